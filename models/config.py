@@ -1,0 +1,388 @@
+"""Read `config.yaml` into typed settings.
+
+The file is walked as a YAML node tree (not plain dicts) so that every error can name the file, the line and
+the key: a person editing their own config should never have to guess what is wrong. A user's config may
+leave sections out; each missing section (and each missing threshold or key binding) falls back to the
+bundled default.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SCOPES = ("paragraph", "sentence", "tail")
+POSITIONS = ("any", "head", "tail")
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[a-z_]+)$")
+_TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message names file, line and key."""
+
+    def __init__(self, path: str, line: int | None, key: str, message: str) -> None:
+        self.path, self.line, self.key = path, line, key
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic to tag passages with.
+
+    `aliases` name the topic itself: any of them (fuzzily) in a passage is explicit evidence. `requires` is a
+    list of term groups; each group must also be named in the passage or within `window` passages of it (so
+    "drones" counts for drones-to-Ukraine only near "Ukraine"). `references` are phrases that point back at
+    the topic ("the deal"); `weak_references` are vaguer ones ("the subject") that only count right next to
+    an explicit mention.
+    """
+
+    id: str
+    label: str
+    colour: str
+    aliases: tuple[str, ...]
+    requires: tuple[tuple[str, ...], ...] = ()
+    window: int = 0
+    references: tuple[str, ...] = ()
+    weak_references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CleaningRule:
+    """A furniture rule: regexes (case-insensitive) and what to remove when one matches.
+
+    scope `paragraph` drops the paragraph when a pattern matches within its first 200 characters;
+    `sentence` cuts the matching sentence off the start of the paragraph and keeps the rest; `tail` drops a
+    short line that fully matches and everything after it. `max_words` limits the rule to short paragraphs;
+    `position` limits it to the head or the tail (last third) of the page.
+    """
+
+    id: str
+    scope: str
+    patterns: tuple[str, ...]
+    max_words: int | None = None
+    position: str = "any"
+    regex: re.Pattern[str] = field(compare=False, repr=False, default=re.compile("(?!)"))
+
+
+@dataclass(frozen=True)
+class Cleaning:
+    rules: tuple[CleaningRule, ...] = ()
+    title_max_words: int = 25
+    prose_min_words: int = 15
+    heading_max_words: int = 12
+    link_text_ratio: float = 0.6
+    pull_quote_min_chars: int = 60
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Numbers that tune tagging and linking; see README for what each one does."""
+
+    fuzzy_min: float = 85.0
+    fuzzy_min_short: float = 90.0
+    tag_min_score: float = 0.3
+    implicit_back: int = 4
+    implicit_forward: int = 2
+    weak_implicit_distance: int = 1
+    link_min_score: float = 0.15
+    links_per_article: int = 1
+    links_max_per_passage: int = 12
+    link_candidates: int = 50
+
+
+@dataclass(frozen=True)
+class Config:
+    topics: tuple[Topic, ...]
+    cleaning: Cleaning
+    thresholds: Thresholds
+    keys: dict[str, str]
+    path: str
+    digest: str
+
+    def topic(self, topic_id: str) -> Topic | None:
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        return None
+
+
+def default_config_path() -> Path:
+    """The bundled `config.yaml`: beside the package in a checkout, inside it in a wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "config.yaml", here / "default_config.yaml"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("the bundled config.yaml is missing from this installation")
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Load `path` (or the bundled default), filling sections it leaves out from the default."""
+    default_path = default_config_path()
+    default_doc = _read(default_path)
+    if path is None or Path(path).resolve() == default_path.resolve():
+        return _build(default_doc, None, str(default_path))
+    user_path = Path(path)
+    return _build(default_doc, _read(user_path), str(user_path))
+
+
+# --- reading -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Doc:
+    path: str
+    root: yaml.MappingNode | None
+    text: str
+
+
+def _read(path: Path) -> _Doc:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(str(path), None, "", "file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), None, "", f"cannot read: {exc}") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise ConfigError(str(path), line, "", f"YAML error: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(str(path), None, "", f"YAML error: {exc}") from None
+    if root is not None and not isinstance(root, yaml.MappingNode):
+        raise ConfigError(str(path), _line(root), "", "the top level must be a mapping of sections")
+    return _Doc(str(path), root, text)
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+class _Walker:
+    """Turns YAML nodes into typed values, raising ConfigError that points at the node."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, node: yaml.Node | None, key: str, message: str) -> ConfigError:
+        return ConfigError(self.path, _line(node) if node is not None else None, key, message)
+
+    def mapping(self, node: yaml.Node, key: str, allowed: tuple[str, ...]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, key, f"expected a mapping, got {_kind(node)}")
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for knode, vnode in node.value:
+            name = knode.value if isinstance(knode, yaml.ScalarNode) else None
+            where = f"{key}.{name}" if key else str(name)
+            if name not in allowed:
+                raise self.fail(knode, where, f"unknown key (allowed: {', '.join(allowed)})")
+            if name in out:
+                raise self.fail(knode, where, "key given twice")
+            out[name] = (knode, vnode)
+        return out
+
+    def scalar(self, node: yaml.Node, key: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, key, f"expected a single value, got {_kind(node)}")
+        return yaml.SafeLoader("").construct_object(node)
+
+    def string(self, node: yaml.Node, key: str) -> str:
+        value = self.scalar(node, key)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(node, key, f"expected a non-empty string, got {value!r}")
+        return value
+
+    def number(self, node: yaml.Node, key: str, kind: type) -> Any:
+        value = self.scalar(node, key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(node, key, f"expected a number, got {value!r}")
+        if kind is int and not isinstance(value, int):
+            raise self.fail(node, key, f"expected a whole number, got {value!r}")
+        if value < 0:
+            raise self.fail(node, key, f"must not be negative, got {value!r}")
+        return kind(value)
+
+    def sequence(self, node: yaml.Node, key: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, key, f"expected a list, got {_kind(node)}")
+        return list(node.value)
+
+    def strings(self, node: yaml.Node, key: str) -> tuple[str, ...]:
+        items = self.sequence(node, key)
+        return tuple(self.string(item, f"{key}[{i}]") for i, item in enumerate(items))
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"{node.value!r}"
+
+
+_SECTIONS = ("topics", "cleaning", "thresholds", "keys")
+
+
+def _sections(doc: _Doc) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    if doc.root is None:
+        return {}
+    return _Walker(doc.path).mapping(doc.root, "", _SECTIONS)
+
+
+def _build(default: _Doc, user: _Doc | None, shown_path: str) -> Config:
+    base = _sections(default)
+    over = _sections(user) if user else {}
+
+    def pick(name: str) -> tuple[_Walker, yaml.Node | None]:
+        if name in over:
+            return _Walker(user.path), over[name][1]  # type: ignore[union-attr]
+        if name in base:
+            return _Walker(default.path), base[name][1]
+        return _Walker(default.path), None
+
+    walker, node = pick("topics")
+    topics = _topics(walker, node) if node is not None else ()
+
+    cleaning = _cleaning(_Walker(default.path), base["cleaning"][1]) if "cleaning" in base else Cleaning()
+    if "cleaning" in over:
+        cleaning = _cleaning(_Walker(user.path), over["cleaning"][1], cleaning)  # type: ignore[union-attr]
+
+    thresholds = Thresholds()
+    if "thresholds" in base:
+        thresholds = _thresholds(_Walker(default.path), base["thresholds"][1], thresholds)
+    if "thresholds" in over:
+        thresholds = _thresholds(_Walker(user.path), over["thresholds"][1], thresholds)  # type: ignore[union-attr]
+
+    keys: dict[str, str] = {}
+    if "keys" in base:
+        keys.update(_keys(_Walker(default.path), base["keys"][1]))
+    if "keys" in over:
+        keys.update(_keys(_Walker(user.path), over["keys"][1]))  # type: ignore[union-attr]
+
+    digest_src = default.text + "\0" + (user.text if user else "")
+    digest = hashlib.sha256(digest_src.encode()).hexdigest()[:16]
+    return Config(topics, cleaning, thresholds, keys, shown_path, digest)
+
+
+def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
+    allowed = ("id", "label", "colour", "color", "aliases", "requires", "window", "references", "weak_references")
+    topics: list[Topic] = []
+    seen: set[str] = set()
+    for i, item in enumerate(w.sequence(node, "topics")):
+        key = f"topics[{i}]"
+        m = w.mapping(item, key, allowed)
+        for required in ("id", "label", "aliases"):
+            if required not in m:
+                raise w.fail(item, key, f"missing '{required}'")
+        tid = w.string(m["id"][1], f"{key}.id")
+        if not _TOPIC_ID.match(tid):
+            raise w.fail(m["id"][1], f"{key}.id", f"{tid!r} is not a valid id (lowercase letters, digits, '-', '_')")
+        if tid in seen:
+            raise w.fail(m["id"][1], f"{key}.id", f"topic id {tid!r} is used twice")
+        seen.add(tid)
+        colour_node = (m.get("colour") or m.get("color") or (None, None))[1]
+        colour = w.string(colour_node, f"{key}.colour") if colour_node is not None else "#888888"
+        if not _COLOUR.match(colour):
+            raise w.fail(colour_node, f"{key}.colour", f"{colour!r} is not a colour (use #rrggbb or a name)")
+        aliases = w.strings(m["aliases"][1], f"{key}.aliases")
+        if not aliases:
+            raise w.fail(m["aliases"][1], f"{key}.aliases", "needs at least one alias")
+        requires: tuple[tuple[str, ...], ...] = ()
+        if "requires" in m:
+            groups = w.sequence(m["requires"][1], f"{key}.requires")
+            requires = tuple(w.strings(g, f"{key}.requires[{j}]") for j, g in enumerate(groups))
+        topics.append(
+            Topic(
+                id=tid,
+                label=w.string(m["label"][1], f"{key}.label"),
+                colour=colour,
+                aliases=aliases,
+                requires=requires,
+                window=w.number(m["window"][1], f"{key}.window", int) if "window" in m else 0,
+                references=w.strings(m["references"][1], f"{key}.references") if "references" in m else (),
+                weak_references=(
+                    w.strings(m["weak_references"][1], f"{key}.weak_references") if "weak_references" in m else ()
+                ),
+            )
+        )
+    return tuple(topics)
+
+
+def _cleaning(w: _Walker, node: yaml.Node, base: Cleaning | None = None) -> Cleaning:
+    numbers = {f.name: f.type for f in fields(Cleaning) if f.name != "rules"}
+    m = w.mapping(node, "cleaning", ("rules", *numbers))
+    values: dict[str, Any] = {}
+    for name, (_, vnode) in m.items():
+        if name == "rules":
+            continue
+        kind = float if numbers[name] == "float" else int
+        values[name] = w.number(vnode, f"cleaning.{name}", kind)
+    rules = _rules(w, m["rules"][1]) if "rules" in m else (base.rules if base else ())
+    start = base or Cleaning()
+    return Cleaning(
+        rules=rules, **{name: values.get(name, getattr(start, name)) for name in numbers}
+    )
+
+
+def _rules(w: _Walker, node: yaml.Node) -> tuple[CleaningRule, ...]:
+    rules: list[CleaningRule] = []
+    for i, item in enumerate(w.sequence(node, "cleaning.rules")):
+        key = f"cleaning.rules[{i}]"
+        m = w.mapping(item, key, ("id", "scope", "patterns", "max_words", "position"))
+        for required in ("id", "scope", "patterns"):
+            if required not in m:
+                raise w.fail(item, key, f"missing '{required}'")
+        scope = w.string(m["scope"][1], f"{key}.scope")
+        if scope not in SCOPES:
+            raise w.fail(m["scope"][1], f"{key}.scope", f"{scope!r} is not one of {', '.join(SCOPES)}")
+        position = w.string(m["position"][1], f"{key}.position") if "position" in m else "any"
+        if position not in POSITIONS:
+            raise w.fail(m["position"][1], f"{key}.position", f"{position!r} is not one of {', '.join(POSITIONS)}")
+        patterns = w.strings(m["patterns"][1], f"{key}.patterns")
+        for j, (pnode, pattern) in enumerate(zip(w.sequence(m["patterns"][1], key), patterns)):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise w.fail(pnode, f"{key}.patterns[{j}]", f"bad regular expression: {exc}") from None
+        joined = "|".join(f"(?:{p})" for p in patterns)
+        rules.append(
+            CleaningRule(
+                id=w.string(m["id"][1], f"{key}.id"),
+                scope=scope,
+                patterns=patterns,
+                max_words=w.number(m["max_words"][1], f"{key}.max_words", int) if "max_words" in m else None,
+                position=position,
+                regex=re.compile(joined, re.IGNORECASE),
+            )
+        )
+    return tuple(rules)
+
+
+def _thresholds(w: _Walker, node: yaml.Node, base: Thresholds) -> Thresholds:
+    kinds = {f.name: (int if f.type == "int" else float) for f in fields(Thresholds)}
+    m = w.mapping(node, "thresholds", tuple(kinds))
+    values = {name: w.number(v, f"thresholds.{name}", kinds[name]) for name, (_, v) in m.items()}
+    merged = {name: values.get(name, getattr(base, name)) for name in kinds}
+    for name in ("fuzzy_min", "fuzzy_min_short"):
+        if merged[name] > 100:
+            raise w.fail(m[name][1] if name in m else node, f"thresholds.{name}", "must be between 0 and 100")
+    for name in ("tag_min_score", "link_min_score"):
+        if merged[name] > 1:
+            raise w.fail(m[name][1] if name in m else node, f"thresholds.{name}", "must be between 0 and 1")
+    return Thresholds(**merged)
+
+
+def _keys(w: _Walker, node: yaml.Node) -> dict[str, str]:
+    if not isinstance(node, yaml.MappingNode):
+        raise w.fail(node, "keys", f"expected a mapping of binding id to keys, got {_kind(node)}")
+    keys: dict[str, str] = {}
+    for knode, vnode in node.value:
+        name = w.string(knode, "keys")
+        keys[name] = w.string(vnode, f"keys.{name}")
+    return keys

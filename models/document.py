@@ -1,0 +1,196 @@
+"""The typed data every part of parallax shares.
+
+Everything here is a frozen dataclass: the analysis builds these once and the views only read them, so no
+widget can quietly change what the engine computed. Derived look-ups (passage by id, links of a passage)
+live on `Corpus` as cached properties so the views never rebuild them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True, slots=True)
+class TopicTag:
+    """One topic a passage discusses.
+
+    `evidence` holds the words that matched (explicit tags) or the reference words and the passage the topic
+    was inferred from (implicit tags), so a person can always see why a tag is there.
+    """
+
+    topic: str
+    score: float
+    implicit: bool
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One body paragraph of an article; `text == article.text[start:end]`."""
+
+    id: str
+    article_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+    topics: tuple[TopicTag, ...] = ()
+    heading: str | None = None
+
+    def tag(self, topic_id: str) -> TopicTag | None:
+        """The tag for `topic_id`, or None when the passage does not discuss it."""
+        for tag in self.topics:
+            if tag.topic == topic_id:
+                return tag
+        return None
+
+    @property
+    def topic_ids(self) -> tuple[str, ...]:
+        return tuple(tag.topic for tag in self.topics)
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of the source that cleaning took out, with the rule that took it and where it stood."""
+
+    text: str
+    rule: str
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One analysed article: its metadata, its cleaned text cut into passages, and what cleaning removed."""
+
+    id: str
+    path: str
+    title: str | None
+    author: str | None
+    source: str | None
+    date: str | None
+    text: str
+    passages: tuple[Passage, ...]
+    removed: tuple[Removed, ...]
+    content_hash: str
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = ()
+
+    @property
+    def display_title(self) -> str:
+        """The title, or the file name when the text states none."""
+        if self.title:
+            return self.title
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1] or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two passages in different articles that discuss the same topic.
+
+    `score` is in 0..1; `reason` is a sentence a person can read; `shared_terms` are the content words both
+    passages use, strongest first.
+    """
+
+    source: str
+    target: str
+    topic: str
+    score: float
+    reason: str
+    shared_terms: tuple[str, ...] = ()
+
+    def other(self, passage_id: str) -> str:
+        """The end of the link that is not `passage_id`."""
+        return self.target if passage_id == self.source else self.source
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be analysed (or was analysed with a caveat), and why."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class TopicInfo:
+    """What the views need to know about a topic: its id, label and colour."""
+
+    id: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The result of an analysis: articles, the topics they were tagged with, the links and the problems."""
+
+    articles: tuple[Article, ...]
+    topics: tuple[TopicInfo, ...]
+    links: tuple[Link, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @cached_property
+    def passages_by_id(self) -> dict[str, Passage]:
+        return {p.id: p for a in self.articles for p in a.passages}
+
+    @cached_property
+    def articles_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def _links_by_passage(self) -> dict[str, list[Link]]:
+        index: dict[str, list[Link]] = defaultdict(list)
+        for link in self.links:
+            index[link.source].append(link)
+            index[link.target].append(link)
+        for links in index.values():
+            links.sort(key=lambda link: -link.score)
+        return dict(index)
+
+    def passage(self, passage_id: str) -> Passage:
+        return self.passages_by_id[passage_id]
+
+    def article_of(self, passage_id: str) -> Article:
+        return self.articles_by_id[self.passages_by_id[passage_id].article_id]
+
+    def links_of(self, passage_id: str) -> list[Link]:
+        """Every link touching `passage_id`, best first."""
+        return self._links_by_passage.get(passage_id, [])
+
+    def topic(self, topic_id: str) -> TopicInfo | None:
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Metadata an article states about itself; a field the text does not state is None."""
+
+    title: str | None = None
+    author: str | None = None
+    source: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A body paragraph that cleaning kept, with the subheading above it (if any) and its source line."""
+
+    text: str
+    heading: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """What cleaning produced: body paragraphs in order, and every removed piece with its rule."""
+
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removed, ...] = field(default=())

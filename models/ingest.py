@@ -1,0 +1,177 @@
+"""Bytes to clean text: find the files, decode them, and strip what a terminal would interpret.
+
+Article text is untrusted. Whatever reaches the rest of parallax from here has normalised newlines and no
+terminal control sequences, so no later stage (and no view) can be tricked by an escape code in a file.
+A file that cannot be read as text becomes a Problem naming the file and the reason; it never stops the
+other files from being read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.document import Problem
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+MAX_BYTES = 50 * 1024 * 1024
+
+# ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC strings, and
+# two-character escapes; plus their 8-bit C1 forms.
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]            # CSI
+  | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
+  | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC, terminated by BEL or ST (or cut off)
+  | \x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?     # 8-bit OSC
+  | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?        # DCS, SOS, PM, APC
+  | \x1b[ -/]*[0-~]                    # other escapes (charset selection, RIS, ...)
+    """,
+    re.VERBOSE,
+)
+# Every remaining C0 control except tab and newline, DEL, and the C1 range.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file read as text: what the rest of the pipeline starts from."""
+
+    path: str
+    text: str
+    encoding: str
+    content_hash: str
+    notes: tuple[str, ...] = ()
+
+
+class IngestError(Exception):
+    """A file that cannot be read as an article; the message says why."""
+
+
+def discover(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand `paths` (files and folders, read recursively) into article files in a stable order."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                problems.append(Problem(str(path), f"no article files ({', '.join(TEXT_SUFFIXES)}) in this folder"))
+            candidates = found
+        elif path.is_file():
+            candidates = [path]
+        elif path.exists():
+            problems.append(Problem(str(path), "not a regular file"))
+            continue
+        else:
+            problems.append(Problem(str(path), "no such file or folder"))
+            continue
+        for file in candidates:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files, problems
+
+
+def read_source(path: str | Path) -> Source:
+    """Read one file into a Source, or raise IngestError with a reason a person can act on."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        data = path.read_bytes()
+    except IngestError:
+        raise
+    except PermissionError:
+        raise IngestError("permission denied") from None
+    except IsADirectoryError:
+        raise IngestError("is a folder, not a file") from None
+    except OSError as exc:
+        raise IngestError(f"cannot read: {exc.strerror or exc}") from None
+    return source_from_bytes(str(path), data)
+
+
+def source_from_bytes(name: str, data: bytes) -> Source:
+    """Decode and sanitise `data`; `name` is only used to label the result."""
+    if not data.strip():
+        raise IngestError("empty file")
+    text, encoding, notes = decode(data)
+    text = sanitize(text)
+    if not text.strip():
+        raise IngestError("no readable text after removing control characters")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Source(name, text, encoding, digest, tuple(notes))
+
+
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """Bytes to str. UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are; anything
+    else is detected with charset-normalizer, and the note says which encoding was used."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _check_text(data.decode("utf-16")), "utf-16", ["decoded as UTF-16 (byte order mark)"]
+        except UnicodeDecodeError:
+            raise IngestError("has a UTF-16 byte order mark but is not valid UTF-16") from None
+    if _looks_binary(data):
+        raise IngestError("binary data, not text")
+    try:
+        return _check_text(data.decode("utf-8-sig")), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise IngestError("binary data, or text in an encoding that could not be detected")
+    text = _check_text(str(best))
+    encoding = best.encoding
+    if encoding != "cp1252":
+        # Single-byte code pages often agree on a text; name the most common one when it reads the same.
+        try:
+            if data.decode("cp1252") == text:
+                encoding = "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return text, encoding, [f"not UTF-8: decoded as {encoding} (detected)"]
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12, 27))
+    return controls > max(8, len(sample) // 50)
+
+
+def _check_text(text: str) -> str:
+    """Reject decoded text that is mostly not letters, digits, spaces or punctuation."""
+    sample = text[:65536]
+    if not sample:
+        return text
+    odd = sum(1 for ch in sample if not (ch.isprintable() or ch in "\n\r\t\x1b"))
+    if odd > max(8, len(sample) // 20):
+        raise IngestError("binary data, not text")
+    return text
+
+
+def sanitize(text: str) -> str:
+    """Normalise newlines (CRLF, CR to LF) and strip terminal control sequences and control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    return text.lstrip("\ufeff")
+
+
+def slug(path: str | Path) -> str:
+    """A short, readable id for an article: its file name without the suffix."""
+    stem = Path(path).stem or "article"
+    return re.sub(r"[^\w.-]+", "-", stem).strip("-") or "article"

@@ -1,0 +1,102 @@
+"""The Corpus as plain JSON-ready data and back: what `parallax analyze --json` prints and caches store.
+
+The field names are the published format (see README); the reverse direction lets a cache or a test rebuild
+the exact same frozen objects.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.document import Article, Corpus, Link, Passage, Problem, Removed, TopicInfo, TopicTag
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "author": article.author,
+        "source": article.source,
+        "date": article.date,
+        "encoding": article.encoding,
+        "content_hash": article.content_hash,
+        "notes": list(article.notes),
+        "passages": [
+            {
+                "id": p.id,
+                "index": p.index,
+                "text": p.text,
+                "start": p.start,
+                "end": p.end,
+                "heading": p.heading,
+                "topics": [
+                    {"topic": t.topic, "score": t.score, "implicit": t.implicit, "evidence": list(t.evidence)}
+                    for t in p.topics
+                ],
+            }
+            for p in article.passages
+        ],
+        "removed": [{"text": r.text, "rule": r.rule, "line": r.line} for r in article.removed],
+    }
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    passages = tuple(
+        Passage(
+            id=p["id"],
+            article_id=data["id"],
+            index=p["index"],
+            text=p["text"],
+            start=p["start"],
+            end=p["end"],
+            topics=tuple(TopicTag(t["topic"], t["score"], t["implicit"], tuple(t["evidence"])) for t in p["topics"]),
+            heading=p.get("heading"),
+        )
+        for p in data["passages"]
+    )
+    return Article(
+        id=data["id"],
+        path=data["path"],
+        title=data.get("title"),
+        author=data.get("author"),
+        source=data.get("source"),
+        date=data.get("date"),
+        text="\n\n".join(p.text for p in passages),
+        passages=passages,
+        removed=tuple(Removed(r["text"], r["rule"], r.get("line", 0)) for r in data.get("removed", [])),
+        content_hash=data.get("content_hash", ""),
+        encoding=data.get("encoding", "utf-8"),
+        notes=tuple(data.get("notes", [])),
+    )
+
+
+def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
+    return {
+        "articles": [article_to_dict(a) for a in corpus.articles],
+        "topics": [{"id": t.id, "label": t.label, "colour": t.colour} for t in corpus.topics],
+        "links": [
+            {
+                "source": link.source,
+                "target": link.target,
+                "topic": link.topic,
+                "score": link.score,
+                "reason": link.reason,
+                "shared_terms": list(link.shared_terms),
+            }
+            for link in corpus.links
+        ],
+        "problems": [{"path": p.path, "message": p.message} for p in corpus.problems],
+    }
+
+
+def corpus_from_dict(data: dict[str, Any]) -> Corpus:
+    return Corpus(
+        articles=tuple(article_from_dict(a) for a in data["articles"]),
+        topics=tuple(TopicInfo(t["id"], t["label"], t.get("colour", "#888888")) for t in data["topics"]),
+        links=tuple(
+            Link(l["source"], l["target"], l["topic"], l["score"], l["reason"], tuple(l.get("shared_terms", ())))
+            for l in data["links"]
+        ),
+        problems=tuple(Problem(p["path"], p["message"]) for p in data.get("problems", [])),
+    )

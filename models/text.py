@@ -1,0 +1,120 @@
+"""Words: how every stage of parallax cuts text into tokens and folds them, so they all agree.
+
+Folding lowercases, removes diacritics ("Erdoğan" -> "erdogan") and joins letter-digit designations
+("S 400", "S-400s", "TB-2" -> "s400", "s400s", "tb2"); `stem` drops plural and possessive endings so that
+"drones" meets "drone". Tokens keep their character offsets so matches can be shown in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A word, or a letter-digit designation ("S400", "F-35", "TB-2", "S 400"). A space-separated one only counts
+# with one or two capitals and at most three digits, so "in 2019" stays two words.
+_TOKEN = re.compile(
+    r"(?<!\w)([A-Za-z]{1,3})([\-\u2010\u2011 ]?)(\d{1,4})(?:['’]?s)?(?!\w)"  # designations
+    r"|[^\W_]+(?:['’][^\W_]+)*",  # words, with inner apostrophes
+    re.UNICODE,
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SPECIAL_FOLDS = str.maketrans({"ı": "i", "İ": "I", "ß": "ss", "’": "'", "‘": "'", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L"})
+
+STOPWORDS = frozenset(
+    """a about above after again against all almost also although am among an and another any are around as at
+    back be became because become been before being below between both but by can cannot could did do does doing
+    done down during each either else even ever every few for from further get gets got had has have having he her
+    here hers herself him himself his how however i if in into is it its itself just last least less like made make
+    many may me might more most much must my myself neither never nevertheless no nor not now of off often on once
+    one only or other others otherwise our ours ourselves out over own per perhaps quite rather really said same say
+    says she should since so some such than that the their theirs them themselves then there therefore these they
+    this those though through thus to too toward towards under until up upon us very via was we well were what
+    whatever when where whether which while who whom whose why will with within without would yet you your yours
+    yourself also s t don't it's that's there's he's she's they're we're i'm isn't wasn't aren't won't can't""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text: its folded form, its original spelling and where it stands."""
+
+    norm: str
+    raw: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lowercase, strip diacritics, straighten apostrophes."""
+    word = word.translate(_SPECIAL_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def tokens(text: str) -> list[Token]:
+    """Every word of `text`, folded, with its offsets. Designations are one token: "S 400" -> "s400"."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        letters = m.group(1)
+        if letters is None:
+            out.append(Token(fold(m.group(0)), m.group(0), m.start(), m.end()))
+        elif m.group(2) == " " and not (letters.isupper() and len(letters) <= 2 and len(m.group(3)) <= 3):
+            for w in _WORD.finditer(text, m.start(), m.end()):
+                out.append(Token(fold(w.group(0)), w.group(0), w.start(), w.end()))
+        else:
+            out.append(Token(fold(letters + m.group(3)), m.group(0), m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    """A light English stemmer: drop possessive and plural endings, nothing more aggressive."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    elif word.endswith("'"):
+        word = word[:-1]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """The stemmed non-stopwords of `text`, in order: what similarity and framing are computed on."""
+    return [stem(t.norm) for t in tokens(text) if t.norm not in STOPWORDS and len(t.norm) > 1 and not t.norm.isdigit()]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of `text` (start, end), split after . ! ? followed by a capital or the end."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if end > start and text[start:end].strip():
+            spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+TERMINAL = tuple(".!?…:;\"”’'»)]")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when `text` ends like a finished sentence (or a quote or bracket closing one)."""
+    stripped = text.rstrip()
+    return bool(stripped) and stripped.endswith(TERMINAL)

@@ -1,0 +1,229 @@
+"""Passage tagging: which topics each passage discusses, how surely, and on what evidence.
+
+A passage discusses a topic *explicitly* when it names one of the topic's aliases (matched fuzzily with
+rapidfuzz, so "S400", "S 400" and "S-400s" all meet "S-400") and every `requires` group of the topic is named
+nearby. It discusses it *implicitly* when it only refers back to it ("the deal", "these systems") close to an
+explicit mention in the same article. Fuzzy matching is done once per distinct word in a cache shared by all
+articles of a run, so tagging costs about one dictionary look-up per word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from models.config import Thresholds, Topic
+from models.document import TopicTag
+from models.text import Token, stem, tokens
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """An alias or required term as a sequence of stemmed words; `upper` terms only match capitals."""
+
+    words: tuple[str, ...]
+    upper: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int  # token index
+    length: int
+    quality: float  # 0..1, the weakest word's fuzzy score
+
+
+@dataclass(frozen=True, slots=True)
+class _Indexed:
+    """A passage prepared for matching: tokens, stems, and where each word occurs."""
+
+    toks: list[Token]
+    stems: list[str]
+    fuzzy: dict[str, list[tuple[int, float]]]
+    exact: dict[str, list[int]]
+
+
+def _term(text: str) -> _Term:
+    toks = tokens(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return _Term(tuple(stem(t.norm) for t in toks), upper, text)
+
+
+class Tagger:
+    """Tags passages with the configured topics. One Tagger serves a whole run (its word cache is shared)."""
+
+    def __init__(self, topics: tuple[Topic, ...], thresholds: Thresholds) -> None:
+        self.topics = topics
+        self.thresholds = thresholds
+        self._aliases = {t.id: [_term(a) for a in t.aliases] for t in topics}
+        self._requires = {t.id: [[_term(x) for x in group] for group in t.requires] for t in topics}
+        self._refs = {t.id: [_term(r) for r in t.references] for t in topics}
+        self._weak = {t.id: [_term(r) for r in t.weak_references] for t in topics}
+        fuzzy_words = {w for terms in (*self._aliases.values(), *[g for gs in self._requires.values() for g in gs])
+                       for term in terms for w in term.words}
+        self._vocab = sorted(fuzzy_words)
+        self._vocab_set = frozenset(fuzzy_words)
+        self._cache: dict[str, dict[str, float]] = {}
+
+    # -- words ----------------------------------------------------------------------------------------
+
+    def _similar(self, word: str) -> dict[str, float]:
+        """Vocabulary words that `word` fuzzily equals, with their score in 0..1 (cached)."""
+        found = self._cache.get(word)
+        if found is not None:
+            return found
+        found = {}
+        if word in self._vocab_set:
+            found[word] = 1.0
+        if len(word) >= 5:
+            for choice, score, _ in process.extract(
+                word, self._vocab, scorer=fuzz.ratio, limit=None, score_cutoff=self.thresholds.fuzzy_min
+            ):
+                shortest = min(len(choice), len(word))
+                need = self.thresholds.fuzzy_min if shortest >= 7 else self.thresholds.fuzzy_min_short
+                if shortest >= 5 and score >= need and choice not in found:
+                    found[choice] = score / 100.0
+        self._cache[word] = found
+        return found
+
+    def _index(self, text: str) -> _Indexed:
+        """Tokens of `text`, with where each vocabulary word (fuzzily) and each stem (exactly) occurs."""
+        toks = tokens(text)
+        stems = [stem(t.norm) for t in toks]
+        fuzzy: dict[str, list[tuple[int, float]]] = {}
+        exact: dict[str, list[int]] = {}
+        for i, s in enumerate(stems):
+            exact.setdefault(s, []).append(i)
+            for word, score in self._similar(s).items():
+                fuzzy.setdefault(word, []).append((i, score))
+        return _Indexed(toks, stems, fuzzy, exact)
+
+    def _find(self, terms: list[_Term], doc: _Indexed, fuzzy: bool) -> list[tuple[_Term, _Hit]]:
+        """Every place a term occurs in `doc`; the longest wins where terms overlap."""
+        hits: list[tuple[_Term, _Hit]] = []
+        n = len(doc.stems)
+        for term in terms:
+            size = len(term.words)
+            if size == 0:
+                continue
+            if fuzzy:
+                starts = doc.fuzzy.get(term.words[0], ())
+            else:
+                starts = [(i, 1.0) for i in doc.exact.get(term.words[0], ())]
+            for i, quality in starts:
+                if i + size > n:
+                    continue
+                for k in range(1, size):
+                    got, want = doc.stems[i + k], term.words[k]
+                    if got == want:
+                        continue
+                    score = self._similar(got).get(want) if fuzzy else None
+                    if score is None:
+                        quality = 0.0
+                        break
+                    quality = min(quality, score)
+                if quality <= 0.0:
+                    continue
+                if term.upper and not all(doc.toks[i + k].raw.rstrip("s'’").isupper() for k in range(size)):
+                    continue
+                hits.append((term, _Hit(i, size, quality)))
+        hits.sort(key=lambda h: (h[1].start, -h[1].length))
+        kept: list[tuple[_Term, _Hit]] = []
+        covered = -1
+        for term, hit in hits:
+            if hit.start > covered:
+                kept.append((term, hit))
+                covered = hit.start + hit.length - 1
+        return kept
+
+    # -- tagging --------------------------------------------------------------------------------------
+
+    def tag(self, texts: list[str], ids: list[str], title: str | None = None) -> list[tuple[TopicTag, ...]]:
+        """Tags for each passage of one article (`texts` in order, `ids` their passage ids)."""
+        docs = [self._index(t) for t in texts]
+        title_doc = self._index(title) if title else None
+        tags: list[dict[str, TopicTag]] = [{} for _ in texts]
+        th = self.thresholds
+
+        for topic in self.topics:
+            explicit: list[int] = []
+            for p, text in enumerate(texts):
+                hits = self._find(self._aliases[topic.id], docs[p], fuzzy=True)
+                if not hits:
+                    continue
+                support: list[str] = []
+                near_only = False
+                satisfied = True
+                for group in self._requires[topic.id]:
+                    here = self._find(group, docs[p], fuzzy=True)
+                    if here:
+                        support.append(_span(text, docs[p], here[0][1]))
+                        continue
+                    lo, hi = max(0, p - topic.window), min(len(texts), p + topic.window + 1)
+                    near = any(self._find(group, docs[q], fuzzy=True) for q in range(lo, hi) if q != p)
+                    near = near or bool(title_doc and self._find(group, title_doc, fuzzy=True))
+                    if not near:
+                        satisfied = False
+                        break
+                    near_only = True
+                if not satisfied:
+                    continue
+                quality = max(hit.quality for _, hit in hits)
+                score = quality * min(1.0, 0.7 + 0.1 * (len(hits) - 1)) * (0.9 if near_only else 1.0)
+                evidence = _unique([_span(text, docs[p], hit) for _, hit in hits] + support)
+                if score >= th.tag_min_score:
+                    tags[p][topic.id] = TopicTag(topic.id, round(score, 3), False, tuple(evidence))
+                    explicit.append(p)
+            if explicit:
+                self._infer(topic, texts, ids, docs, explicit, tags)
+
+        order = {t.id: i for i, t in enumerate(self.topics)}
+        return [tuple(sorted(d.values(), key=lambda tag: (tag.implicit, order[tag.topic]))) for d in tags]
+
+    def _infer(self, topic: Topic, texts: list[str], ids: list[str], docs: list[_Indexed],
+               explicit: list[int], tags: list[dict[str, TopicTag]]) -> None:
+        """Give the topic as implicit to passages that refer back to it near an explicit mention."""
+        th = self.thresholds
+        for p in range(len(texts)):
+            if topic.id in tags[p]:
+                continue
+            before = [e for e in explicit if e < p]
+            after = [e for e in explicit if e > p]
+            back = p - before[-1] if before else None
+            fwd = after[0] - p if after else None
+            for terms, weak in ((self._refs[topic.id], False), (self._weak[topic.id], True)):
+                hits = self._find(terms, docs[p], fuzzy=False)
+                if not hits:
+                    continue
+                if weak:
+                    limit_back = limit_fwd = th.weak_implicit_distance
+                else:
+                    limit_back, limit_fwd = th.implicit_back, th.implicit_forward
+                options = [(d, e) for d, e in ((back, p - (back or 0)), (fwd, p + (fwd or 0))) if d is not None]
+                options = [(d, e) for d, e in options if d <= (limit_back if e < p else limit_fwd)]
+                if not options:
+                    continue
+                distance, source = min(options)
+                score = (0.45 if weak else 0.6) * max(0.5, 1.0 - 0.1 * (distance - 1))
+                if score < th.tag_min_score:
+                    continue
+                evidence = _unique([_span(texts[p], docs[p], hit) for _, hit in hits]) + [f"inferred from {ids[source]}"]
+                tags[p][topic.id] = TopicTag(topic.id, round(score, 3), True, tuple(evidence))
+                break
+
+
+def _span(text: str, doc: _Indexed, hit: _Hit) -> str:
+    return text[doc.toks[hit.start].start : doc.toks[hit.start + hit.length - 1].end]
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = item.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

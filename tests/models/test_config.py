@@ -1,0 +1,66 @@
+"""Config: the bundled file loads, a user's file may override parts, and every mistake names file, line, key."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.config import ConfigError, load_config
+
+
+def write(tmp_path, text):
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bundled_config_has_the_mission_topics(config):
+    ids = [t.id for t in config.topics]
+    assert ids[:3] == ["s400-delivery", "f35-removal", "drones-ukraine"]
+    assert {"caatsa-sanctions", "coup-2016"} <= set(ids)
+    assert all(t.colour.startswith("#") and t.aliases for t in config.topics)
+
+
+def test_partial_user_config_keeps_the_rest_of_the_defaults(tmp_path, config):
+    cfg = load_config(write(tmp_path, "thresholds:\n  links_per_article: 3\nkeys:\n  quit: ctrl+q\n"))
+    assert cfg.thresholds.links_per_article == 3
+    assert cfg.thresholds.fuzzy_min == config.thresholds.fuzzy_min
+    assert cfg.topics == config.topics and cfg.cleaning.rules == config.cleaning.rules
+    assert cfg.keys["quit"] == "ctrl+q"
+    assert cfg.digest != config.digest
+
+
+def test_user_topics_replace_the_default_topics(tmp_path):
+    cfg = load_config(write(tmp_path, "topics:\n  - id: gas\n    label: Gas\n    colour: '#ff0000'\n    aliases: [TurkStream]\n"))
+    assert [t.id for t in cfg.topics] == ["gas"]
+
+
+@pytest.mark.parametrize(
+    "text, line, key, words",
+    [
+        ("thresholds:\n  link_min_score: [1\n", 3, "", "YAML error"),
+        ("thresholds:\n  linkz: 3\n", 2, "thresholds.linkz", "unknown key"),
+        ("thresholds:\n  links_per_article: many\n", 2, "thresholds.links_per_article", "expected a number"),
+        ("thresholds:\n  links_per_article: 1.5\n", 2, "thresholds.links_per_article", "whole number"),
+        ("thresholds:\n  link_min_score: 2\n", 2, "thresholds.link_min_score", "between 0 and 1"),
+        ("colours: {}\n", 1, "colours", "unknown key"),
+        ("topics:\n  - id: x\n    label: X\n    aliases: S-400\n", 4, "topics[0].aliases", "expected a list"),
+        ("topics:\n  - id: x\n    label: X\n", 2, "topics[0]", "missing 'aliases'"),
+        ("topics:\n  - id: x\n    label: X\n    colour: '#zz'\n    aliases: [a]\n", 4, "topics[0].colour", "not a colour"),
+        ("cleaning:\n  rules:\n    - id: r\n      scope: paragraph\n      patterns: ['(unclosed']\n", 5,
+         "cleaning.rules[0].patterns[0]", "bad regular expression"),
+        ("cleaning:\n  rules:\n    - id: r\n      scope: everywhere\n      patterns: [x]\n", 4, "cleaning.rules[0].scope", "not one of"),
+        ("- just\n- a list\n", 1, "", "top level must be a mapping"),
+    ],
+)
+def test_bad_config_names_file_line_and_key(tmp_path, text, line, key, words):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:{line}:"), message
+    assert key in message and words in message
+
+
+def test_missing_config_file(tmp_path):
+    with pytest.raises(ConfigError, match="file not found"):
+        load_config(tmp_path / "nope.yaml")

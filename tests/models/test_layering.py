@@ -1,0 +1,24 @@
+"""models/ is the pure core: importing all of it must not pull in Textual or Rich."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import models
+from tests.conftest import ROOT
+
+
+def test_models_never_import_textual_or_rich():
+    names = sorted(f"models.{m.name}" for m in pkgutil.iter_modules(models.__path__))
+    assert len(names) >= 8
+    code = (
+        "import importlib, sys\n"
+        f"for name in {names!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "", f"models imported: {done.stdout.strip()}"

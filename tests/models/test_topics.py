@@ -1,0 +1,112 @@
+"""Tagging: fuzzy aliases meet spelling variants, unrelated words do not, references become implicit tags."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.topics import Tagger
+
+
+@pytest.fixture(scope="module")
+def tagger(config):
+    return Tagger(config.topics, config.thresholds)
+
+
+def topics_of(tagger, *texts, title=None):
+    ids = [f"a:{i}" for i in range(len(texts))]
+    return [{t.topic: t for t in tags} for tags in tagger.tag(list(texts), ids, title)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara took delivery of the S400 batteries.",
+        "Ankara took delivery of the S-400s last July.",
+        "Ankara took delivery of the S 400 last July.",
+        "Ankara took delivery of the s-400 last July.",
+    ],
+)
+def test_s400_spellings(tagger, text):
+    [tags] = topics_of(tagger, text)
+    assert "s400-delivery" in tags and not tags["s400-delivery"].implicit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey was removed from the F35 program.",
+        "Turkey was removed from the F-35 programme.",
+        "Turkey was suspended from the F 35 programme.",
+    ],
+)
+def test_f35_spellings(tagger, text):
+    assert "f35-removal" in topics_of(tagger, text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kiev received more Bayraktar TB-2 drones.",
+        "Kyiv received more Bayraktar TB2 drones.",
+        "Turkish drones were sold to the Ukrainian army.",
+    ],
+)
+def test_drone_spellings(tagger, text):
+    assert "drones-ukraine" in topics_of(tagger, text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece bought the S-300 decades ago.",  # a different system
+        "Turkey still flies the F-16 and wants more of them.",  # a different jet
+        "Drones filmed the wedding in Istanbul.",  # drones, but nothing to do with Ukraine
+        "The US sent a delegation; the group met us in a soup kitchen.",  # no sanctions, lowercase 'us'
+        "Niger's coup leaders closed the border.",  # a coup, but not the 2016 one
+        "The deal was signed in Paris.",  # a reference with nothing to refer to
+    ],
+)
+def test_unrelated_words_do_not_match(tagger, text):
+    assert topics_of(tagger, text)[0] == {}
+
+
+def test_drones_count_near_ukraine(tagger):
+    tags = topics_of(tagger, "Turkey sold drones to Ukraine.", "Those drones changed the war.", "Weather was fine.")
+    assert "drones-ukraine" in tags[1] and tags[1]["drones-ukraine"].score < tags[0]["drones-ukraine"].score
+
+
+def test_evidence_names_the_words_that_matched(tagger):
+    [tags] = topics_of(tagger, "Erdoğan said the S-400s would stay, despite CAATSA sanctions from Washington.")
+    assert "S-400s" in tags["s400-delivery"].evidence
+    assert {"CAATSA", "sanctions"} <= set(tags["caatsa-sanctions"].evidence)
+
+
+def test_reference_after_a_mention_is_implicit_with_its_source(tagger):
+    tags = topics_of(
+        tagger,
+        "Russia delivered the first S-400 battery to Turkey.",
+        "Critics said the deal would hurt NATO.",
+        "Football scores were announced.",
+    )
+    implicit = tags[1]["s400-delivery"]
+    assert implicit.implicit and "the deal" in implicit.evidence and "inferred from a:0" in implicit.evidence
+    assert tags[2] == {}
+
+
+def test_weak_reference_counts_only_right_next_to_a_mention(tagger):
+    tags = topics_of(
+        tagger,
+        "Russia delivered the first S-400 battery to Turkey.",
+        "The subject came up again.",
+        "Nothing here.",
+        "Still nothing here.",
+        "The subject of Afghanistan dominated the talks.",
+    )
+    assert tags[1]["s400-delivery"].implicit
+    assert "s400-delivery" not in tags[4]
+
+
+def test_reference_too_far_from_any_mention_is_not_tagged(tagger):
+    filler = [f"Paragraph {i} about the weather in Ankara." for i in range(6)]
+    tags = topics_of(tagger, "The S-400 arrived.", *filler, "The deal was criticised.")
+    assert tags[-1] == {}

@@ -1,0 +1,83 @@
+"""`parallax analyze`: the JSON format, the summary, problems on stderr and the exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SEEDS
+from tui.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_has_the_published_shape(capsys):
+    code, out, err = run(capsys, "analyze", str(SEEDS), "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert set(data) >= {"articles", "topics", "links", "problems"}
+    article = data["articles"][0]
+    assert set(article) >= {"id", "path", "title", "author", "source", "date", "passages", "removed"}
+    passage = article["passages"][0]
+    assert set(passage) >= {"id", "index", "text", "start", "end", "topics"}
+    assert passage["id"] == f"{article['id']}:0"
+    tag = next(t for a in data["articles"] for p in a["passages"] for t in p["topics"])
+    assert set(tag) >= {"topic", "score", "implicit", "evidence"}
+    assert set(data["links"][0]) >= {"source", "target", "topic", "score", "reason"}
+    assert {t["id"] for t in data["topics"]} >= {"s400-delivery", "f35-removal", "drones-ukraine"}
+
+
+def test_offsets_point_into_the_cleaned_text(seeds_corpus):
+    for article in seeds_corpus.articles:
+        for p in article.passages:
+            assert article.text[p.start:p.end] == p.text
+
+
+def test_no_path_means_seeds(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(capsys, "analyze", "--json")
+    assert code == 0 and len(json.loads(out)["articles"]) == 5
+
+
+def test_summary_prints_metadata_counts_and_links(capsys):
+    code, out, _ = run(capsys, "analyze", str(SEEDS))
+    assert code == 0
+    assert "Global Research" in out and "Korybko" in out and " links" in out and "↔" in out
+
+
+def test_skipped_file_is_named_on_stderr_and_exits_1(capsys, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    code, out, err = run(capsys, "analyze", str(bad), str(SEEDS / "004_c17863d213641cf5.txt"), "--json")
+    assert code == 1
+    assert err.strip() == f"parallax: {bad}: empty file"
+    assert len(json.loads(out)["articles"]) == 1
+    assert json.loads(out)["problems"] == [{"path": str(bad), "message": "empty file"}]
+
+
+def test_bad_config_exits_2_with_file_line_key(capsys, tmp_path):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("thresholds:\n  nope: 1\n")
+    code, _, err = run(capsys, "analyze", "--config", str(cfg), str(SEEDS))
+    assert code == 2 and f"{cfg}:2: thresholds.nope: unknown key" in err
+
+
+def test_bad_command_line_exits_2():
+    done = subprocess.run([sys.executable, "-m", "tui.cli", "analyze", "--bogus"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and "unrecognized arguments" in done.stderr
+
+
+def test_markup_in_titles_prints_literally(capsys, tmp_path):
+    art = tmp_path / "evil.txt"
+    art.write_text(
+        "[bold red]Evil[/] [@click=app.quit]title[/]\n\n"
+        "The S-400 deal was signed in Moscow in 2017, and the first deliveries reached Ankara two years later.\n\n"
+        "More S-400 batteries may follow, officials said, though no contract for a second batch has been signed.\n"
+    )
+    code, out, _ = run(capsys, "analyze", str(art))
+    assert code == 0 and "[bold red]Evil[/]" in out

@@ -1,0 +1,105 @@
+"""The `parallax` command: the reader by default, and the subcommands that script it.
+
+    parallax [PATH ...]                     open the reader (no path: the bundled seeds/)
+    parallax analyze [PATH ...] [--json]    print the analysis
+
+Exit codes: 0 every file was analysed; 1 some files were skipped (each named on stderr); 2 a bad command
+line or config. Heavy imports (Textual, Rich) happen inside the subcommand that needs them, so
+`parallax analyze --json` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from models.config import Config, ConfigError, load_config
+from models.document import Corpus, Problem
+
+SUBCOMMANDS = ("analyze",)
+
+
+def default_paths() -> list[str]:
+    """`seeds/` in the current folder, else the seeds that ship beside the package."""
+    here = Path("seeds")
+    if here.is_dir():
+        return [str(here)]
+    bundled = Path(__file__).resolve().parent.parent / "seeds"
+    return [str(bundled)]
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
+    parser.add_argument("--config", metavar="FILE", help="a config.yaml to use instead of the bundled one")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description="Read articles side by side, with passages linked across outlets by topic.",
+        epilog="Subcommands: 'parallax analyze --help'.",
+    )
+    _common(parser)
+    return parser
+
+
+def build_analyze_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="parallax analyze", description="Analyse articles and print the result.")
+    _common(parser)
+    parser.add_argument("--json", action="store_true", help="print one JSON document instead of a summary")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "analyze":
+            return _analyze(build_analyze_parser().parse_args(argv[1:]))
+        return _read(build_parser().parse_args(argv))
+    except ConfigError as exc:
+        print(f"parallax: bad config: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def load(args: argparse.Namespace) -> tuple[Config, list[str]]:
+    """The config and paths a subcommand asked for (ConfigError propagates to `main`)."""
+    return load_config(args.config), args.paths or default_paths()
+
+
+def report_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
+    for problem in problems:
+        print(f"parallax: {problem.path}: {problem.message}", file=sys.stderr)
+
+
+def exit_code(corpus: Corpus) -> int:
+    return 1 if corpus.problems else 0
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from models.corpus import analyze
+    from models.serialize import corpus_to_dict
+
+    config, paths = load(args)
+    corpus = analyze(paths, config)
+    if args.json:
+        out = json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=2) + "\n"
+        sys.stdout.buffer.write(out.encode("utf-8"))
+        sys.stdout.flush()
+    else:
+        from tui.summary import print_summary
+
+        print_summary(corpus)
+    report_problems(corpus.problems)
+    return exit_code(corpus)
+
+
+def _read(args: argparse.Namespace) -> int:
+    raise SystemExit("parallax: the reader is not built yet; use 'parallax analyze'")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
