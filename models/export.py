@@ -1,0 +1,371 @@
+"""Markdown exports: the coverage comparison (`parallax export`, the reader's `e`) and the bookmarks.
+
+A comparison is a title, the sources as a table, the coverage matrix (topic × article), then one section per
+topic. Each topic section is built by the functions in `TOPIC_SECTIONS`, in order: today the passages on the
+topic as attributed block quotes and the links between them. Adding a per-topic section (how each source
+frames it, the voices it quotes...) is writing one `TopicSection` function and putting it in that tuple, or
+passing your own tuple as `export_markdown(..., sections=...)`.
+
+Exports are deterministic: the same corpus gives the same bytes (no clock, no paths that depend on the
+machine: articles are named by file name, sorted as the corpus has them, links by score then position).
+Every piece of article text goes through models/markdown.py, so nothing in a passage can become markup.
+`write_output` writes a file atomically and never replaces an existing one unless told to.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+import re
+from pathlib import Path
+
+from models.anchor import Resolution
+from models.bookmarks import Bookmark
+from models.document import Article, Corpus, Link, Passage, TopicInfo
+from models.markdown import block_quote, escape_cell, escape_inline, table
+
+_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
+
+
+class UnknownTopicError(ValueError):
+    """Topic ids asked for that the corpus does not have; the message lists the valid ones."""
+
+    def __init__(self, unknown: Sequence[str], valid: Sequence[str]) -> None:
+        self.unknown, self.valid = tuple(unknown), tuple(valid)
+        super().__init__(
+            f"unknown topic {', '.join(repr(t) for t in unknown)} (valid: {', '.join(valid) or 'none'})"
+        )
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """The corpus plus the short labels an export uses for its articles (A1, A2... in corpus order)."""
+
+    corpus: Corpus
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        return {a.id: f"A{n}" for n, a in enumerate(self.corpus.articles, start=1)}
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        return {a.id: n for n, a in enumerate(self.corpus.articles)}
+
+    def ref(self, passage_id: str) -> str:
+        """`A2 ¶5`: the article's label and the passage's number, counted from 1."""
+        passage = self.corpus.passage(passage_id)
+        return f"{self.labels[passage.article_id]} ¶{passage.index + 1}"
+
+    def passages_on(self, topic_id: str) -> list[Passage]:
+        """The passages tagged with the topic, in article then passage order."""
+        return [p for a in self.corpus.articles for p in a.passages if p.tag(topic_id)]
+
+    def links_on(self, topic_id: str) -> list[Link]:
+        """The topic's links, strongest first, then by where their ends are."""
+        def key(link: Link) -> tuple[float, int, int, int, int]:
+            s, t = self.corpus.passage(link.source), self.corpus.passage(link.target)
+            return (-link.score, self.order[s.article_id], s.index, self.order[t.article_id], t.index)
+
+        return sorted((link for link in self.corpus.links if link.topic == topic_id), key=key)
+
+    def attribution(self, passage: Passage, *, label: bool = True) -> str:
+        """`A2 ¶5 · Outlet · “Title”`, escaped (the outlet falls back to the author, then nothing). Without
+        `label` (documents with no sources table to look A2 up in): `Outlet · “Title” · ¶5`."""
+        article = self.corpus.articles_by_id[passage.article_id]
+        who = article.source or article.author
+        parts = [escape_inline(who)] if who else []
+        parts.append(f"“{escape_inline(article.display_title)}”")
+        if label:
+            return " · ".join([self.ref(passage.id), *parts])
+        return " · ".join([*parts, f"¶{passage.index + 1}"])
+
+
+# A per-topic section: the Markdown blocks (paragraphs, quotes, lists, tables; each one string, no blank
+# line at either end) to add under the topic's heading; an empty list adds nothing.
+TopicSection = Callable[[ExportContext, TopicInfo], list[str]]
+
+
+def passages_section(ctx: ExportContext, topic: TopicInfo) -> list[str]:
+    """Each passage on the topic as a block quote attributed to its article; implicit tags are marked."""
+    passages = ctx.passages_on(topic.id)
+    if not passages:
+        return ["No passage is tagged with this topic."]
+    blocks = ["### Passages"]
+    for passage in passages:
+        tag = passage.tag(topic.id)
+        source = f"— {ctx.attribution(passage)}"
+        if passage.heading:
+            source += f" · under “{escape_inline(passage.heading)}”"
+        if tag is not None and tag.implicit:
+            words = [e for e in tag.evidence if not e.startswith("inferred from")]
+            source += " · *implicit*" + (f" (“{escape_inline(words[0])}”)" if words else "")
+        blocks.append(block_quote(escape_inline(passage.text), source))
+    return blocks
+
+
+def links_section(ctx: ExportContext, topic: TopicInfo) -> list[str]:
+    """Which passage links to which on this topic, with the score and the engine's reason."""
+    links = ctx.links_on(topic.id)
+    if not links:
+        return []
+    items = [
+        f"- {ctx.ref(link.source)} ↔ {ctx.ref(link.target)} (score {link.score:.2f}): {escape_inline(link.reason)}"
+        for link in links
+    ]
+    return ["### Links", "\n".join(items)]
+
+
+TOPIC_SECTIONS: tuple[TopicSection, ...] = (passages_section, links_section)
+
+
+def export_markdown(
+    corpus: Corpus,
+    topics: Sequence[str] | None = None,
+    *,
+    sections: Sequence[TopicSection] = TOPIC_SECTIONS,
+    title: str = "Coverage comparison",
+) -> str:
+    """The comparison as CommonMark (with pipe tables): sources, coverage matrix, a section per topic.
+
+    `topics` limits the matrix and the sections to those ids (in the order given); None means every topic.
+    Raises UnknownTopicError for an id the corpus does not have.
+    """
+    ctx = ExportContext(corpus)
+    chosen = select_topics(corpus, topics)
+    blocks = [f"# {escape_inline(title)}", _summary(ctx, chosen)]
+    blocks += ["## Sources", sources_table(ctx)]
+    blocks += ["## Coverage", _coverage_intro(), coverage_table(ctx, chosen)]
+    for topic in chosen:
+        blocks.append(f"## {escape_inline(topic.label)}")
+        blocks.append(_topic_summary(ctx, topic))
+        for section in sections:
+            blocks.extend(section(ctx, topic))
+    return _document(blocks)
+
+
+def select_topics(corpus: Corpus, topics: Sequence[str] | None) -> list[TopicInfo]:
+    """The corpus' topics named by `topics` (None: all), or UnknownTopicError."""
+    if topics is None:
+        return list(corpus.topics)
+    unknown = [t for t in topics if corpus.topic(t) is None]
+    if unknown:
+        raise UnknownTopicError(unknown, [t.id for t in corpus.topics])
+    chosen: list[TopicInfo] = []
+    for topic_id in topics:
+        topic = corpus.topic(topic_id)
+        if topic is not None and topic not in chosen:
+            chosen.append(topic)
+    return chosen
+
+
+def sources_table(ctx: ExportContext) -> str:
+    rows = [
+        [ctx.labels[a.id], escape_cell(a.title), escape_cell(a.source), escape_cell(a.author),
+         escape_cell(a.date), escape_cell(_file_name(a))]
+        for a in ctx.corpus.articles
+    ]
+    return table(["#", "Title", "Outlet", "Author", "Date", "File"], rows)
+
+
+def coverage_table(ctx: ExportContext, topics: Sequence[TopicInfo]) -> str:
+    """Topic × article: how many passages discuss the topic, and the first one (`3 (from ¶2)`)."""
+    rows = []
+    for topic in topics:
+        row = [escape_cell(topic.label)]
+        for article in ctx.corpus.articles:
+            on = [p for p in article.passages if p.tag(topic.id)]
+            row.append(f"{len(on)} (from ¶{on[0].index + 1})" if on else "—")
+        rows.append(row)
+    return table(["Topic", *(ctx.labels[a.id] for a in ctx.corpus.articles)], rows)
+
+
+def _summary(ctx: ExportContext, topics: Sequence[TopicInfo]) -> str:
+    corpus = ctx.corpus
+    ids = {t.id for t in topics}
+    links = sum(1 for link in corpus.links if link.topic in ids)
+    return (f"{_count(len(corpus.articles), 'article')}, {_count(len(topics), 'topic')}, "
+            f"{_count(links, 'link')} between passages of different articles.")
+
+
+def _coverage_intro() -> str:
+    return ("Passages on each topic per article, and the first of them (¶ numbers count an article's "
+            "passages from 1).")
+
+
+def _topic_summary(ctx: ExportContext, topic: TopicInfo) -> str:
+    passages = ctx.passages_on(topic.id)
+    articles = {p.article_id for p in passages}
+    links = sum(1 for link in ctx.corpus.links if link.topic == topic.id)
+    return (f"Topic {_code(topic.id)}: {_count(len(passages), 'passage')} in {len(articles)} of "
+            f"{_count(len(ctx.corpus.articles), 'article')}, {_count(links, 'link')}.")
+
+
+def _code(text: str) -> str:
+    """A code span for a config id (ids are `[a-z0-9_-]`); anything else is escaped text instead."""
+    return f"`{text}`" if _ID.match(text) else escape_inline(text)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _file_name(article: Article) -> str:
+    return article.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _document(blocks: Iterable[str]) -> str:
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+# --- bookmarks -----------------------------------------------------------------------------------------
+
+
+def export_bookmarks_markdown(
+    corpus: Corpus,
+    bookmarks: Sequence[Bookmark],
+    resolutions: Mapping[str, Resolution],
+    topics: Sequence[str] | None = None,
+    *,
+    title: str = "Bookmarks",
+) -> str:
+    """The bookmarked passages grouped by topic, with notes, tags and dates; orphans in their own section.
+
+    A found bookmark is listed under each topic its passage has now (an orphan, under the topics it had
+    when it was made) and quotes the passage as it is now; one without topics goes under "No topic". An
+    orphan quotes the text it was made on, so nothing a person bookmarked is ever dropped from an export.
+    `topics` keeps only bookmarks on those topics (UnknownTopicError for an unknown id).
+    """
+    ctx = ExportContext(corpus)
+    chosen = select_topics(corpus, topics)
+    found: list[tuple[Bookmark, Resolution]] = []
+    orphans: list[Bookmark] = []
+    for bookmark in bookmarks:
+        resolution = resolutions.get(bookmark.id)
+        if resolution is not None and resolution.found and resolution.passage_id in corpus.passages_by_id:
+            found.append((bookmark, resolution))
+        else:
+            orphans.append(bookmark)
+
+    def position(item: tuple[Bookmark, Resolution]) -> tuple[int, int, str, str]:
+        passage = corpus.passage(item[1].passage_id or "")
+        return (ctx.order[passage.article_id], passage.index, item[0].created, item[0].id)
+
+    found.sort(key=position)
+    orphans.sort(key=lambda b: (b.created, b.id))
+    wanted = {t.id for t in chosen} if topics is not None else None
+
+    blocks = [f"# {escape_inline(title)}"]
+    shown_found = [(b, r) for b, r in found if wanted is None or set(_topics_now(corpus, r)) & wanted]
+    shown_orphans = [b for b in orphans if wanted is None or set(b.topics) & wanted]
+    blocks.append(f"{_count(len(shown_found) + len(shown_orphans), 'bookmark')}: {len(shown_found)} found, "
+                  f"{len(shown_orphans)} orphaned (their passage was not found in these articles).")
+    for topic in chosen:
+        here = [(b, r) for b, r in shown_found if topic.id in _topics_now(corpus, r)]
+        if here:
+            blocks.append(f"## {escape_inline(topic.label)}")
+            for bookmark, resolution in here:
+                blocks.extend(_found_bookmark(ctx, bookmark, resolution))
+    if wanted is None:
+        untagged = [(b, r) for b, r in shown_found if not _topics_now(corpus, r)]
+        if untagged:
+            blocks.append("## No topic")
+            for bookmark, resolution in untagged:
+                blocks.extend(_found_bookmark(ctx, bookmark, resolution))
+    if shown_orphans:
+        blocks.append("## Orphaned")
+        blocks.append("These bookmarks' passages were not found in the articles exported; the quote is the text "
+                      "as it was bookmarked.")
+        for bookmark in shown_orphans:
+            blocks.extend(_orphan(corpus, bookmark))
+    return _document(blocks)
+
+
+def _topics_now(corpus: Corpus, resolution: Resolution) -> tuple[str, ...]:
+    return corpus.passage(resolution.passage_id or "").topic_ids
+
+
+def _found_bookmark(ctx: ExportContext, bookmark: Bookmark, resolution: Resolution) -> list[str]:
+    passage = ctx.corpus.passage(resolution.passage_id or "")
+    source = f"— {ctx.attribution(passage, label=False)}"
+    if resolution.status == "fuzzy":
+        source += f" · found approximately (the text changed; match {resolution.score:.0f}%)"
+    return [block_quote(escape_inline(passage.text), source), *_details(bookmark)]
+
+
+def _orphan(corpus: Corpus, bookmark: Bookmark) -> list[str]:
+    article = bookmark.article
+    who = article.title or _file_name_of(article.path)
+    source = f"— “{escape_inline(who)}” · not found"
+    labels = [corpus.topic(t).label if corpus.topic(t) else t for t in bookmark.topics]  # type: ignore[union-attr]
+    if labels:
+        source += " · topics then: " + ", ".join(escape_inline(label) for label in labels)
+    return [block_quote(escape_inline(bookmark.passage.exact), source), *_details(bookmark)]
+
+
+def _details(bookmark: Bookmark) -> list[str]:
+    lines = []
+    if bookmark.note:
+        lines.append(f"- Note: {escape_inline(bookmark.note)}")
+    if bookmark.tags:
+        lines.append("- Tags: " + ", ".join(escape_inline(t) for t in bookmark.tags))
+    lines.append(f"- Bookmarked: {escape_inline(bookmark.created)}")
+    return ["\n".join(lines)]
+
+
+def _file_name_of(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+# --- writing -------------------------------------------------------------------------------------------
+
+
+class OutputExistsError(FileExistsError):
+    """The output file is there already and overwriting was not asked for."""
+
+
+def write_output(text: str, path: str | Path, *, force: bool = False) -> Path:
+    """Write `text` (UTF-8, '\\n' newlines) to `path` through a temporary file in the same folder.
+
+    Without `force`, an existing file is never replaced (OutputExistsError), even one created while this
+    was writing. OSError when the folder is missing or not writable.
+    """
+    target = Path(path)
+    if not force and target.exists():
+        raise OutputExistsError(f"{target} already exists (use --force to replace it)")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    tmp = Path(tmp_name)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; an export is an ordinary file
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if force:
+            os.replace(tmp, target)
+        else:
+            _place_new(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _place_new(tmp: Path, target: Path) -> None:
+    """Move `tmp` to `target` only if `target` does not exist (a hard link fails if it does)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise OutputExistsError(f"{target} already exists (use --force to replace it)") from None
+    except OSError:
+        # No hard links here (some file systems): check and rename, the best this system allows.
+        if target.exists():
+            raise OutputExistsError(f"{target} already exists (use --force to replace it)") from None
+        os.replace(tmp, target)

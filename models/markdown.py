@@ -1,0 +1,63 @@
+"""Escaping untrusted text (article passages, titles, notes) for Markdown.
+
+Article text is written by strangers: a passage holding `| * _ # < [x](http://e.vil) <script>` or a
+back-tick must come out of an export as the same characters, never as a link, HTML, emphasis, a code span,
+a heading, a list or an extra table column. CommonMark lets a backslash escape any ASCII punctuation, so
+every character that can start markup is escaped wherever it stands, and the few that only matter at the
+start of a line (list markers) are escaped there. Whitespace, newlines included, collapses to single spaces
+first, so a passage can never end a block quote or a table row early; terminal escapes and control
+characters (a note may hold anything) are dropped so that `cat export.md` is safe too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.ingest import sanitize
+
+# Characters that can open or close inline markup, HTML, entities or a table cell anywhere in a line.
+# `~` is GitHub's strikethrough and fenced-code marker; `>` is harmless mid-line but escaping it everywhere
+# keeps the rule simple. The backslash itself goes first so the escapes added here stay escapes.
+# `_` between two letters or digits ("file_name") cannot open or close emphasis, so it is left alone there.
+_ANYWHERE = re.compile(r"([\\`*\[\]<>#|~&]|(?<![^\W_])_|_(?![^\W_]))")
+# A line starting with these is a list item (`- x`, `+ x`, `1. x`, `1) x`) or a thematic break (`---`).
+_LIST_START = re.compile(r"^([-+])|^(\d{1,9})([.)])(?=\s|$)")
+_SPACES = re.compile(r"\s+")
+EMPTY_CELL = "—"
+
+
+def one_line(text: str) -> str:
+    """Terminal escapes and control characters removed, all whitespace (newlines, tabs, Unicode line
+    separators) as single spaces, ends trimmed."""
+    return _SPACES.sub(" ", sanitize(text)).strip()
+
+
+def escape_inline(text: str) -> str:
+    """`text` as literal Markdown inline content on one line: no markup in it can take effect."""
+    flat = _ANYWHERE.sub(r"\\\1", one_line(text))
+    return _LIST_START.sub(_escape_marker, flat, count=1)
+
+
+def escape_cell(text: str | None) -> str:
+    """`text` as one table cell: inline-escaped (pipes included), an em dash when there is nothing."""
+    if text is None or not text.strip():
+        return EMPTY_CELL
+    return escape_inline(text)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return match.group(2) + "\\" + match.group(3)
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A pipe table from cells that are already escaped (use `escape_cell` on untrusted ones)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def block_quote(*paragraphs: str) -> str:
+    """A block quote of already-escaped one-line paragraphs, separated by quoted blank lines."""
+    return "\n>\n".join(f"> {p}" for p in paragraphs)

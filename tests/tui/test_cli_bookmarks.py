@@ -1,0 +1,224 @@
+"""`parallax export` and `parallax bookmarks`: every flag, the exit codes, output files and plain printing.
+
+The functions are called as tui/cli.py's dispatcher calls them (the argv after the subcommand name).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from models.anchor import ArticleAnchor, PassageAnchor
+from models.bookmarks import FILE_NAME, open_store
+from models.config import ConfigError
+from models.export import export_markdown
+from tests.conftest import DATA, ROOT, SEEDS
+from tui.cli_bookmarks import bookmarks_main, export_main
+
+SEED_FILE = SEEDS / "004_c17863d213641cf5.txt"
+
+
+def run(capsys, main, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def marked(seeds_corpus, tmp_path):
+    """A data folder with three bookmarks on the seeds (one with a hostile note) and one orphan."""
+    folder = tmp_path / "data"
+    store = open_store(folder).store
+    hostile = "[bold red]note[/] \x1b[31mred\x1b[0m | *x*"
+    store.add(seeds_corpus, "004_c17863d213641cf5:1", note=hostile, tags=["s400", "to check"])
+    store.add(seeds_corpus, "003_a5575fbe19cd88ca:0", note="drones")
+    store.add(seeds_corpus, "001_5d9b8a6939599cab:3")
+    store.add_anchored(ArticleAnchor("gone", "/nowhere/lost.txt", "Lost article"),
+                       PassageAnchor("A passage nobody has any more.", "", "", 0, 30), ("s400-delivery",), note="orphan")
+    store.close()
+    return folder
+
+
+# --- parallax export -----------------------------------------------------------------------------------
+
+
+def test_export_prints_the_comparison(capsys, seeds_corpus):
+    code, out, err = run(capsys, export_main, SEEDS)
+    assert (code, err) == (0, "")
+    assert out == export_markdown(seeds_corpus)
+
+
+def test_export_without_paths_uses_the_seeds(capsys, monkeypatch, seeds_corpus):
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(capsys, export_main)
+    assert code == 0 and out == export_markdown(seeds_corpus)
+
+
+def test_export_matches_the_golden_file_when_the_golden_is_current(capsys, seeds_corpus):
+    golden = (DATA / "seeds_export.md").read_text(encoding="utf-8")
+    if golden != export_markdown(seeds_corpus):
+        pytest.skip("tests/data/seeds_export.md is stale; tests/models/test_export.py says how to regenerate it")
+    assert run(capsys, export_main, SEEDS)[1] == golden
+
+
+def test_export_writes_a_file_and_refuses_to_overwrite_it(capsys, tmp_path, seeds_corpus):
+    target = tmp_path / "compare.md"
+    code, out, err = run(capsys, export_main, SEEDS, "-o", target)
+    assert (code, out, err) == (0, "", "")
+    assert target.read_text(encoding="utf-8") == export_markdown(seeds_corpus)
+    target.write_text("mine\n")
+    code, _, err = run(capsys, export_main, SEEDS, "--output", target)
+    assert code == 2 and f"{target} already exists (use --force to replace it)" in err
+    assert target.read_text() == "mine\n"
+    code, _, _ = run(capsys, export_main, SEEDS, "-o", target, "--force")
+    assert code == 0 and target.read_text(encoding="utf-8") == export_markdown(seeds_corpus)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["compare.md"]
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(capsys, tmp_path):
+    code, out, err = run(capsys, export_main, SEED_FILE, "-o", tmp_path / "no" / "such.md")
+    assert code == 2 and out == "" and "cannot write" in err and "such.md" in err
+
+
+def test_export_topics_repeat_or_comma(capsys, seeds_corpus):
+    expected = export_markdown(seeds_corpus, ["f35-removal", "coup-2016"])
+    assert run(capsys, export_main, SEEDS, "--topic", "f35-removal", "--topic", "coup-2016")[1] == expected
+    assert run(capsys, export_main, SEEDS, "--topic", "f35-removal,coup-2016")[1] == expected
+
+
+def test_export_unknown_topic_exits_2_listing_valid_ids(capsys):
+    code, out, err = run(capsys, export_main, SEEDS, "--topic", "nope")
+    assert code == 2 and out == ""
+    assert "unknown topic 'nope'" in err and "s400-delivery" in err and "drones-ukraine" in err
+
+
+def test_export_skipped_file_exits_1_and_names_it(capsys, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    code, out, err = run(capsys, export_main, bad, SEED_FILE)
+    assert code == 1 and err.strip() == f"parallax: {bad}: empty file"
+    assert "| A1 |" in out and "| A2 |" not in out
+
+
+def test_export_bad_config_propagates_to_the_dispatcher(tmp_path):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("thresholds:\n  nope: 1\n")
+    with pytest.raises(ConfigError):
+        export_main([str(SEED_FILE), "--config", str(cfg)])
+
+
+def test_export_bad_flag_exits_2():
+    code = "import sys; from tui.cli_bookmarks import export_main; sys.exit(export_main(sys.argv[1:]))"
+    done = subprocess.run([sys.executable, "-c", code, "--bogus"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and "unrecognized arguments" in done.stderr and "parallax export" in done.stderr
+
+
+def test_export_bookmarks(capsys, marked):
+    code, out, err = run(capsys, export_main, SEEDS, "--bookmarks", "--data-dir", marked)
+    assert (code, err) == (0, "")
+    assert out.startswith("# Bookmarks\n\n4 bookmarks: 3 found, 1 orphaned")
+    assert "## Orphaned" in out and "Lost article" in out and "- Tags: s400, to check" in out
+    assert "\\[bold red\\]note\\[/\\]" in out and "\x1b" not in out
+
+
+def test_export_bookmarks_by_topic_and_data_dir_from_the_environment(capsys, marked, monkeypatch):
+    monkeypatch.setenv("PARALLAX_DATA_DIR", str(marked))
+    code, out, _ = run(capsys, export_main, SEEDS, "--bookmarks", "--topic", "drones-ukraine")
+    assert code == 0 and "1 bookmark: 1 found, 0 orphaned" in out and "- Note: drones" in out
+
+
+def test_export_bookmarks_without_paths_uses_the_bookmarked_files(capsys, marked, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # no seeds/ here: the files come from the bookmarks themselves
+    code, out, err = run(capsys, export_main, "--bookmarks", "--data-dir", marked)
+    assert (code, err) == (0, "") and "3 found, 1 orphaned" in out
+
+
+# --- parallax bookmarks --------------------------------------------------------------------------------
+
+
+def test_bookmarks_list_is_the_default(capsys, marked):
+    code, out, err = run(capsys, bookmarks_main, SEEDS, "--data-dir", marked)
+    assert (code, err) == (0, "")
+    assert out == run(capsys, bookmarks_main, "list", SEEDS, "--data-dir", marked)[1]
+    assert out.startswith(f"4 bookmarks in {marked / FILE_NAME} (1 orphaned)")
+    assert "Turkey will purchase the second batch of the Russian S-400 ¶2 · exact" in out
+    assert "Lost article · orphaned (passage not found)" in out
+    assert "  topics: S-400 purchase" in out and "  tags: s400, to check" in out and "  note: drones" in out
+
+
+def test_bookmarks_list_prints_untrusted_text_plainly(capsys, marked):
+    _, out, _ = run(capsys, bookmarks_main, SEEDS, "--data-dir", marked)
+    assert "note: [bold red]note[/] red | *x*" in out and "\x1b" not in out
+
+
+def test_bookmarks_list_empty(capsys, tmp_path):
+    code, out, _ = run(capsys, bookmarks_main, "list", SEEDS, "--data-dir", tmp_path)
+    assert code == 0 and out == f"No bookmarks (in {tmp_path / FILE_NAME}).\n"
+
+
+def test_bookmarks_list_json(capsys, marked):
+    code, out, _ = run(capsys, bookmarks_main, "list", SEEDS, "--json", "--data-dir", marked)
+    data = json.loads(out)
+    assert code == 0 and data["store"] == str(marked / FILE_NAME) and data["warning"] is None
+    statuses = [b["resolution"]["status"] for b in data["bookmarks"]]
+    assert statuses == ["exact", "exact", "exact", "orphaned"]
+    first = data["bookmarks"][0]
+    assert set(first) >= {"id", "created", "updated", "note", "tags", "topics", "article", "anchor", "resolution", "text"}
+    assert first["resolution"]["passage_id"] == "004_c17863d213641cf5:1" and first["tags"] == ["s400", "to check"]
+    assert data["bookmarks"][3]["text"] is None and data["bookmarks"][3]["anchor"]["exact"].startswith("A passage")
+
+
+def test_bookmarks_list_topic_filter(capsys, marked):
+    _, out, _ = run(capsys, bookmarks_main, SEEDS, "--topic", "drones-ukraine", "--json", "--data-dir", marked)
+    assert [b["note"] for b in json.loads(out)["bookmarks"]] == ["drones"]
+
+
+def test_bookmarks_follow_a_moved_folder(capsys, marked, tmp_path):
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(SEEDS, moved)
+    _, out, _ = run(capsys, bookmarks_main, moved, "--json", "--data-dir", marked)
+    found = [b["resolution"] for b in json.loads(out)["bookmarks"]]
+    assert [r["status"] for r in found] == ["exact", "exact", "exact", "orphaned"]
+    assert found[0]["found_by"] == "hash"
+
+
+def test_bookmarks_export_markdown_json_and_files(capsys, marked, tmp_path):
+    code, out, _ = run(capsys, bookmarks_main, "export", SEEDS, "--data-dir", marked)
+    assert code == 0 and out.startswith("# Bookmarks\n")
+    assert out == run(capsys, export_main, SEEDS, "--bookmarks", "--data-dir", marked)[1]
+    _, as_json, _ = run(capsys, bookmarks_main, "export", SEEDS, "--json", "--data-dir", marked)
+    assert len(json.loads(as_json)["bookmarks"]) == 4
+    target = tmp_path / "bookmarks.md"
+    assert run(capsys, bookmarks_main, "export", SEEDS, "-o", target, "--data-dir", marked)[0] == 0
+    assert target.read_text(encoding="utf-8") == out
+    code, _, err = run(capsys, bookmarks_main, "export", SEEDS, "-o", target, "--data-dir", marked)
+    assert code == 2 and "already exists" in err
+    assert run(capsys, bookmarks_main, "export", SEEDS, "-o", target, "--force", "--data-dir", marked)[0] == 0
+
+
+def test_bookmarks_list_refuses_an_output_file(capsys, marked, tmp_path):
+    code, _, err = run(capsys, bookmarks_main, "list", "-o", tmp_path / "x.md", "--data-dir", marked)
+    assert code == 2 and "bookmarks export" in err
+
+
+def test_bookmarks_with_a_corrupt_database_warn_and_carry_on(capsys, tmp_path):
+    (tmp_path / FILE_NAME).write_bytes(b"not a database" * 50)
+    code, out, err = run(capsys, bookmarks_main, "list", SEEDS, "--data-dir", tmp_path)
+    assert code == 0 and "No bookmarks" in out
+    assert "damaged" in err and ".corrupt-" in err and str(tmp_path / FILE_NAME) in err
+    assert len(list(tmp_path.glob(f"{FILE_NAME}.corrupt-*"))) == 1
+
+
+def test_bookmarks_unknown_topic_exits_2(capsys, marked):
+    code, _, err = run(capsys, bookmarks_main, SEEDS, "--topic", "nope", "--data-dir", marked)
+    assert code == 2 and "unknown topic 'nope'" in err
+
+
+def test_bookmarks_bad_flag_exits_2():
+    code = "import sys; from tui.cli_bookmarks import bookmarks_main; sys.exit(bookmarks_main(sys.argv[1:]))"
+    done = subprocess.run([sys.executable, "-c", code, "list", "--bogus"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and "unrecognized arguments" in done.stderr and "parallax bookmarks" in done.stderr
