@@ -1,140 +1,249 @@
 """Cross-article links: for each passage and topic, its best matches in each other article.
 
 Links are found within a topic only. A link's score mixes how surely both ends discuss the topic with how
-much else they share (content words weighted by rarity, the topic's own names left out since every
-candidate shares them). Each passage keeps its `links_per_article` best matches in each other article and
-`links_max_per_passage` in all, so a reader jumping from a claim gets the other outlets' closest takes, not
-a list of everything.
+much else they share: the similarity of their sets of distinctive content words (the topic's own names left
+out, since every candidate shares them). Each passage keeps its `links_per_article` best matches in each
+other article and `links_max_per_passage` in all, so a reader jumping from a claim gets the other outlets'
+closest takes, not a list of everything.
 
-Cost stays near-linear in the corpus: a small topic compares its passages directly; a large one first picks
-`link_candidates` candidates per passage through an inverted index of each passage's rarest words, then
-scores only those.
+How it stays fast: every content word of the corpus gets one character, in order of rarity (rarest first),
+and a passage becomes the sorted string of its words' characters, cut to its `MAX_TERMS` rarest. For two
+such sorted strings the longest common subsequence is exactly the set of shared words, so rapidfuzz's Indel
+similarity is the Dice coefficient of the two word sets, computed in C, many pairs at once with
+`process.cdist`. A topic with at most `DIRECT_LIMIT` passages is compared all against all in one call. A
+larger one is compared in bounded blocks: each passage is filed under its `KEYS_PER_PASSAGE` rarest words
+(rare within the topic, but shared), the files are laid end to end, and each window of `WINDOW` entries is
+compared with itself and the next window. So every passage meets at most `KEYS_PER_PASSAGE * 2 * WINDOW`
+candidates, chosen because they share its rarest words, and the work grows linearly with the corpus. The
+choice of the best per article and per passage is done on numpy arrays; Python only loops over the links
+that are kept.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
+from sys import intern
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from models.config import Thresholds, Topic
 from models.document import Article, Link, Passage
-from models.text import content_terms, stem, tokens
+from models.text import STOPWORDS, stem, tokens
 
 DIRECT_LIMIT = 400  # a topic with at most this many passages is compared all against all
-KEYS_PER_PASSAGE = 10  # rarest words a large topic's passage is indexed by
-MAX_POSTING = 300  # a word in more passages than this is too common to find candidates by
+KEYS_PER_PASSAGE = 4  # rarest shared words a large topic's passage is filed under
+WINDOW = 64  # in the filed order, each entry is compared with the entries up to 2 * WINDOW ahead
+MAX_TERMS = 48  # rarest content words a passage is compared by
+KEEP_PER_ROW = 24  # best candidates a passage keeps from one window before the final choice
+PARALLEL_CELLS = 1 << 16  # a cdist this large is run on every core
+
+SIMILARITY_WEIGHT = 0.45  # score = 0.45 * shared-word similarity + 0.55 * sqrt(tag score * tag score)
+
+
+
+def passage_terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The content words of a passage: their stems, each once, in order of appearance, and how each is
+    first written. Strings are interned: a corpus uses the same few thousand words again and again."""
+    seen: dict[str, str] = {}
+    for tok in tokens(text):
+        norm = tok.norm
+        if norm in STOPWORDS or len(norm) <= 1 or norm.isdigit():
+            continue
+        term = stem(norm)
+        if term not in seen:
+            seen[intern(term)] = intern(tok.raw)
+    return tuple(seen), tuple(seen.values())
+
+
+def _char(rank: int) -> str:
+    """The character standing for the word of rarity `rank` (never a surrogate, never below U+0100)."""
+    code = 0x100 + rank
+    if code >= 0xD800:
+        code += 0x800
+    return chr(min(code, 0x10FFFF))
 
 
 @dataclass(slots=True)
-class _Node:
-    passage: Passage
-    article: int
-    tag_score: float
-    weights: dict[str, float]  # term -> idf weight, normalised to unit length
+class _Topic:
+    """The passages of one topic, as parallel arrays for the numpy selection."""
+
+    nodes: list[int]  # index into the corpus-wide list of tagged passages
+    strings: list[str]  # each passage's rarest words (own topic names removed), sorted
+    article: np.ndarray  # article index of each node
+    tag: np.ndarray  # tag score of each node
+    order: np.ndarray  # rank of each node's passage id, for stable tie-breaks
 
 
-def find_links(articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds) -> list[Link]:
-    """All links of the corpus, strongest first within each topic."""
-    terms = {p.id: set(content_terms(p.text)) for a in articles for p in a.passages if p.topics}
+def find_links(
+    articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, *, workers: int = -1
+) -> list[Link]:
+    """All links of the corpus, strongest first within each topic. `workers`: cores for rapidfuzz (-1: all)."""
+    tagged: list[tuple[int, Passage]] = [(ai, p) for ai, a in enumerate(articles) for p in a.passages if p.topics]
+    if not tagged:
+        return []
+    feats = [passage_terms(p.text) for _, p in tagged]
     df: Counter[str] = Counter()
-    for words in terms.values():
-        df.update(words)
-    total = max(1, len(terms))
-    idf = {t: math.log((1 + total) / (1 + n)) + 1.0 for t, n in df.items()}
+    for stems, _ in feats:
+        df.update(stems)
+    vocab = sorted((t for t, n in df.items() if n >= 2), key=lambda t: (df[t], t))
+    code = {t: _char(i) for i, t in enumerate(vocab)}
+    term_of = {c: t for t, c in code.items()}
+    strings = ["".join(sorted([code[t] for t in stems if t in code])) for stems, _ in feats]
+    id_rank = {pid: r for r, pid in enumerate(sorted(p.id for _, p in tagged))}
 
-    links: dict[tuple[str, str, str], Link] = {}
+    links: list[Link] = []
     for topic in topics:
         own = {stem(t.norm) for alias in topic.aliases for t in tokens(alias)}
-        nodes = []
-        for ai, article in enumerate(articles):
-            for p in article.passages:
-                tag = p.tag(topic.id)
-                if tag is None:
-                    continue
-                vec = {t: idf[t] for t in terms[p.id] if t not in own}
-                norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-                nodes.append(_Node(p, ai, tag.score, {t: w / norm for t, w in vec.items()}))
-        if len({n.article for n in nodes}) < 2:
+        drop = {ord(code[t]): None for t in own if t in code}
+        nodes, arts, tags = [], [], []
+        for k, (ai, p) in enumerate(tagged):
+            tag = p.tag(topic.id)
+            if tag is not None:
+                nodes.append(k)
+                arts.append(ai)
+                tags.append(tag.score)
+        if len(set(arts)) < 2:
             continue
-        for i, j, sim in _pairs(nodes, thresholds):
-            a, b = nodes[i], nodes[j]
-            score = round(0.45 * sim + 0.55 * math.sqrt(a.tag_score * b.tag_score), 3)
+        group = _Topic(
+            nodes=nodes,
+            strings=[strings[k].translate(drop)[:MAX_TERMS] for k in nodes],
+            article=np.asarray(arts, dtype=np.int64),
+            tag=np.asarray(tags, dtype=np.float64),
+            order=np.asarray([id_rank[tagged[k][1].id] for k in nodes], dtype=np.int64),
+        )
+        pairs = _direct(group, workers) if len(nodes) <= DIRECT_LIMIT else _blocked(group, workers)
+        for i, j, rank in _choose(group, *pairs, thresholds):
+            score = round(rank, 3)
             if score < thresholds.link_min_score:
                 continue
-            first, second = sorted((a.passage.id, b.passage.id))
-            key = (first, second, topic.id)
-            if key not in links or links[key].score < score:
-                shared = _shared_terms(a, b)
-                links[key] = Link(first, second, topic.id, score, _reason(topic, a, b, shared), shared)
-    return sorted(links.values(), key=lambda link: (link.topic, -link.score, link.source, link.target))
+            a, b = tagged[nodes[i]][1], tagged[nodes[j]][1]
+            if b.id < a.id:
+                a, b = b, a
+                i, j = j, i
+            shared = _shared_terms(strings[nodes[i]], strings[nodes[j]], drop, term_of, feats[nodes[i]])
+            links.append(Link(a.id, b.id, topic.id, score, _reason(topic, a, b, shared), shared))
+    links.sort(key=lambda link: (link.topic, -link.score, link.source, link.target))
+    return links
 
 
-def _pairs(nodes: list[_Node], th: Thresholds):
-    """Yield (i, j, similarity) for the links each node keeps: best per other article, capped in all."""
-    candidates = _direct if len(nodes) <= DIRECT_LIMIT else _indexed
-    for i, cands in candidates(nodes, th):
-        best: dict[int, list[tuple[float, float, int]]] = {}
-        for j, sim in cands:
-            rank = 0.45 * sim + 0.55 * math.sqrt(nodes[i].tag_score * nodes[j].tag_score)
-            best.setdefault(nodes[j].article, []).append((rank, sim, j))
-        chosen: list[tuple[float, float, int]] = []
-        for options in best.values():
-            options.sort(key=lambda o: (-o[0], nodes[o[2]].passage.id))
-            chosen.extend(options[: th.links_per_article])
-        chosen.sort(key=lambda o: (-o[0], nodes[o[2]].passage.id))
-        for _, sim, j in chosen[: th.links_max_per_passage]:
-            yield i, j, sim
+def _cdist(queries: list[str], choices: list[str], workers: int) -> np.ndarray:
+    cells = len(queries) * len(choices)
+    return process.cdist(
+        queries, choices, scorer=Indel.normalized_similarity, dtype=np.float32,
+        workers=workers if cells >= PARALLEL_CELLS else 1,
+    )
 
 
-def _similarity(a: _Node, b: _Node) -> float:
-    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
-    return sum(w * large[t] for t, w in small.items() if t in large)
+def _direct(group: _Topic, workers: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of the topic's passages from different articles, scored in one cdist."""
+    sim = _cdist(group.strings, group.strings, workers)
+    empty = np.asarray([not s for s in group.strings])
+    sim[empty, :] = 0.0
+    sim[:, empty] = 0.0
+    i, j = np.nonzero(group.article[:, None] != group.article[None, :])
+    return i, j, sim[i, j].astype(np.float64)
 
 
-def _direct(nodes: list[_Node], th: Thresholds):
-    for i, a in enumerate(nodes):
-        yield i, [(j, _similarity(a, b)) for j, b in enumerate(nodes) if b.article != a.article]
+def _blocked(group: _Topic, workers: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of passages that share rare words: bounded work per passage (see the module docstring)."""
+    strings = group.strings
+    in_topic: Counter[str] = Counter()
+    for s in strings:
+        in_topic.update(s)
+    entries: list[tuple[str, str, int]] = []
+    for i, s in enumerate(strings):
+        keys = [ch for ch in s if in_topic[ch] >= 2][:KEYS_PER_PASSAGE]
+        entries.extend((ch, s, i) for ch in keys)
+    entries.sort()
+    seq = np.asarray([i for _, _, i in entries], dtype=np.int64)
+    rows_i, rows_j, rows_s = [], [], []
+    keep = KEEP_PER_ROW
+    for start in range(0, len(seq), WINDOW):
+        q = seq[start : start + WINDOW]
+        c = seq[start : start + 2 * WINDOW]
+        sim = _cdist([strings[x] for x in q], [strings[x] for x in c], workers).astype(np.float64)
+        rank = SIMILARITY_WEIGHT * sim + (1 - SIMILARITY_WEIGHT) * np.sqrt(group.tag[q][:, None] * group.tag[c][None, :])
+        rank[group.article[q][:, None] == group.article[c][None, :]] = -1.0
+        if rank.shape[1] > keep:
+            top = np.argpartition(-rank, keep - 1, axis=1)[:, :keep]
+        else:
+            top = np.broadcast_to(np.arange(rank.shape[1]), rank.shape)
+        picked = np.take_along_axis(rank, top, axis=1) >= 0
+        qi = np.broadcast_to(q[:, None], top.shape)[picked]
+        cj = c[top][picked]
+        rows_i.append(qi)
+        rows_j.append(cj)
+        rows_s.append(np.take_along_axis(sim, top, axis=1)[picked])
+    if not rows_i:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    i, j, s = np.concatenate(rows_i), np.concatenate(rows_j), np.concatenate(rows_s)
+    # the same pair met in two windows (or in both directions) counts once per direction
+    both_i, both_j, both_s = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([s, s])
+    n = len(strings)
+    _, first = np.unique(both_i * n + both_j, return_index=True)
+    return both_i[first], both_j[first], both_s[first]
 
 
-def _indexed(nodes: list[_Node], th: Thresholds):
-    """Candidates through the rarest words each passage uses: bounded work per passage."""
-    postings: dict[str, list[int]] = {}
-    keys: list[list[str]] = []
-    for i, node in enumerate(nodes):
-        top = sorted(node.weights, key=lambda t: -node.weights[t])[:KEYS_PER_PASSAGE]
-        keys.append(top)
-        for t in top:
-            postings.setdefault(t, []).append(i)
-    for i, node in enumerate(nodes):
-        counts: Counter[int] = Counter()
-        for t in keys[i]:
-            posting = postings[t]
-            if len(posting) <= MAX_POSTING:
-                counts.update(posting)
-        counts.pop(i, None)
-        picked = [j for j, _ in counts.most_common(th.link_candidates * 2) if nodes[j].article != node.article]
-        yield i, [(j, _similarity(node, nodes[j])) for j in picked[: th.link_candidates]]
+def _group_positions(starts: np.ndarray) -> np.ndarray:
+    """For a sorted array split into groups (`starts` flags each group's first row): each row's place in it."""
+    idx = np.arange(len(starts))
+    first = np.maximum.accumulate(np.where(starts, idx, 0))
+    return idx - first
 
 
-def _shared_terms(a: _Node, b: _Node, limit: int = 5) -> tuple[str, ...]:
-    shared = [(a.weights[t] * b.weights[t], t) for t in a.weights if t in b.weights]
-    shared.sort(key=lambda x: (-x[0], x[1]))
-    return tuple(_surface(a.passage.text, t) for _, t in shared[:limit])
+def _choose(group: _Topic, i: np.ndarray, j: np.ndarray, sim: np.ndarray, th: Thresholds):
+    """Yield (i, j, rank) for the links kept, once per pair: each node's best per other article, at most
+    `links_max_per_passage` of them, and at most as many chosen by others, so no passage has more than
+    twice that many links in a topic."""
+    if len(i) == 0:
+        return
+    rank = SIMILARITY_WEIGHT * sim + (1 - SIMILARITY_WEIGHT) * np.sqrt(group.tag[i] * group.tag[j])
+    art_j = group.article[j]
+    order = np.lexsort((group.order[j], -rank, art_j, i))
+    i, j, rank, art_j = i[order], j[order], rank[order], art_j[order]
+    starts = np.ones(len(i), dtype=bool)
+    starts[1:] = (i[1:] != i[:-1]) | (art_j[1:] != art_j[:-1])
+    keep = _group_positions(starts) < th.links_per_article
+    i, j, rank = i[keep], j[keep], rank[keep]
+    order = np.lexsort((group.order[j], -rank, i))
+    i, j, rank = i[order], j[order], rank[order]
+    starts = np.ones(len(i), dtype=bool)
+    starts[1:] = i[1:] != i[:-1]
+    keep = _group_positions(starts) < th.links_max_per_passage
+    i, j, rank = i[keep], j[keep], rank[keep]
+    # and a passage many others choose (a hub) keeps only the best `links_max_per_passage` of those choices
+    order = np.lexsort((group.order[i], -rank, j))
+    i, j, rank = i[order], j[order], rank[order]
+    starts = np.ones(len(i), dtype=bool)
+    starts[1:] = j[1:] != j[:-1]
+    keep = _group_positions(starts) < th.links_max_per_passage
+    i, j, rank = i[keep], j[keep], rank[keep]
+    # a pair both ends chose is one link
+    lo = np.where(group.order[i] < group.order[j], i, j)
+    hi = np.where(group.order[i] < group.order[j], j, i)
+    _, first = np.unique(lo * len(group.nodes) + hi, return_index=True)
+    for k in first.tolist():
+        yield int(lo[k]), int(hi[k]), float(rank[k])
 
 
-def _surface(text: str, term: str) -> str:
-    """How `term` (a stem) is written in `text`, for a reason a person can read."""
-    for tok in tokens(text):
-        if stem(tok.norm) == term:
-            return tok.raw
-    return term
+def _shared_terms(
+    a: str, b: str, drop: dict[int, None], term_of: dict[str, str], terms: tuple[tuple[str, ...], tuple[str, ...]],
+    limit: int = 5,
+) -> tuple[str, ...]:
+    """The rarest content words both passages use (the topic's own names left out), as `a` writes them."""
+    common = sorted(set(a.translate(drop)).intersection(b))[:limit]
+    stems, raws = terms
+    return tuple(raws[stems.index(term_of[ch])] for ch in common)
 
 
-def _reason(topic: Topic, a: _Node, b: _Node, shared: tuple[str, ...]) -> str:
+def _reason(topic: Topic, a: Passage, b: Passage, shared: tuple[str, ...]) -> str:
     how = []
-    for node in (a, b):
-        tag = node.passage.tag(topic.id)
+    for passage in (a, b):
+        tag = passage.tag(topic.id)
         how.append("by reference" if tag and tag.implicit else "by name")
     both = "both name it" if how == ["by name", "by name"] else f"one {how[0]}, the other {how[1]}"
     if shared:
