@@ -1,12 +1,13 @@
 """Text to body paragraphs: take the site furniture out and put split paragraphs back together.
 
 The order matters and is the same for every article:
-1. cut the text into blocks at blank lines (re-splitting blocks whose lines are separate paragraphs) and
-   turn Markdown links, images and emphasis into plain text;
+1. drop lines that are furniture wherever they stand ("Advertisement"), cut the text into blocks at blank
+   lines (re-splitting blocks whose lines are separate paragraphs) and turn Markdown links, images and
+   emphasis into plain text;
 2. rejoin a paragraph the source split mid-sentence (no closing punctuation, next block starts lowercase);
 3. apply the furniture rules from the config (tail cuts, whole paragraphs, glued-on sentences);
-4. apply the general heuristics: the title, short non-sentence lines at the head and tail, separators,
-   link lists, subheadings;
+4. apply the general heuristics: the title (the head line that reads most like one), captions beside image
+   credits, short non-sentence lines at the head and tail, separators, link lists, subheadings;
 5. drop pull-quotes and repeated paragraphs.
 Every removed piece is kept with the id of the rule that removed it, so the reader can show what went and why.
 """
@@ -29,7 +30,8 @@ _MD_LIST = re.compile(r"^\s{0,3}([-*+•]|\d{1,3}[.)])\s+\S")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _TAIL_STRIP = " :.-–—|»>#*•\t"
-_SENTENCE_CUT = re.compile(r"[.!?…]+[\"'”’)]*")
+_SENTENCE_CUT = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$|[A-Z“\"‘])")  # not the dot inside "example.com"
+_CREDIT_LINE = re.compile(r"\s*(image|photo|picture|credit|source|video)s?\s*:", re.IGNORECASE)
 
 
 @dataclass
@@ -42,12 +44,15 @@ class _Block:
     heading_level: int | None = None
     rule: str | None = None  # set when removed
     heading_above: str | None = None
+    standalone: bool = False  # the only line between two blank lines
 
 
 def clean(text: str, cleaning: Cleaning) -> Cleaned:
     """Split `text` into body paragraphs and removed pieces, following `cleaning`'s rules."""
-    blocks = _join_split_sentences(_blocks(text))
     removed: list[Removed] = []
+    line_rules = [r for r in cleaning.rules if r.scope == "line"]
+    starters = [r for r in cleaning.rules if r.scope in ("paragraph", "sentence")]
+    blocks = _join_split_sentences(_blocks(text, line_rules, starters, removed))
     _apply_rules(blocks, cleaning, removed)
     _apply_heuristics(blocks, cleaning)
     _drop_repeats(blocks, cleaning)
@@ -55,7 +60,7 @@ def clean(text: str, cleaning: Cleaning) -> Cleaned:
     for block in blocks:
         if block.rule is None:
             paragraphs.append(Paragraph(block.text, block.heading_above, block.line))
-        elif block.rule != "subheading":
+        elif block.rule not in ("subheading", "merged"):
             removed.append(Removed(block.text, block.rule, block.line))
     removed.sort(key=lambda r: r.line)
     return Cleaned(tuple(paragraphs), tuple(removed))
@@ -64,34 +69,55 @@ def clean(text: str, cleaning: Cleaning) -> Cleaned:
 # --- 1. blocks ------------------------------------------------------------------------------------------
 
 
-def _blocks(text: str) -> list[_Block]:
+def _blocks(text: str, line_rules: list[CleaningRule], starters: list[CleaningRule], removed: list[Removed]) -> list[_Block]:
     blocks: list[_Block] = []
     run: list[tuple[int, str]] = []
     for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
+        stripped = line.strip()
+        rule = next((r for r in line_rules if r.regex.fullmatch(stripped.strip(_TAIL_STRIP))), None) if stripped else None
+        if rule is not None:
+            removed.append(Removed(stripped, rule.id, number))
+            stripped = ""  # the line goes, and counts as a paragraph break
+        if stripped:
             run.append((number, line))
         elif run:
-            blocks.extend(_split_run(run))
+            blocks.extend(_split_run(run, starters))
             run = []
     if run:
-        blocks.extend(_split_run(run))
+        blocks.extend(_split_run(run, starters))
     return [b for b in blocks if b.text]
 
 
-def _split_run(run: list[tuple[int, str]]) -> list[_Block]:
-    """Lines between blank lines: one paragraph when they are a wrapped paragraph, else one per line."""
+def _split_run(run: list[tuple[int, str]], starters: list[CleaningRule]) -> list[_Block]:
+    """Lines between blank lines: one paragraph when they are a wrapped paragraph, else one per line. A
+    line that is furniture on its own ("Keywords: ...", "Image: AP") always starts a paragraph of its own."""
     groups: list[list[tuple[int, str]]] = [[run[0]]]
     wrapped = _looks_wrapped([line for _, line in run])
     for (number, line), (_, prev) in zip(run[1:], run):
         separate = (
             _MD_HEADING.match(line) or _MD_HEADING.match(prev) or _MD_LIST.match(line)
             or (not wrapped and _line_ends_paragraph(prev, line))
+            or (len(run) < 40 and _starts_furniture(line, starters))
         )
         if separate:
             groups.append([(number, line)])
         else:
             groups[-1].append((number, line))
-    return [_make_block(group) for group in groups]
+    made = [_make_block(group) for group in groups]
+    if len(run) == 1:
+        made[0].standalone = True
+    return made
+
+
+def _starts_furniture(line: str, starters: list[CleaningRule]) -> bool:
+    text = line.strip()
+    words = word_count(text)
+    for rule in starters:
+        if rule.max_words is not None and words > rule.max_words:
+            continue
+        if rule.position == "any" and rule.regex.match(text):
+            return True
+    return False
 
 
 def _looks_wrapped(lines: list[str]) -> bool:
@@ -107,6 +133,8 @@ def _line_ends_paragraph(prev: str, line: str) -> bool:
     prev = prev.strip()
     first = line.lstrip()[:1]
     if ends_sentence(prev) and (first.isupper() or first.isdigit() or first in "\"“‘'([*"):
+        return True
+    if _CREDIT_LINE.match(line):
         return True
     return len(prev) < 40 and not prev.endswith((",", "-", "—", "–"))
 
@@ -164,21 +192,10 @@ def _is_prose(text: str, cleaning: Cleaning) -> bool:
 
 
 def _apply_rules(blocks: list[_Block], cleaning: Cleaning, removed: list[Removed]) -> None:
-    rules = cleaning.rules
-    anywhere = [r for r in rules if r.position == "any" and r.scope != "tail"]
-    placed = [r for r in rules if r.position != "any" and r.scope != "tail"]
-    tails = [r for r in rules if r.scope == "tail"]
-
-    # Tail cuts first: "Related posts" and everything after it goes, once some body text has been seen.
-    seen_prose = False
-    for i, block in enumerate(blocks):
-        if seen_prose and word_count(block.text) <= 6:
-            rule = next((r for r in tails if r.regex.fullmatch(block.text.strip(_TAIL_STRIP))), None)
-            if rule is not None:
-                for later in blocks[i:]:
-                    later.rule = later.rule or rule.id
-                break
-        seen_prose = seen_prose or _is_prose(block.text, cleaning)
+    rules = [r for r in cleaning.rules if r.scope not in ("line", "tail", "related")]
+    anywhere = [r for r in rules if r.position == "any"]
+    placed = [r for r in rules if r.position != "any"]
+    _cut_tail(blocks, cleaning)
 
     for block in blocks:
         if block.rule is None:
@@ -197,6 +214,33 @@ def _apply_rules(blocks: list[_Block], cleaning: Cleaning, removed: list[Removed
             _match_block(block, eligible, removed)
 
 
+def _cut_tail(blocks: list[_Block], cleaning: Cleaning) -> None:
+    """"Related posts", "Leave a reply": once some body text has been seen, a short line matching a tail
+    rule takes everything after it. A `related` rule is guarded: when real article prose still follows (a
+    related-links box in the middle of the page), only the marker and the short lines under it go."""
+    markers = [r for r in cleaning.rules if r.scope in ("tail", "related")]
+    seen_prose = False
+    for i, block in enumerate(blocks):
+        if block.rule is None and seen_prose and word_count(block.text) <= 6:
+            rule = next((r for r in markers if r.regex.fullmatch(block.text.strip(_TAIL_STRIP))), None)
+            if rule is not None:
+                rest = blocks[i + 1:]
+                body_after = sum(1 for b in rest if b.rule is None and word_count(b.text) >= cleaning.guard_words)
+                if rule.scope == "related" and body_after >= cleaning.guard_paragraphs:
+                    block.rule = rule.id
+                    for later in rest:
+                        if later.rule is not None:
+                            continue
+                        if _is_prose(later.text, cleaning):
+                            break
+                        later.rule = rule.id
+                    continue
+                for later in blocks[i:]:
+                    later.rule = later.rule or rule.id
+                return
+        seen_prose = seen_prose or (block.rule is None and _is_prose(block.text, cleaning))
+
+
 def _match_block(block: _Block, rules: list[CleaningRule], removed: list[Removed]) -> None:
     """Apply the first rule that matches; sentence rules may cut several glued sentences in turn."""
     while True:
@@ -204,7 +248,8 @@ def _match_block(block: _Block, rules: list[CleaningRule], removed: list[Removed
         for rule in rules:
             if rule.max_words is not None and words > rule.max_words:
                 continue
-            if rule.scope == "paragraph" and rule.regex.search(block.text[:200]):
+            window = block.text if rule.max_words is not None else block.text[:200]
+            if rule.scope == "paragraph" and rule.regex.search(window):
                 block.rule = rule.id
                 return
             if rule.scope == "sentence":
@@ -233,35 +278,84 @@ def _apply_heuristics(blocks: list[_Block], cleaning: Cleaning) -> None:
             block.rule = "separator"
         elif block.rule is None and block.link_ratio >= cleaning.link_text_ratio and word_count(block.text) <= 40:
             block.rule = "link-list"
+    _captions(blocks)
 
-    # The title: the first line left, when it reads like one and something follows it.
     live = [i for i, b in enumerate(blocks) if b.rule is None]
-    if len(live) >= 2 and _title_like(blocks[live[0]], cleaning):
-        blocks[live[0]].rule = "title"
-        live = live[1:]
     prose = [i for i in live if _is_prose(blocks[i].text, cleaning)]
+    title = _pick_title(blocks, live, prose, cleaning)
+    if title is not None:
+        blocks[title].rule = "title"
+        live.remove(title)
+        prose = [i for i in prose if i != title]
     if not prose:
         return
     first, last = prose[0], prose[-1]
-    head = [i for i in live if i < first]
-    for i in head:
-        if _short_line(blocks[i].text, cleaning):
-            blocks[i].rule = "head-short-line"
+    # The head runs to the last piece of furniture before the first full paragraph: a standfirst above the
+    # byline stays a passage, but a bare name or label between them is not a subheading.
+    full = next((i for i in prose if word_count(blocks[i].text) >= 2 * cleaning.prose_min_words), None)
+    if full is not None:
+        furniture = [i for i in range(first, full) if blocks[i].rule not in (None, "title")]
+        if furniture:
+            first = next((i for i in prose if i > furniture[-1]), first)
     for i in live:
-        if i > last and _short_line(blocks[i].text, cleaning):
+        if i < first and _short_line(blocks[i].text, cleaning):
+            blocks[i].rule = "head-short-line"
+        elif i > last and _short_line(blocks[i].text, cleaning):
             blocks[i].rule = "tail-short-line"
 
     # Subheadings: short lines inside the body, or Markdown headings, label the paragraph that follows.
-    pending: str | None = None
+    pending: _Block | None = None
     for i, block in enumerate(blocks):
         if block.rule is not None:
             continue
         if first <= i <= last and (block.heading_level is not None or _subheading(block.text, cleaning)):
+            if pending is not None:
+                pending.rule = "stray-line"  # two in a row: the first labels nothing
             block.rule = "subheading"
-            pending = block.text
+            pending = block
         elif pending is not None:
-            block.heading_above = pending
+            block.heading_above = pending.text
             pending = None
+
+
+def _captions(blocks: list[_Block]) -> None:
+    """A short line right above an image credit ("Erdogan at the ceremony" / "Image: AP") is its caption."""
+    for n, block in enumerate(blocks):
+        if block.rule != "image-credit" or n == 0:
+            continue
+        above = blocks[n - 1]
+        if above.rule is None and above.line >= block.line - 1 and word_count(above.text) <= 30 and not ends_sentence(above.text):
+            above.rule = "image-caption"
+
+
+def _pick_title(blocks: list[_Block], live: list[int], prose: list[int], cleaning: Cleaning) -> int | None:
+    """The head line that reads most like a title: a Markdown H1; else one standing alone, followed by a
+    byline or date, long enough to say something. Lines before the body that lose are furniture."""
+    first_prose = prose[0] if prose else len(blocks)
+    candidates = [i for i in live if i <= first_prose and _title_like(blocks[i], cleaning)]
+    if not candidates:
+        return None
+    h1 = [i for i in candidates if blocks[i].heading_level == 1]
+    if h1:
+        return h1[0]
+    if len(live) < 2:
+        return None
+
+    def score(i: int) -> float:
+        block = blocks[i]
+        words = word_count(block.text)
+        points = 2.0 * block.standalone + min(words, 12) / 6
+        following = [b for b in blocks[i + 1:i + 4] if b.line <= block.line + 6]
+        if any(b.rule in ("byline", "dateline") or _DATEISH.search(b.text) for b in following):
+            points += 3
+        if block.text.isupper():
+            points -= 2
+        if i == first_prose and words >= cleaning.prose_min_words:
+            points -= 3  # more likely the standfirst than the title
+        return points
+
+    best = max(candidates, key=lambda i: (score(i), -i))
+    return best if score(best) > 1 else None
 
 
 def _title_like(block: _Block, cleaning: Cleaning) -> bool:
@@ -269,6 +363,12 @@ def _title_like(block: _Block, cleaning: Cleaning) -> bool:
     if block.heading_level is not None:
         return True
     return 2 <= words <= cleaning.title_max_words and not block.text.rstrip().endswith(".")
+
+
+_DATEISH = re.compile(
+    r"\b(19|20)\d\d\b.*|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b",
+    re.IGNORECASE,
+)
 
 
 def _short_line(text: str, cleaning: Cleaning) -> bool:

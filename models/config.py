@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-SCOPES = ("paragraph", "sentence", "tail")
+SCOPES = ("paragraph", "sentence", "line", "tail", "related")
 POSITIONS = ("any", "head", "tail")
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[a-z_]+)$")
 _TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -39,7 +39,7 @@ class Topic:
     list of term groups; each group must also be named in the passage or within `window` passages of it (so
     "drones" counts for drones-to-Ukraine only near "Ukraine"). `references` are phrases that point back at
     the topic ("the deal"); `weak_references` are vaguer ones ("the subject") that only count right next to
-    an explicit mention.
+    an explicit mention. `title_context` lets the article's title meet `requires` for every passage.
     """
 
     id: str
@@ -50,16 +50,20 @@ class Topic:
     window: int = 0
     references: tuple[str, ...] = ()
     weak_references: tuple[str, ...] = ()
+    title_context: bool = True
 
 
 @dataclass(frozen=True)
 class CleaningRule:
     """A furniture rule: regexes (case-insensitive) and what to remove when one matches.
 
-    scope `paragraph` drops the paragraph when a pattern matches within its first 200 characters;
-    `sentence` cuts the matching sentence off the start of the paragraph and keeps the rest; `tail` drops a
-    short line that fully matches and everything after it. `max_words` limits the rule to short paragraphs;
-    `position` limits it to the head or the tail (last third) of the page.
+    scope `paragraph` drops the paragraph when a pattern matches within its first 200 characters (anywhere
+    in it when `max_words` is set); `sentence` cuts the matching sentence off the start of the paragraph and
+    keeps the rest; `line` drops a line that fully matches wherever it stands, before paragraphs are formed;
+    `tail` drops a short line that fully matches and everything after it; `related` does the same unless
+    real article prose still follows, when only the line and the short lines under it go. `max_words` limits
+    the rule to short paragraphs; `position` limits it to the head (before the body) or the tail (at most one
+    body paragraph after it).
     """
 
     id: str
@@ -78,6 +82,8 @@ class Cleaning:
     heading_max_words: int = 12
     link_text_ratio: float = 0.6
     pull_quote_min_chars: int = 60
+    guard_words: int = 40
+    guard_paragraphs: int = 3
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,12 @@ class _Walker:
             raise self.fail(node, key, f"expected a non-empty string, got {value!r}")
         return value
 
+    def boolean(self, node: yaml.Node, key: str) -> bool:
+        value = self.scalar(node, key)
+        if not isinstance(value, bool):
+            raise self.fail(node, key, f"expected true or false, got {value!r}")
+        return value
+
     def number(self, node: yaml.Node, key: str, kind: type) -> Any:
         value = self.scalar(node, key)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -271,7 +283,8 @@ def _build(default: _Doc, user: _Doc | None, shown_path: str) -> Config:
 
 
 def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
-    allowed = ("id", "label", "colour", "color", "aliases", "requires", "window", "references", "weak_references")
+    allowed = ("id", "label", "colour", "color", "aliases", "requires", "window", "references", "weak_references",
+               "title_context")
     topics: list[Topic] = []
     seen: set[str] = set()
     for i, item in enumerate(w.sequence(node, "topics")):
@@ -309,6 +322,7 @@ def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
                 weak_references=(
                     w.strings(m["weak_references"][1], f"{key}.weak_references") if "weak_references" in m else ()
                 ),
+                title_context=w.boolean(m["title_context"][1], f"{key}.title_context") if "title_context" in m else True,
             )
         )
     return tuple(topics)

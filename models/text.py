@@ -12,10 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# A word, or a letter-digit designation ("S400", "F-35", "TB-2", "S 400"). A space-separated one only counts
-# with one or two capitals and at most three digits, so "in 2019" stays two words.
+# A word, or a letter-digit designation ("S400", "F-35", "TB-2", "S 400"), with an optional variant letter
+# ("F-35A" counts as "f35"). A space-separated one only counts with one or two capitals and at most three
+# digits, so "in 2019" stays two words.
 _TOKEN = re.compile(
-    r"(?<!\w)([A-Za-z]{1,3})([\-\u2010\u2011 ]?)(\d{1,4})(?:['’]?s)?(?!\w)"  # designations
+    r"(?<!\w)([A-Za-z]{1,3})([\-\u2010\u2011 ]?)(\d{1,4})(?:[A-Z](?![a-z]))?(?:['’]?s)?(?!\w)"  # designations
     r"|[^\W_]+(?:['’][^\W_]+)*",  # words, with inner apostrophes
     re.UNICODE,
 )

@@ -9,6 +9,7 @@ articles of a run, so tagging costs about one dictionary look-up per word.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -141,14 +142,28 @@ class Tagger:
     # -- tagging --------------------------------------------------------------------------------------
 
     def tag(self, texts: list[str], ids: list[str], title: str | None = None) -> list[tuple[TopicTag, ...]]:
-        """Tags for each passage of one article (`texts` in order, `ids` their passage ids)."""
+        """Tags for each passage of one article (`texts` in order, `ids` their passage ids).
+
+        Explicit tags come first, for every topic; implicit ones are inferred afterwards, so that a reference
+        ("the sale") is read against the nearest passage that names any topic, the way an anaphor points back
+        to the last thing discussed.
+        """
         docs = [self._index(t) for t in texts]
         title_doc = self._index(title) if title else None
         tags: list[dict[str, TopicTag]] = [{} for _ in texts]
+        mentions: dict[str, list[int]] = {}
         th = self.thresholds
 
         for topic in self.topics:
             explicit: list[int] = []
+            groups = self._requires[topic.id]
+            found: dict[tuple[int, int], list[tuple[_Term, _Hit]]] = {}  # (group, passage) -> hits
+
+            def named(g: int, q: int) -> list[tuple[_Term, _Hit]]:
+                if (g, q) not in found:
+                    found[(g, q)] = self._find(groups[g], docs[q], fuzzy=True)
+                return found[(g, q)]
+
             for p, text in enumerate(texts):
                 hits = self._find(self._aliases[topic.id], docs[p], fuzzy=True)
                 if not hits:
@@ -156,14 +171,15 @@ class Tagger:
                 support: list[str] = []
                 near_only = False
                 satisfied = True
-                for group in self._requires[topic.id]:
-                    here = self._find(group, docs[p], fuzzy=True)
+                for g, group in enumerate(groups):
+                    here = named(g, p)
                     if here:
                         support.append(_span(text, docs[p], here[0][1]))
                         continue
                     lo, hi = max(0, p - topic.window), min(len(texts), p + topic.window + 1)
-                    near = any(self._find(group, docs[q], fuzzy=True) for q in range(lo, hi) if q != p)
-                    near = near or bool(title_doc and self._find(group, title_doc, fuzzy=True))
+                    near = any(named(g, q) for q in range(lo, hi) if q != p)
+                    if topic.title_context:  # the article's title frames every passage
+                        near = near or bool(title_doc and self._find(group, title_doc, fuzzy=True))
                     if not near:
                         satisfied = False
                         break
@@ -176,23 +192,34 @@ class Tagger:
                 if score >= th.tag_min_score:
                     tags[p][topic.id] = TopicTag(topic.id, round(score, 3), False, tuple(evidence))
                     explicit.append(p)
-            if explicit:
-                self._infer(topic, texts, ids, docs, explicit, tags)
+            mentions[topic.id] = explicit
+
+        named = [p for p in range(len(texts)) if tags[p]]  # passages naming any topic
+        for topic in self.topics:
+            if mentions[topic.id]:
+                self._infer(topic, texts, ids, docs, named, tags)
 
         order = {t.id: i for i, t in enumerate(self.topics)}
         return [tuple(sorted(d.values(), key=lambda tag: (tag.implicit, order[tag.topic]))) for d in tags]
 
     def _infer(self, topic: Topic, texts: list[str], ids: list[str], docs: list[_Indexed],
-               explicit: list[int], tags: list[dict[str, TopicTag]]) -> None:
-        """Give the topic as implicit to passages that refer back to it near an explicit mention."""
+               named: list[int], tags: list[dict[str, TopicTag]]) -> None:
+        """Give the topic as implicit to passages that refer back (or ahead) to it: the nearest passage
+        naming any topic, within reach, must name this one."""
         th = self.thresholds
+        reach = max(th.implicit_back, th.implicit_forward, th.weak_implicit_distance)
         for p in range(len(texts)):
-            if topic.id in tags[p]:
+            if tags[p]:
+                continue  # a passage that names a topic itself is not read as a reference to another
+            i = bisect_left(named, p)
+            before = named[i - 1] if i > 0 else None
+            after = named[i] if i < len(named) else None
+            if before is not None and p - before <= th.implicit_back and topic.id not in tags[before]:
+                continue  # the last thing discussed was another topic: the reference points there
+            back = p - before if before is not None and topic.id in tags[before] else None
+            fwd = after - p if after is not None and topic.id in tags[after] else None
+            if min(d for d in (back, fwd, reach + 1) if d is not None) > reach:
                 continue
-            before = [e for e in explicit if e < p]
-            after = [e for e in explicit if e > p]
-            back = p - before[-1] if before else None
-            fwd = after[0] - p if after else None
             for terms, weak in ((self._refs[topic.id], False), (self._weak[topic.id], True)):
                 hits = self._find(terms, docs[p], fuzzy=False)
                 if not hits:

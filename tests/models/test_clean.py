@@ -107,7 +107,7 @@ def test_an_expert_introduced_mid_article_is_not_an_author_bio(config):
 
 
 def test_mostly_links_line_is_navigation(config):
-    text = f"{BODY}\n\n[Home](/) | [World](/w) | [Opinion](/o)\n\n{BODY2}\n"
+    text = f"{BODY}\n\n[World](/w) | [Opinion](/o) | [Sport](/s)\n\n{BODY2}\n"
     result = clean(text, config.cleaning)
     assert [p.text for p in result.paragraphs] == [BODY, BODY2]
     assert result.removed[0].rule == "link-list"
