@@ -98,7 +98,15 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace) -> int:
-    raise SystemExit("parallax: the reader is not built yet; use 'parallax analyze'")
+    from tui.app import ParallaxApp
+
+    config, paths = load(args)
+    app = ParallaxApp(paths, config)
+    app.run()
+    if app.corpus is not None:
+        report_problems(app.corpus.problems)
+        return exit_code(app.corpus)
+    return 0
 
 
 if __name__ == "__main__":

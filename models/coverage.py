@@ -1,0 +1,42 @@
+"""Which article discusses which topic, how much, and from where: the topic x article matrix shared by the
+reader's coverage view and the Markdown export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.document import Corpus, TopicInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    passages: int
+    explicit: int
+    first: int | None  # index of the first passage on the topic
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    topic: TopicInfo
+    cells: tuple[Cell, ...]  # one per article, in corpus order
+
+    @property
+    def articles(self) -> int:
+        return sum(1 for c in self.cells if c.passages)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    rows: tuple[Row, ...]
+
+
+def coverage(corpus: Corpus) -> Coverage:
+    rows = []
+    for topic in corpus.topics:
+        cells = []
+        for article in corpus.articles:
+            tagged = [p for p in article.passages if p.tag(topic.id) is not None]
+            explicit = sum(1 for p in tagged if not p.tag(topic.id).implicit)  # type: ignore[union-attr]
+            cells.append(Cell(len(tagged), explicit, tagged[0].index if tagged else None))
+        rows.append(Row(topic, tuple(cells)))
+    return Coverage(tuple(rows))

@@ -1,0 +1,156 @@
+"""Each pop-up view: opened by its key, showing what it should, and jumping back into the reader."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import wait_for_reader
+from tui.reader import ReaderScreen
+
+
+def visible_text(widget) -> str:
+    return str(widget.render())
+
+
+async def test_inspector_lists_links_and_enter_jumps(make_app):
+    from tui.screens.inspector import InspectorScreen
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        origin = screen.state.passage().id
+        links = app.corpus.links_of(origin)
+        await pilot.press("i")
+        assert isinstance(app.screen, InspectorScreen)
+        assert app.screen.query_one("#links").option_count == len(links)
+        assert "Shared words" in visible_text(app.screen.query_one("#shared"))
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert screen.state.passage().id == links[1].other(origin)
+
+
+async def test_coverage_matrix_counts_and_jump(make_app):
+    from textual.widgets import DataTable
+
+    from tui.screens.coverage import CoverageScreen
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        await pilot.press("c")
+        assert isinstance(app.screen, CoverageScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == len(app.corpus.topics)
+        assert len(table.columns) == len(app.corpus.articles) + 2
+        drones_row = [str(c) for c in table.get_row("drones-ukraine")]
+        assert drones_row[1] == "—"  # the first seed never mentions drones
+        assert drones_row[-1] == "2/5"
+        # move to the drones row, the article-003 column, and jump to its first drone passage
+        table.move_cursor(row=2, column=4)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert screen.state.passage().article_id.startswith("003_")
+        assert screen.state.passage().tag("drones-ukraine") is not None
+
+
+async def test_removed_text_view_lists_rules(make_app):
+    from tui.screens.removed import RemovedScreen
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("r")
+        assert isinstance(app.screen, RemovedScreen)
+        text = " ".join(visible_text(s) for s in app.screen.query("Static"))
+        assert "share-prompt" in text and "Note to readers" in text and "byline" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_search_filters_as_you_type_and_enter_jumps(make_app):
+    from textual.widgets import OptionList
+
+    from tui.screens.search import SearchScreen
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"chemezov")
+        results = app.screen.query_one(OptionList)
+        assert results.option_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert "Chemezov" in screen.state.passage().text
+
+
+async def test_search_ignores_case_and_accents(make_app):
+    from tui.screens.search import SearchIndex
+
+    app = make_app()
+    index = SearchIndex(app.corpus)
+    plain, _ = index.find("erdogan")
+    accented, _ = index.find("ERDOĞAN")
+    assert plain and plain == accented
+
+
+async def test_help_is_generated_from_the_bindings(make_app, config, tmp_path):
+    from dataclasses import replace
+
+    from tui.screens.help import HelpScreen
+
+    app = make_app(corpus=None, cfg=replace(config, keys={"next_passage": "ctrl+n,x"}))
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(visible_text(s) for s in app.screen.query("Static"))
+        for words in ("next_passage", "follow_link", "Coverage", "^n", "cycle_topic"):
+            assert words.lower() in text.lower(), words
+        await pilot.press("escape")
+        await pilot.press("x")  # the rebound key works...
+        assert screen.state.cursors[0] == 1
+        await pilot.press("j")  # ...and the default no longer does
+        assert screen.state.cursors[0] == 1
+
+
+async def test_unknown_binding_id_in_config_is_reported(make_app, config):
+    from dataclasses import replace
+
+    app = make_app(corpus=None, cfg=replace(config, keys={"fly_away": "f"}))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("fly_away" in m and "unknown binding id" in m for m in messages)
+
+
+async def test_problems_are_shown_not_swallowed(make_app, tmp_path):
+    from tests.conftest import SEEDS
+    from tui.screens.problems import ProblemsScreen
+
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    app = make_app(paths=[SEEDS / "004_c17863d213641cf5.txt", bad])
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        assert any("broken.txt" in n.message for n in app._notifications)
+        await pilot.press("P")
+        assert isinstance(app.screen, ProblemsScreen)
+        assert "binary" in " ".join(visible_text(s) for s in app.screen.query("Static"))
+
+
+async def test_command_palette_offers_reader_commands(make_app):
+    from tui.commands import ReaderCommands
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        provider = ReaderCommands(screen)
+        names = [name for name, _, _ in provider._commands()]
+        assert "Coverage matrix" in names and any(n.startswith("Focus topic: Drones") for n in names)
+        hits = [hit async for hit in provider.search("focus drones")]
+        assert hits and "Drones" in hits[0].text
+        hits[0].command()
+        assert screen.state.topic == "drones-ukraine"

@@ -1,0 +1,268 @@
+"""The main screen: the topic bar, the article panes side by side, and the status line.
+
+The screen owns the ReaderState and the keys. Every key is a state method (tui/state.py) followed by one
+`refresh_view()` that pushes the state down into the panes; widgets only report clicks up as messages.
+Panes are slots: as many as fit the terminal, filled with the window of articles around the focus.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from models.document import Corpus
+from tui.state import ReaderState, window
+from tui.widgets.article_pane import ArticlePane
+from tui.widgets.article_view import ArticleView, PaneLook
+from tui.widgets.status_line import StatusLine
+from tui.widgets.topic_bar import TopicBar
+
+MIN_PANE_WIDTH = 60
+
+
+class ReaderScreen(Screen):
+    """Articles side by side; the focused passage's links highlighted in the other panes."""
+
+    BINDINGS = [
+        Binding("down,j", "next_passage", "Next", id="next_passage", show=False),
+        Binding("up,k", "prev_passage", "Previous", id="prev_passage", show=False),
+        Binding("n", "next_on_topic", "Next on topic", id="next_on_topic"),
+        Binding("N", "prev_on_topic", "Previous on topic", id="prev_on_topic", show=False),
+        Binding("tab", "next_pane", "Next pane", id="next_pane", priority=True, show=False),
+        Binding("shift+tab", "prev_pane", "Previous pane", id="prev_pane", priority=True, show=False),
+        Binding("enter", "follow_link", "Follow link", id="follow_link"),
+        Binding("backspace", "back", "Back", id="back", show=False),
+        Binding("t", "cycle_topic", "Topic", id="cycle_topic"),
+        Binding("0", "clear_topic", "All topics", id="clear_topic", show=False),
+        Binding("i", "inspector", "Links", id="inspector"),
+        Binding("c", "coverage", "Coverage", id="coverage"),
+        Binding("r", "removed", "Removed", id="removed"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("pagedown,space", "page_down", "Page down", id="page_down", show=False),
+        Binding("pageup", "page_up", "Page up", id="page_up", show=False),
+        Binding("home,g", "first_passage", "First passage", id="first_passage", show=False),
+        Binding("end,G", "last_passage", "Last passage", id="last_passage", show=False),
+        Binding("P", "problems", "Problems", id="problems", show=False),
+    ]
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.state = ReaderState(corpus)
+        self.start = 0
+        linked: set[str] = set()
+        for link in corpus.links:
+            linked.add(link.source)
+            linked.add(link.target)
+        self.linked_ids = frozenset(linked)
+
+    def compose(self) -> ComposeResult:
+        counts = [(t, *self.state.topic_count(t.id)) for t in self.corpus.topics]
+        yield TopicBar(counts, id="topic-bar")
+        yield Horizontal(id="panes")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self._rebuild_slots()
+        self.call_after_refresh(self.refresh_view)
+
+    async def on_resize(self) -> None:
+        await self._rebuild_slots()
+        self.call_after_refresh(self.refresh_view)
+
+    # -- panes ------------------------------------------------------------------------------------------
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        return list(self.query_one("#panes", Horizontal).query(ArticlePane))
+
+    def capacity(self) -> int:
+        width = self.size.width or self.app.size.width
+        return max(1, min(len(self.corpus.articles), width // MIN_PANE_WIDTH))
+
+    async def _rebuild_slots(self) -> None:
+        wanted = self.capacity() if self.corpus.articles else 0
+        container = self.query_one("#panes", Horizontal)
+        current = self.panes
+        if len(current) == wanted:
+            return
+        await container.remove_children()
+        await container.mount_all(ArticlePane(self.corpus.topics, self.linked_ids) for _ in range(wanted))
+
+    def refresh_view(self, reveal: bool = True) -> None:
+        """Push the state into every pane, the topic bar and the status line."""
+        state = self.state
+        panes = self.panes
+        if not panes or state.empty:
+            self.query_one(StatusLine).show(state)
+            return
+        total = len(self.corpus.articles)
+        self.start = window(total, len(panes), state.article, self.start)
+        for slot, pane in enumerate(panes):
+            a = self.start + slot
+            if a >= total:
+                pane.display = False
+                continue
+            pane.display = True
+            active = a == state.article
+            linked = () if active else tuple(sorted(state.linked_in(a).items()))
+            best = None if active else state.best_in(a)
+            look = PaneLook(cursor=state.cursors[a], active=active, linked=linked, best=best, topic=state.topic)
+            pane.show(self.corpus.articles[a], look, a + 1, total)
+            if reveal:
+                if active:
+                    pane.view.scroll_to_passage(state.cursors[a], "nearest")
+                elif best is not None:
+                    self._reveal(pane.view, best)
+        self.query_one(TopicBar).focus_topic(state.topic)
+        self.query_one(StatusLine).show(state)
+
+    @staticmethod
+    def _reveal(view: ArticleView, index: int) -> None:
+        first, last = view.first_visible_passage(), view.last_visible_passage()
+        if first is None or last is None or not (first <= index <= last):
+            view.scroll_to_passage(index, "upper")
+
+    def active_pane(self) -> ArticlePane | None:
+        for pane in self.panes:
+            if pane.view.look.active and pane.display:
+                return pane
+        return None
+
+    # -- messages up ------------------------------------------------------------------------------------
+
+    @on(ArticleView.PassageClicked)
+    def _clicked(self, event: ArticleView.PassageClicked) -> None:
+        article = event.view.article
+        if article is None:
+            return
+        self.state.article = self.state.article_index(article.id)
+        self.state.move_to(event.index)
+        self.refresh_view()
+
+    @on(TopicBar.Chosen)
+    def _topic_chosen(self, event: TopicBar.Chosen) -> None:
+        self.state.set_topic(None if event.topic_id == self.state.topic else event.topic_id)
+        self.refresh_view()
+
+    # -- actions ----------------------------------------------------------------------------------------
+
+    def action_next_passage(self) -> None:
+        if self.state.move(1):
+            self.refresh_view()
+
+    def action_prev_passage(self) -> None:
+        if self.state.move(-1):
+            self.refresh_view()
+
+    def action_next_on_topic(self) -> None:
+        self._on_topic(1)
+
+    def action_prev_on_topic(self) -> None:
+        self._on_topic(-1)
+
+    def _on_topic(self, delta: int) -> None:
+        if self.state.move_on_topic(delta):
+            self.refresh_view()
+        else:
+            topic = self.corpus.topic(self.state.topic) if self.state.topic else None
+            what = f"on {topic.label}" if topic else "with a topic"
+            self.notify(f"No {'later' if delta > 0 else 'earlier'} passage {what}.", markup=False, timeout=2)
+
+    def action_next_pane(self) -> None:
+        if self.state.switch_article(1):
+            self.refresh_view()
+
+    def action_prev_pane(self) -> None:
+        if self.state.switch_article(-1):
+            self.refresh_view()
+
+    def action_follow_link(self) -> None:
+        if self.state.follow() is None:
+            self.notify("This passage has no links" + (" on the focused topic." if self.state.topic else "."),
+                        markup=False, timeout=2)
+            return
+        self.refresh_view()
+
+    def action_back(self) -> None:
+        if self.state.back():
+            self.refresh_view()
+
+    def action_cycle_topic(self) -> None:
+        self.state.cycle_topic()
+        self.refresh_view()
+
+    def action_clear_topic(self) -> None:
+        self.state.set_topic(None)
+        self.refresh_view()
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        """Scroll the focused pane a page and put the cursor on the first passage now in view (the last or
+        first passage when the pane cannot scroll further)."""
+        pane = self.active_pane()
+        if pane is None:
+            return
+        view = pane.view
+        before = view.scroll_offset.y
+        height = max(1, view.scrollable_content_region.height)
+        view.scroll_to(y=before + direction * max(1, height - 1), animate=False, immediate=True)
+        if view.scroll_offset.y == before:
+            target = len(self.corpus.articles[self.state.article].passages) - 1 if direction > 0 else 0
+        else:
+            target = view.first_visible_passage()
+        if target is not None:
+            self.state.move_to(target)
+        self.refresh_view()
+
+    def action_first_passage(self) -> None:
+        if self.state.move_to(0):
+            self.refresh_view()
+
+    def action_last_passage(self) -> None:
+        if self.state.move_to(len(self.corpus.articles[self.state.article].passages) - 1):
+            self.refresh_view()
+
+    def jump_to(self, passage_id: str | None) -> None:
+        """Focus a passage chosen in another screen (search, inspector, coverage...)."""
+        if passage_id and passage_id in self.corpus.passages_by_id:
+            self.state.jump(passage_id)
+            self.refresh_view()
+
+    def action_inspector(self) -> None:
+        from tui.screens.inspector import InspectorScreen
+
+        passage = self.state.passage()
+        if passage is not None:
+            self.app.push_screen(InspectorScreen(self.corpus, passage.id, self.state.topic), self.jump_to)
+
+    def action_coverage(self) -> None:
+        from tui.screens.coverage import CoverageScreen
+
+        self.app.push_screen(CoverageScreen(self.corpus), self.jump_to)
+
+    def action_removed(self) -> None:
+        from tui.screens.removed import RemovedScreen
+
+        if not self.state.empty:
+            self.app.push_screen(RemovedScreen(self.corpus.articles[self.state.article]))
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.corpus), self.jump_to)
+
+    def action_problems(self) -> None:
+        from tui.screens.problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen(self.corpus))

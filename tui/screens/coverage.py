@@ -1,0 +1,59 @@
+"""Coverage: a topic x article matrix with passage counts and where each topic first appears, so the reader
+sees at a glance which outlet is silent on what. Enter on a cell jumps to that first passage."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Static
+
+from models.coverage import coverage
+from models.document import Corpus
+from tui.screens.base import Panel
+
+
+class CoverageScreen(Panel[str | None]):
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.matrix = coverage(corpus)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="coverage", classes="panel"):
+            yield Static(Text("Coverage: passages per topic and article (¶ where the topic first appears)"),
+                         classes="panel-title")
+            yield DataTable(id="coverage-table", cursor_type="cell", zebra_stripes=True)
+            yield Static(Text("— : the article is silent on the topic.  enter: jump to its first passage."),
+                         classes="dim")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(Text("topic"), key="topic")
+        for n, article in enumerate(self.corpus.articles, start=1):
+            label = Text(f"{n}. ")
+            label.append((article.source or article.display_title)[:24])
+            table.add_column(label, key=article.id)
+        table.add_column(Text("articles"), key="__total")
+        for row in self.matrix.rows:
+            cells: list[Text] = [Text(row.topic.label, style=row.topic.colour)]
+            for cell in row.cells:
+                if cell.passages:
+                    text = Text(f"{cell.passages} ")
+                    text.append(f"from ¶{cell.first + 1}", style="dim")
+                    cells.append(text)
+                else:
+                    cells.append(Text("—", style="dim"))
+            cells.append(Text(f"{row.articles}/{len(self.corpus.articles)}"))
+            table.add_row(*cells, key=row.topic.id)
+        table.focus()
+
+    @on(DataTable.CellSelected)
+    def _selected(self, event: DataTable.CellSelected) -> None:
+        row, column = event.coordinate.row, event.coordinate.column - 1
+        if 0 <= column < len(self.corpus.articles):
+            cell = self.matrix.rows[row].cells[column]
+            if cell.first is not None:
+                self.dismiss(f"{self.corpus.articles[column].id}:{cell.first}")

@@ -1,0 +1,106 @@
+"""The link inspector: the focused passage's links (article, topic, score, reason), and for the highlighted
+one both texts side by side with the words they share marked and the words only one side uses set apart.
+Enter jumps to the linked passage."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from models.compare import compare
+from models.document import Corpus, Link
+from tui.screens.base import Panel
+
+
+def link_prompt(corpus: Corpus, origin: str, link: Link) -> Text:
+    """One row of the list: where the link goes, on which topic, how strong and why (plain Text)."""
+    target = corpus.passage(link.other(origin))
+    article = corpus.articles_by_id[target.article_id]
+    topic = corpus.topic(link.topic)
+    text = Text(no_wrap=False)
+    text.append(f"{link.score:.2f} ", style="bold")
+    text.append("● ", style=topic.colour if topic else "")
+    text.append(topic.label if topic else link.topic)
+    text.append("  ")
+    text.append(article.source or article.display_title, style="italic")
+    text.append(f" ¶{target.index + 1}\n")
+    text.append(link.reason, style="dim")
+    return text
+
+
+def marked(text: str, marks, shared_style: str, own_style: str) -> Text:
+    out = Text(text)
+    for mark in marks:
+        out.stylize(shared_style if mark.shared else own_style, mark.start, mark.end)
+    return out
+
+
+class InspectorScreen(Panel[str | None]):
+    """Links of one passage; enter jumps to the highlighted one."""
+
+    def __init__(self, corpus: Corpus, passage_id: str, topic: str | None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.origin = passage_id
+        links = corpus.links_of(passage_id)
+        if topic is not None:
+            links = [l for l in links if l.topic == topic] or links
+        self.links = links
+
+    def compose(self) -> ComposeResult:
+        passage = self.corpus.passage(self.origin)
+        article = self.corpus.articles_by_id[passage.article_id]
+        with Vertical(id="inspector", classes="panel"):
+            title = Text(f"Links of ¶{passage.index + 1} in ")
+            title.append(article.display_title, style="italic")
+            title.append(f" ({len(self.links)})")
+            yield Static(title, classes="panel-title")
+            if self.links:
+                yield OptionList(
+                    *(Option(link_prompt(self.corpus, self.origin, l), id=str(n)) for n, l in enumerate(self.links)),
+                    id="links",
+                )
+            else:
+                yield Static(Text("This passage has no links: no other article discusses its topics."), id="no-links")
+            with Horizontal(id="pair"):
+                with VerticalScroll(classes="side"):
+                    yield Static(id="left")
+                with VerticalScroll(classes="side"):
+                    yield Static(id="right")
+            yield Static(id="shared", classes="dim")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show(0)
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(int(event.option.id or 0))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        link = self.links[int(event.option.id or 0)]
+        self.dismiss(link.other(self.origin))
+
+    def _show(self, n: int) -> None:
+        origin = self.corpus.passage(self.origin)
+        left = self.query_one("#left", Static)
+        right = self.query_one("#right", Static)
+        shared = self.query_one("#shared", Static)
+        if not self.links:
+            left.update(Text(origin.text))
+            right.update("")
+            shared.update("")
+            return
+        target = self.corpus.passage(self.links[n].other(self.origin))
+        comparison = compare(origin.text, target.text)
+        left.update(marked(origin.text, comparison.left, "bold underline", "dim"))
+        right.update(marked(target.text, comparison.right, "bold underline", "dim"))
+        label = Text("Shared words (bold): ")
+        label.append(", ".join(comparison.shared) or "none")
+        label.append("   Words only one side uses are dimmed.")
+        shared.update(label)

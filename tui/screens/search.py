@@ -1,0 +1,132 @@
+"""Search across every article as you type; results show the article and the passage, enter jumps there.
+
+Passage texts are folded once (case and diacritics, the way the analysis folds them), so each keystroke is
+a plain substring scan.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from models.document import Corpus
+from models.text import fold
+from tui.screens.base import Panel
+
+MAX_RESULTS = 200
+CONTEXT = 40
+
+
+def snippet(text: str, start: int, end: int) -> Text:
+    """The match with some context either side, the match highlighted (plain Text, never markup)."""
+    left = max(0, start - CONTEXT)
+    right = min(len(text), end + CONTEXT * 2)
+    out = Text(no_wrap=True, overflow="ellipsis")
+    if left:
+        out.append("…")
+    out.append(text[left:start])
+    out.append(text[start:end], style="reverse")
+    out.append(text[end:right])
+    if right < len(text):
+        out.append("…")
+    return out
+
+
+def _fold_keep_length(text: str) -> str:
+    """Fold for matching, keeping one character per character so match offsets stay valid."""
+    out = []
+    for ch in text:
+        folded = fold(ch)
+        out.append(folded[0] if len(folded) >= 1 else ch)
+    return "".join(out)
+
+
+class SearchIndex:
+    """Folded passage texts, built once per corpus."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.entries = [(p, _fold_keep_length(p.text)) for a in corpus.articles for p in a.passages]
+
+    def find(self, query: str, limit: int = MAX_RESULTS) -> tuple[list[tuple[str, int, int]], int]:
+        """(passage id, start, end) of the first match in each passage, and the total number of passages
+        that match."""
+        needle = _fold_keep_length(query.strip())
+        if not needle:
+            return [], 0
+        hits: list[tuple[str, int, int]] = []
+        total = 0
+        for passage, folded in self.entries:
+            at = folded.find(needle)
+            if at >= 0:
+                total += 1
+                if len(hits) < limit:
+                    hits.append((passage.id, at, at + len(needle)))
+        return hits, total
+
+
+class SearchScreen(Panel[str | None]):
+    BINDINGS = [
+        Binding("down", "cursor(1)", "Next result", id="search_next", show=False),
+        Binding("up", "cursor(-1)", "Previous result", id="search_prev", show=False),
+    ]
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.index = SearchIndex(corpus)
+        self.hits: list[tuple[str, int, int]] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search", classes="panel"):
+            yield Static(Text("Search every article (case and accents ignored)"), classes="panel-title")
+            yield Input(placeholder="type to search…", id="query")
+            yield Static(id="count", classes="dim")
+            yield OptionList(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self.hits, total = self.index.find(event.value)
+        results = self.query_one(OptionList)
+        results.clear_options()
+        options = []
+        for n, (pid, start, end) in enumerate(self.hits):
+            passage = self.corpus.passage(pid)
+            article = self.corpus.articles_by_id[passage.article_id]
+            prompt = Text(no_wrap=True, overflow="ellipsis")
+            prompt.append(article.source or article.display_title, style="italic")
+            prompt.append(f" ¶{passage.index + 1}  ", style="bold")
+            prompt.append_text(snippet(passage.text, start, end))
+            options.append(Option(prompt, id=str(n)))
+        results.add_options(options)
+        if options:
+            results.highlighted = 0
+        shown = f" (showing {len(self.hits)})" if total > len(self.hits) else ""
+        self.query_one("#count", Static).update(
+            Text(f"{total} passage{'s' if total != 1 else ''} match{shown}" if event.value.strip() else "")
+        )
+
+    def action_cursor(self, delta: int) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count:
+            current = results.highlighted if results.highlighted is not None else -delta
+            results.highlighted = max(0, min(results.option_count - 1, current + delta))
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        results = self.query_one(OptionList)
+        if results.highlighted is not None and self.hits:
+            self.dismiss(self.hits[results.highlighted][0])
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[int(event.option.id or 0)][0])

@@ -1,0 +1,250 @@
+"""One article's passages as a line-API view: only the lines on screen are ever rendered.
+
+The screen tells the view what to show (the article, the cursor, the linked passages, the focused topic) by
+setting attributes through `show()`; the view tells the screen about clicks with a message. Each rendered line
+is a Strip built from plain Segments, so article text is never parsed as markup: `[@click=app.quit]` is just
+characters here. Strips are cached by (passage, line, width, look) so moving the cursor re-renders only what
+changed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from models.document import Article, TopicInfo
+from tui.layout import ArticleLayout
+
+GUTTER = 6  # cursor bar, three topic marks, link mark, space
+MAX_MARKS = 3
+
+
+@dataclass(frozen=True)
+class PaneLook:
+    """Everything about how the view should look, set by the screen in one go."""
+
+    cursor: int | None = None
+    active: bool = False
+    linked: tuple[tuple[int, float], ...] = ()
+    best: int | None = None
+    topic: str | None = None
+
+
+class ArticleView(ScrollView, can_focus=False):
+    """The passages of one article, wrapped to the pane's width, with topic and link marks in a gutter."""
+
+    COMPONENT_CLASSES = {
+        "article-view--cursor",
+        "article-view--cursor-inactive",
+        "article-view--linked",
+        "article-view--best",
+        "article-view--dim",
+        "article-view--heading",
+        "article-view--bar",
+        "article-view--link-mark",
+    }
+
+    class PassageClicked(Message):
+        """A passage was clicked; the screen decides what that means."""
+
+        def __init__(self, view: ArticleView, index: int) -> None:
+            super().__init__()
+            self.view = view
+            self.index = index
+
+    def __init__(self, topics: tuple[TopicInfo, ...], linked_ids: frozenset[str], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._colours = {t.id: Style.parse(t.colour) for t in topics}
+        self._linked_ids = linked_ids
+        self.article: Article | None = None
+        self.look = PaneLook()
+        self._layouts: dict[tuple[str, int], ArticleLayout] = {}
+        self._layout: ArticleLayout | None = None
+        self._strips: OrderedDict[tuple, Strip] = OrderedDict()
+        self._linked: dict[int, float] = {}
+
+    # -- what to show (attributes down) -----------------------------------------------------------------
+
+    def show(self, article: Article | None, look: PaneLook) -> None:
+        """Show `article` with `look`; refreshes only when something changed."""
+        article_changed = article is not self.article
+        if not article_changed and look == self.look:
+            return
+        if article_changed:
+            self.article = article
+            self._strips.clear()
+            self._relayout()
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self.look = look
+        self._linked = dict(look.linked)
+        self.refresh()
+
+    def _text_width(self) -> int:
+        return max(10, self.scrollable_content_region.width - GUTTER - 1)
+
+    def _relayout(self) -> None:
+        if self.article is None:
+            self._layout = None
+            self.virtual_size = Size(0, 0)
+            return
+        width = self._text_width()
+        key = (self.article.id, width)
+        layout = self._layouts.get(key)
+        if layout is None:
+            if len(self._layouts) > 16:
+                self._layouts.clear()
+            layout = self._layouts[key] = ArticleLayout(self.article, width)
+        self._layout = layout
+        self.virtual_size = Size(width + GUTTER + 1, layout.height)
+
+    def on_resize(self) -> None:
+        if self.article is not None and (self._layout is None or self._layout.width != self._text_width()):
+            anchor = self.first_visible_passage()
+            self._strips.clear()
+            self._relayout()
+            if anchor is not None:
+                self.scroll_to_passage(anchor, where="top")
+
+    # -- scrolling ------------------------------------------------------------------------------------
+
+    def scroll_to_passage(self, index: int, where: str = "nearest") -> None:
+        """Bring passage `index` into view: `nearest` scrolls only if needed, `top` puts it at the top,
+        `upper` a third of the way down."""
+        if self._layout is None or not self._layout.starts:
+            return
+        first, last = self._layout.span(index)
+        top = int(self.scroll_offset.y)
+        height = max(1, self.scrollable_content_region.height)
+        if where == "top":
+            target = first
+        elif where == "upper":
+            target = max(0, first - height // 3) if last - first + 1 < height else first
+        else:
+            if first >= top and last < top + height:
+                return
+            target = first if (first < top or last - first + 1 >= height) else last - height + 1
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def first_visible_passage(self) -> int | None:
+        """The first passage whose first line is on screen (or the one the top line belongs to)."""
+        if self._layout is None:
+            return None
+        top = int(self.scroll_offset.y)
+        found = self._layout.locate(top)
+        if found is None:
+            return len(self._layout.starts) - 1 if self._layout.starts else None
+        index, offset = found
+        if offset and index + 1 < len(self._layout.starts):
+            return index + 1
+        return index
+
+    def last_visible_passage(self) -> int | None:
+        if self._layout is None:
+            return None
+        bottom = int(self.scroll_offset.y) + max(1, self.scrollable_content_region.height) - 1
+        found = self._layout.locate(min(bottom, self._layout.height - 1))
+        return found[0] if found else None
+
+    # -- rendering ------------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        layout = self._layout
+        found = layout.locate(scroll_y + y) if layout else None
+        if found is None:
+            return Strip.blank(width, base)
+        index, offset = found
+        look = self._passage_look(index)
+        key = (index, offset, width, look)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._build(index, offset, width, look, base)
+            self._strips[key] = strip
+            if len(self._strips) > 4000:
+                self._strips.popitem(last=False)
+        else:
+            self._strips.move_to_end(key)
+        return strip.crop(scroll_x, scroll_x + width) if scroll_x else strip
+
+    def _passage_look(self, index: int) -> tuple[str, bool]:
+        """How passage `index` is drawn: its highlight kind and whether it is dimmed."""
+        look = self.look
+        if index == look.cursor:
+            kind = "cursor" if look.active else "cursor-inactive"
+        elif index == look.best:
+            kind = "best"
+        elif index in self._linked:
+            kind = "linked"
+        else:
+            kind = ""
+        dim = False
+        if look.topic is not None and self.article is not None:
+            dim = self.article.passages[index].tag(look.topic) is None
+        return kind, dim
+
+    def _build(self, index: int, offset: int, width: int, look: tuple[str, bool], base: Style) -> Strip:
+        assert self.article is not None and self._layout is not None
+        passage = self.article.passages[index]
+        block = self._layout.passages[index]
+        kind, dim = look
+        line_style = base + self.get_component_rich_style(f"article-view--{kind}") if kind else base
+        if dim:
+            line_style += self.get_component_rich_style("article-view--dim")
+        text_lines = len(block.lines)
+        heading_lines = int(block.heading)
+        if offset >= heading_lines + text_lines:  # the gap after the passage
+            return Strip.blank(width, base)
+        segments: list[Segment] = []
+        bar = "▌" if kind in ("cursor", "cursor-inactive") else " "
+        segments.append(Segment(bar, line_style + self.get_component_rich_style("article-view--bar")))
+        if offset == heading_lines:
+            segments.extend(self._marks(passage, line_style))
+        else:
+            segments.append(Segment(" " * (GUTTER - 1), line_style))
+        if offset < heading_lines:
+            text = passage.heading or ""
+            style = line_style + self.get_component_rich_style("article-view--heading")
+            segments.append(Segment(text[: max(0, width - GUTTER)], style))
+        else:
+            start, end = block.lines[offset - heading_lines]
+            segments.append(Segment(passage.text[start:end], line_style))
+        strip = Strip(segments)
+        return strip.extend_cell_length(width, line_style).crop(0, width)
+
+    def _marks(self, passage, line_style: Style) -> list[Segment]:
+        segments = []
+        tags = passage.topics
+        for n in range(MAX_MARKS):
+            if n < len(tags):
+                tag = tags[n]
+                glyph = "+" if n == MAX_MARKS - 1 and len(tags) > MAX_MARKS else ("○" if tag.implicit else "●")
+                segments.append(Segment(glyph, line_style + self._colours.get(tag.topic, Style())))
+            else:
+                segments.append(Segment(" ", line_style))
+        if passage.id in self._linked_ids:
+            segments.append(Segment("⇄", line_style + self.get_component_rich_style("article-view--link-mark")))
+        else:
+            segments.append(Segment(" ", line_style))
+        segments.append(Segment(" ", line_style))
+        return segments
+
+    def on_click(self, event) -> None:
+        if self._layout is None:
+            return
+        found = self._layout.locate(int(self.scroll_offset.y) + event.y)
+        if found is not None:
+            self.post_message(self.PassageClicked(self, found[0]))
+
+    def clear_cache(self) -> None:
+        """Forget rendered lines (after a theme or style change)."""
+        self._strips.clear()
+        self.refresh()

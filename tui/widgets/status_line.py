@@ -1,0 +1,50 @@
+"""The line under the panes: where the cursor is, what it discusses, and where enter would go."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from models.document import Corpus
+from tui.state import ReaderState
+
+
+def status_text(state: ReaderState) -> Text:
+    """A one-line summary of the focused passage (plain Text: nothing from the article is markup)."""
+    corpus: Corpus = state.corpus
+    passage = state.passage()
+    text = Text(no_wrap=True, overflow="ellipsis")
+    if passage is None:
+        text.append("No articles loaded.")
+        return text
+    article = corpus.articles[state.article]
+    text.append(f"¶{passage.index + 1}/{len(article.passages)} ", style="bold")
+    labels = {t.id: t for t in corpus.topics}
+    if passage.topics:
+        for tag in passage.topics:
+            info = labels.get(tag.topic)
+            text.append("○ " if tag.implicit else "● ", style=info.colour if info else "")
+            text.append(info.label if info else tag.topic)
+            text.append(" (" + ", ".join(tag.evidence[:3]) + ") ", style="dim")
+    else:
+        text.append("no topic  ", style="dim")
+    links = state.links()
+    if links:
+        best = links[0]
+        target = corpus.passage(best.other(passage.id))
+        target_article = corpus.articles_by_id[target.article_id]
+        text.append(f" ⇄ {len(links)} link{'s' if len(links) != 1 else ''}; enter → ")
+        text.append(target_article.source or target_article.display_title)
+        text.append(f" ¶{target.index + 1} ({best.score:.2f})")
+    elif state.topic is not None:
+        text.append(" no links on the focused topic", style="dim")
+    else:
+        text.append(" no links", style="dim")
+    return text
+
+
+class StatusLine(Static):
+    """Shows `status_text` for the current state; the screen calls `show()`."""
+
+    def show(self, state: ReaderState) -> None:
+        self.update(status_text(state))
