@@ -4,6 +4,11 @@ Article text is untrusted. Whatever reaches the rest of parallax from here has n
 terminal control sequences, so no later stage (and no view) can be tricked by an escape code in a file.
 A file that cannot be read as text becomes a Problem naming the file and the reason; it never stops the
 other files from being read.
+
+Saved web pages (`.html`, `.htm`, or HTML read from stdin) go through trafilatura (models/html.py) first: the
+article body comes out as Markdown and the page's metadata (title, author, date, site name) rides along on the
+Source as hints, used only where the text itself states nothing. `-` as a path means one article read from
+standard input.
 """
 
 from __future__ import annotations
@@ -12,11 +17,17 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from models.document import Problem
+from models.document import Meta, Problem
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 MAX_BYTES = 50 * 1024 * 1024
+STDIN = "-"  # the path that means "read one article from standard input"
+STDIN_NAME = "<stdin>"  # how that article is named (its id is "stdin")
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 
 # ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC strings, and
 # two-character escapes; plus their 8-bit C1 forms.
@@ -44,6 +55,7 @@ class Source:
     encoding: str
     content_hash: str
     notes: tuple[str, ...] = ()
+    meta: Meta | None = None  # what a web page's markup says (title, author...), used where the text says nothing
 
 
 class IngestError(Exception):
@@ -51,19 +63,27 @@ class IngestError(Exception):
 
 
 def discover(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Expand `paths` (files and folders, read recursively) into article files in a stable order."""
+    """Expand `paths` (files and folders, read recursively) into article files in a stable order.
+
+    `-` stays as `Path("-")` (standard input), once however often it is given.
+    """
     files: list[Path] = []
     problems: list[Problem] = []
     seen: set[Path] = set()
     for raw in paths:
+        if str(raw) == STDIN:
+            if Path(STDIN) not in seen:
+                seen.add(Path(STDIN))
+                files.append(Path(STDIN))
+            continue
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                problems.append(Problem(str(path), f"no article files ({', '.join(TEXT_SUFFIXES)}) in this folder"))
+                problems.append(Problem(str(path), f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder"))
             candidates = found
         elif path.is_file():
             candidates = [path]
@@ -83,6 +103,11 @@ def discover(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
 
 def read_source(path: str | Path) -> Source:
     """Read one file into a Source, or raise IngestError with a reason a person can act on."""
+    return source_from_bytes(str(path), read_bytes(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of one file, or IngestError (too large, permission denied, a folder...)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -97,19 +122,57 @@ def read_source(path: str | Path) -> Source:
         raise IngestError("is a folder, not a file") from None
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror or exc}") from None
-    return source_from_bytes(str(path), data)
+    return data
 
 
-def source_from_bytes(name: str, data: bytes) -> Source:
-    """Decode and sanitise `data`; `name` is only used to label the result."""
+def read_stdin(stream: BinaryIO) -> Source:
+    """One article from a binary stream (`sys.stdin.buffer`), named "<stdin>"; HTML is recognised by its start."""
+    return source_from_bytes(STDIN_NAME, read_stream(stream))
+
+
+def read_stream(stream: BinaryIO) -> bytes:
+    """All the bytes of a binary stream (up to the size limit), or IngestError."""
+    try:
+        data = stream.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise IngestError(f"cannot read standard input: {exc}") from None
+    if data is None:
+        raise IngestError("standard input is not readable (non-blocking and empty)")
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogateescape")
+    if len(data) > MAX_BYTES:
+        raise IngestError(f"too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    return data
+
+
+def is_html(name: str, data: bytes) -> bool:
+    """A saved web page: by its suffix, or (standard input, other names) by how its bytes start."""
+    lower = name.lower()
+    if lower.endswith(HTML_SUFFIXES):
+        return True
+    if lower.endswith(TEXT_SUFFIXES):
+        return False
+    return bool(_HTML_START.match(data[:4096]))
+
+
+def source_from_bytes(name: str, data: bytes, *, html: bool | None = None) -> Source:
+    """Decode and sanitise `data`; `name` labels the result and (by its suffix) says whether it is a web page.
+
+    `html` forces the choice. A web page's body is extracted with trafilatura and its metadata kept as hints.
+    """
     if not data.strip():
         raise IngestError("empty file")
     text, encoding, notes = decode(data)
+    meta = None
+    if html if html is not None else is_html(name, data):
+        from models.html import extract_html
+
+        text, meta = extract_html(sanitize(text))
     text = sanitize(text)
     if not text.strip():
         raise IngestError("no readable text after removing control characters")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Source(name, text, encoding, digest, tuple(notes))
+    return Source(name, text, encoding, digest, tuple(notes), meta)
 
 
 def decode(data: bytes) -> tuple[str, str, list[str]]:
@@ -172,6 +235,8 @@ def sanitize(text: str) -> str:
 
 
 def slug(path: str | Path) -> str:
-    """A short, readable id for an article: its file name without the suffix."""
+    """A short, readable id for an article: its file name without the suffix ("stdin" for standard input)."""
+    if str(path) in (STDIN, STDIN_NAME):
+        return "stdin"
     stem = Path(path).stem or "article"
     return re.sub(r"[^\w.-]+", "-", stem).strip("-") or "article"

@@ -1,0 +1,165 @@
+"""The analysis cache: re-opening a corpus re-analyses only what changed; a cache is never trusted."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import zlib
+
+import pytest
+
+from models import cache as cache_module
+from models import corpus as corpus_module
+from models.cache import Cache
+from models.corpus import analyze
+from models.paths import cache_dir
+from models.serialize import corpus_to_dict
+from tests.conftest import SEEDS
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture
+def count_analyses(monkeypatch):
+    calls: list[str] = []
+    real = corpus_module.analyze_source
+
+    def counting(source, *args, **kwargs):
+        calls.append(source.path)
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(corpus_module, "analyze_source", counting)
+    return calls
+
+
+def test_cache_lives_under_the_cache_dir_and_gives_the_same_corpus(config, seeds, count_analyses):
+    cold = analyze([seeds], config)
+    assert (cache_dir() / "analysis.sqlite3").is_file()
+    assert len(count_analyses) == 5
+    warm = analyze([seeds], config)
+    assert len(count_analyses) == 5, "a warm run analysed again"
+    assert corpus_to_dict(warm) == corpus_to_dict(cold)
+
+
+def test_only_the_changed_file_is_analysed_again(config, seeds, count_analyses):
+    analyze([seeds], config)
+    changed = seeds / "004_c17863d213641cf5.txt"
+    text = changed.read_text(encoding="utf-8")
+    cut = text.index("As the Russian media agency")
+    changed.write_text(text[:cut] + "A new paragraph about the S-400 deal, added to the page later on.\n\n" + text[cut:])
+    count_analyses.clear()
+    corpus = analyze([seeds], config)
+    assert count_analyses == [str(changed)]
+    assert "A new paragraph about the S-400 deal" in corpus.articles_by_id["004_c17863d213641cf5"].text
+
+
+def test_no_cache_bypasses_it(config, seeds, count_analyses):
+    analyze([seeds], config, cache=False)
+    analyze([seeds], config, cache=False)
+    assert len(count_analyses) == 10
+    assert not (cache_dir() / "analysis.sqlite3").exists()
+
+
+def test_config_change_is_a_miss(config, seeds, count_analyses):
+    from dataclasses import replace
+
+    analyze([seeds], config)
+    analyze([seeds], replace(config, digest="another-config"))
+    assert len(count_analyses) == 10
+
+
+def test_same_content_at_another_path_gets_that_path_and_id(config, seeds, tmp_path):
+    analyze([seeds], config)
+    moved = tmp_path / "elsewhere" / "renamed.txt"
+    moved.parent.mkdir()
+    shutil.copy(seeds / "001_5d9b8a6939599cab.txt", moved)
+    [article] = analyze([moved], config).articles
+    assert article.id == "renamed" and article.path == str(moved)
+    assert all(p.id == f"renamed:{p.index}" and p.article_id == "renamed" for p in article.passages)
+    evidence = [e for p in article.passages for t in p.topics for e in t.evidence if e.startswith("inferred from")]
+    assert evidence and all(e.startswith("inferred from renamed:") for e in evidence)
+    fresh = analyze([moved], config, cache=False).articles[0]
+    assert article == fresh
+
+
+def test_links_are_recomputed_when_the_corpus_changes(config, seeds):
+    full = analyze([seeds], config)
+    part = analyze([seeds / "000_ce6e02858118bb64.txt", seeds / "001_5d9b8a6939599cab.txt"], config)
+    assert part.links and len(part.links) < len(full.links)
+    ids = {p.id for a in part.articles for p in a.passages}
+    assert all(l.source in ids and l.target in ids for l in part.links)
+    assert corpus_to_dict(part) == corpus_to_dict(
+        analyze([seeds / "000_ce6e02858118bb64.txt", seeds / "001_5d9b8a6939599cab.txt"], config, cache=False)
+    )
+
+
+def test_a_file_that_is_not_a_database_is_moved_aside_and_rebuilt(config, seeds, count_analyses):
+    path = cache_dir() / "analysis.sqlite3"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not an SQLite file at all" * 100)
+    corpus = analyze([seeds], config)
+    assert len(corpus.articles) == 5 and not corpus.problems
+    assert path.with_name("analysis.sqlite3.corrupt").is_file()
+    analyze([seeds], config)
+    assert len(count_analyses) == 5, "the rebuilt cache was not used"
+
+
+def test_rows_that_do_not_parse_or_validate_are_never_trusted(config, seeds, count_analyses):
+    cold = analyze([seeds], config)
+    db = sqlite3.connect(cache_dir() / "analysis.sqlite3")
+    rows = db.execute("SELECT key, value FROM articles").fetchall()
+    bad = [b"not zlib", zlib.compress(b"{not json"), zlib.compress(b'{"id": "x", "passages": [{"index": 5}]}'),
+           zlib.compress(b"[1, 2, 3]")]
+    for (key, _), value in zip(rows, bad):
+        db.execute("UPDATE articles SET value = ? WHERE key = ?", (value, key))
+    db.execute("UPDATE links SET value = ?", (zlib.compress(b'[["nope:1", "nope:2", "t", 1, "r", []]]'),))
+    db.commit()
+    db.close()
+    count_analyses.clear()
+    warm = analyze([seeds], config)
+    assert len(count_analyses) == 4
+    assert corpus_to_dict(warm) == corpus_to_dict(cold)
+
+
+def test_a_cache_from_another_version_is_emptied(config, seeds, count_analyses, monkeypatch):
+    analyze([seeds], config)
+    monkeypatch.setattr(cache_module, "ENGINE_VERSION", "parallax-engine-next")
+    with Cache() as store:
+        assert store.enabled and any("another version" in m for m in store.messages)
+        assert store._db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    analyze([seeds], config)
+    assert len(count_analyses) == 10
+
+
+def test_an_unusable_cache_never_stops_analysis(config, seeds, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(blocker / "cache"))  # a folder inside a file: cannot exist
+    store = Cache()
+    assert not store.enabled and store.messages
+    corpus = analyze([seeds], config, cache=store)
+    assert len(corpus.articles) == 5 and corpus.links and not corpus.problems
+    assert len(analyze([seeds], config).articles) == 5
+
+
+def test_a_failure_while_in_use_switches_the_cache_off(config, seeds):
+    store = Cache()
+    store._db.close()  # any later use raises sqlite3.ProgrammingError
+    corpus = analyze([seeds], config, cache=store)
+    assert len(corpus.articles) == 5
+    assert not store.enabled and store.messages
+
+
+def test_two_caches_share_one_file(config, seeds):
+    with Cache() as first, Cache() as second:
+        analyze([seeds], config, cache=first)
+        first.flush()
+        before = second.hits
+        analyze([seeds], config, cache=second)
+        assert second.hits == before + 5
+        assert first._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
