@@ -1,0 +1,207 @@
+"""Benchmark: how parallax scales from a reading list to a newsroom desk. Prints figures; asserts nothing.
+
+    uv run python benchmarks/bench_corpus.py                     # 100, 1,000 and 5,000 articles
+    uv run python benchmarks/bench_corpus.py --sizes 100,1000    # a quicker run
+
+For each size it generates a corpus from seeds/ (benchmarks/make_corpus.py: paragraphs shuffled and dropped,
+outlets and authors renamed, words swapped in every paragraph, so the dedupe keeps every article) and runs
+`analyze` in a fresh subprocess each time, so that peak memory (ru_maxrss) belongs to that run alone:
+
+  cold     empty cache: everything analysed, the cache written
+  warm     the same corpus again: articles and links come from the cache
+  changed  one article edited: that article analysed again, links recomputed
+
+`analyze s` is the time of the analyze() call; `process s` adds interpreter start-up and imports (what a
+person waits for at the command line). In the same run, a naive baseline compares every pair of passages from
+different articles with rapidfuzz one pair at a time (fuzz.token_set_ratio in a Python double loop): fully on
+the 100 corpus; on larger ones a random sample of pairs is timed and the total extrapolated (said so in the
+output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BASELINE_FULL = 2_000_000  # up to this many pairs the baseline times every pair
+BASELINE_SAMPLE = 300_000  # pairs timed (then extrapolated) when there are more
+
+
+def child(args: dict) -> dict:
+    """One measured run (in its own process)."""
+    started = time.perf_counter()
+    from models.config import load_config
+    from models.corpus import build_corpus, iter_articles
+    from models.cache import Cache
+    from models.document import Problem
+
+    config = load_config()
+    imported = time.perf_counter()
+    if args["mode"] == "baseline":
+        return baseline(args, config)
+    with Cache() as store:
+        t0 = time.perf_counter()
+        articles, problems = [], []
+        for item in iter_articles([args["corpus"]], config, cache=store):
+            (problems if isinstance(item, Problem) else articles).append(item)
+        t1 = time.perf_counter()
+        corpus = build_corpus(articles, config, problems, cache=store)
+        t2 = time.perf_counter()
+        hits, misses = store.hits, store.misses
+    done = time.perf_counter()
+    return {
+        "analyze": done - t0,
+        "articles_s": t1 - t0,
+        "links_s": t2 - t1,
+        "imports": imported - started,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "articles": len(corpus.articles),
+        "passages": sum(len(a.passages) for a in corpus.articles),
+        "links": len(corpus.links),
+        "problems": len(corpus.problems),
+        "duplicates": sum(1 for a in corpus.articles for n in a.notes if n.startswith("also at")),
+        "hits": hits,
+        "misses": misses,
+    }
+
+
+def baseline(args: dict, config) -> dict:
+    """All pairs of passages from different articles, scored with rapidfuzz one pair at a time."""
+    from rapidfuzz import fuzz
+
+    from models.corpus import analyze
+
+    corpus = analyze([args["corpus"]], config)  # warm: from the cache
+    items = [(ai, p.text) for ai, a in enumerate(corpus.articles) for p in a.passages]
+    n = len(items)
+    same = sum(len(a.passages) * (len(a.passages) - 1) // 2 for a in corpus.articles)
+    total = n * (n - 1) // 2 - same
+    scorer = fuzz.token_set_ratio
+    if total <= args["full"]:
+        t0 = time.perf_counter()
+        best = 0.0
+        for i in range(n):
+            ai, a = items[i]
+            for j in range(i + 1, n):
+                aj, b = items[j]
+                if ai != aj:
+                    s = scorer(a, b)
+                    if s > best:
+                        best = s
+        return {"pairs": total, "timed_pairs": total, "seconds": time.perf_counter() - t0, "extrapolated": False}
+    rng = random.Random(1)
+    pairs = []
+    while len(pairs) < args["sample"]:
+        i, j = rng.randrange(n), rng.randrange(n)
+        if items[i][0] != items[j][0]:
+            pairs.append((items[i][1], items[j][1]))
+    t0 = time.perf_counter()
+    for a, b in pairs:
+        scorer(a, b)
+    took = time.perf_counter() - t0
+    return {"pairs": total, "timed_pairs": len(pairs), "seconds": took * total / len(pairs), "extrapolated": True}
+
+
+def run_child(args: dict, cache_dir: Path) -> dict:
+    env = dict(os.environ, PARALLAX_CACHE_DIR=str(cache_dir))
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", json.dumps(args)], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    wall = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{done.stderr}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["process"] = wall
+    return result
+
+
+def edit_one(corpus: Path) -> None:
+    """Change one article (a sentence added in its middle), as a person re-saving a page would."""
+    first = sorted(corpus.rglob("*.txt"))[len(list(corpus.rglob("*.txt"))) // 2]
+    blocks = first.read_text(encoding="utf-8").split("\n\n")
+    mid = len(blocks) // 2
+    blocks[mid] = blocks[mid] + " Officials declined to comment further on the S-400 question."
+    first.write_text("\n\n".join(blocks), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,5000", help="corpus sizes (comma-separated)")
+    parser.add_argument("--baseline", default="100,1000", help="sizes to time the naive baseline on ('' for none)")
+    parser.add_argument("--full", type=int, default=BASELINE_FULL, help="most pairs the baseline times in full")
+    parser.add_argument("--sample", type=int, default=BASELINE_SAMPLE, help="pairs timed, then extrapolated, above that")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    opts = parser.parse_args()
+    if opts.child:
+        print(json.dumps(child(json.loads(opts.child))))
+        return
+
+    sys.path.insert(0, str(HERE))
+    from make_corpus import generate
+
+    sizes = [int(s) for s in opts.sizes.split(",") if s.strip()]
+    base_sizes = {int(s) for s in opts.baseline.split(",") if s.strip()}
+    print(f"parallax benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
+        for size in sizes:
+            corpus = Path(tmp) / f"corpus-{size}"
+            cache = Path(tmp) / f"cache-{size}"
+            t0 = time.perf_counter()
+            generate(size, corpus)
+            print(f"\n{size} articles generated in {time.perf_counter() - t0:.1f} s", flush=True)
+            row = {"size": size}
+            for mode in ("cold", "warm", "changed"):
+                if mode == "changed":
+                    edit_one(corpus)
+                r = run_child({"mode": mode, "corpus": str(corpus)}, cache)
+                row[mode] = r
+                print(f"  {mode:8} analyze {r['analyze']:7.2f} s (articles {r['articles_s']:.2f} s, links "
+                      f"{r['links_s']:.2f} s)  process {r['process']:6.2f} s  peak {r['peak_mb']:6.0f} MB  "
+                      f"cache hits {r['hits']}/{r['hits'] + r['misses']}", flush=True)
+            if size in base_sizes:
+                b = run_child({"mode": "baseline", "corpus": str(corpus), "sample": opts.sample, "full": opts.full}, cache)
+                row["baseline"] = b
+                how = (f"extrapolated from {b['timed_pairs']:,} timed pairs" if b["extrapolated"]
+                       else "every pair timed")
+                print(f"  baseline {b['seconds']:9.1f} s for {b['pairs']:,} pairs ({how})", flush=True)
+            rows.append(row)
+
+    print("\n| articles | passages | links | cold s | warm s | 1 changed s | peak MB (cold) | ms/article (cold) "
+          "| naive all-pairs s | speedup |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        c, w, ch = row["cold"], row["warm"], row["changed"]
+        b = row.get("baseline")
+        naive = (f"{b['seconds']:,.0f}{' (extrapolated)' if b['extrapolated'] else ''}" if b else "-")
+        speed = f"{b['seconds'] / c['analyze']:,.0f}x" if b else "-"
+        print(f"| {row['size']:,} | {c['passages']:,} | {c['links']:,} | {c['analyze']:.2f} | {w['analyze']:.2f} | "
+              f"{ch['analyze']:.2f} | {c['peak_mb']:.0f} | {1000 * c['analyze'] / row['size']:.2f} | {naive} | {speed} |")
+    print("\n(cold/warm/1 changed: the analyze() call; process wall time adds "
+          f"~{rows[0]['warm']['process'] - rows[0]['warm']['analyze']:.2f} s of start-up and imports. "
+          "speedup: naive all-pairs time / parallax cold analyze time, whole pipeline.)")
+    by = {r["size"]: r for r in rows}
+    if 1000 in by and 5000 in by:
+        per1 = by[1000]["cold"]["analyze"] / 1000
+        per5 = by[5000]["cold"]["analyze"] / 5000
+        print(f"time per article, cold: 5,000 = {1000 * per5:.2f} ms, 1,000 = {1000 * per1:.2f} ms, ratio {per5 / per1:.2f} "
+              "(target <= 1.5)")
+    if 1000 in by:
+        r = by[1000]
+        print(f"1,000 articles: cold {r['cold']['analyze']:.2f} s (target <= 10), warm {r['warm']['analyze']:.2f} s "
+              f"(target <= 1; process {r['warm']['process']:.2f} s), peak {r['cold']['peak_mb']:.0f} MB (target <= 500)")
+
+
+if __name__ == "__main__":
+    main()
