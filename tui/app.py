@@ -43,12 +43,14 @@ class ParallaxApp(App):
     ]
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
-    def __init__(self, paths: list[str | Path], config: Config, *, corpus: Corpus | None = None) -> None:
+    def __init__(self, paths: list[str | Path], config: Config, *, corpus: Corpus | None = None,
+                 data_dir: str | Path | None = None) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
         self.config = config
         self.corpus: Corpus | None = corpus
-        self._keymap_warning: str | None = None
+        self.data_dir = data_dir
+        self.bookmarks = None  # tui.bookmarking.Bookmarks, once the corpus is loaded
 
     def on_mount(self) -> None:
         bad = unknown_ids(self.config.keys)
@@ -79,9 +81,14 @@ class ParallaxApp(App):
         self.notify(f"Analysis failed: {type(exc).__name__}: {exc}", severity="error", markup=False, timeout=30)
 
     def _show(self, corpus: Corpus) -> None:
+        from tui.bookmarking import Bookmarks
         from tui.reader import ReaderScreen
 
         self.corpus = corpus
+        self.bookmarks = Bookmarks(corpus, self.data_dir)
+        if self.bookmarks.warning:
+            self.notify(self.bookmarks.warning, severity="warning", markup=False, timeout=15)
+        self.set_interval(2.0, self._poll_bookmarks)
         screen = ReaderScreen(corpus)
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(screen)
@@ -93,6 +100,15 @@ class ParallaxApp(App):
             more = f" and {n - 1} more" if n > 1 else ""
             self.notify(f"Skipped {first.path}: {first.message}{more}. Press P for the list.",
                         severity="warning", markup=False, timeout=10)
+
+    def _poll_bookmarks(self) -> None:
+        """Show bookmarks another parallax process saved meanwhile."""
+        from tui.reader import ReaderScreen
+
+        if self.bookmarks is not None and self.bookmarks.reload_if_changed():
+            for screen in self.screen_stack:
+                if isinstance(screen, ReaderScreen):
+                    screen.bookmarks_changed()
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -2,6 +2,9 @@
 
     parallax [PATH ...]                     open the reader (no path: the bundled seeds/)
     parallax analyze [PATH ...] [--json]    print the analysis
+    parallax export [PATH ...] [-o FILE]    write a Markdown comparison (see tui/cli_bookmarks.py)
+    parallax bookmarks [list|export]        the saved bookmarks
+    parallax keys                           every key binding id and its keys
 
 Exit codes: 0 every file was analysed; 1 some files were skipped (each named on stderr); 2 a bad command
 line or config. Heavy imports (Textual, Rich) happen inside the subcommand that needs them, so
@@ -18,7 +21,7 @@ from pathlib import Path
 from models.config import Config, ConfigError, load_config
 from models.document import Corpus, Problem
 
-SUBCOMMANDS = ("analyze",)
+SUBCOMMANDS = ("analyze", "export", "bookmarks", "keys")
 
 
 def default_paths() -> list[str]:
@@ -39,9 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="parallax",
         description="Read articles side by side, with passages linked across outlets by topic.",
-        epilog="Subcommands: 'parallax analyze --help'.",
+        epilog="Subcommands: analyze, export, bookmarks, keys ('parallax analyze --help' and so on).",
     )
     _common(parser)
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="where bookmarks are kept (default: $PARALLAX_DATA_DIR, else the user data folder)")
     return parser
 
 
@@ -57,6 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] == "analyze":
             return _analyze(build_analyze_parser().parse_args(argv[1:]))
+        if argv and argv[0] in ("export", "bookmarks"):
+            from tui.cli_bookmarks import bookmarks_main, export_main
+
+            return (export_main if argv[0] == "export" else bookmarks_main)(argv[1:])
+        if argv and argv[0] == "keys":
+            return _keys(argv[1:])
         return _read(build_parser().parse_args(argv))
     except ConfigError as exc:
         print(f"parallax: bad config: {exc}", file=sys.stderr)
@@ -97,11 +108,27 @@ def _analyze(args: argparse.Namespace) -> int:
     return exit_code(corpus)
 
 
+def _keys(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="parallax keys", description="List every key binding id and its keys.")
+    parser.add_argument("--config", metavar="FILE", help="show the keys as this config.yaml sets them")
+    args = parser.parse_args(argv)
+    from tui.keymap import key_rows
+
+    config = load_config(args.config)
+    group = None
+    for row in key_rows(config.keys):
+        if row.group != group:
+            group = row.group
+            print(f"{group}:")
+        print(f"  {row.id:<18} {','.join(row.keys):<22} {row.description}")
+    return 0
+
+
 def _read(args: argparse.Namespace) -> int:
     from tui.app import ParallaxApp
 
     config, paths = load(args)
-    app = ParallaxApp(paths, config)
+    app = ParallaxApp(paths, config, data_dir=args.data_dir)
     app.run()
     if app.corpus is not None:
         report_problems(app.corpus.problems)

@@ -47,6 +47,11 @@ class ReaderScreen(Screen):
         Binding("home,g", "first_passage", "First passage", id="first_passage", show=False),
         Binding("end,G", "last_passage", "Last passage", id="last_passage", show=False),
         Binding("P", "problems", "Problems", id="problems", show=False),
+        Binding("b", "toggle_bookmark", "Bookmark", id="bookmark"),
+        Binding("B", "edit_note", "Note", id="note", show=False),
+        Binding("m", "bookmarks", "Bookmarks", id="bookmarks"),
+        Binding("u", "undo_bookmark", "Undo bookmark removal", id="undo", show=False),
+        Binding("e", "export", "Export", id="export"),
     ]
 
     def __init__(self, corpus: Corpus) -> None:
@@ -59,6 +64,7 @@ class ReaderScreen(Screen):
             linked.add(link.source)
             linked.add(link.target)
         self.linked_ids = frozenset(linked)
+        self._bookmarked: dict[str, frozenset[int]] | None = None
 
     def compose(self) -> ComposeResult:
         counts = [(t, *self.state.topic_count(t.id)) for t in self.corpus.topics]
@@ -112,7 +118,8 @@ class ReaderScreen(Screen):
             active = a == state.article
             linked = () if active else tuple(sorted(state.linked_in(a).items()))
             best = None if active else state.best_in(a)
-            look = PaneLook(cursor=state.cursors[a], active=active, linked=linked, best=best, topic=state.topic)
+            look = PaneLook(cursor=state.cursors[a], active=active, linked=linked, best=best, topic=state.topic,
+                            bookmarked=self.bookmarked_in(self.corpus.articles[a].id))
             pane.show(self.corpus.articles[a], look, a + 1, total)
             if reveal:
                 if active:
@@ -121,6 +128,22 @@ class ReaderScreen(Screen):
                     self._reveal(pane.view, best)
         self.query_one(TopicBar).focus_topic(state.topic)
         self.query_one(StatusLine).show(state)
+
+    def bookmarked_in(self, article_id: str) -> frozenset[int]:
+        """Indices of the bookmarked passages of an article (recomputed after bookmarks change)."""
+        if self._bookmarked is None:
+            found: dict[str, set[int]] = {}
+            bookmarks = getattr(self.app, "bookmarks", None)
+            for pid in bookmarks.passages if bookmarks else ():
+                passage = self.corpus.passages_by_id.get(pid)
+                if passage is not None:
+                    found.setdefault(passage.article_id, set()).add(passage.index)
+            self._bookmarked = {k: frozenset(v) for k, v in found.items()}
+        return self._bookmarked.get(article_id, frozenset())
+
+    def bookmarks_changed(self) -> None:
+        self._bookmarked = None
+        self.refresh_view(reveal=False)
 
     @staticmethod
     def _reveal(view: ArticleView, index: int) -> None:
@@ -266,3 +289,111 @@ class ReaderScreen(Screen):
         from tui.screens.problems import ProblemsScreen
 
         self.app.push_screen(ProblemsScreen(self.corpus))
+
+    # -- bookmarks and export ---------------------------------------------------------------------------
+
+    def _store(self):
+        return getattr(self.app, "bookmarks", None)
+
+    def action_toggle_bookmark(self) -> None:
+        from models.bookmarks import BookmarkError
+
+        passage, store = self.state.passage(), self._store()
+        if passage is None or store is None:
+            return
+        try:
+            added = store.toggle(passage.id)
+        except BookmarkError as exc:
+            self.notify(f"Bookmark not saved: {exc}", severity="error", markup=False)
+            return
+        if added:
+            self.notify(f"Bookmarked ¶{passage.index + 1}. B adds a note, m lists bookmarks.", markup=False, timeout=3)
+        else:
+            self.notify(f"Bookmark removed from ¶{passage.index + 1}; u brings it back.", markup=False, timeout=4)
+        self.bookmarks_changed()
+
+    def action_undo_bookmark(self) -> None:
+        store = self._store()
+        if store is None or not store.last_removed:
+            self.notify("No removed bookmark to bring back.", markup=False, timeout=2)
+            return
+        store.undo()
+        self.notify("Bookmark restored.", markup=False, timeout=2)
+        self.bookmarks_changed()
+
+    def action_edit_note(self) -> None:
+        from tui.screens.note import NoteScreen
+
+        passage, store = self.state.passage(), self._store()
+        if passage is None or store is None:
+            return
+        here = store.at(passage.id)
+        note = here[0].note if here else ""
+        tags = ", ".join(here[0].tags) if here else ""
+
+        def saved(result) -> None:
+            from models.bookmarks import BookmarkError
+
+            if result is None:
+                return
+            try:
+                store.save_note(passage.id, result.note, result.tags)
+            except BookmarkError as exc:
+                self.notify(f"Note not saved: {exc}", severity="error", markup=False)
+                return
+            self.notify("Note saved.", markup=False, timeout=2)
+            self.bookmarks_changed()
+
+        self.app.push_screen(NoteScreen(passage.text, note, tags), saved)
+
+    def action_bookmarks(self) -> None:
+        from tui.screens.bookmarks import BookmarksScreen
+
+        store = self._store()
+        if store is None:
+            return
+        store.reload_if_changed()
+
+        def closed(passage_id: str | None) -> None:
+            self.bookmarks_changed()
+            self.jump_to(passage_id)
+
+        self.app.push_screen(BookmarksScreen(store), closed)
+
+    def action_export(self) -> None:
+        from tui.screens.export import ExportScreen
+
+        topic = self.corpus.topic(self.state.topic) if self.state.topic else None
+        scope = f"the topic {topic.label}" if topic else "all topics"
+        default = f"parallax-{topic.id if topic else 'comparison'}.md"
+        self.app.push_screen(ExportScreen(scope, default), lambda request: self._export(request, topic.id if topic else None))
+
+    def _export(self, request, topic_id: str | None, force: bool = False) -> None:
+        from pathlib import Path
+
+        from models.export import OutputExistsError, export_bookmarks_markdown, export_markdown, write_output
+        from tui.screens.confirm import ConfirmScreen
+
+        if request is None:
+            return
+        topics = [topic_id] if topic_id else None
+        if request.bookmarks:
+            store = self._store()
+            if store is None:
+                return
+            text = export_bookmarks_markdown(self.corpus, store.items, store.resolutions, topics)
+        else:
+            text = export_markdown(self.corpus, topics)
+        try:
+            written = write_output(text, Path(request.path).expanduser(), force=force)
+        except OutputExistsError:
+            def answer(yes: bool) -> None:
+                if yes:
+                    self._export(request, topic_id, force=True)
+
+            self.app.push_screen(ConfirmScreen(f"{request.path} exists. Replace it?"), answer)
+            return
+        except OSError as exc:
+            self.notify(f"Could not write {request.path}: {exc.strerror or exc}", severity="error", markup=False)
+            return
+        self.notify(f"Wrote {written}", markup=False, timeout=4)

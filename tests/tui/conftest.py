@@ -32,9 +32,9 @@ def make_app(config, seeds_corpus):
     `load=True` ask for the real loading path through the worker."""
     from tui.app import ParallaxApp
 
-    def make(paths=None, cfg=None, corpus=None, load=False):
+    def make(paths=None, cfg=None, corpus=None, load=False, data_dir=None):
         if corpus is None and paths is None and cfg is None and not load:
             corpus = seeds_corpus
-        return ParallaxApp([str(p) for p in (paths or [SEEDS])], cfg or config, corpus=corpus)
+        return ParallaxApp([str(p) for p in (paths or [SEEDS])], cfg or config, corpus=corpus, data_dir=data_dir)
 
     return make

@@ -22,7 +22,7 @@ from textual.strip import Strip
 from models.document import Article, TopicInfo
 from tui.layout import ArticleLayout
 
-GUTTER = 6  # cursor bar, three topic marks, link mark, space
+GUTTER = 7  # cursor bar, three topic marks, link mark, bookmark mark, space
 MAX_MARKS = 3
 
 
@@ -35,6 +35,7 @@ class PaneLook:
     linked: tuple[tuple[int, float], ...] = ()
     best: int | None = None
     topic: str | None = None
+    bookmarked: frozenset[int] = frozenset()
 
 
 class ArticleView(ScrollView, can_focus=False):
@@ -49,6 +50,7 @@ class ArticleView(ScrollView, can_focus=False):
         "article-view--heading",
         "article-view--bar",
         "article-view--link-mark",
+        "article-view--bookmark",
     }
 
     class PassageClicked(Message):
@@ -175,8 +177,8 @@ class ArticleView(ScrollView, can_focus=False):
             self._strips.move_to_end(key)
         return strip.crop(scroll_x, scroll_x + width) if scroll_x else strip
 
-    def _passage_look(self, index: int) -> tuple[str, bool]:
-        """How passage `index` is drawn: its highlight kind and whether it is dimmed."""
+    def _passage_look(self, index: int) -> tuple[str, bool, bool]:
+        """How passage `index` is drawn: its highlight kind, whether it is dimmed, whether bookmarked."""
         look = self.look
         if index == look.cursor:
             kind = "cursor" if look.active else "cursor-inactive"
@@ -189,13 +191,13 @@ class ArticleView(ScrollView, can_focus=False):
         dim = False
         if look.topic is not None and self.article is not None:
             dim = self.article.passages[index].tag(look.topic) is None
-        return kind, dim
+        return kind, dim, index in look.bookmarked
 
-    def _build(self, index: int, offset: int, width: int, look: tuple[str, bool], base: Style) -> Strip:
+    def _build(self, index: int, offset: int, width: int, look: tuple[str, bool, bool], base: Style) -> Strip:
         assert self.article is not None and self._layout is not None
         passage = self.article.passages[index]
         block = self._layout.passages[index]
-        kind, dim = look
+        kind, dim, bookmarked = look
         line_style = base + self.get_component_rich_style(f"article-view--{kind}") if kind else base
         if dim:
             line_style += self.get_component_rich_style("article-view--dim")
@@ -207,7 +209,7 @@ class ArticleView(ScrollView, can_focus=False):
         bar = "▌" if kind in ("cursor", "cursor-inactive") else " "
         segments.append(Segment(bar, line_style + self.get_component_rich_style("article-view--bar")))
         if offset == heading_lines:
-            segments.extend(self._marks(passage, line_style))
+            segments.extend(self._marks(passage, line_style, bookmarked))
         else:
             segments.append(Segment(" " * (GUTTER - 1), line_style))
         if offset < heading_lines:
@@ -220,7 +222,7 @@ class ArticleView(ScrollView, can_focus=False):
         strip = Strip(segments)
         return strip.extend_cell_length(width, line_style).crop(0, width)
 
-    def _marks(self, passage, line_style: Style) -> list[Segment]:
+    def _marks(self, passage, line_style: Style, bookmarked: bool) -> list[Segment]:
         segments = []
         tags = passage.topics
         for n in range(MAX_MARKS):
@@ -232,6 +234,10 @@ class ArticleView(ScrollView, can_focus=False):
                 segments.append(Segment(" ", line_style))
         if passage.id in self._linked_ids:
             segments.append(Segment("⇄", line_style + self.get_component_rich_style("article-view--link-mark")))
+        else:
+            segments.append(Segment(" ", line_style))
+        if bookmarked:
+            segments.append(Segment("★", line_style + self.get_component_rich_style("article-view--bookmark")))
         else:
             segments.append(Segment(" ", line_style))
         segments.append(Segment(" ", line_style))

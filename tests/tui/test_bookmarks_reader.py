@@ -1,0 +1,149 @@
+"""Bookmarks in the reader: b, B, m (filter, jump, delete with undo), e, and round trips across restarts."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import wait_for_reader
+from tui.reader import ReaderScreen
+
+
+def bookmark_rows(screen):
+    from textual.widgets import DataTable
+
+    table = screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_bookmark_with_note_survives_a_restart(make_app, tmp_path):
+    from tui.screens.note import NoteScreen
+
+    data = tmp_path / "data"
+    app = make_app(data_dir=data)
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        await pilot.press("j", "b")
+        passage = screen.state.passage()
+        assert passage.id in app.bookmarks.passages
+        assert 1 in screen.active_pane().view.look.bookmarked
+        await pilot.press("B")
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*"check with Reuters")
+        await pilot.press("tab")
+        await pilot.press(*"russia, to check")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+    again = make_app(data_dir=data)
+    async with again.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(again, pilot)
+        [saved] = again.bookmarks.items
+        assert saved.note == "check with Reuters" and saved.tags == ("russia", "to check")
+        assert again.bookmarks.resolutions[saved.id].passage_id == passage.id
+        assert 1 in screen.active_pane().view.look.bookmarked
+
+
+async def test_toggle_off_and_undo(make_app, tmp_path):
+    app = make_app(data_dir=tmp_path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("b")
+        assert len(app.bookmarks.items) == 1
+        await pilot.press("b")
+        assert app.bookmarks.items == []
+        await pilot.press("u")
+        assert len(app.bookmarks.items) == 1
+
+
+async def test_bookmarks_screen_filters_jumps_deletes_and_undoes(make_app, tmp_path):
+    from tui.screens.bookmarks import BookmarksScreen
+
+    app = make_app(data_dir=tmp_path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        await pilot.press("b", "tab", "j", "j", "b")  # one in each of the first two articles
+        target = screen.state.passage().id
+        await pilot.press("m")
+        assert isinstance(app.screen, BookmarksScreen)
+        assert len(bookmark_rows(app.screen)) == 2
+        await pilot.press(*"moscow using")  # words of the second article's title: one bookmark left
+        rows = bookmark_rows(app.screen)
+        article = app.corpus.articles_by_id[app.corpus.passage(target).article_id]
+        assert len(rows) == 1 and rows[0][2].startswith((article.source or article.display_title)[:10])
+        await pilot.press("down")  # into the list
+        await pilot.press("d")
+        assert bookmark_rows(app.screen) == [] and len(app.bookmarks.items) == 1
+        await pilot.press("u")
+        assert len(bookmark_rows(app.screen)) == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert screen.state.passage().id == target
+
+
+async def test_orphaned_bookmark_is_listed_not_dropped(make_app, tmp_path, config):
+    from models.corpus import analyze
+    from tests.conftest import SEEDS
+    from tui.screens.bookmarks import BookmarksScreen
+
+    seed = SEEDS / "004_c17863d213641cf5.txt"
+    copy = tmp_path / "article.txt"
+    copy.write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(paths=[copy], data_dir=tmp_path / "data")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("j", "b")
+    # the article changes: the bookmarked paragraph is gone
+    text = copy.read_text(encoding="utf-8")
+    quote = analyze([copy], config).articles[0].passages[1].text
+    copy.write_text(text.replace(quote, "A completely different paragraph now stands here about fisheries and weather."),
+                    encoding="utf-8")
+    again = make_app(paths=[copy], data_dir=tmp_path / "data")
+    async with again.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(again, pilot)
+        [saved] = again.bookmarks.items
+        assert again.bookmarks.resolutions[saved.id].status == "orphaned"
+        await pilot.press("m")
+        assert isinstance(again.screen, BookmarksScreen)
+        assert bookmark_rows(again.screen)[0][1] == "orphaned"
+
+
+async def test_export_writes_and_asks_before_replacing(make_app, tmp_path, monkeypatch):
+    from tui.screens.confirm import ConfirmScreen
+    from tui.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(data_dir=tmp_path / "data")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("t", "e")  # focus the first topic, then export it
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        written = tmp_path / "parallax-s400-delivery.md"
+        assert written.exists() and "## S-400 purchase" in written.read_text(encoding="utf-8")
+        written.write_text("my edits", encoding="utf-8")
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert written.read_text(encoding="utf-8") == "my edits"
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "## S-400 purchase" in written.read_text(encoding="utf-8")
+
+
+async def test_corrupt_bookmark_database_is_moved_aside_and_the_reader_opens(make_app, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "bookmarks.sqlite3").write_bytes(b"this is not a database" * 100)
+    app = make_app(data_dir=data)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        assert any("bookmarks" in n.message.lower() for n in app._notifications)
+        backups = list(data.glob("bookmarks.sqlite3.corrupt-*"))
+        assert backups and backups[0].read_bytes() == b"this is not a database" * 100
+        await pilot.press("b")
+        assert len(app.bookmarks.items) == 1

@@ -1,0 +1,192 @@
+"""The bookmarks screen (`m`): every bookmark with its quote, article, topics, note, tags and date.
+
+Typing filters (quote, note, tags, article). In the list, enter jumps to the passage, `d` deletes and `u`
+undoes the delete. Orphaned bookmarks (their passage is no longer found) are listed too, marked as such:
+nothing a person saved is hidden.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.events import Key
+from textual.widgets import DataTable, Footer, Input, Static
+
+from models.bookmarks import Bookmark
+from models.text import fold
+from tui.bookmarking import Bookmarks
+from tui.screens.base import Panel
+
+QUOTE_WIDTH = 60
+
+
+class BookmarksScreen(Panel[str | None]):
+    BINDINGS = [
+        Binding("d", "delete", "Delete", id="bookmark_delete"),
+        Binding("u", "undo", "Undo delete", id="bookmark_undo"),
+        Binding("down", "to_list", "List", id="bookmark_list", show=False),
+    ]
+
+    def __init__(self, bookmarks: Bookmarks) -> None:
+        super().__init__()
+        self.bookmarks = bookmarks
+        self.shown: list[Bookmark] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bookmarks", classes="panel"):
+            yield Static(id="bookmarks-title", classes="panel-title")
+            yield Input(placeholder="type to filter by quote, note, tag or article…", id="bookmark-filter")
+            yield DataTable(id="bookmark-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="bookmark-preview"):
+                yield Static(id="bookmark-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label in ("date", "status", "article", "quote", "topics", "note", "tags"):
+            table.add_column(Text(label), key=label)
+        self._fill()
+        self.query_one(Input).focus()
+
+    # -- contents ---------------------------------------------------------------------------------------
+
+    def _matches(self, bookmark: Bookmark, needle: str) -> bool:
+        if not needle:
+            return True
+        article = self._article(bookmark)
+        hay = " ".join((bookmark.quote, bookmark.note, " ".join(bookmark.tags), article))
+        return needle in fold(hay)
+
+    def _article(self, bookmark: Bookmark) -> str:
+        resolution = self.bookmarks.resolutions.get(bookmark.id)
+        if resolution and resolution.article_id:
+            article = self.bookmarks.corpus.articles_by_id[resolution.article_id]
+            return article.source or article.display_title
+        return bookmark.article.title or bookmark.article.path.rsplit("/", 1)[-1]
+
+    def _fill(self) -> None:
+        needle = fold(self.query_one(Input).value.strip())
+        table = self.query_one(DataTable)
+        table.clear()
+        items = sorted(self.bookmarks.items, key=lambda b: b.created, reverse=True)
+        self.shown = [b for b in items if self._matches(b, needle)]
+        labels = {t.id: t for t in self.bookmarks.corpus.topics}
+        for bookmark in self.shown:
+            resolution = self.bookmarks.resolutions.get(bookmark.id)
+            status = resolution.status if resolution else "orphaned"
+            topics = Text()
+            for n, topic_id in enumerate(bookmark.topics):
+                info = labels.get(topic_id)
+                topics.append(("" if n == 0 else ", ") + (info.label if info else topic_id),
+                              style=info.colour if info else "")
+            quote = bookmark.quote.replace("\n", " ")
+            table.add_row(
+                Text(bookmark.created[:10]),
+                Text(status, style="bold red" if status == "orphaned" else "dim"),
+                Text(self._article(bookmark)[:30]),
+                Text(quote[:QUOTE_WIDTH] + ("…" if len(quote) > QUOTE_WIDTH else "")),
+                topics,
+                Text(bookmark.note.replace("\n", " ")[:40]),
+                Text(", ".join(bookmark.tags)),
+                key=bookmark.id,
+            )
+        total = len(self.bookmarks.items)
+        title = Text(f"Bookmarks: {len(self.shown)} of {total}" if needle else f"Bookmarks: {total}")
+        title.append("   enter: jump · d: delete · u: undo · type to filter", style="dim")
+        if self.bookmarks.warning:
+            title.append(f"\n{self.bookmarks.warning}", style="bold yellow")
+        self.query_one("#bookmarks-title", Static).update(title)
+        self._detail()
+
+    def _current(self) -> Bookmark | None:
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row is None or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def _detail(self) -> None:
+        bookmark = self._current()
+        detail = Text()
+        if bookmark is None:
+            detail.append("No bookmarks yet: press b on a passage in the reader." if not self.bookmarks.items
+                          else "No bookmark matches the filter.")
+        else:
+            resolution = self.bookmarks.resolutions.get(bookmark.id)
+            detail.append(bookmark.quote, style="italic")
+            detail.append("\n\n")
+            if bookmark.note:
+                detail.append("Note: ", style="bold")
+                detail.append(bookmark.note + "\n")
+            if bookmark.tags:
+                detail.append("Tags: ", style="bold")
+                detail.append(", ".join(bookmark.tags) + "\n")
+            detail.append(f"Saved {bookmark.created} · ", style="dim")
+            if resolution is None or resolution.passage_id is None:
+                detail.append("orphaned: the passage is no longer found in the loaded articles", style="bold red")
+            else:
+                detail.append(f"{resolution.status} · {resolution.passage_id}", style="dim")
+        self.query_one("#bookmark-detail", Static).update(detail)
+
+    # -- events -----------------------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _filter(self) -> None:
+        self._fill()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._detail()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self._jump()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self._jump()
+
+    def _jump(self) -> None:
+        bookmark = self._current()
+        if bookmark is None:
+            return
+        resolution = self.bookmarks.resolutions.get(bookmark.id)
+        if resolution is None or resolution.passage_id is None:
+            self.notify("This bookmark is orphaned: its passage is not in the loaded articles.", markup=False,
+                        severity="warning")
+            return
+        self.dismiss(resolution.passage_id)
+
+    def action_to_list(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_key(self, event: Key) -> None:
+        """Typing in the list goes to the filter (d and u stay commands there)."""
+        table = self.query_one(DataTable)
+        if table.has_focus and event.is_printable and event.character and event.key not in ("d", "u"):
+            field = self.query_one(Input)
+            field.focus()
+            field.insert_text_at_cursor(event.character)
+            event.stop()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("delete", "undo") and self.query_one(Input).has_focus:
+            return False  # typing "d" in the filter types a d
+        return True
+
+    def action_delete(self) -> None:
+        bookmark = self._current()
+        if bookmark is None:
+            return
+        self.bookmarks.delete(bookmark.id)
+        self._fill()
+        self.notify("Bookmark deleted; press u to undo.", markup=False, timeout=4)
+
+    def action_undo(self) -> None:
+        if not self.bookmarks.last_removed:
+            self.notify("Nothing to undo.", markup=False, timeout=2)
+            return
+        self.bookmarks.undo()
+        self._fill()
