@@ -1,0 +1,63 @@
+"""Scale: large topics are linked through bounded candidate blocks that agree with all-pairs linking.
+
+Timings live in benchmarks/bench_corpus.py (printed, never asserted); these tests check the structure that
+makes the cost linear: a bounded number of comparisons per passage, and what the blocks find.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.make_corpus import generate
+from models import links as links_module
+from models.corpus import analyze
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory, config):
+    folder = tmp_path_factory.mktemp("generated")
+    generate(60, folder)
+    return analyze([folder], config, cache=False)
+
+
+def _links(corpus, config, monkeypatch, direct_limit):
+    monkeypatch.setattr(links_module, "DIRECT_LIMIT", direct_limit)
+    return {(l.source, l.target, l.topic) for l in links_module.find_links(list(corpus.articles), config.topics, config.thresholds)}
+
+
+def test_generated_articles_are_all_kept(generated):
+    assert len(generated.articles) == 60 and not generated.problems
+    assert not any(n.startswith("also at") for a in generated.articles for n in a.notes)
+
+
+def test_blocks_find_what_all_pairs_finds(generated, config, monkeypatch):
+    every = _links(generated, config, monkeypatch, 10**9)
+    blocked = _links(generated, config, monkeypatch, 0)
+    assert len(every & blocked) >= 0.8 * len(every)
+    assert len(every & blocked) >= 0.75 * len(blocked)
+
+
+def test_comparisons_per_passage_are_bounded(generated, config, monkeypatch):
+    cells = []
+    real = links_module._cdist
+
+    def counting(queries, choices, workers):
+        cells.append(len(queries) * len(choices))
+        return real(queries, choices, workers)
+
+    monkeypatch.setattr(links_module, "_cdist", counting)
+    monkeypatch.setattr(links_module, "DIRECT_LIMIT", 0)
+    links_module.find_links(list(generated.articles), config.topics, config.thresholds)
+    tagged = sum(len(p.topics) for a in generated.articles for p in a.passages)
+    bound = links_module.KEYS_PER_PASSAGE * 2 * links_module.WINDOW
+    assert sum(cells) <= bound * tagged
+    assert max(cells) <= links_module.WINDOW * 2 * links_module.WINDOW
+
+
+def test_no_passage_gets_more_than_twice_the_cap(generated, config):
+    cap = 2 * config.thresholds.links_max_per_passage
+    per_topic: dict[tuple[str, str], int] = {}
+    for link in generated.links:
+        for end in (link.source, link.target):
+            per_topic[(end, link.topic)] = per_topic.get((end, link.topic), 0) + 1
+    assert max(per_topic.values()) <= cap
