@@ -1,0 +1,402 @@
+"""Framing: the words each article uses on a topic far more than the other articles do.
+
+Two outlets covering the same topic choose different words ("the deal" against "the purchase", "military
+diplomacy" against "security deficit"); those choices are the framing a reader wants to see. For one topic,
+every article's passages tagged with the topic are compared with the other articles' passages on the same
+topic using the weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn,
+2008, "Fightin' Words"), with the whole corpus (every passage of every article) as the prior. The prior is
+what keeps small corpora, the normal case here (two to ten articles), stable: a word an article happens to
+use once gets a z-score near zero instead of an infinite log-odds, so the ranking reflects what an article
+repeats, not what it mentions in passing.
+
+Terms are unigrams and two-word phrases of content words (the shared tokenizer of `models.text`: folded,
+lightly stemmed, stop words out); a phrase never spans punctuation. The topic's own aliases are left out
+(everyone writing about the S-400 says "S-400"). Each term is shown as written, in the spelling most of the
+passages it occurs in use.
+
+`PerspectiveIndex` keeps what it has tokenised: a topic's passages are counted the first time a topic asks
+for them, and the prior (the word rates of the whole corpus) once. On a large corpus the prior is estimated
+from an even sample of its passages (every passage below `PRIOR_SAMPLE_CHARS` of text), which keeps the
+first view of a topic on a 1,000-article corpus well under a second; a term's corpus count is never taken
+lower than its count on the topic itself.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import chain
+from dataclasses import dataclass
+from typing import Protocol
+
+from models.document import Corpus, Passage
+from models.text import STOPWORDS, stem, tokens
+
+DEFAULT_MIN_TOKENS = 40  # content words an article needs on a topic before its framing means anything
+DEFAULT_TOP = 10  # terms listed per article (and for the common ground)
+# z-score a term needs to be called distinctive. With two to ten articles even a word one article uses five
+# times and the others never rarely reaches the 1.96 of a significance test (the prior is built to be that
+# cautious), so the default asks for one standard deviation; raise it for large corpora.
+DEFAULT_MIN_Z = 1.0
+DEFAULT_MIN_COUNT = 2  # a word used once is not a choice of words
+# Prior strength alpha0, in pseudo-words. Monroe et al. scale the whole-corpus word distribution to a prior
+# of a chosen size; 500 is about one or two articles' worth of text: strong enough to damp words an article
+# uses once or twice when only two to ten articles are compared, small next to a topic's text in a large
+# corpus, so real differences still come through there. A corpus smaller than this uses its own size (a
+# prior cannot know more than the text it came from).
+DEFAULT_PRIOR = 500.0
+
+PRIOR_SAMPLE_CHARS = 600_000  # text read for the prior (about 100,000 words); a smaller corpus is read whole
+
+_GAP = re.compile(r"\s+|\s*[-\u2010\u2011]\s*")  # what may stand between the two words of a phrase
+
+
+class _TopicLike(Protocol):
+    id: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word or two-word phrase, as shown to the reader.
+
+    `text` is its spelling in most of the passages listed and `key` its folded, stemmed form (stable across
+    spellings, for exports). `z` is the log-odds z-score (for an article: this article against the others on
+    the topic; for the common ground: the topic against the rest of the corpus). `count` is how often the
+    article (common ground: all articles) uses it on the topic, `others` how often the other articles do
+    (common ground: the rest of the corpus), `passage_ids` where it occurs, in reading order.
+    """
+
+    text: str
+    key: str
+    z: float
+    count: int
+    others: int
+    passage_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFraming:
+    """One article's distinctive terms on one topic.
+
+    `token_count` is the article's content words on the topic and `others_token_count` the other articles'
+    (what it was compared with). `enough_text` is False when the article has fewer than `min_tokens`
+    content words on the topic: then `terms` is empty, because so little text cannot say which words the
+    article prefers. `passage_ids` are the article's passages on the topic.
+    """
+
+    article_id: str
+    token_count: int
+    others_token_count: int
+    enough_text: bool
+    terms: tuple[Term, ...]
+    passage_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TopicFraming:
+    """The framing of one topic: each article that discusses it, and the terms they all share.
+
+    `articles` follow corpus order and hold only articles with at least one passage on the topic. `shared`
+    (the common ground) are terms used on the topic by every article in `shared_among` (the articles with
+    enough text; none when fewer than two), most characteristic of the topic first.
+    """
+
+    topic_id: str
+    articles: tuple[ArticleFraming, ...]
+    shared: tuple[Term, ...]
+    shared_among: tuple[str, ...]
+    min_tokens: int
+    prior: float
+
+    def article(self, article_id: str) -> ArticleFraming | None:
+        """The framing of `article_id`, or None when it says nothing on the topic."""
+        for framing in self.articles:
+            if framing.article_id == article_id:
+                return framing
+        return None
+
+
+def log_odds_z(y_i: float, n_i: float, y_j: float, n_j: float, alpha_w: float, alpha0: float) -> float:
+    """Monroe et al.'s z-score of a term used `y_i` times in `n_i` words against `y_j` in `n_j`.
+
+    delta = log((y_i + a_w) / (n_i + a0 - y_i - a_w)) - log((y_j + a_w) / (n_j + a0 - y_j - a_w)),
+    var = 1 / (y_i + a_w) + 1 / (y_j + a_w), z = delta / sqrt(var). Positive: side i uses it more.
+    """
+    odds_i = (y_i + alpha_w) / (n_i + alpha0 - y_i - alpha_w)
+    odds_j = (y_j + alpha_w) / (n_j + alpha0 - y_j - alpha_w)
+    delta = math.log(odds_i) - math.log(odds_j)
+    return delta / math.sqrt(1.0 / (y_i + alpha_w) + 1.0 / (y_j + alpha_w))
+
+
+def passage_terms(text: str) -> tuple[list[tuple[str, str]], int]:
+    """The terms of a text as (key, spelling) pairs in order, and its number of content words.
+
+    Content words are those that are not stop words (an acronym in capitals such as "US" is one) nor
+    numbers. Keys are stemmed folded content words and two-word phrases of them ("second batch"). A phrase is two
+    content words with only a space or a hyphen between them, so it never spans punctuation or a stop word,
+    and it does not start inside a hyphenated compound ("Syrian-based Kurdish" gives "Syrian-based" only).
+    A word's spelling drops a possessive ending ("Turkey's" -> "Turkey"); a phrase's is the text as written.
+    """
+    out: list[tuple[str, str]] = []
+    words = 0
+    prev_key = ""
+    prev_start = prev_end = -1
+    prev_compound = False
+    stop = STOPWORDS
+    for tok in tokens(text):
+        norm, raw = tok.norm, tok.raw
+        if len(norm) < 2 or norm.isdigit() or (norm in stop and not (raw.isupper() and raw.isalpha())):
+            prev_end = -1
+            continue
+        if "'" in norm and raw.endswith(("'s", "’s")) and len(raw) > 3:
+            raw = raw[:-2]
+        key = stem(norm) if norm not in stop else norm
+        words += 1
+        out.append((key, raw))
+        compound = False
+        if prev_end >= 0:
+            gap = text[prev_end:tok.start]
+            spaced = gap == " "
+            if spaced or _GAP.fullmatch(gap):
+                spaced = spaced or gap.isspace()
+                if not (spaced and prev_compound):
+                    out.append((f"{prev_key} {key}", text[prev_start:tok.end]))
+                    compound = not spaced
+        prev_key, prev_start, prev_end, prev_compound = key, tok.start, tok.end, compound
+    return out, words
+
+
+def _excluded(topic: _TopicLike | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The topic's own names: single words (no term may contain one) and multi-word phrases' sub-phrases."""
+    if topic is None:
+        return frozenset(), frozenset()
+    words: set[str] = set()
+    phrases: set[str] = set()
+    for alias in topic.aliases:
+        stems = [stem(t.norm) for t in tokens(alias) if t.norm not in STOPWORDS]
+        if len(stems) == 1:
+            words.add(stems[0])
+        for i in range(len(stems) - 1):
+            phrases.add(f"{stems[i]} {stems[i + 1]}")
+    return frozenset(words), frozenset(phrases)
+
+
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """One passage counted: its term keys in order (repeated as often as used), each key's first spelling
+    in the passage, and its number of content words."""
+
+    keys: list[str]
+    spelling: dict[str, str]
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Prior:
+    """The corpus's term counts (estimated when sampled) and their total."""
+
+    counts: dict[str, float]
+    total: float
+
+
+class PerspectiveIndex:
+    """Framing queries over one corpus; get one with `PerspectiveIndex.of(corpus, topics)`.
+
+    `topics` are the configured topics (`config.topics`: anything with `id` and `aliases`), used to leave
+    each topic's own names out of its terms. Queries never change the results of later queries; the index
+    only remembers the passages it has already counted.
+    """
+
+    _cache: dict[int, tuple[weakref.ref[Corpus], tuple[str, ...], PerspectiveIndex]] = {}
+
+    def __init__(self, corpus: Corpus, topics: Iterable[_TopicLike] = (), *,
+                 sample_chars: int = PRIOR_SAMPLE_CHARS) -> None:
+        self.corpus = corpus
+        self._topics = {t.id: t for t in topics}
+        self._sample_chars = sample_chars
+        self._counted: dict[str, _Counted] = {}
+        self._prior_cache: _Prior | None = None
+
+    @classmethod
+    def of(cls, corpus: Corpus, topics: Iterable[_TopicLike] = ()) -> PerspectiveIndex:
+        """The index of `corpus`, made on first use and kept (with what it has counted) while the corpus lives."""
+        topics = tuple(topics)
+        signature = tuple(f"{t.id}={'|'.join(t.aliases)}" for t in topics)
+        key = id(corpus)
+        hit = cls._cache.get(key)
+        if hit is not None and hit[0]() is corpus and hit[1] == signature:
+            return hit[2]
+        index = cls(corpus, topics)
+        ref = weakref.ref(corpus, lambda _ref, key=key: cls._cache.pop(key, None))
+        cls._cache[key] = (ref, signature, index)
+        return index
+
+    def prepare(self) -> None:
+        """Count every passage and the prior now (e.g. in a background worker right after loading), so that
+        each later topic query only adds up counts."""
+        self._prior()
+        for article in self.corpus.articles:
+            for passage in article.passages:
+                if passage.topics:
+                    self._count(passage)
+
+    # -- counting ---------------------------------------------------------------------------------------
+
+    def _count(self, passage: Passage) -> _Counted:
+        """A passage's term counts, spellings and content-word count, counted once."""
+        hit = self._counted.get(passage.id)
+        if hit is None:
+            terms, words = passage_terms(passage.text)
+            keys = [key for key, _ in terms]
+            hit = self._counted[passage.id] = _Counted(keys, dict(reversed(terms)), words)
+        return hit
+
+    def _prior(self) -> _Prior:
+        """Whole-corpus term counts: exact for a corpus up to `sample_chars` of text, else from an even sample."""
+        if self._prior_cache is None:
+            passages = [p for a in self.corpus.articles for p in a.passages]
+            size = sum(len(p.text) for p in passages)
+            stride = max(1, -(-size // self._sample_chars)) if self._sample_chars > 0 else 1
+            sample = passages[::stride]
+            read = sum(len(p.text) for p in sample)
+            counts: Counter[str] = Counter(chain.from_iterable(self._count(p).keys for p in sample))
+            factor = size / read if read else 1.0
+            scaled = {k: v * factor for k, v in counts.items()} if factor != 1.0 else dict(counts)
+            self._prior_cache = _Prior(scaled, sum(counts.values()) * factor)
+        return self._prior_cache
+
+    def _spelling(self, key: str, passages: Sequence[Passage]) -> str:
+        """The spelling of `key` in most of `passages` (ties: alphabetical)."""
+        seen = Counter(self._count(p).spelling[key] for p in passages)
+        return min(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0] if seen else key
+
+    # -- queries ----------------------------------------------------------------------------------------
+
+    def framing(self, topic_id: str, *, min_tokens: int = DEFAULT_MIN_TOKENS, top: int = DEFAULT_TOP,
+                min_z: float = DEFAULT_MIN_Z, min_count: int = DEFAULT_MIN_COUNT,
+                prior: float = DEFAULT_PRIOR) -> TopicFraming:
+        """Each article's distinctive terms on `topic_id`, and the topic's common ground.
+
+        An article's terms are those it uses at least `min_count` times on the topic with a z-score of at
+        least `min_z` against the other articles' passages on the topic, best first (ties by text), at most
+        `top`. `prior` is alpha0, the strength of the whole-corpus prior in pseudo-words (capped at the
+        corpus's own size).
+        """
+        groups: list[tuple[str, list[Passage], Counter[str], int]] = []
+        for article in self.corpus.articles:
+            passages = [p for p in article.passages if p.tag(topic_id) is not None]
+            if not passages:
+                continue
+            counted = [self._count(p) for p in passages]
+            y = Counter(chain.from_iterable(c.keys for c in counted))
+            groups.append((article.id, passages, y, sum(c.words for c in counted)))
+        topic_total: Counter[str] = Counter(chain.from_iterable(self._count(p).keys for g in groups for p in g[1]))
+        base = self._prior()
+        corpus_total = max(base.total, float(sum(topic_total.values())))
+        alpha0 = min(float(prior), corpus_total) if corpus_total else float(prior)
+        scale = alpha0 / corpus_total if corpus_total else 0.0
+
+        def alpha(key: str) -> float:
+            return scale * max(base.counts.get(key, 0.0), topic_total[key])
+
+        n_topic = sum(topic_total.values())
+        words_topic = sum(g[3] for g in groups)
+        keep = _Filter(*_excluded(self._topics.get(topic_id)))
+
+        articles: list[ArticleFraming] = []
+        rich: list[int] = []
+        for k, (article_id, passages, y, words) in enumerate(groups):
+            pids = tuple(p.id for p in passages)
+            if words < min_tokens:
+                articles.append(ArticleFraming(article_id, words, words_topic - words, False, (), pids))
+                continue
+            rich.append(k)
+            n_i = sum(y.values())
+            n_j = n_topic - n_i
+            scored = []
+            for key, y_i in y.items():
+                if y_i < min_count or not keep(key):
+                    continue
+                y_j = topic_total[key] - y_i
+                z = log_odds_z(y_i, n_i, y_j, n_j, alpha(key), alpha0)
+                if z >= min_z:
+                    scored.append((-z, key, y_i, y_j))
+            terms = self._terms(scored, passages, top)
+            articles.append(ArticleFraming(article_id, words, words_topic - words, True, terms, pids))
+
+        shared: tuple[Term, ...] = ()
+        among: tuple[str, ...] = ()
+        if len(rich) >= 2:
+            among = tuple(groups[k][0] for k in rich)
+            sums = [groups[k][2] for k in rich]
+            n_rest = max(0.0, corpus_total - n_topic)
+            scored = []
+            for key in min(sums, key=len):
+                if not keep(key) or not all(key in y for y in sums):
+                    continue
+                y_t = topic_total[key]
+                y_r = max(0.0, base.counts.get(key, 0.0) - y_t)
+                z = log_odds_z(y_t, n_topic, y_r, n_rest, alpha(key), alpha0)
+                scored.append((-z, key, y_t, round(y_r)))
+            shared = self._terms(scored, [p for k in rich for p in groups[k][1]], top)
+        return TopicFraming(topic_id, tuple(articles), shared, among, min_tokens, alpha0)
+
+    def _terms(self, scored: list[tuple[float, str, int, int]], passages: Sequence[Passage],
+               top: int) -> tuple[Term, ...]:
+        """Terms from (-z, key, count, others) rows: best first (ties by key), covered words out, `top` at most."""
+        scored.sort()
+        ranked = _drop_covered(scored)[:top]
+        out = []
+        for neg_z, key, count, others in ranked:
+            where = [p for p in passages if key in self._count(p).spelling]
+            out.append(Term(self._spelling(key, where), key, -neg_z, count, int(others), tuple(p.id for p in where)))
+        return tuple(out)
+
+    def all_framings(self, topic_ids: Iterable[str] | None = None, **options: float) -> dict[str, TopicFraming]:
+        """`framing` for every topic of the corpus (or each of `topic_ids`), keyed by topic id."""
+        ids = [t.id for t in self.corpus.topics] if topic_ids is None else list(topic_ids)
+        return {tid: self.framing(tid, **options) for tid in ids}  # type: ignore[arg-type]
+
+
+class _Filter:
+    """Whether a term may be listed for a topic (it is none of the topic's own names), cached per term."""
+
+    def __init__(self, words: frozenset[str], phrases: frozenset[str]) -> None:
+        self._words, self._phrases = words, phrases
+        self._seen: dict[str, bool] = {}
+
+    def __call__(self, key: str) -> bool:
+        ok = self._seen.get(key)
+        if ok is None:
+            ok = key not in self._phrases and not any(part in self._words for part in key.split(" "))
+            self._seen[key] = ok
+        return ok
+
+
+def _drop_covered(ranked: list[tuple[float, str, int, int]]) -> list[tuple[float, str, int, int]]:
+    """Leave out a word every use of which is inside one listed phrase ("Federation" beside "Russian
+    Federation"): the phrase says it better."""
+    in_phrases: dict[str, int] = {}
+    for _, key, count, _ in ranked:
+        if " " in key:
+            for part in key.split(" "):
+                in_phrases[part] = max(in_phrases.get(part, 0), count)
+    return [row for row in ranked if " " in row[1] or in_phrases.get(row[1], 0) < row[2]]
+
+
+def framing(corpus: Corpus, topic_id: str, topics: Iterable[_TopicLike] = (), **options: float) -> TopicFraming:
+    """The framing of `topic_id` in `corpus` (options as for `PerspectiveIndex.framing`).
+
+    `topics` are the configured topics (`config.topics`), whose aliases are left out of the terms. Counting
+    is remembered per corpus, so the next call (or the next topic) costs only what it has not seen.
+    """
+    return PerspectiveIndex.of(corpus, topics).framing(topic_id, **options)  # type: ignore[arg-type]
+
+
+def all_framings(corpus: Corpus, topics: Iterable[_TopicLike] = (), **options: float) -> dict[str, TopicFraming]:
+    """The framing of every topic of `corpus`, keyed by topic id."""
+    return PerspectiveIndex.of(corpus, topics).all_framings(**options)

@@ -1,0 +1,226 @@
+"""Voices: who each article quotes or cites, with role, passage and topic, and the same speaker across articles."""
+
+from __future__ import annotations
+
+from models.document import Article, Corpus, Passage, TopicInfo, TopicTag
+from models.voices import ORGANISATION, PERSON, UNNAMED, Voice, VoiceIndex, article_voices, match_speakers, voices
+from models.text import fold
+
+
+def _article(article_id: str, paragraphs: list[str], topics: tuple[str, ...] = ()) -> Article:
+    passages = []
+    offset = 0
+    tags = tuple(TopicTag(t, 1.0, False, ()) for t in topics)
+    for i, text in enumerate(paragraphs):
+        passages.append(Passage(f"{article_id}:{i}", article_id, i, text, offset, offset + len(text), tags))
+        offset += len(text) + 2
+    return Article(article_id, f"{article_id}.txt", article_id, None, None, None, "\n\n".join(paragraphs),
+                   tuple(passages), (), article_id)
+
+
+def _by_title(corpus: Corpus, title: str) -> Article:
+    return next(a for a in corpus.articles if a.title == title)
+
+
+def _voice(found: tuple[Voice, ...], surname: str) -> Voice:
+    matches = [v for v in found if fold(v.name).endswith(fold(surname))]
+    assert len(matches) == 1, [v.name for v in found]
+    return matches[0]
+
+
+# -- the seeds -------------------------------------------------------------------------------------------------
+
+
+def test_moscow_article_quotes_turan_with_his_role_mikheyev_and_erdogan(seeds_corpus):
+    article = _by_title(seeds_corpus, "Is Moscow using the S-400 against Turkey?")
+    found = voices(seeds_corpus).of_article(article.id)
+    turan = _voice(found, "Turan")
+    assert turan.name == "Ilter Turan" and turan.kind == PERSON
+    assert turan.role == "international relations professor"
+    assert turan.affiliation == "Istanbul Bilgi University"
+    assert len(turan.mentions) >= 5
+    mikheyev = _voice(found, "Mikheyev")
+    assert mikheyev.name == "Alexander Mikheyev" and mikheyev.kind == PERSON
+    assert mikheyev.role == "the head of Russia’s arms export agency Rosoboronexport"
+    erdogan = _voice(found, "Erdogan")
+    assert erdogan.name == "Recep Tayyip Erdogan" and erdogan.role == "President"
+    assert {"Erdogan", "Recep Tayyip Erdogan"} <= set(erdogan.names)  # one voice, however he is named
+
+
+def test_second_batch_article_cites_litovkin_gafarli_and_chemezov(seeds_corpus):
+    article = _by_title(seeds_corpus, "Turkey will purchase the second batch of the Russian S-400")
+    found = voices(seeds_corpus).of_article(article.id)
+    litovkin = _voice(found, "Litovkin")
+    assert litovkin.name == "Viktor Litovkin" and litovkin.role == "TASS military expert and commentator"
+    gafarli = _voice(found, "Gafarli")
+    assert gafarli.name == "Orkhan Gafarli" and gafarli.role == "Turkish analyst"
+    chemezov = _voice(found, "Chemezov")
+    assert chemezov.name == "Sergei Chemezov" and chemezov.role == "the Head of the Russian state company ROSTEC"
+    assert [m.cue for m in chemezov.mentions] == ["citing"]
+    interfax = _voice(found, "Interfax")
+    assert interfax.kind == ORGANISATION
+
+
+def test_mentions_carry_passage_topic_cue_and_quote(seeds_corpus):
+    article = _by_title(seeds_corpus, "Is Moscow using the S-400 against Turkey?")
+    turan = _voice(voices(seeds_corpus).of_article(article.id), "Turan")
+    first = turan.mentions[0]
+    passage = seeds_corpus.passage(first.passage_id)
+    assert passage.article_id == article.id
+    assert first.topic_ids == passage.topic_ids and "s400-delivery" in first.topic_ids
+    assert first.cue == "said"
+    assert first.quote.startswith("At this point, Russia has nothing to lose")  # a quote followed by its speaker
+    assert passage.text[first.start : first.end] == first.sentence
+    assert "s400-delivery" in turan.topic_ids
+    assert [m.passage_id for m in turan.mentions] == sorted((m.passage_id for m in turan.mentions),
+                                                            key=lambda p: int(p.split(":")[1]))
+
+
+def test_quote_closed_with_odd_spacing_before_the_speaker(seeds_corpus):
+    # `... defense industry issues, ”Erdogan said.`
+    article = _by_title(seeds_corpus, "Is Moscow using the S-400 against Turkey?")
+    erdogan = _voice(voices(seeds_corpus).of_article(article.id), "Erdogan")
+    quotes = [m.quote for m in erdogan.mentions if m.quote]
+    assert any(q.startswith("We are not hesitant about the second batch") for q in quotes)
+
+
+def test_he_said_goes_to_the_person_named_just_before(seeds_corpus):
+    article = _by_title(seeds_corpus, "Is Moscow using the S-400 against Turkey?")
+    mikheyev = _voice(voices(seeds_corpus).of_article(article.id), "Mikheyev")
+    he_said = [m for m in mikheyev.mentions if m.sentence.startswith("He said the deal")]
+    assert len(he_said) == 1
+    assert he_said[0].quote.startswith("We’re working on it.")  # the quotation standing right after it
+
+
+def test_unnamed_sources_stay_unnamed_and_the_same_source_is_one_voice(seeds_corpus):
+    article = _by_title(seeds_corpus, "Is Moscow using the S-400 against Turkey?")
+    found = voices(seeds_corpus).of_article(article.id)
+    unnamed = {v.name: v for v in found if v.kind == UNNAMED}
+    source = unnamed["a defense source"]
+    assert len(source.mentions) == 3  # "told BBC Turkish", "according to the same source", "the source said"
+    assert [m.cue for m in source.mentions] == ["told BBC Turkish", "according to", "said"]
+    assert "sources close to the Turkish defense industry" in unnamed
+    assert all(v.role is None for v in unnamed.values())
+    korybko = voices(seeds_corpus).of_article("000_ce6e02858118bb64")
+    assert [(v.name, v.kind) for v in korybko] == [("unnamed Turkish defense officials", UNNAMED)]
+
+
+def test_a_description_goes_to_the_named_voice_with_that_role(seeds_corpus):
+    article = _by_title(seeds_corpus, "Turkey will purchase the second batch of the Russian S-400")
+    litovkin = _voice(voices(seeds_corpus).of_article(article.id), "Litovkin")
+    assert any(m.sentence.startswith("The Russian expert stated") for m in litovkin.mentions)
+    assert not any(v.name.lower().startswith("the russian expert") for v in voices(seeds_corpus).of_article(article.id))
+
+
+def test_erdogan_meets_erdogan_across_articles(seeds_corpus):
+    index = voices(seeds_corpus)
+    assert any(v.name == "Erdoğan" for v in index.of_article("002_ff4d2832215704ef"))
+    speaker = index.speaker_of("002_ff4d2832215704ef", "erdogan")
+    assert speaker is not None
+    assert set(speaker.article_ids) == {"001_5d9b8a6939599cab", "002_ff4d2832215704ef"}
+    assert speaker.name == "Recep Tayyip Erdogan" and "Erdoğan" in speaker.names
+    assert index.speakers[0] is speaker  # quoted by the most articles
+
+
+def test_index_looks_ups(seeds_corpus):
+    index = voices(seeds_corpus)
+    assert voices(seeds_corpus) is index
+    in_passage = index.in_passage("004_c17863d213641cf5:1")
+    assert [v.name for v, _ in in_passage] == ["Interfax", "Sergei Chemezov"]
+    on_topic = index.on_topic("drones-ukraine")
+    assert [v.name for v in on_topic["003_a5575fbe19cd88ca"]] == ["Peskov"]
+    assert on_topic["003_a5575fbe19cd88ca"][0].role == "Russian presidential spokesman"
+    assert index.of_article("no-such-article") == ()
+
+
+# -- general rules, on text written for the test ---------------------------------------------------------------
+
+
+def _names(paragraphs: list[str]) -> dict[str, Voice]:
+    return {v.name: v for v in article_voices(_article("x", paragraphs))}
+
+
+def test_no_voice_without_reported_speech():
+    found = _names([
+        "He said nothing about the deal.",  # nobody named before: a pronoun is never turned into a name
+        "The deal would be finalized next year, and the systems will be delivered in 2020.",
+        "Erdogan’s meeting with President Joe Biden on the sidelines of the summit also underscored his need.",
+        "The opposition’s claim that the policy failed was repeated in parliament.",
+        "Experts believe the system poses a risk to the alliance.",
+        "It was reported that the shipment arrived.",
+    ])
+    assert found == {}
+
+
+def test_words_inside_a_quotation_are_not_attributions():
+    found = _names(["“The Russian side declares its intention,” the source said."])
+    assert list(found) == ["the source"]
+    assert found["the source"].mentions[0].quote == "The Russian side declares its intention,"
+
+
+def test_reported_speech_patterns_and_roles():
+    found = _names([
+        "Turkish Foreign Minister Mevlut Cavusoglu said on Tuesday that Ankara would not back down.",
+        "“We will not step back,” Erdogan told reporters in Ankara.",
+        "Pentagon spokesman John Kirby said the decision was final.",
+        "“This is unacceptable,” said Ibrahim Kalin, a spokesman for the Turkish presidency.",
+        "Smith, a former NATO ambassador, warned that the alliance was at risk.",
+        "According to Dmitry Peskov, the talks will go on.",
+        "The Kremlin said on Monday it was ready to talk.",
+    ])
+    assert found["Mevlut Cavusoglu"].role == "Turkish Foreign Minister"
+    assert found["Erdogan"].mentions[0].cue == "told"
+    assert found["Erdogan"].mentions[0].quote == "We will not step back,"
+    assert found["John Kirby"].role == "Pentagon spokesman"
+    assert found["Ibrahim Kalin"].role == "a spokesman for the Turkish presidency"
+    assert found["Smith"].role == "a former NATO ambassador"
+    assert found["Dmitry Peskov"].mentions[0].cue == "according to"
+    assert found["Kremlin"].kind == ORGANISATION
+
+
+def test_anonymous_sources_are_voices_of_their_own_kind():
+    found = _names([
+        "A senior Turkish official, who spoke on condition of anonymity, said the talks had stalled.",
+        "“It is a done deal,” a high level Turkish bureaucrat said.",
+        "Analysts say the move could backfire.",
+    ])
+    assert {name: v.kind for name, v in found.items()} == {
+        "a senior Turkish official": UNNAMED, "a high level Turkish bureaucrat": UNNAMED, "analysts": UNNAMED}
+
+
+def test_one_person_named_three_ways_is_one_voice():
+    found = article_voices(_article("x", [
+        "President Recep Tayyip Erdogan spoke in Ankara.",
+        "“We are not hesitant,” President Erdogan said.",
+        "Erdogan added that the decision was final.",
+    ]))
+    assert len(found) == 1
+    assert found[0].name == "Recep Tayyip Erdogan" and found[0].role == "President" and len(found[0].mentions) == 2
+
+
+def test_spelling_variants_meet_across_articles_and_different_people_do_not():
+    index = VoiceIndex(Corpus((
+        _article("a", ["Alexander Mikheyev said the deal was close.", "Joe Biden said no."]),
+        _article("b", ["Alexander Mikheev said the contract was signed.", "Hunter Biden said yes."]),
+        _article("c", ["Erdoğan said the purchase was final.", "Biden said maybe."]),
+    ), (TopicInfo("t", "t", "#ffffff"),), ()))
+    by_name = {sp.name: sp for sp in index.speakers}
+    assert by_name["Alexander Mikheyev"].article_ids == ("a", "b")
+    assert set(by_name["Alexander Mikheyev"].names) == {"Alexander Mikheyev", "Alexander Mikheev"}
+    bidens = [sp for sp in index.speakers if sp.name.endswith("Biden")]
+    assert sorted(sp.name for sp in bidens) == ["Hunter Biden", "Joe Biden"]
+    assert sum(len(sp.article_ids) for sp in bidens) == 3  # the bare "Biden" joined one of them
+
+
+def test_anonymous_sources_never_meet_across_articles():
+    by_article = {
+        "a": article_voices(_article("a", ["A defense source said the deal was close."])),
+        "b": article_voices(_article("b", ["A defense source said the deal was off."])),
+    }
+    speakers = match_speakers(by_article)
+    assert len(speakers) == 2 and all(sp.kind == UNNAMED and len(sp.article_ids) == 1 for sp in speakers)
+
+
+def test_places_speaking_are_organisations():
+    found = _names(["Officials gathered in Ankara.", "Ankara said the purchase was final."])
+    assert found["Ankara"].kind == ORGANISATION
