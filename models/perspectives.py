@@ -28,8 +28,8 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 from typing import Protocol
 
 from models.document import Corpus, Passage
@@ -220,6 +220,7 @@ class PerspectiveIndex:
         self._sample_chars = sample_chars
         self._counted: dict[str, _Counted] = {}
         self._prior_cache: _Prior | None = None
+        self._results: dict[tuple, TopicFraming] = {}
 
     @classmethod
     def of(cls, corpus: Corpus, topics: Iterable[_TopicLike] = ()) -> PerspectiveIndex:
@@ -282,10 +283,18 @@ class PerspectiveIndex:
         """Each article's distinctive terms on `topic_id`, and the topic's common ground.
 
         An article's terms are those it uses at least `min_count` times on the topic with a z-score of at
-        least `min_z` against the other articles' passages on the topic, best first (ties by text), at most
+        least `min_z` against the other articles' passages on the topic, best first (ties by key), at most
         `top`. `prior` is alpha0, the strength of the whole-corpus prior in pseudo-words (capped at the
-        corpus's own size).
+        corpus's own size). A result is kept, so asking again costs nothing.
         """
+        options = (topic_id, min_tokens, top, min_z, min_count, prior)
+        kept = self._results.get(options)
+        if kept is None:
+            kept = self._results[options] = self._framing(topic_id, min_tokens, top, min_z, min_count, prior)
+        return kept
+
+    def _framing(self, topic_id: str, min_tokens: int, top: int, min_z: float, min_count: int,
+                 prior: float) -> TopicFraming:
         groups: list[tuple[str, list[Passage], Counter[str], int]] = []
         for article in self.corpus.articles:
             passages = [p for p in article.passages if p.tag(topic_id) is not None]

@@ -207,7 +207,6 @@ class VoiceIndex:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._voices: dict[str, tuple[Voice, ...]] = {}
-        self._places: frozenset[str] | None = None
         self._speakers: tuple[Speaker, ...] | None = None
         self._speaker_of: dict[tuple[str, str], Speaker] = {}
 
@@ -218,9 +217,7 @@ class VoiceIndex:
             article = self.corpus.articles_by_id.get(article_id)
             if article is None:
                 return ()
-            if self._places is None:
-                self._places = _places(a.text for a in self.corpus.articles)
-            found = self._voices[article_id] = article_voices(article, self._places)
+            found = self._voices[article_id] = article_voices(article)
         return found
 
     @property
@@ -799,14 +796,27 @@ def _outside_words(text: str, lo: int, hi: int, inner: list[tuple[int, int]]) ->
 # -- merging mentions into voices ---------------------------------------------------------------------------
 
 
+_AFTER_CAPITAL = re.compile(r"\b([A-Z][\w’'.-]*) ([A-Z][\w-]*)\b(?![’'-])")
+
+
 def _places(texts: Iterable[str]) -> frozenset[str]:
-    """Single capitalised words used as places ("in Moscow", "Moscow-based"): such a speaker is a state or
-    body speaking through its capital, not a person."""
-    out: set[str] = set()
+    """Single capitalised words used as places more often than as people: such a speaker ("Moscow said") is
+    a state or body speaking through its capital, not a person.
+
+    Place uses are "in Moscow", "across Turkey", "Moscow-based"; person uses are a name after a title or a
+    given name ("President Erdogan", "Tayyip Erdogan"), so that "confidence in Erdogan" alone does not turn
+    Erdogan into a place.
+    """
+    place: Counter[str] = Counter()
+    person: Counter[str] = Counter()
     for text in texts:
-        out.update(fold(m.group(1)) for m in _LOCATIVE.finditer(text))
-        out.update(fold(m.group(1)) for m in _BASED.finditer(text))
-    return frozenset(out)
+        place.update(fold(m.group(1)) for m in _LOCATIVE.finditer(text))
+        place.update(fold(m.group(1)) for m in _BASED.finditer(text))
+        for m in _AFTER_CAPITAL.finditer(text):
+            first = fold(_bare(m.group(1))).rstrip(".")
+            if first not in STOPWORDS and first not in _DISCOURSE and not m.group(1).isupper():
+                person[fold(m.group(2))] += 1
+    return frozenset(name for name, n in place.items() if n > person[name])
 
 
 def _name_key(name: str) -> tuple[str, ...]:
@@ -816,8 +826,8 @@ def _name_key(name: str) -> tuple[str, ...]:
 class _Draft:
     """A voice being put together from its mentions."""
 
-    def __init__(self, kind: str, first: int) -> None:
-        self.kind, self.first = kind, first
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
         self.names: list[str] = []
         self.roles: list[str] = []
         self.titles: list[str] = []
@@ -843,10 +853,8 @@ def article_voices(article: Article, places: frozenset[str] | None = None) -> tu
     """The voices of one article, most mentioned first (ties: first to speak first).
 
     `places` are single-word names known to be places ("Moscow", "Ankara"): a speaker with such a name and
-    no title or role is an organisation. By default they are read from the article itself.
+    no title or role is an organisation. By default they are read from the article itself (see `_places`).
     """
-    if places is None:
-        places = _places([article.text])
     found: list[_Found] = []
     for passage in article.passages:
         found.extend(_find_in_passage(passage, passage.start))
@@ -867,10 +875,10 @@ def _rekey(v: Voice, key: str) -> Voice:
     return Voice(key, v.name, v.kind, v.role, v.affiliation, v.names, v.mentions)
 
 
-def _named_and_anonymous(article: Article, found: list[_Found], places: frozenset[str]) -> list[_Draft]:
+def _named_and_anonymous(article: Article, found: list[_Found], places: frozenset[str] | None) -> list[_Draft]:
     """First pass: one draft per named person (by surname), body, or anonymous source."""
     drafts: list[_Draft] = []
-    people: dict[str, _Draft] = {}  # folded surname -> draft
+    people: dict[str, list[_Draft]] = {}  # folded surname -> the people of that surname
     bodies: dict[str, _Draft] = {}
     anonymous: dict[str, _Draft] = {}
     last_anonymous: _Draft | None = None
@@ -881,14 +889,25 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
             if not words:
                 continue
             kind = p.kind
-            if (kind == PERSON and len(words) == 1 and words[0] not in people and not p.title and not p.role
-                    and (words[0] in places or f.cue in ("reported", "reports"))):
-                kind = ORGANISATION  # "Moscow said" (a place speaking for its state), "Reuters reported"
-            table, key = (people, words[-1]) if kind == PERSON else (bodies, " ".join(words))
-            d = table.get(key)
-            if d is None:
-                d = table[key] = _Draft(kind, f.offset)
-                drafts.append(d)
+            if kind == PERSON and len(words) == 1 and words[0] not in people and not p.title and not p.role:
+                if f.cue in ("reported", "reports"):
+                    kind = ORGANISATION  # "Reuters reported"
+                else:
+                    if places is None:
+                        places = _places([article.text])
+                    if words[0] in places:
+                        kind = ORGANISATION  # "Moscow said": a place speaking for its state
+            if kind == PERSON:
+                d = _person(people.setdefault(words[-1], []), words)
+                if d is None:
+                    d = _Draft(kind)
+                    people[words[-1]].append(d)
+                    drafts.append(d)
+            else:
+                d = bodies.get(" ".join(words))
+                if d is None:
+                    d = bodies[" ".join(words)] = _Draft(kind)
+                    drafts.append(d)
             d.add(f)
         elif p.kind == UNNAMED:
             low = fold(p.name)
@@ -897,7 +916,7 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
             else:
                 d = anonymous.get(low)
                 if d is None:
-                    d = anonymous[low] = _Draft(UNNAMED, f.offset)
+                    d = anonymous[low] = _Draft(UNNAMED)
                     drafts.append(d)
             d.add(f)
             last_anonymous = d
@@ -906,38 +925,53 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
     return drafts
 
 
+def _person(same_surname: list[_Draft], words: tuple[str, ...]) -> _Draft | None:
+    """Which person of this surname a name is: the one with the same given name, or, for a bare surname
+    ("Erdogan"), the one mentioned last; None for a new person ("Hunter Biden" beside "Joe Biden")."""
+    if not same_surname:
+        return None
+    if len(words) == 1:
+        return max(same_surname, key=lambda d: max(f.offset for f in d.found))
+    for d in same_surname:
+        given = {_name_key(n)[0] for n in d.names if len(_name_key(n)) > 1}
+        if not given or any(_same_given(words[0], g) for g in given):
+            return d
+    return None
+
+
 def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: list[_Draft]) -> None:
     """Second pass: "He said" goes to the person named last before it; "the Russian expert" to the last
     named voice with that role (or a capitalised word of it in the role); otherwise a pronoun is dropped and
     a description stays an anonymous voice of its own."""
     named = [d for d in drafts if d.kind == PERSON]
-    folded = fold(article.text)
+    anonymous = {fold(d.name): d for d in drafts if d.kind == UNNAMED}
     for f in found:
         p = f.phrase
         if p.kind == "pronoun":
-            d = _last_named(folded, f.offset, named)
+            d = _last_named(article.text, f.offset, named)
             if d is not None:
                 d.found.append(f)
         elif p.kind == "description":
-            d = _described(f, p, [d for d in drafts if d.kind != UNNAMED])
+            d = _described(f, p, [d for d in drafts if d.kind != UNNAMED]) or anonymous.get(fold(p.name))
             if d is None:
-                d = _Draft(UNNAMED, f.offset)
+                d = anonymous[fold(p.name)] = _Draft(UNNAMED)
                 d.names.append(p.name)
                 d.name = p.name
                 drafts.append(d)
             d.found.append(f)
 
 
-def _last_named(folded: str, offset: int, named: list[_Draft], reach: int = 600) -> _Draft | None:
-    """The named person whose name occurs last within `reach` characters before `offset`."""
+def _last_named(text: str, offset: int, named: list[_Draft], reach: int = 600) -> _Draft | None:
+    """The named person whose surname (as the article spells it) occurs last within `reach` characters
+    before `offset`, or who spoke last there."""
     best: tuple[int, _Draft] | None = None
     lo = max(0, offset - reach)
     for d in named:
         for name in set(d.names) | {d.name}:
-            words = _name_key(name)
-            if not words:
+            surname = _bare(name).split()[-1] if name.split() else ""
+            if not surname:
                 continue
-            at = folded.rfind(words[-1], lo, offset)
+            at = text.rfind(surname, lo, offset)
             if at >= 0 and (best is None or at > best[0]):
                 best = (at, d)
         for f in d.found:

@@ -221,6 +221,18 @@ def test_anonymous_sources_never_meet_across_articles():
     assert len(speakers) == 2 and all(sp.kind == UNNAMED and len(sp.article_ids) == 1 for sp in speakers)
 
 
-def test_places_speaking_are_organisations():
+def test_places_speaking_are_organisations_people_stay_people():
     found = _names(["Officials gathered in Ankara.", "Ankara said the purchase was final."])
     assert found["Ankara"].kind == ORGANISATION
+    found = _names(["Confidence in Erdogan has waned, and President Erdogan knows it.", "Erdogan said he would stay."])
+    assert found["Erdogan"].kind == PERSON
+
+
+def test_two_people_with_one_surname_stay_apart_and_a_bare_surname_goes_to_the_last_named():
+    found = article_voices(_article("x", ["Joe Biden said no.", "Hunter Biden said yes.", "Biden said maybe."]))
+    assert {v.name: len(v.mentions) for v in found} == {"Hunter Biden": 2, "Joe Biden": 1}
+
+
+def test_the_same_unresolved_description_is_one_anonymous_voice():
+    found = article_voices(_article("x", ["“It is over,” the official said.", "“It is final,” the official said."]))
+    assert [(v.name, v.kind, len(v.mentions)) for v in found] == [("the official", UNNAMED, 2)]
