@@ -78,7 +78,7 @@ ORG_NOUNS = frozenset(
     ministry network government administration office department council commission committee embassy army
     military parliament presidency kremlin side institute university think tank service bank fund organisation
     organization association alliance party union exporter manufacturer maker producer supplier contractor
-    regulator watchdog giant""".split()
+    regulator watchdog giant directorate authority command headquarters secretariat bureau court police""".split()
 )
 # Capitalised words that make a name a body, not a person.
 ORG_WORDS = frozenset(
@@ -86,7 +86,8 @@ ORG_WORDS = frozenset(
     office bank fund times news post journal press kremlin pentagon parliament congress senate government army navy
     forces organisation organization association union party group foundation center centre service services
     network daily herald tribune gazette monitor review federation administration presidency embassy reuters
-    bloomberg xinhua anadolu sputnik states kingdom republic emirates nations""".split()
+    bloomberg xinhua anadolu sputnik states kingdom republic emirates nations directorate authority command
+    headquarters secretariat bureau court police coalition""".split()
 )
 TITLES = frozenset(
     """president minister secretary dr mr mrs ms miss prof professor sen senator rep gen general chancellor king
@@ -274,6 +275,7 @@ class _Phrase:
     title: str | None = None
     head: str = ""
     proper: tuple[str, ...] = ()  # folded capitalised words of a description ("rosoboronexport")
+    fallback: str = UNNAMED  # the kind of a description no named voice answers to
 
 
 _NOTHING = _Phrase("")
@@ -473,16 +475,23 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     ("the government"), a description of someone named before ("the Russian expert"), or nothing."""
     toks = s.toks
     last = toks[idx[-1]]
-    if last.norm in ORG_NOUNS and last.raw.islower() and toks[idx[0]].norm in DETERMINERS | _QUANTIFIERS:
-        # "the Turkish government", "the official Anadolu news agency": a body, named by its proper words
-        # when it has some.
+    if last.norm in ORG_NOUNS and last.raw.islower():
+        # "the Turkish government", "state-owned Anadolu news agency": a body, named by its proper words when
+        # it has some; "the ministry" is the ministry named before, if any.
         proper = [k for k, t in enumerate(idx) if k > 0 and _name_token(toks[t])]
-        if not any(toks[t].raw.islower() and toks[t].norm in STOPWORDS for t in idx[1:]):
-            return _Phrase(ORGANISATION, s.span(idx[proper[0]:]) if proper else _lower_start(s, idx))
+        determined = toks[idx[0]].norm in DETERMINERS | _QUANTIFIERS
+        if (determined or proper) and not any(toks[t].raw.islower() and toks[t].norm in STOPWORDS for t in idx[1:]):
+            if proper:
+                return _Phrase(ORGANISATION, s.span(idx[proper[0]:]))
+            if toks[idx[0]].norm == "the":
+                return _Phrase("description", _lower_start(s, idx), head=last.norm, fallback=ORGANISATION)
+            return _Phrase(ORGANISATION, _lower_start(s, idx))
     heads = [k for k, t in enumerate(idx) if toks[t].norm in SOURCE_NOUNS or toks[t].norm in ROLE_NOUNS]
     if not heads:
         return _NOTHING
     h = heads[0]
+    while h + 1 < len(idx) and (toks[idx[h + 1]].norm in SOURCE_NOUNS or toks[idx[h + 1]].norm in ROLE_NOUNS):
+        h += 1  # "media reports", "defense officials"
     head = toks[idx[h]].norm
     # The phrase starts at its determiner, or where the modifiers in front of the head start.
     start = h
@@ -492,7 +501,8 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
         if low in DETERMINERS or low in _QUANTIFIERS:
             start -= 1
             break
-        if (low in STOPWORDS and low != "same") or (_possessive(tok) and not _is_capital(tok)):
+        acronym = len(tok.raw) > 1 and tok.raw.isupper()
+        if (low in STOPWORDS and low != "same" and not acronym) or (_possessive(tok) and not _is_capital(tok)):
             break
         if tok.raw.islower() and low.endswith(("ed", "ing")) and low not in _SOURCE_MODIFIERS:
             break
@@ -708,7 +718,8 @@ def _speech_verb(s: _Sentence, i: int, quotes: list[tuple[int, int]],
 
 def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
     """The subject before an aside ending at token `j`: "Smith, a former NATO ambassador, warned", "A senior
-    official, who spoke on condition of anonymity, said". An appositive aside gives the speaker's role."""
+    official, who spoke on condition of anonymity, said", "Erdogan, speaking to reporters, said". An
+    appositive aside gives the speaker's role."""
     toks = s.toks
     k = j
     while k > s.lo and not s.breaks_before(k) and j - k < 14:
@@ -717,7 +728,7 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
         return None
     aside = list(range(k, j + 1))
     words = [toks[t].norm for t in aside]
-    relative = words[0] in ("who", "whose")
+    relative = words[0] in ("who", "whose") or (words[0].endswith("ing") and toks[k].raw.islower())
     start = 1 if words[0] in DETERMINERS else 0
     appositive = not relative and any(w in ROLE_NOUNS for w in words[start : start + 5])
     if not (relative or appositive):
@@ -954,7 +965,7 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
         elif p.kind == "description":
             d = _described(f, p, [d for d in drafts if d.kind != UNNAMED]) or anonymous.get(fold(p.name))
             if d is None:
-                d = anonymous[fold(p.name)] = _Draft(UNNAMED)
+                d = anonymous[fold(p.name)] = _Draft(p.fallback)
                 d.names.append(p.name)
                 d.name = p.name
                 drafts.append(d)
@@ -985,8 +996,8 @@ def _described(f: _Found, p: _Phrase, candidates: list[_Draft]) -> _Draft | None
     head noun ("expert") or one of its capitalised words ("Rosoboronexport")."""
     best: tuple[int, _Draft] | None = None
     for d in candidates:
-        role = fold(" ".join(filter(None, [d.role, *d.affiliations])))
-        words = set(re.findall(r"[^\W_]+", role))
+        said = [d.role, *d.affiliations] + ([d.name] if d.kind == ORGANISATION else [])
+        words = set(re.findall(r"[^\W_]+", fold(" ".join(filter(None, said)))))
         if p.head in words or any(w in words for w in p.proper):
             first = min(x.offset for x in d.found)
             if first < f.offset and (best is None or first > best[0]):
