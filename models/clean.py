@@ -15,6 +15,7 @@ Every removed piece is kept with the id of the rule that removed it, so the read
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from models.config import Cleaning, CleaningRule
@@ -385,9 +386,6 @@ def _subheading(text: str, cleaning: Cleaning) -> bool:
 
 # --- 5. repeats -----------------------------------------------------------------------------------------
 
-_SHINGLE = 5
-
-
 def _norm_words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", fold(text))
 
@@ -395,38 +393,39 @@ def _norm_words(text: str) -> list[str]:
 def _drop_repeats(blocks: list[_Block], cleaning: Cleaning) -> None:
     """Drop a paragraph that repeats another: a pull-quote contained in a longer paragraph, or a copy.
 
-    Paragraphs are compared by five-word shingles through an index, so the cost stays linear in the text:
-    a paragraph is a repeat when nearly all its shingles stand in one other, longer (or earlier) paragraph.
+    Paragraphs are compared by five-word shingles, so the cost stays linear in the text: shingles are
+    counted once (in C), only paragraphs whose shingles nearly all recur anywhere are looked at closely, and a
+    paragraph is a repeat when nearly all its shingles stand in one other, longer (or earlier) paragraph.
     """
     live = [b for b in blocks if b.rule is None]
-    words = {id(b): _norm_words(b.text) for b in live}
-    index: dict[tuple[str, ...], set[int]] = {}
+    words = [_norm_words(b.text) for b in live]
+    shingles = [set(zip(w, w[1:], w[2:], w[3:], w[4:])) for w in words]
+    seen: Counter[tuple[str, ...]] = Counter()
+    for sh in shingles:
+        seen.update(sh)
+    recurring = {s for s, count in seen.items() if count > 1}
+    if not recurring:
+        return
+    shared_by = [sh & recurring for sh in shingles]
+    owners: dict[tuple[str, ...], list[int]] = {}
+    for n, common in enumerate(shared_by):
+        for shingle in common:
+            owners.setdefault(shingle, []).append(n)
     for n, block in enumerate(live):
-        w = words[id(block)]
-        for k in range(max(0, len(w) - _SHINGLE + 1)):
-            index.setdefault(tuple(w[k:k + _SHINGLE]), set()).add(n)
-    for n, block in enumerate(live):
-        if len(block.text) < cleaning.pull_quote_min_chars:
+        own = shingles[n]
+        if len(block.text) < cleaning.pull_quote_min_chars or not own or len(shared_by[n]) < 0.85 * len(own):
             continue
-        w = words[id(block)]
-        shingles = {tuple(w[k:k + _SHINGLE]) for k in range(max(0, len(w) - _SHINGLE + 1))}
-        if not shingles:
-            continue
-        counts: dict[int, int] = {}
-        for shingle in shingles:
-            owners = index.get(shingle, ())
-            if len(owners) > 8:  # a stock phrase, not evidence of a repeat
-                continue
-            for other in owners:
-                if other != n and live[other].rule is None:
-                    counts[other] = counts.get(other, 0) + 1
+        counts: Counter[int] = Counter()
+        for shingle in shared_by[n]:
+            holders = owners[shingle]
+            if len(holders) <= 8:  # more is a stock phrase, not evidence of a repeat
+                counts.update(holders)
         for other, shared in counts.items():
-            if shared < 0.85 * len(shingles):
+            if other == n or live[other].rule is not None or shared < 0.85 * len(own):
                 continue
-            other_len = len(words[id(live[other])])
-            if other_len > len(w):
+            if len(words[other]) > len(words[n]):
                 block.rule = "pull-quote"
                 break
-            if other_len == len(w) and other < n:
+            if len(words[other]) == len(words[n]) and other < n:
                 block.rule = "duplicate"
                 break

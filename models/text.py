@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # A word, or a letter-digit designation ("S400", "F-35", "TB-2", "S 400"), with an optional variant letter
 # ("F-35A" counts as "f35"). A space-separated one only counts with one or two capitals and at most three
@@ -37,9 +37,12 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the text: its folded form, its original spelling and where it stands."""
+class Token(NamedTuple):
+    """A word of the text: its folded form, its original spelling and where it stands.
+
+    A NamedTuple rather than a dataclass: millions are made on a large corpus and a tuple is built several
+    times faster.
+    """
 
     norm: str
     raw: str
@@ -58,15 +61,18 @@ def fold(word: str) -> str:
 def tokens(text: str) -> list[Token]:
     """Every word of `text`, folded, with its offsets. Designations are one token: "S 400" -> "s400"."""
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
-        letters = m.group(1)
+        letters, separator, digits = m.groups()
+        start, end = m.span()
         if letters is None:
-            out.append(Token(fold(m.group(0)), m.group(0), m.start(), m.end()))
-        elif m.group(2) == " " and not (letters.isupper() and len(letters) <= 2 and len(m.group(3)) <= 3):
-            for w in _WORD.finditer(text, m.start(), m.end()):
-                out.append(Token(fold(w.group(0)), w.group(0), w.start(), w.end()))
+            raw = text[start:end]
+            append(Token(fold(raw), raw, start, end))
+        elif separator == " " and not (letters.isupper() and len(letters) <= 2 and len(digits) <= 3):
+            for w in _WORD.finditer(text, start, end):
+                append(Token(fold(w.group()), w.group(), w.start(), w.end()))
         else:
-            out.append(Token(fold(letters + m.group(3)), m.group(0), m.start(), m.end()))
+            append(Token(fold(letters + digits), text[start:end], start, end))
     return out
 
 

@@ -67,6 +67,9 @@ class Tagger:
         self._vocab = sorted(fuzzy_words)
         self._vocab_set = frozenset(fuzzy_words)
         self._cache: dict[str, dict[str, float]] = {}
+        self._reference_firsts = frozenset(
+            term.words[0] for terms in (*self._refs.values(), *self._weak.values()) for term in terms if term.words
+        )
 
     # -- words ----------------------------------------------------------------------------------------
 
@@ -90,15 +93,22 @@ class Tagger:
         return found
 
     def _index(self, text: str) -> _Indexed:
-        """Tokens of `text`, with where each vocabulary word (fuzzily) and each stem (exactly) occurs."""
+        """Tokens of `text`, with where each vocabulary word (fuzzily) and each reference's first word
+        (exactly) occurs. This runs for every passage, so it does one dictionary look-up per word."""
         toks = tokens(text)
         stems = [stem(t.norm) for t in toks]
         fuzzy: dict[str, list[tuple[int, float]]] = {}
         exact: dict[str, list[int]] = {}
+        cache, firsts = self._cache, self._reference_firsts
         for i, s in enumerate(stems):
-            exact.setdefault(s, []).append(i)
-            for word, score in self._similar(s).items():
-                fuzzy.setdefault(word, []).append((i, score))
+            if s in firsts:
+                exact.setdefault(s, []).append(i)
+            found = cache.get(s)
+            if found is None:
+                found = self._similar(s)
+            if found:
+                for word, score in found.items():
+                    fuzzy.setdefault(word, []).append((i, score))
         return _Indexed(toks, stems, fuzzy, exact)
 
     def _find(self, terms: list[_Term], doc: _Indexed, fuzzy: bool) -> list[tuple[_Term, _Hit]]:

@@ -7,6 +7,8 @@ never swallowed.
 
 from __future__ import annotations
 
+import gc
+import time
 from pathlib import Path
 
 from textual import work
@@ -51,6 +53,7 @@ class ParallaxApp(App):
         self.corpus: Corpus | None = corpus
         self.data_dir = data_dir
         self.bookmarks = None  # tui.bookmarking.Bookmarks, once the corpus is loaded
+        self._last_key = time.monotonic()
 
     def on_mount(self) -> None:
         bad = unknown_ids(self.config.keys)
@@ -85,6 +88,15 @@ class ParallaxApp(App):
         from tui.reader import ReaderScreen
 
         self.corpus = corpus
+        # The corpus lives as long as the app: take it out of the garbage collector's scans, or a large
+        # corpus makes every full collection (and the key press it lands on) stall for a few hundred ms.
+        gc.collect()
+        gc.freeze()
+        # Full collections still cost tens of ms in the middle of a key press; make them rare here and run
+        # one when the reader has been idle for a while instead (_idle_collect).
+        first, second, _ = gc.get_threshold()
+        gc.set_threshold(first, second, 1000)
+        self.set_interval(20.0, self._idle_collect)
         self.bookmarks = Bookmarks(corpus, self.data_dir)
         if self.bookmarks.warning:
             self.notify(self.bookmarks.warning, severity="warning", markup=False, timeout=15)
@@ -100,6 +112,13 @@ class ParallaxApp(App):
             more = f" and {n - 1} more" if n > 1 else ""
             self.notify(f"Skipped {first.path}: {first.message}{more}. Press P for the list.",
                         severity="warning", markup=False, timeout=10)
+
+    def _idle_collect(self) -> None:
+        if time.monotonic() - self._last_key > 5.0:
+            gc.collect()
+
+    def on_key(self) -> None:
+        self._last_key = time.monotonic()
 
     def _poll_bookmarks(self) -> None:
         """Show bookmarks another parallax process saved meanwhile."""

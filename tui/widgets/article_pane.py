@@ -50,6 +50,6 @@ class ArticlePane(Vertical):
         if key != self._header_key:
             self._header_key = key
             linked = sum(1 for p in article.passages if p.id in self.linked_ids)
-            self.header.update(header_text(article, position, total, linked))
+            self.header.update(header_text(article, position, total, linked), layout=False)
         self.set_class(look.active, "-active")
         self.view.show(article, look)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -79,14 +79,41 @@ class ArticleView(ScrollView, can_focus=False):
         article_changed = article is not self.article
         if not article_changed and look == self.look:
             return
+        previous = self.look
+        old_linked = self._linked
+        self.look = look
+        self._linked = dict(look.linked)
         if article_changed:
             self.article = article
             self._strips.clear()
             self._relayout()
             self.scroll_to(y=0, animate=False, immediate=True)
-        self.look = look
-        self._linked = dict(look.linked)
-        self.refresh()
+            self.refresh()
+        elif previous.topic != look.topic:
+            self.refresh()
+        else:
+            # Only the passages whose look changed are repainted: moving the cursor costs two passages.
+            changed = {previous.cursor, look.cursor, previous.best, look.best}
+            changed |= set(old_linked) ^ set(self._linked)
+            changed |= previous.bookmarked ^ look.bookmarked
+            if previous.active != look.active:
+                changed.add(look.cursor)
+            self._refresh_passages(i for i in changed if i is not None)
+
+    def _refresh_passages(self, indices) -> None:
+        """Repaint the on-screen lines of these passages only."""
+        if self._layout is None:
+            return
+        top = int(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        width = self.scrollable_content_region.width
+        for index in indices:
+            if not 0 <= index < len(self._layout.starts):
+                continue
+            first, last = self._layout.span(index)
+            y0, y1 = max(first - top, 0), min(last - top, height - 1)
+            if y0 <= y1:
+                self.refresh(Region(0, y0, width, y1 - y0 + 1))
 
     def _text_width(self) -> int:
         return max(10, self.scrollable_content_region.width - GUTTER - 1)

@@ -47,4 +47,4 @@ class StatusLine(Static):
     """Shows `status_text` for the current state; the screen calls `show()`."""
 
     def show(self, state: ReaderState) -> None:
-        self.update(status_text(state))
+        self.update(status_text(state), layout=False)  # one line, fixed height: no layout pass per key

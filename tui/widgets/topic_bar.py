@@ -48,7 +48,12 @@ class TopicBar(Horizontal):
         for topic, passages, articles in self._topics:
             yield TopicChip(topic, passages, articles)
 
+    _focused: str | None = "-"
+
     def focus_topic(self, topic_id: str | None) -> None:
+        if topic_id == self._focused:
+            return
+        self._focused = topic_id
         for chip in self.query(TopicChip):
             chip.set_class(chip.topic.id == topic_id, "-focused")
         self.set_class(topic_id is not None, "-has-focus")

@@ -1,0 +1,183 @@
+"""Reader benchmark: time to first paint and key latency, on the seeds and on three 5,000-passage articles.
+
+Everything runs in one process, headless through Textual's Pilot at 200x50, with animations off:
+
+- the Pilot's own cost per key press, measured on a trivial app (the floor every key latency is reported
+  above);
+- time to first paint (clock started before the App is built, stopped when the reader screen has painted)
+  on the seeds and on a corpus of three articles of 5,000 passages each: cold (empty analysis cache), warm
+  (cache filled by the cold run) and with the corpus handed in (the reader's own cost);
+- median and p95 latency of next-passage (j), follow-link (enter) and page-down on the large corpus, minus
+  the floor.
+
+    uv run python benchmarks/bench_reader.py [--presses 60]
+
+Targets (issue 4): first paint on the seeds <= 0.5 s; with 3 x 5,000 passages <= 1.5 s; key p95 <= 50 ms
+above the floor. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
+SIZE = (200, 50)
+
+
+def build_large(out: Path, articles: int = 3, passages: int = 5000, seed: int = 7) -> list[Path]:
+    """Three long articles made of the seeds' body paragraphs, each paragraph varied so none repeats."""
+    from models.config import load_config
+    from models.corpus import analyze
+
+    corpus = analyze([ROOT / "seeds"], load_config(), cache=False)
+    paragraphs = [p.text for a in corpus.articles for p in a.passages]
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(articles):
+        body = []
+        for i in range(passages):
+            words = rng.choice(paragraphs).split()
+            k = rng.randrange(len(words))
+            words[k] = f"{words[k]}-{n}-{i}"  # every paragraph differs, so no dedupe collapses them
+            body.append(" ".join(words))
+        path = out / f"long-{n + 1}.txt"
+        path.write_text(f"A long article number {n + 1} on Turkey, Russia and NATO\n\nBy Test Writer\n\n"
+                        + "\n\n".join(body) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+async def pilot_floor(presses: int) -> list[float]:
+    """What a key press plus pause costs the Pilot on an app that does nothing."""
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.widgets import Static
+
+    class Trivial(App):
+        BINDINGS = [Binding("j", "noop", "noop")]
+
+        def compose(self):
+            yield Static("trivial")
+
+        def action_noop(self) -> None:
+            pass
+
+    times = []
+    async with Trivial().run_test(size=SIZE) as pilot:
+        for _ in range(presses):
+            started = time.perf_counter()
+            await pilot.press("j")
+            await pilot.pause()
+            times.append(time.perf_counter() - started)
+    return times
+
+
+async def first_paint(paths, config, corpus=None) -> tuple[float, object]:
+    from tui.app import ParallaxApp
+    from tui.reader import ReaderScreen
+
+    started = time.perf_counter()
+    app = ParallaxApp(paths, config, corpus=corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        while not isinstance(app.screen, ReaderScreen):
+            await pilot.pause(0.005)
+        await pilot.pause()
+        elapsed = time.perf_counter() - started
+        corpus = app.corpus
+    return elapsed, corpus
+
+
+async def key_latency(paths, config, corpus, presses: int) -> dict[str, list[float]]:
+    from tui.app import ParallaxApp
+    from tui.reader import ReaderScreen
+
+    app = ParallaxApp(paths, config, corpus=corpus)
+    out: dict[str, list[float]] = {"next passage (j)": [], "follow link (enter)": [], "page down": []}
+    async with app.run_test(size=SIZE) as pilot:
+        while not isinstance(app.screen, ReaderScreen):
+            await pilot.pause(0.005)
+        await pilot.pause()
+        screen = app.screen
+        for key, name in (("j", "next passage (j)"), ("pagedown", "page down")):
+            for _ in range(presses):
+                started = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                out[name].append(time.perf_counter() - started)
+        for _ in range(presses):
+            if not screen.state.links():
+                screen.state.move_on_topic(1)
+                screen.refresh_view()
+                await pilot.pause()
+            started = time.perf_counter()
+            await pilot.press("enter")
+            await pilot.pause()
+            out["follow link (enter)"].append(time.perf_counter() - started)
+    return out
+
+
+async def main_async(presses: int) -> None:
+    from models.config import load_config
+
+    config = load_config()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["PARALLAX_CACHE_DIR"] = str(Path(tmp) / "cache")
+        os.environ["PARALLAX_DATA_DIR"] = str(Path(tmp) / "data")
+        large = build_large(Path(tmp) / "large")
+        seeds = [ROOT / "seeds"]
+
+        await pilot_floor(5)  # warm Textual up before measuring anything
+        floor = await pilot_floor(presses)
+        floor_median, floor_p95 = statistics.median(floor), pct(floor, 0.95)
+
+        rows = []
+        for label, paths in (("seeds (5 articles)", seeds), ("3 x 5,000 passages", large)):
+            cold, corpus = await first_paint(paths, config)
+            warm, _ = await first_paint(paths, config)
+            handed, _ = await first_paint(paths, config, corpus=corpus)
+            passages = sum(len(a.passages) for a in corpus.articles)
+            rows.append((label, passages, len(corpus.links), cold, warm, handed))
+            if paths is large:
+                big_corpus = corpus
+
+        latency = await key_latency(large, config, big_corpus, presses)
+
+    print(f"Reader benchmark at {SIZE[0]}x{SIZE[1]} (Pilot, animations off), {presses} presses per key\n")
+    print(f"Pilot floor on a trivial app: median {floor_median * 1000:.1f} ms, p95 {floor_p95 * 1000:.1f} ms\n")
+    print("First paint (s)            passages   links    cold   warm   corpus handed in")
+    for label, passages, links, cold, warm, handed in rows:
+        print(f"  {label:<24} {passages:>8} {links:>7}  {cold:6.2f} {warm:6.2f} {handed:9.2f}")
+    print("\nKey latency on 3 x 5,000 passages, above the Pilot floor (ms)")
+    print("                          median    p95   (raw median / p95)")
+    for name, values in latency.items():
+        med, p95 = statistics.median(values), pct(values, 0.95)
+        print(f"  {name:<22} {max(0.0, med - floor_median) * 1000:7.1f} {max(0.0, p95 - floor_p95) * 1000:7.1f}"
+              f"   ({med * 1000:.1f} / {p95 * 1000:.1f})")
+    print("\nTargets: first paint seeds <= 0.5 s, 3 x 5,000 <= 1.5 s; key p95 <= 50 ms above the floor.")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--presses", type=int, default=60)
+    args = parser.parse_args()
+    asyncio.run(main_async(args.presses))
+
+
+if __name__ == "__main__":
+    main()
