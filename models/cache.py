@@ -30,6 +30,7 @@ from typing import Any
 
 from models.config import Config
 from models.document import Article, Link
+from models.links import gc_paused
 from models.serialize import article_from_dict, article_to_dict
 
 SCHEMA_VERSION = "1"
@@ -242,7 +243,8 @@ class Cache:
             if row is None:
                 return None
             try:
-                rows = json.loads(zlib.decompress(row[0]))
+                with gc_paused():
+                    rows = json.loads(zlib.decompress(row[0]))
                 links = [Link(s, t, topic, float(score), reason, tuple(shared)) for s, t, topic, score, reason, shared in rows]
                 if not all(link.source in passage_ids and link.target in passage_ids for link in links):
                     raise ValueError("links to passages that are not in the corpus")

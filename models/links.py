@@ -21,7 +21,9 @@ that are kept.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from sys import intern
 
@@ -31,7 +33,7 @@ from rapidfuzz.distance import Indel
 
 from models.config import Thresholds, Topic
 from models.document import Article, Link, Passage
-from models.text import STOPWORDS, stem, tokens
+from models.text import _TOKEN, _WORD, STOPWORDS, fold, stem, tokens  # _TOKEN/_WORD: as tokens() cuts words
 
 DIRECT_LIMIT = 400  # a topic with at most this many passages is compared all against all
 KEYS_PER_PASSAGE = 4  # rarest shared words a large topic's passage is filed under
@@ -40,21 +42,34 @@ MAX_TERMS = 48  # rarest content words a passage is compared by
 KEEP_PER_ROW = 24  # best candidates a passage keeps from one window before the final choice
 PARALLEL_CELLS = 1 << 16  # a cdist this large is run on every core
 
+SHARED_TERMS = 5  # shared words a link names in its reason
 SIMILARITY_WEIGHT = 0.45  # score = 0.45 * shared-word similarity + 0.55 * sqrt(tag score * tag score)
 
 
 
 def passage_terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The content words of a passage: their stems, each once, in order of appearance, and how each is
-    first written. Strings are interned: a corpus uses the same few thousand words again and again."""
+    first written. The same words as `models.text.content_terms` (a test holds them together), without
+    building a Token per word; strings are interned, since a corpus uses the same words again and again."""
     seen: dict[str, str] = {}
-    for tok in tokens(text):
-        norm = tok.norm
+
+    def add(raw: str, norm: str) -> None:
         if norm in STOPWORDS or len(norm) <= 1 or norm.isdigit():
-            continue
+            return
         term = stem(norm)
         if term not in seen:
-            seen[intern(term)] = intern(tok.raw)
+            seen[intern(term)] = intern(raw)
+
+    for m in _TOKEN.finditer(text):
+        letters = m.group(1)
+        if letters is None:
+            raw = m.group(0)
+            add(raw, fold(raw))
+        elif m.group(2) == " " and not (letters.isupper() and len(letters) <= 2 and len(m.group(3)) <= 3):
+            for w in _WORD.finditer(text, m.start(), m.end()):
+                add(w.group(0), fold(w.group(0)))
+        else:
+            add(m.group(0), fold(letters + m.group(3)))
     return tuple(seen), tuple(seen.values())
 
 
@@ -81,6 +96,27 @@ def find_links(
     articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, *, workers: int = -1
 ) -> list[Link]:
     """All links of the corpus, strongest first within each topic. `workers`: cores for rapidfuzz (-1: all)."""
+    with gc_paused():
+        return _find_links(articles, topics, thresholds, workers)
+
+
+@contextmanager
+def gc_paused():
+    """Pause Python's cycle collector: linking makes a great many small acyclic objects (tuples, Links) next
+    to a large corpus, and every collection would walk the whole corpus again. Reference counting still frees
+    everything; the collector is back on afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _find_links(
+    articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, workers: int
+) -> list[Link]:
     tagged: list[tuple[int, Passage]] = [(ai, p) for ai, a in enumerate(articles) for p in a.passages if p.topics]
     if not tagged:
         return []
@@ -123,7 +159,10 @@ def find_links(
             if b.id < a.id:
                 a, b = b, a
                 i, j = j, i
-            shared = _shared_terms(strings[nodes[i]], strings[nodes[j]], drop, term_of, feats[nodes[i]])
+            shared = _shared_terms(group.strings[i], group.strings[j], term_of, feats[nodes[i]])
+            if len(shared) < SHARED_TERMS and MAX_TERMS in (len(group.strings[i]), len(group.strings[j])):
+                # cut strings may hide a shared word: look at the whole of both
+                shared = _shared_terms(strings[nodes[i]].translate(drop), strings[nodes[j]], term_of, feats[nodes[i]])
             links.append(Link(a.id, b.id, topic.id, score, _reason(topic, a, b, shared), shared))
     links.sort(key=lambda link: (link.topic, -link.score, link.source, link.target))
     return links
@@ -226,16 +265,15 @@ def _choose(group: _Topic, i: np.ndarray, j: np.ndarray, sim: np.ndarray, th: Th
     lo = np.where(group.order[i] < group.order[j], i, j)
     hi = np.where(group.order[i] < group.order[j], j, i)
     _, first = np.unique(lo * len(group.nodes) + hi, return_index=True)
-    for k in first.tolist():
-        yield int(lo[k]), int(hi[k]), float(rank[k])
+    yield from zip(lo[first].tolist(), hi[first].tolist(), rank[first].tolist())
 
 
 def _shared_terms(
-    a: str, b: str, drop: dict[int, None], term_of: dict[str, str], terms: tuple[tuple[str, ...], tuple[str, ...]],
-    limit: int = 5,
+    a: str, b: str, term_of: dict[str, str], terms: tuple[tuple[str, ...], tuple[str, ...]], limit: int = 5
 ) -> tuple[str, ...]:
-    """The rarest content words both passages use (the topic's own names left out), as `a` writes them."""
-    common = sorted(set(a.translate(drop)).intersection(b))[:limit]
+    """The rarest content words both passages use, as `a` writes them (`a`, `b`: coded word strings, the
+    topic's own names already left out of one of them)."""
+    common = sorted(set(a).intersection(b))[:limit]
     stems, raws = terms
     return tuple(raws[stems.index(term_of[ch])] for ch in common)
 

@@ -61,3 +61,15 @@ def test_no_passage_gets_more_than_twice_the_cap(generated, config):
         for end in (link.source, link.target):
             per_topic[(end, link.topic)] = per_topic.get((end, link.topic), 0) + 1
     assert max(per_topic.values()) <= cap
+
+
+def test_link_terms_are_the_content_terms(seeds_corpus):
+    from models.text import content_terms
+
+    for article in seeds_corpus.articles:
+        for p in article.passages:
+            stems, raws = links_module.passage_terms(p.text)
+            assert list(stems) == list(dict.fromkeys(content_terms(p.text)))
+            assert all(r.strip() for r in raws) and len(raws) == len(stems)
+    tricky = "The S 400, the S-400s and TB-2 drones: in 2019 Turkey’s A 1234 deal, Erdoğan's İstanbul."
+    assert list(links_module.passage_terms(tricky)[0]) == list(dict.fromkeys(content_terms(tricky)))
