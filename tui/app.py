@@ -101,6 +101,7 @@ class ParallaxApp(App):
         if self.bookmarks.warning:
             self.notify(self.bookmarks.warning, severity="warning", markup=False, timeout=15)
         self.set_interval(2.0, self._poll_bookmarks)
+        self._prepare_views(corpus)
         screen = ReaderScreen(corpus)
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(screen)
@@ -112,6 +113,15 @@ class ParallaxApp(App):
             more = f" and {n - 1} more" if n > 1 else ""
             self.notify(f"Skipped {first.path}: {first.message}{more}. Press P for the list.",
                         severity="warning", markup=False, timeout=10)
+
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    def _prepare_views(self, corpus: Corpus) -> None:
+        """Count framing terms and find voices in the background, so `p` and `v` open at once later."""
+        from models.perspectives import PerspectiveIndex
+        from models.voices import voices
+
+        PerspectiveIndex.of(corpus, self.config.topics).prepare()
+        voices(corpus).speakers
 
     def _idle_collect(self) -> None:
         if time.monotonic() - self._last_key > 5.0:

@@ -52,6 +52,8 @@ class ReaderScreen(Screen):
         Binding("m", "bookmarks", "Bookmarks", id="bookmarks"),
         Binding("u", "undo_bookmark", "Undo bookmark removal", id="undo", show=False),
         Binding("e", "export", "Export", id="export"),
+        Binding("p", "perspectives", "Perspectives", id="perspectives"),
+        Binding("v", "voices", "Voices", id="voices"),
     ]
 
     def __init__(self, corpus: Corpus) -> None:
@@ -284,6 +286,30 @@ class ReaderScreen(Screen):
         from tui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen(self.corpus), self.jump_to)
+
+    def _topic_for_views(self) -> str | None:
+        """The focused topic, else the focused passage's, else the most discussed one."""
+        if self.state.topic:
+            return self.state.topic
+        passage = self.state.passage()
+        if passage is not None and passage.topics:
+            return passage.topics[0].topic
+        counted = [(self.state.topic_count(t.id)[0], t.id) for t in self.corpus.topics]
+        return max(counted)[1] if counted else None
+
+    def action_perspectives(self) -> None:
+        from tui.screens.perspectives import PerspectivesScreen
+
+        topic = self._topic_for_views()
+        if topic is None:
+            self.notify("No topics are configured.", markup=False)
+            return
+        self.app.push_screen(PerspectivesScreen(self.corpus, self.app.config.topics, topic), self.jump_to)
+
+    def action_voices(self) -> None:
+        from tui.screens.voices import VoicesScreen
+
+        self.app.push_screen(VoicesScreen(self.corpus, self.state.topic), self.jump_to)
 
     def action_problems(self) -> None:
         from tui.screens.problems import ProblemsScreen

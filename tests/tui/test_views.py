@@ -154,3 +154,71 @@ async def test_command_palette_offers_reader_commands(make_app):
         assert hits and "Drones" in hits[0].text
         hits[0].command()
         assert screen.state.topic == "drones-ukraine"
+
+
+async def test_perspectives_view_shows_terms_and_jumps(make_app):
+    from textual.widgets import OptionList
+
+    from tui.screens.perspectives import PerspectivesScreen
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        await pilot.press("t", "p")  # the S-400 topic
+        assert isinstance(app.screen, PerspectivesScreen)
+        assert "S-400 purchase" in visible_text(app.screen.query_one("#perspectives-title"))
+        assert "Common ground" in visible_text(app.screen.query_one("#common-ground"))
+        frames = list(app.screen.query(".frame-terms"))
+        assert frames and all(f.option_count for f in frames)
+        text = " ".join(visible_text(s) for s in app.screen.query("Static"))
+        assert "Too little text" in text or len(frames) == 4  # the seeds: three or four columns with terms
+        term = app.screen.terms[frames[0].get_option_at_index(0).id]
+        listing = app.screen.query_one("#term-passages", OptionList)
+        assert listing.option_count == len(term.passage_ids)
+        await pilot.press("enter")
+        await pilot.pause()
+        if len(term.passage_ids) > 1:
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert screen.state.passage().id == term.passage_ids[0]
+        await pilot.press("p", "t")
+        assert app.screen.topic_id == "f35-removal"
+
+
+async def test_voices_view_lists_speakers_per_article_and_jumps(make_app):
+    from textual.widgets import DataTable
+
+    from tui.screens.voices import VoicesScreen
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        await pilot.press("v")
+        assert isinstance(app.screen, VoicesScreen)
+        names = [s.name for s in app.screen.rows]
+        assert "Ilter Turan" in names and "Viktor Litovkin" in names
+        row = names.index("Ilter Turan")
+        table = app.screen.query_one(DataTable)
+        turan = [str(c) for c in table.get_row_at(row)]
+        assert turan[2] == "international relations professor"
+        assert turan[4].startswith("7")  # quoted seven times by the second article
+        table.move_cursor(row=row, column=4)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert "Turan" in screen.state.passage().text
+
+
+async def test_voices_follow_the_topic_focus(make_app):
+    from tui.screens.voices import VoicesScreen
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("t", "t", "t", "v")  # drones to Ukraine
+        assert isinstance(app.screen, VoicesScreen)
+        on_topic = {s.name for s in app.screen.rows}
+        await pilot.press("t")
+        everything = {s.name for s in app.screen.rows}
+        assert on_topic < everything and "Ilter Turan" not in on_topic

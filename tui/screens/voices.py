@@ -1,0 +1,139 @@
+"""The voices view (`v`): who each article quotes or cites, as a speaker x article table with how often and
+on which topics. The same person named differently across articles is one row. With a topic focused, only
+mentions on that topic count (`t` switches between the topic and everything). Enter on a cell jumps to the
+speaker's first mention in that article."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Static
+
+from models.document import Corpus
+from models.voices import Speaker, voices
+from tui.screens.base import Panel
+
+MAX_ARTICLE_COLUMNS = 40
+
+
+class VoicesScreen(Panel[str | None]):
+    BINDINGS = [Binding("t", "toggle_topic", "Topic / all", id="voices_topic")]
+
+    def __init__(self, corpus: Corpus, topic_id: str | None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.index = voices(corpus)
+        self.topic_id = topic_id
+        self.only_topic = topic_id is not None
+        self.rows: list[Speaker] = []
+        self.columns = [a.id for a in corpus.articles[:MAX_ARTICLE_COLUMNS]]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="voices", classes="panel"):
+            yield Static(id="voices-title", classes="panel-title")
+            yield DataTable(id="voices-table", cursor_type="cell", zebra_stripes=True)
+            yield Static(id="voice-detail", classes="dim")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.query_one(DataTable).focus()
+
+    def _mentions(self, speaker: Speaker, article_id: str):
+        """The speaker's mentions in one article (on the focused topic when asked)."""
+        found = []
+        for member_article, key in speaker.members:
+            if member_article != article_id:
+                continue
+            for voice in self.index.of_article(article_id):
+                if voice.key == key:
+                    found.extend(m for m in voice.mentions
+                                 if not self.only_topic or self.topic_id in m.topic_ids)
+        return found
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        topic = self.corpus.topic(self.topic_id) if self.topic_id else None
+        title = Text("Who is quoted or cited")
+        if self.only_topic and topic:
+            title.append(" on ")
+            title.append(topic.label, style=f"bold {topic.colour}")
+        title.append(f"   ({'t: all topics' if self.only_topic else 't: the focused topic'} · enter: jump)"
+                     if topic else "   (enter: jump)", style="dim")
+        self.query_one("#voices-title", Static).update(title)
+        table.add_column(Text("speaker"), key="speaker")
+        table.add_column(Text("kind"), key="kind")
+        table.add_column(Text("role"), key="role")
+        for n, article_id in enumerate(self.columns, start=1):
+            article = self.corpus.articles_by_id[article_id]
+            label = Text(f"{n}. ")
+            label.append((article.source or article.display_title)[:18])
+            table.add_column(label, key=article_id)
+        self.rows = []
+        labels = {t.id: t for t in self.corpus.topics}
+        for speaker in self.index.speakers:
+            cells, total = [], 0
+            for article_id in self.columns:
+                mentions = self._mentions(speaker, article_id)
+                total += len(mentions)
+                if mentions:
+                    topics = Counter(t for m in mentions for t in m.topic_ids)
+                    cell = Text(f"{len(mentions)} ")
+                    for topic_id, _ in topics.most_common(3):
+                        info = labels.get(topic_id)
+                        cell.append("●", style=info.colour if info else "")
+                    cells.append(cell)
+                else:
+                    cells.append(Text("·", style="dim"))
+            if not total:
+                continue
+            self.rows.append(speaker)
+            style = "italic" if speaker.kind == "unnamed" else ""
+            table.add_row(Text(speaker.name, style=style), Text(speaker.kind, style="dim"),
+                          Text(speaker.role or "", style="dim"), *cells)
+        if not self.rows:
+            self.query_one("#voice-detail", Static).update(Text("No one is quoted or cited here."))
+
+    @on(DataTable.CellHighlighted)
+    def _highlighted(self, event: DataTable.CellHighlighted) -> None:
+        row, column = event.coordinate.row, event.coordinate.column - 3
+        if not 0 <= row < len(self.rows):
+            return
+        speaker = self.rows[row]
+        detail = Text()
+        detail.append(speaker.name, style="bold")
+        if speaker.role:
+            detail.append(f", {speaker.role}")
+        if len(speaker.names) > 1:
+            detail.append(f"  (also: {', '.join(n for n in speaker.names if n != speaker.name)})")
+        if 0 <= column < len(self.columns):
+            mentions = self._mentions(speaker, self.columns[column])
+            if mentions:
+                detail.append("\n")
+                detail.append(mentions[0].sentence[:300])
+        self.query_one("#voice-detail", Static).update(detail)
+
+    @on(DataTable.CellSelected)
+    def _selected(self, event: DataTable.CellSelected) -> None:
+        row, column = event.coordinate.row, event.coordinate.column - 3
+        if not 0 <= row < len(self.rows):
+            return
+        speaker = self.rows[row]
+        if 0 <= column < len(self.columns):
+            mentions = self._mentions(speaker, self.columns[column])
+        else:  # the name cells: the first mention anywhere
+            mentions = next((m for a in self.columns if (m := self._mentions(speaker, a))), [])
+        if mentions:
+            self.dismiss(mentions[0].passage_id)
+
+    def action_toggle_topic(self) -> None:
+        if self.topic_id is None:
+            return
+        self.only_topic = not self.only_topic
+        self._fill()
