@@ -1,8 +1,9 @@
 """The parallax App: loads the corpus in a worker, owns the keymap and the app-wide keys, pushes screens.
 
-The analysis runs in a thread so the window opens at once; when the corpus is ready the reader screen
-replaces the loading screen. Problems from loading are shown (a notification and the problems screen),
-never swallowed.
+The analysis runs in a thread so the window opens at once. When loading takes more than half a second a
+progress bar appears, and the reader opens on the articles analysed so far (without links yet), taking in
+the rest as they come; when every file is done the links are computed and the reader gets the full corpus.
+Problems from loading are shown (a notification and the problems screen), never swallowed.
 """
 
 from __future__ import annotations
@@ -16,22 +17,37 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import LoadingIndicator, Static
+from textual.widgets import ProgressBar, Static
 
 from models.config import Config
-from models.document import Corpus
+from models.document import Article, Corpus, Problem, TopicInfo
 from tui.commands import ReaderCommands
 from tui.keymap import unknown_ids
 
+SHOW_AFTER = 0.5  # seconds of loading before progress is shown and the first articles open
+REFRESH_EVERY = 1.0  # seconds between updates of a reader showing a corpus still loading
+
 
 class LoadingScreen(Screen):
-    """Shown while the articles are analysed."""
+    """Shown while the first articles are analysed; the bar appears only when that takes a while."""
 
     def compose(self) -> ComposeResult:
         with Middle():
             with Center():
                 yield Static("Reading and linking the articles…", id="loading-label")
-            yield LoadingIndicator()
+            with Center():
+                yield ProgressBar(id="loading-bar", show_eta=False)
+            with Center():
+                yield Static("", id="loading-file")
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+
+    def show_progress(self, done: int, total: int, name: str) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+        self.query_one("#loading-file", Static).update(f"{done}/{total}  {Path(name).name}"[:120])
 
 
 class ParallaxApp(App):
@@ -46,13 +62,16 @@ class ParallaxApp(App):
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
     def __init__(self, paths: list[str | Path], config: Config, *, corpus: Corpus | None = None,
-                 data_dir: str | Path | None = None) -> None:
+                 data_dir: str | Path | None = None, use_cache: bool = True) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
         self.config = config
-        self.corpus: Corpus | None = corpus
+        self.corpus: Corpus | None = corpus  # the full corpus, once loading has finished
         self.data_dir = data_dir
-        self.bookmarks = None  # tui.bookmarking.Bookmarks, once the corpus is loaded
+        self.use_cache = use_cache
+        self.bookmarks = None  # tui.bookmarking.Bookmarks, once articles are loaded
+        self.loading: tuple[int, int, str] | None = None  # (files done, files, current file) while loading
+        self._started = time.monotonic()
         self._last_key = time.monotonic()
 
     def on_mount(self) -> None:
@@ -64,29 +83,105 @@ class ParallaxApp(App):
                 severity="warning", markup=False, timeout=8,
             )
         if self.corpus is not None:
-            self._show(self.corpus)
+            self.call_later(self._show, self.corpus)
         else:
             self.push_screen(LoadingScreen())
+            self._progress_timer = self.set_interval(0.1, self._show_progress)
             self._load()
+
+    # -- loading --------------------------------------------------------------------------------------
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        """Called by the analysis (worker thread) before each file; the UI reads it on a timer."""
+        self.loading = (done, total, name)
+
+    def _show_progress(self) -> None:
+        if self.loading is None or time.monotonic() - self._started < SHOW_AFTER:
+            return
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.show_progress(*self.loading)
+        reader = self._reader()
+        if reader is not None:
+            reader.show_loading(self.loading)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self) -> None:
-        from models.corpus import analyze
+        from models.cache import Cache
+        from models.corpus import build_corpus, iter_articles
 
         try:
-            corpus = analyze(self.paths, self.config)
+            cache = Cache() if self.use_cache else None
+            try:
+                articles: dict[str, Article] = {}
+                problems: list[Problem] = []
+                pushed = 0.0
+                for item in iter_articles(self.paths, self.config, cache=cache if cache is not None else False,
+                                          progress=self._progress):
+                    if isinstance(item, Problem):
+                        problems.append(item)
+                    else:
+                        articles[item.id] = item  # a duplicate found later replaces its first version
+                    now = time.monotonic()
+                    if articles and now - self._started >= SHOW_AFTER and now - pushed >= REFRESH_EVERY:
+                        pushed = now
+                        self.call_from_thread(self._show_partial, self._partial(articles, problems))
+                corpus = build_corpus(list(articles.values()), self.config, problems, cache=cache)
+            finally:
+                if cache is not None:
+                    cache.close()
         except Exception as exc:  # a bug, not bad input: say so instead of dying with a traceback
             self.call_from_thread(self._failed, exc)
             return
         self.call_from_thread(self._show, corpus)
 
+    def _partial(self, articles: dict[str, Article], problems: list[Problem]) -> Corpus:
+        topics = tuple(TopicInfo(t.id, t.label, t.colour) for t in self.config.topics)
+        return Corpus(tuple(articles.values()), topics, (), tuple(problems))
+
     def _failed(self, exc: Exception) -> None:
+        self.loading = None
         self.notify(f"Analysis failed: {type(exc).__name__}: {exc}", severity="error", markup=False, timeout=30)
 
-    def _show(self, corpus: Corpus) -> None:
+    def _reader(self):
+        from tui.reader import ReaderScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                return screen
+        return None
+
+    async def _open_reader(self, corpus: Corpus) -> None:
         from tui.bookmarking import Bookmarks
         from tui.reader import ReaderScreen
 
+        if self.bookmarks is None:
+            self.bookmarks = Bookmarks(corpus, self.data_dir)
+            if self.bookmarks.warning:
+                self.notify(self.bookmarks.warning, severity="warning", markup=False, timeout=15)
+            self.set_interval(2.0, self._poll_bookmarks)
+        else:
+            self.bookmarks.set_corpus(corpus)
+        reader = self._reader()
+        if reader is None:
+            reader = ReaderScreen(corpus)
+            if isinstance(self.screen, LoadingScreen):
+                self.switch_screen(reader)
+            else:
+                self.push_screen(reader)
+        else:
+            await reader.set_corpus(corpus)
+
+    async def _show_partial(self, corpus: Corpus) -> None:
+        """Open (or update) the reader on the articles analysed so far."""
+        if self.corpus is None:
+            await self._open_reader(corpus)
+            reader = self._reader()
+            if reader is not None and self.loading is not None:
+                reader.show_loading(self.loading)
+
+    async def _show(self, corpus: Corpus) -> None:
+        """The corpus is complete: show it, with its links, and report what could not be read."""
+        self.loading = None
         self.corpus = corpus
         # The corpus lives as long as the app: take it out of the garbage collector's scans, or a large
         # corpus makes every full collection (and the key press it lands on) stall for a few hundred ms.
@@ -97,22 +192,19 @@ class ParallaxApp(App):
         first, second, _ = gc.get_threshold()
         gc.set_threshold(first, second, 1000)
         self.set_interval(20.0, self._idle_collect)
-        self.bookmarks = Bookmarks(corpus, self.data_dir)
-        if self.bookmarks.warning:
-            self.notify(self.bookmarks.warning, severity="warning", markup=False, timeout=15)
-        self.set_interval(2.0, self._poll_bookmarks)
+        await self._open_reader(corpus)
+        reader = self._reader()
+        if reader is not None:
+            reader.show_loading(None)
         self._prepare_views(corpus)
-        screen = ReaderScreen(corpus)
-        if isinstance(self.screen, LoadingScreen):
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
         if corpus.problems:
             n = len(corpus.problems)
-            first = corpus.problems[0]
+            first_problem = corpus.problems[0]
             more = f" and {n - 1} more" if n > 1 else ""
-            self.notify(f"Skipped {first.path}: {first.message}{more}. Press P for the list.",
+            self.notify(f"Skipped {first_problem.path}: {first_problem.message}{more}. Press P for the list.",
                         severity="warning", markup=False, timeout=10)
+        if not corpus.articles:
+            self.notify("No article could be read from the paths given.", severity="error", markup=False, timeout=30)
 
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
     def _prepare_views(self, corpus: Corpus) -> None:
@@ -123,6 +215,8 @@ class ParallaxApp(App):
         PerspectiveIndex.of(corpus, self.config.topics).prepare()
         voices(corpus).speakers
 
+    # -- housekeeping ---------------------------------------------------------------------------------
+
     def _idle_collect(self) -> None:
         if time.monotonic() - self._last_key > 5.0:
             gc.collect()
@@ -132,12 +226,9 @@ class ParallaxApp(App):
 
     def _poll_bookmarks(self) -> None:
         """Show bookmarks another parallax process saved meanwhile."""
-        from tui.reader import ReaderScreen
-
-        if self.bookmarks is not None and self.bookmarks.reload_if_changed():
-            for screen in self.screen_stack:
-                if isinstance(screen, ReaderScreen):
-                    screen.bookmarks_changed()
+        reader = self._reader()
+        if self.bookmarks is not None and self.bookmarks.reload_if_changed() and reader is not None:
+            reader.bookmarks_changed()
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -33,6 +33,11 @@ class Bookmarks:
 
     # -- reading ---------------------------------------------------------------------------------------
 
+    def set_corpus(self, corpus: Corpus) -> None:
+        """Resolve the bookmarks against a new corpus (more articles loaded): none is ever dropped."""
+        self.corpus = corpus
+        self.reload()
+
     def reload(self) -> None:
         """Read every bookmark again and resolve it against the corpus."""
         self.items = self.store.list()

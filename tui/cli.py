@@ -34,8 +34,12 @@ def default_paths() -> list[str]:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article files or folders, read recursively (.txt, .md, .html); - reads stdin "
+                             "(default: seeds/)")
     parser.add_argument("--config", metavar="FILE", help="a config.yaml to use instead of the bundled one")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="analyse everything afresh, neither reading nor writing the analysis cache")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,8 +98,11 @@ def _analyze(args: argparse.Namespace) -> int:
     from models.corpus import analyze
     from models.serialize import corpus_to_dict
 
+    from tui.progress_bar import rich_progress
+
     config, paths = load(args)
-    corpus = analyze(paths, config)
+    with rich_progress() as progress:
+        corpus = analyze(paths, config, progress, cache=not args.no_cache)
     if args.json:
         out = json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=2) + "\n"
         sys.stdout.buffer.write(out.encode("utf-8"))
@@ -128,7 +135,11 @@ def _read(args: argparse.Namespace) -> int:
     from tui.app import ParallaxApp
 
     config, paths = load(args)
-    app = ParallaxApp(paths, config, data_dir=args.data_dir)
+    if "-" in paths:
+        print("parallax: the reader cannot read an article from stdin (the terminal is its keyboard); "
+              "use 'parallax analyze -' or save the article to a file", file=sys.stderr)
+        return 2
+    app = ParallaxApp(paths, config, data_dir=args.data_dir, use_cache=not args.no_cache)
     app.run()
     if app.corpus is not None:
         report_problems(app.corpus.problems)

@@ -24,6 +24,11 @@ from tui.widgets.topic_bar import TopicBar
 MIN_PANE_WIDTH = 60
 
 
+def _linked_ids(corpus: Corpus) -> frozenset[str]:
+    """Every passage with at least one link."""
+    return frozenset(pid for link in corpus.links for pid in (link.source, link.target))
+
+
 class ReaderScreen(Screen):
     """Articles side by side; the focused passage's links highlighted in the other panes."""
 
@@ -61,12 +66,39 @@ class ReaderScreen(Screen):
         self.corpus = corpus
         self.state = ReaderState(corpus)
         self.start = 0
-        linked: set[str] = set()
-        for link in corpus.links:
-            linked.add(link.source)
-            linked.add(link.target)
-        self.linked_ids = frozenset(linked)
+        self.linked_ids = _linked_ids(corpus)
         self._bookmarked: dict[str, frozenset[int]] | None = None
+        self.loading: tuple[int, int, str] | None = None
+
+    async def set_corpus(self, corpus: Corpus) -> None:
+        """Take a newer corpus (more articles loaded, or the links computed), keeping where the reader is."""
+        old = self.state
+        focused = old.corpus.articles[old.article].id if not old.empty else None
+        cursors = {a.id: old.cursors[i] for i, a in enumerate(old.corpus.articles)}
+        self.corpus = corpus
+        self.state = ReaderState(corpus, topic=old.topic)
+        for i, article in enumerate(corpus.articles):
+            self.state.cursors[i] = min(cursors.get(article.id, 0), max(0, len(article.passages) - 1))
+            if article.id == focused:
+                self.state.article = i
+        self.linked_ids = _linked_ids(corpus)
+        self._bookmarked = None
+        self.query_one(TopicBar).update_counts([(t, *self.state.topic_count(t.id)) for t in corpus.topics])
+        await self._rebuild_slots()
+        for pane in self.panes:
+            pane.set_linked(self.linked_ids)
+        self.refresh_view()
+
+    def show_loading(self, loading: tuple[int, int, str] | None) -> None:
+        """Say in the status line that files are still loading (None: done)."""
+        self.loading = loading
+        if self.is_mounted:
+            self._status()
+
+    def _status(self) -> None:
+        status = self.query_one(StatusLine)
+        status.loading = self.loading
+        status.show(self.state)
 
     def compose(self) -> ComposeResult:
         counts = [(t, *self.state.topic_count(t.id)) for t in self.corpus.topics]
@@ -99,15 +131,18 @@ class ReaderScreen(Screen):
         current = self.panes
         if len(current) == wanted:
             return
-        await container.remove_children()
-        await container.mount_all(ArticlePane(self.corpus.topics, self.linked_ids) for _ in range(wanted))
+        if len(current) > wanted:
+            for pane in current[wanted:]:
+                await pane.remove()
+        else:
+            await container.mount_all(ArticlePane(self.corpus.topics, self.linked_ids) for _ in range(wanted - len(current)))
 
     def refresh_view(self, reveal: bool = True) -> None:
         """Push the state into every pane, the topic bar and the status line."""
         state = self.state
         panes = self.panes
         if not panes or state.empty:
-            self.query_one(StatusLine).show(state)
+            self._status()
             return
         total = len(self.corpus.articles)
         self.start = window(total, len(panes), state.article, self.start)
@@ -129,7 +164,7 @@ class ReaderScreen(Screen):
                 elif best is not None:
                     self._reveal(pane.view, best)
         self.query_one(TopicBar).focus_topic(state.topic)
-        self.query_one(StatusLine).show(state)
+        self._status()
 
     def bookmarked_in(self, article_id: str) -> frozenset[int]:
         """Indices of the bookmarked passages of an article (recomputed after bookmarks change)."""

@@ -25,8 +25,8 @@ def print_summary(corpus: Corpus, console: Console | None = None) -> None:
         head.append(article.display_title, style="bold")
         console.print(head)
         facts = [article.source or "outlet not stated", article.author or "author not stated",
-                 article.date or "date not stated", f"{len(article.passages)} passages",
-                 f"{len(article.removed)} pieces removed"]
+                 article.date or "date not stated", _count(len(article.passages), "passage"),
+                 _count(len(article.removed), "piece") + " removed"]
         if article.encoding != "utf-8":
             facts.append(f"read as {article.encoding}")
         console.print(Text("  " + " · ".join(facts)))
@@ -59,3 +59,7 @@ def print_summary(corpus: Corpus, console: Console | None = None) -> None:
             if link.shared_terms:
                 row.append("  " + ", ".join(link.shared_terms), style="dim")
             console.print(row)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

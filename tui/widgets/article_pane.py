@@ -45,6 +45,11 @@ class ArticlePane(Vertical):
         yield self.header
         yield self.view
 
+    def set_linked(self, linked_ids: frozenset[str]) -> None:
+        self.linked_ids = linked_ids
+        self._header_key = None
+        self.view.set_linked(linked_ids)
+
     def show(self, article: Article, look: PaneLook, position: int, total: int) -> None:
         key = (article.id, position, total)
         if key != self._header_key:

@@ -277,7 +277,8 @@ class ArticleView(ScrollView, can_focus=False):
         if found is not None:
             self.post_message(self.PassageClicked(self, found[0]))
 
-    def clear_cache(self) -> None:
-        """Forget rendered lines (after a theme or style change)."""
+    def set_linked(self, linked_ids: frozenset[str]) -> None:
+        """New link marks (the corpus grew, or its links were computed): forget rendered lines."""
+        self._linked_ids = linked_ids
         self._strips.clear()
         self.refresh()

@@ -9,11 +9,14 @@ from models.document import Corpus
 from tui.state import ReaderState
 
 
-def status_text(state: ReaderState) -> Text:
+def status_text(state: ReaderState, loading: tuple[int, int, str] | None = None) -> Text:
     """A one-line summary of the focused passage (plain Text: nothing from the article is markup)."""
     corpus: Corpus = state.corpus
     passage = state.passage()
     text = Text(no_wrap=True, overflow="ellipsis")
+    if loading is not None:
+        done, total, _ = loading
+        text.append(f"⏳ loading {done}/{total} files, links when done · ", style="bold yellow")
     if passage is None:
         text.append("No articles loaded.")
         return text
@@ -46,5 +49,7 @@ def status_text(state: ReaderState) -> Text:
 class StatusLine(Static):
     """Shows `status_text` for the current state; the screen calls `show()`."""
 
+    loading: tuple[int, int, str] | None = None
+
     def show(self, state: ReaderState) -> None:
-        self.update(status_text(state), layout=False)  # one line, fixed height: no layout pass per key
+        self.update(status_text(state, self.loading), layout=False)  # one line, fixed height: no layout pass

@@ -20,6 +20,10 @@ class TopicChip(Static):
     def __init__(self, topic: TopicInfo, passages: int, articles: int) -> None:
         super().__init__(id=f"topic-{topic.id}")
         self.topic = topic
+        self.counts(passages, articles)
+
+    def counts(self, passages: int, articles: int) -> None:
+        topic = self.topic
         label = Text()
         label.append("● ", style=topic.colour)
         label.append(topic.label)
@@ -49,6 +53,11 @@ class TopicBar(Horizontal):
             yield TopicChip(topic, passages, articles)
 
     _focused: str | None = "-"
+
+    def update_counts(self, counts: list[tuple[TopicInfo, int, int]]) -> None:
+        by_id = {topic.id: (passages, articles) for topic, passages, articles in counts}
+        for chip in self.query(TopicChip):
+            chip.counts(*by_id.get(chip.topic.id, (0, 0)))
 
     def focus_topic(self, topic_id: str | None) -> None:
         if topic_id == self._focused:
