@@ -1,17 +1,42 @@
-"""Voices: the people and bodies each article quotes or cites, and where (the package's public API)."""
+"""Voices: the people and bodies each article quotes or cites, and where.
 
-from models.voices.grouping import (
-    ORGANISATION,
-    PERSON,
-    UNNAMED,
-    Mention,
-    Speaker,
-    Voice,
-    VoiceIndex,
-    article_voices,
-    match_speakers,
-    voices,
-)
+Who an outlet lets speak is as much a part of its perspective as the words it uses. A voice is found by
+reported speech: a speaker next to a verb of saying ("Turan said", "said professor Ilter Turan", "a defense
+source told BBC Turkish", "Litovkin claimed that", "spokesman Peskov to once again warn"), a citation
+("according to Litovkin", "citing Sergei Chemezov", "the announcement from Alexander Mikheyev", "in
+Erdoğan's words"), or a quotation followed by its speaker. Words inside a quotation are the speaker's, so
+they are never read as attributions themselves.
+
+Speakers are kept honest: a named person or body is a voice under its name, with the role the text gives
+it ("international relations professor", "the head of Russia's arms export agency Rosoboronexport");
+anonymous sources ("a defense source", "sources close to the Turkish defense industry") are voices of their
+own kind, never guessed names, and "the same source" goes back to the last anonymous source. A pronoun ("He
+said") is given to the named person mentioned last before it, or dropped; a description ("The Russian
+expert stated") goes to the last named voice with that role, or stays anonymous.
+
+Within an article the names of one person meet by surname ("Recep Tayyip Erdogan", "President Erdogan",
+"Erdogan"); across articles they are matched with rapidfuzz on folded names, so spelling variants
+("Erdoğan", "Erdogan", "Mikheyev", "Mikheev") become one speaker.
+
+The package, one job per module (names starting with `_` are shared between these modules only):
+
+| module | its one job |
+|---|---|
+| `records.py` | the records handed out: Mention, Voice, Speaker, and the kinds PERSON, ORGANISATION, UNNAMED |
+| `words.py` | the word lists (verbs of saying, role, source and body nouns, titles) and tests on single words |
+| `sentences.py` | quotation and sentence spans; one sentence's tokens; which quotation an attribution takes |
+| `phrases.py` | a noun phrase read as a speaker: name, role, title, affiliation, anonymous source, description |
+| `attribution.py` | the attributions of a passage: speech verbs, "according to", "citing", citing nouns |
+| `roles.py` | a named voice's fullest name and its role, from anywhere in the article |
+| `grouping.py` | one article's attributions grouped into Voices (surnames, pronouns, descriptions) |
+| `speakers.py` | the same speaker across articles, matched with rapidfuzz |
+| `index.py` | VoiceIndex: a corpus's voices, worked out on first use, and `voices(corpus)` |
+"""
+
+from models.voices.grouping import article_voices
+from models.voices.index import VoiceIndex, voices
+from models.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Speaker, Voice
+from models.voices.speakers import match_speakers
 
 __all__ = ["ORGANISATION", "PERSON", "UNNAMED", "Mention", "Speaker", "Voice", "VoiceIndex", "article_voices",
            "match_speakers", "voices"]

@@ -1,0 +1,258 @@
+"""Finding attributions in a passage: a verb of saying next to its speaker ("Turan said", "said professor
+Ilter Turan", "spokesman Peskov to once again warn", "Smith, a former NATO ambassador, warned"), "according
+to", "citing", a citing noun ("the announcement from X"), "in X's words", each with the quotation it
+attributes. Words inside a quotation are never read as attributions themselves."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from models.document import Passage
+from models.text import tokens
+from models.voices.phrases import _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
+from models.voices.records import ORGANISATION, PERSON, UNNAMED
+from models.voices.sentences import (
+    _BOUNDARY,
+    _QUOTE_OPEN,
+    _near_quote,
+    _outside_words,
+    _quote_spans,
+    _Sentence,
+    _sentence_spans,
+    _speech_quote,
+)
+from models.voices.words import (
+    ADVERBS,
+    CITING_NOUNS,
+    DETERMINERS,
+    INFINITIVES,
+    PASSIVE,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    _is_capital,
+    _name_token,
+    _possessive,
+)
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching any of `words`, as a trie so a long word list stays fast to search."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(tree)
+
+
+_CUE = re.compile(
+    r"\b" + _trie(SPEECH_VERBS | INFINITIVES | CITING_NOUNS | {"according", "According", "citing", "Citing", "words"})
+    + r"\b"
+)
+
+
+@dataclass(slots=True)
+class _Found:
+    """A mention before voices are merged: who (as read), the cue, the quotation, and where."""
+
+    phrase: _Phrase
+    passage: Passage
+    cue: str
+    quote: tuple[int, int] | None  # span of the quotation in the passage
+    sentence: tuple[int, int]
+    at: int  # offset of the cue in the passage
+    offset: int  # offset of the cue in the article text
+
+
+def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
+                 sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """The speaker, cue and quotation of an attribution cued by token `i`, or None."""
+    tok = s.toks[i]
+    low = tok.norm
+    if low == "according" and i + 1 < s.hi and s.toks[i + 1].norm == "to":
+        phrase = _read_phrase(s, _walk_forward(s, i + 2))
+        return (phrase, "according to", _near_quote(s, quotes, sentence, tok.start, tok.end)) if phrase.kind else None
+    if low == "citing":
+        phrase = _read_phrase(s, _walk_forward(s, i + 1))
+        return (phrase, "citing", None) if phrase.kind else None
+    if low == "words":
+        return _in_words(s, i, quotes, sentence)
+    if low in CITING_NOUNS and tok.raw.islower():
+        found = _citing_noun(s, i)
+        if found is not None or low not in SPEECH_VERBS | INFINITIVES:
+            return found
+    if tok.raw == low and (low in SPEECH_VERBS or low in INFINITIVES):
+        return _speech_verb(s, i, quotes, sentence)
+    return None
+
+
+def _in_words(s: _Sentence, i: int, quotes: list[tuple[int, int]],
+              sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """"In Erdoğan's (troubling) words: ..." -> Erdoğan."""
+    toks = s.toks
+    j = i - 1
+    while j > s.lo and i - j <= 3 and not _possessive(toks[j]):
+        j -= 1
+    if j <= s.lo or not _possessive(toks[j]) or not _name_token(toks[j]):
+        return None
+    run = [j]
+    while run[0] - 1 >= s.lo and _name_token(toks[run[0] - 1]) and not s.breaks_before(run[0]):
+        run.insert(0, run[0] - 1)
+    if run[0] - 1 < s.lo or toks[run[0] - 1].norm != "in":
+        return None
+    title_end = max((k for k, t in enumerate(run[:-1]) if toks[t].norm in TITLES), default=-1)
+    phrase = _read_name(s, run, run, title_end, None)
+    return (phrase, "in the words of", _near_quote(s, quotes, sentence, toks[i].end, toks[i].end)) if phrase.kind else None
+
+
+def _citing_noun(s: _Sentence, i: int) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """"The announcement last week from Alexander Mikheyev", "the remarks of the CEO of Rosoboronexport"."""
+    toks = s.toks
+    j = i + 1
+    while j < s.hi and j - i <= 4 and toks[j].norm not in ("from", "by", "of") and not s.breaks_before(j):
+        j += 1
+    if j >= s.hi or toks[j].norm not in ("from", "by", "of") or s.breaks_before(j):
+        return None
+    phrase = _read_phrase(s, _walk_forward(s, j + 1))
+    if phrase.kind in (PERSON, ORGANISATION, "description"):
+        return phrase, f"{toks[i].raw} {toks[j].norm}", None
+    return None
+
+
+def _speech_verb(s: _Sentence, i: int, quotes: list[tuple[int, int]],
+                 sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """"X said", "X, however, said", "X to once again warn", "..., ” said X", "X told BBC Turkish"."""
+    toks = s.toks
+    low = toks[i].norm
+    j = i - 1
+    infinitive = False
+    while j >= s.lo:
+        n = toks[j].norm
+        if n == "to" and not infinitive:
+            infinitive = True
+        elif not (n in ADVERBS or (n.endswith("ly") and len(n) > 4 and toks[j].raw.islower())):
+            break
+        j -= 1
+    if infinitive and low not in INFINITIVES:
+        return None  # "to said" is no attribution; "officials warn" (a plain present) is one
+    if j >= s.lo and toks[j].norm in PASSIVE:
+        return None
+    cue = low
+    if low in ("told", "tells", "tell") and i + 1 < s.hi and _name_token(toks[i + 1]):
+        k = i + 1
+        while k + 1 < s.hi and _is_capital(toks[k + 1]) and not s.breaks_before(k + 1):
+            k += 1
+        cue = f"{low} {s.span([i + 1, k])}"
+    between = s.text[toks[j].end : toks[i].start] if j >= s.lo else ""
+    marks = [ch for ch in between if ch in _BOUNDARY]
+    if j >= s.lo and (not marks or (marks == [",", ","] and j + 1 < i)):
+        # "X said", "X, however, said": the subject ends at token j.
+        idx = _walk_back(s, j)
+        phrase = _read_phrase(s, idx)
+        if not phrase.kind:
+            return None
+        return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
+    if infinitive:
+        return None
+    if j >= s.lo and marks == [","] and j + 1 == i:
+        found = _across_aside(s, j)
+        if found is not None:
+            phrase, first = found
+            return phrase, cue, _near_quote(s, quotes, sentence, toks[first].start, toks[i].end)
+    # Nothing before the verb but a quotation or a comma: "..., ” said professor Ilter Turan".
+    if j >= s.lo and not any(ch in between for ch in ",”\"’"):
+        return None
+    phrase = _read_phrase(s, _walk_forward(s, i + 1))
+    if not phrase.kind:
+        return None
+    return phrase, cue, _near_quote(s, quotes, sentence, toks[i].start, toks[i].end)
+
+
+def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
+    """The subject before an aside ending at token `j`: "Smith, a former NATO ambassador, warned", "A senior
+    official, who spoke on condition of anonymity, said", "Erdogan, speaking to reporters, said". An
+    appositive aside gives the speaker's role."""
+    toks = s.toks
+    k = j
+    while k > s.lo and not s.breaks_before(k) and j - k < 14:
+        k -= 1
+    if k <= s.lo or [ch for ch in s.gap(k) if ch in _BOUNDARY] != [","]:
+        return None
+    aside = list(range(k, j + 1))
+    words = [toks[t].norm for t in aside]
+    relative = words[0] in ("who", "whose") or (words[0].endswith("ing") and toks[k].raw.islower())
+    start = 1 if words[0] in DETERMINERS else 0
+    appositive = not relative and any(w in ROLE_NOUNS for w in words[start : start + 5])
+    if not (relative or appositive):
+        return None
+    idx = _walk_back(s, k - 1)
+    phrase = _read_phrase(s, idx)
+    if phrase.kind not in (PERSON, ORGANISATION, UNNAMED):
+        return None
+    if appositive and phrase.role is None and phrase.kind != UNNAMED:
+        phrase.role = s.span(aside)
+    return phrase, idx[0]
+
+
+def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:
+    """Every attribution in one passage; `offset` is the passage's start in the article text. Only the
+    sentences with a cue word are tokenised."""
+    text = passage.text
+    has_quote = _QUOTE_OPEN in text or '"' in text
+    if not has_quote and not _CUE.search(text):
+        return []
+    quotes = _quote_spans(text)
+    found: list[_Found] = []
+    for lo, hi in _sentence_spans(text, quotes):
+        here: list[_Found] = []
+        cues = [m.start() for m in _CUE.finditer(text, lo, hi) if not any(qs < m.start() < qe for qs, qe in quotes)]
+        if cues:
+            sentence = text[lo:hi]
+            toks = tokens(sentence)
+            at = {t.start: n for n, t in enumerate(toks)}
+            local = [(max(qs, lo) - lo, min(qe, hi) - lo) for qs, qe in quotes if qs < hi and qe > lo]
+            s = _Sentence(sentence, toks, 0, len(toks))
+            for cue_at in cues:
+                i = at.get(cue_at - lo)
+                hit = None if i is None else _attribution(s, i, local, (0, hi - lo))
+                if hit is not None:
+                    phrase, cue, quote = hit
+                    span = (quote[0] + lo, quote[1] + lo) if quote else None
+                    here.append(_Found(phrase, passage, cue, span, (lo, hi), cue_at, offset + cue_at))
+        _one_owner_per_quote(here)
+        if here:
+            found.extend(here)
+            continue
+        # A quotation standing alone right after an attribution that has none belongs to it.
+        inner = [q for q in quotes if lo <= q[0] < hi and _speech_quote(text, q)]
+        if inner and found and found[-1].quote is None and not _outside_words(text, lo, hi, inner):
+            found[-1].quote = inner[0]
+    return found
+
+
+def _one_owner_per_quote(here: list[_Found]) -> None:
+    """When two attributions of a sentence claim one quotation, the cue nearest before it keeps it."""
+    by_quote: dict[tuple[int, int], list[_Found]] = {}
+    for f in here:
+        if f.quote is not None:
+            by_quote.setdefault(f.quote, []).append(f)
+    for quote, claims in by_quote.items():
+        if len(claims) < 2:
+            continue
+        before = [f for f in claims if f.at < quote[0]]
+        owner = max(before, key=lambda f: f.at) if before else min(claims, key=lambda f: f.at)
+        for f in claims:
+            if f is not owner:
+                f.quote = None

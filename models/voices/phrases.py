@@ -1,0 +1,266 @@
+"""Reading a noun phrase as a speaker: a name (with the role, title and affiliation written around it), a
+pronoun, an anonymous source ("a defense source", "sources close to ..."), a body ("the Turkish
+government"), a description of someone named before ("the Russian expert"), or nothing usable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.text import STOPWORDS, fold
+from models.voices.records import ORGANISATION, PERSON, UNNAMED
+from models.voices.sentences import _Sentence
+from models.voices.words import (
+    _DISCOURSE,
+    AFFILIATION_PREPOSITIONS,
+    CLAUSE_BREAKS,
+    DETERMINERS,
+    NAME_PREPOSITIONS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PARTICLES,
+    PASSIVE,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SKIP_SUBJECTS,
+    SOURCE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    _bare,
+    _is_capital,
+    _name_token,
+    _possessive,
+)
+
+@dataclass(slots=True)
+class _Phrase:
+    """A noun phrase read as a speaker.
+
+    `kind` is person, organisation, unnamed, "pronoun", "description" (a definite description such as "the
+    Russian expert", resolved later against the named voices) or "" when the phrase names no speaker.
+    """
+
+    kind: str
+    name: str = ""
+    role: str | None = None
+    affiliation: str | None = None
+    title: str | None = None
+    head: str = ""
+    proper: tuple[str, ...] = ()  # folded capitalised words of a description ("rosoboronexport")
+    fallback: str = UNNAMED  # the kind of a description no named voice answers to
+
+
+_NOTHING = _Phrase("")
+
+
+def _walk_back(s: _Sentence, end: int, limit: int = 12) -> list[int]:
+    """Token indexes of the noun phrase ending at token `end`, walking back to a clause edge; empty when no
+    edge comes within `limit` words (a subject that long is not a speaker's name)."""
+    toks = s.toks
+    out: list[int] = []
+    i = end
+    while i >= s.lo:
+        if len(out) >= limit:
+            return []
+        tok = toks[i]
+        low = tok.norm
+        if low in CLAUSE_BREAKS:
+            between_roles = (low == "and" and out and i > s.lo and toks[i - 1].norm in ROLE_NOUNS
+                             and toks[out[0]].norm in ROLE_NOUNS)
+            if not between_roles:
+                break
+        if tok.raw.islower() and (low in SPEECH_VERBS or low in PASSIVE):
+            break
+        if tok.raw.islower() and low.endswith("ing") and len(low) > 5 and not (out and toks[out[0]].norm in ROLE_NOUNS):
+            break
+        out.insert(0, i)
+        if s.breaks_before(i):
+            break
+        i -= 1
+    return out
+
+
+def _walk_forward(s: _Sentence, start: int) -> list[int]:
+    """Token indexes of the noun phrase starting at token `start`, up to punctuation or a clause word."""
+    out: list[int] = []
+    i = start
+    while i < s.hi and len(out) < 14:
+        if out and s.breaks_before(i):
+            break
+        tok = s.toks[i]
+        if tok.norm in CLAUSE_BREAKS and tok.norm != "and":
+            break
+        out.append(i)
+        i += 1
+    return out
+
+
+def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
+    """What a noun phrase says about a speaker: a name (with role, title, affiliation), a pronoun, an
+    anonymous source, a description ("the Russian expert"), or nothing usable."""
+    toks = s.toks
+    while idx and toks[idx[0]].norm in _DISCOURSE:
+        idx = idx[1:]
+    if not idx:
+        return _NOTHING
+    if len(idx) == 1 and toks[idx[0]].norm in PRONOUNS:
+        return _Phrase("pronoun", toks[idx[0]].raw)
+    if toks[idx[0]].norm in SKIP_SUBJECTS and (len(idx) == 1 or toks[idx[1]].norm not in SOURCE_NOUNS):
+        return _NOTHING
+    whole = idx
+    idx, affiliation = _cut_affiliation(s, idx)
+    last = toks[idx[-1]]
+    if _name_token(last) and not _possessive(last):
+        run = [idx[-1]]
+        for n in range(len(idx) - 2, -1, -1):
+            t = idx[n]
+            joins_title = (toks[t].norm == "of" and n > 0 and _name_token(toks[idx[n - 1]])
+                           and (toks[idx[n - 1]].norm in TITLES or fold(_bare(toks[idx[n - 1]].raw)) in ORG_WORDS))
+            if _name_token(toks[t]) or (toks[t].raw.islower() and (toks[t].norm in PARTICLES or joins_title)):
+                run.insert(0, t)
+            else:
+                break
+        while run and toks[run[0]].raw.islower():
+            run.pop(0)
+        title_end = -1
+        for k, t in enumerate(run):
+            if toks[t].norm.rstrip(".") in TITLES:
+                title_end = k
+            elif toks[t].norm == "of" and title_end == k - 1 and k + 2 < len(run):
+                title_end = k + 1  # "Secretary of State Antony Blinken"
+        if title_end < len(run) - 1 and toks[run[title_end + 1]].raw[:1].isupper():
+            return _read_name(s, idx, run, title_end, affiliation)
+    return _read_anonymous(s, whole)
+
+
+def _cut_affiliation(s: _Sentence, idx: list[int]) -> tuple[list[int], str | None]:
+    """Cut a prepositional phrase after a name: "Amberin Zaman of Al-Monitor" -> ("Amberin Zaman",
+    "Al-Monitor"); "Erdoğan in Spring 2016" -> ("Erdoğan", None). "Ministry of Defence" stays whole."""
+    toks = s.toks
+    for k in range(1, len(idx)):
+        tok, prev = toks[idx[k]], toks[idx[k - 1]]
+        if not (tok.raw.islower() and tok.norm in NAME_PREPOSITIONS and _name_token(prev)):
+            continue
+        if tok.norm == "of" and (fold(_bare(prev.raw)) in ORG_WORDS or prev.norm in TITLES):
+            continue  # "Ministry of Defence", "Secretary of State"
+        affiliation = None
+        if tok.norm in AFFILIATION_PREPOSITIONS:
+            run: list[int] = []
+            for t in idx[k + 1 :]:
+                if _is_capital(toks[t]) or (run and toks[t].raw.islower() and toks[t].norm in PARTICLES):
+                    run.append(t)
+                elif not run and toks[t].norm in DETERMINERS:
+                    continue
+                else:
+                    break
+            if run:
+                affiliation = _bare(s.span(run))
+        return idx[:k], affiliation
+    return idx, None
+
+
+def _read_name(s: _Sentence, idx: list[int], run: list[int], title_end: int, affiliation: str | None) -> _Phrase:
+    """A named speaker: the name run (titles in front of it taken off as `title`) and the words before it,
+    which must be a role ("international relations professor") or nothing at all."""
+    toks = s.toks
+    pre = [t for t in idx if t < run[0]]
+    while pre and toks[pre[0]].norm in DETERMINERS:
+        pre = pre[1:]
+    role = _premodifier(s, pre) if pre else None
+    if pre and role is None:
+        # Words before the name that are not a known role: a modifier ("state arms exporter") when they hold
+        # no function word or verb form, otherwise the name is not the subject ("Erdogan's meeting with Joe
+        # Biden ... underscored").
+        if any(toks[t].raw.islower() and (toks[t].norm in STOPWORDS or toks[t].norm.endswith(("ing", "ed")))
+               for t in pre) or len(pre) > 6:
+            return _NOTHING
+        if toks[pre[-1]].raw.islower():
+            role = s.span(pre)
+    title = s.span(run[: title_end + 1]) if title_end >= 0 else None
+    name_idx = run[title_end + 1 :]
+    name = s.span(name_idx)
+    words = {fold(_bare(toks[t].raw)) for t in name_idx}
+    acronym = len(name_idx) == 1 and toks[name_idx[0]].raw.isupper() and len(toks[name_idx[0]].raw) > 1
+    org = bool(words & ORG_WORDS) or acronym or bool(role and fold(role.split()[-1]) in ORG_NOUNS)
+    return _Phrase(ORGANISATION if org else PERSON, _bare(name), role, affiliation, title)
+
+
+_SOURCE_MODIFIERS = frozenset("unnamed anonymous unidentified informed retired senior former".split())
+_POSTMODIFIERS = frozenset("close familiar with in at from of for on inside within near".split())
+_QUANTIFIERS = frozenset("some several two three four many other".split())
+_SOURCE_ONLY = frozenset("source sources media report reports study survey document documents statement".split())
+
+
+def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
+    """A phrase without a name: an anonymous source ("a defense source", "sources close to ..."), a body
+    ("the government"), a description of someone named before ("the Russian expert"), or nothing."""
+    toks = s.toks
+    last = toks[idx[-1]]
+    if last.norm in ORG_NOUNS and last.raw.islower():
+        # "the Turkish government", "state-owned Anadolu news agency": a body, named by its proper words when
+        # it has some; "the ministry" is the ministry named before, if any.
+        proper = [k for k, t in enumerate(idx) if k > 0 and _name_token(toks[t])]
+        determined = toks[idx[0]].norm in DETERMINERS | _QUANTIFIERS
+        if (determined or proper) and not any(toks[t].raw.islower() and toks[t].norm in STOPWORDS for t in idx[1:]):
+            if proper:
+                return _Phrase(ORGANISATION, s.span(idx[proper[0]:]))
+            if toks[idx[0]].norm == "the":
+                return _Phrase("description", _lower_start(s, idx), head=last.norm, fallback=ORGANISATION)
+            return _Phrase(ORGANISATION, _lower_start(s, idx))
+    heads = [k for k, t in enumerate(idx) if toks[t].norm in SOURCE_NOUNS or toks[t].norm in ROLE_NOUNS]
+    if not heads:
+        return _NOTHING
+    h = heads[0]
+    while h + 1 < len(idx) and (toks[idx[h + 1]].norm in SOURCE_NOUNS or toks[idx[h + 1]].norm in ROLE_NOUNS):
+        h += 1  # "media reports", "defense officials"
+    head = toks[idx[h]].norm
+    # The phrase starts at its determiner, or where the modifiers in front of the head start.
+    start = h
+    while start > 0:
+        tok = toks[idx[start - 1]]
+        low = tok.norm
+        if low in DETERMINERS or low in _QUANTIFIERS:
+            start -= 1
+            break
+        acronym = len(tok.raw) > 1 and tok.raw.isupper()
+        if (low in STOPWORDS and low != "same" and not acronym) or (_possessive(tok) and not _is_capital(tok)):
+            break
+        if tok.raw.islower() and low.endswith(("ed", "ing")) and low not in _SOURCE_MODIFIERS:
+            break
+        start -= 1
+    end = h + 1
+    if end < len(idx) and toks[idx[end]].norm in _POSTMODIFIERS:
+        end = len(idx)
+    chosen = idx[start:end]
+    determiner = toks[chosen[0]].norm
+    if head == "people" and len(chosen) == 1:
+        return _NOTHING
+    if determiner == "the" and head not in _SOURCE_ONLY:
+        proper = tuple(fold(_bare(toks[t].raw)) for t in chosen[1:] if _is_capital(toks[t]))
+        return _Phrase("description", _lower_start(s, chosen), head=head, proper=proper)
+    return _Phrase(UNNAMED, _lower_start(s, chosen), head=head)
+
+
+_COMMON_STARTS = STOPWORDS | SOURCE_NOUNS | ROLE_NOUNS | _SOURCE_MODIFIERS | _QUANTIFIERS | DETERMINERS
+
+
+def _lower_start(s: _Sentence, idx: list[int]) -> str:
+    """The phrase's text, its first letter lowercased when only the sentence start capitalised it."""
+    text = s.span(idx)
+    first = s.toks[idx[0]]
+    acronym = len(first.raw) > 1 and first.raw.isupper()
+    if idx[0] == s.lo and first.raw[:1].isupper() and not acronym and fold(first.raw) in _COMMON_STARTS:
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def _premodifier(s: _Sentence, pre: list[int]) -> str | None:
+    """A role standing before a name ("international relations professor", "the TASS military expert and
+    commentator" without its article), or None when the words before the name are not one."""
+    toks = s.toks
+    if not pre or len(pre) > 8:
+        return None
+    if toks[pre[-1]].norm not in ROLE_NOUNS and toks[pre[-1]].norm not in ORG_NOUNS:
+        return None
+    if any(toks[t].raw.islower() and toks[t].norm in STOPWORDS and toks[t].norm not in ("and", "of") for t in pre):
+        return None
+    return s.span(pre)

@@ -1,0 +1,91 @@
+"""Sentences and quotations: where a passage's quotations and sentences are (a sentence ending inside a
+quotation runs on to the next), the tokens of one sentence with the punctuation between them, and which
+quotation an attribution closes or introduces."""
+
+from __future__ import annotations
+
+import re
+
+from models.text import Token, sentences
+
+_QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
+_BOUNDARY = set(",;:()[]“”\"‘’—–!?.…")
+
+
+class _Sentence:
+    """The tokens of one sentence and what stands between them; `lo`..`hi` is the token range in reach."""
+
+    def __init__(self, text: str, toks: list[Token], lo: int, hi: int) -> None:
+        self.text, self.toks, self.lo, self.hi = text, toks, lo, hi
+
+    def gap(self, i: int) -> str:
+        """The text between token i-1 and token i ("" for the sentence's first token)."""
+        return self.text[self.toks[i - 1].end : self.toks[i].start] if i > self.lo else ""
+
+    def breaks_before(self, i: int) -> bool:
+        """Whether punctuation (a comma, a quotation mark, a spaced dash...) separates token i from i-1."""
+        gap = self.gap(i)
+        return any(ch in _BOUNDARY for ch in gap) or (gap.strip() == "-" and gap != "-")
+
+    def span(self, idx: list[int]) -> str:
+        return self.text[self.toks[idx[0]].start : self.toks[idx[-1]].end] if idx else ""
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations of a passage as (start, end) offsets including the marks: curly pairs, then straight pairs."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while (start := text.find(_QUOTE_OPEN, i)) >= 0:
+        end = text.find(_QUOTE_CLOSE, start + 1)
+        end = len(text) if end < 0 else end + 1
+        spans.append((start, end))
+        i = end
+    marks = [m.start() for m in re.finditer('"', text) if not any(s <= m.start() < e for s, e in spans)]
+    spans.extend((a, b + 1) for a, b in zip(marks[::2], marks[1::2]))
+    return sorted(spans)
+
+
+def _sentence_spans(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, a sentence that ends inside a quotation joined to the next one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences(text):
+        if out and any(s < out[-1][1] < e for s, e in quotes):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _quote_text(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] : span[1]].strip(" “”\"").strip()
+
+
+def _speech_quote(text: str, span: tuple[int, int]) -> bool:
+    """A quotation of speech, not a scare-quoted term: at least three words."""
+    return len(_quote_text(text, span).split()) >= 3
+
+
+def _near_quote(s: _Sentence, quotes: list[tuple[int, int]], sentence: tuple[int, int], before: int,
+                after: int) -> tuple[int, int] | None:
+    """The quotation an attribution closes (ending just before offset `before`) or introduces (the first
+    starting after offset `after` in the same sentence)."""
+    lo, hi = sentence
+    closing = [q for q in quotes if lo <= q[0] and q[1] <= before and not _WORDS.search(s.text, q[1], before)]
+    opening = [q for q in quotes if after <= q[0] < hi]
+    for q in closing[-1:] + opening[:1]:
+        if _speech_quote(s.text, q):
+            return q
+    return None
+
+
+_WORDS = re.compile(r"[^\W_]")
+
+
+def _outside_words(text: str, lo: int, hi: int, inner: list[tuple[int, int]]) -> bool:
+    """Whether the sentence has words outside its quotations."""
+    pos = lo
+    for s, e in inner:
+        if _WORDS.search(text, pos, s):
+            return True
+        pos = e
+    return bool(_WORDS.search(text, pos, hi))

@@ -1,0 +1,111 @@
+"""Which words are which: the word lists that attribution reading rests on (verbs of saying, role and
+source nouns, titles, words that make a name a body...) and the small tests on single words and names
+built from them (a capitalised word that can be part of a name, a possessive, a name's folded key)."""
+
+from __future__ import annotations
+
+import re
+
+from models.text import STOPWORDS, Token, fold
+
+SPEECH_VERBS = frozenset(
+    """said says say told tells noted notes added adds stressed stresses warned warns claimed claims stated
+    argued argues argue explained explains recalled recalls hinted hints wrote writes commented comments
+    insisted insists announced announces reported declared declares lamented laments emphasised emphasized
+    emphasises emphasizes reiterated reiterates underlined underlines underscored acknowledged admitted admits
+    denied denies confirmed confirms revealed suggested predicted asserted asserts maintained contended
+    concluded observed remarked replied cautioned complained conceded highlighted""".split()
+)
+# Base forms after "to": "prompting spokesman Peskov to once again warn about ..."
+INFINITIVES = frozenset("say warn claim stress argue insist tell note add deny confirm announce declare explain".split())
+# Nouns of citation: "the announcement last week from X", "the remarks of X".
+CITING_NOUNS = frozenset("announcement statement statements remarks comments words warning claim claims".split())
+PASSIVE = frozenset("was were is are been be being".split())
+ADVERBS = frozenset(
+    """also again once later then further too still recently earlier previously has have had will would could
+    nevertheless however meanwhile moreover separately subsequently even just already indeed""".split()
+)
+CLAUSE_BREAKS = frozenset(
+    """that which who whom whose and but when while as because if since although though where so then whether or
+    nor than until unless after before once whereas whereby""".split()
+)
+PRONOUNS = frozenset("he she".split())
+SKIP_SUBJECTS = frozenset("i we you they it this these those there one many some few all both each others".split())
+# Heads of anonymous-source phrases.
+SOURCE_NOUNS = frozenset(
+    """source sources official officials bureaucrat bureaucrats diplomat diplomats analyst analysts expert experts
+    observer observers insider insiders aide aides critic critics commentator commentators spokesman spokeswoman
+    spokesperson media report reports study survey document documents statement people person figure figures lawmaker
+    lawmakers member members authorities officer officers adviser advisers advisor advisors""".split()
+)
+# Role nouns: what a pre-modifier or appositive must end in (or contain) to be a role.
+ROLE_NOUNS = frozenset(
+    """professor analyst expert commentator spokesman spokeswoman spokesperson minister president secretary
+    ambassador director chief head chairman chairwoman chair ceo official researcher fellow journalist editor
+    correspondent columnist reporter lawyer general adviser advisor diplomat economist historian scholar lecturer
+    leader founder deputy senator lawmaker mp envoy colonel admiral commander governor mayor representative
+    negotiator strategist specialist observer author writer scientist politician activist officer consultant
+    manager executive coordinator bureaucrat source premier chancellor member candidate""".split()
+)
+ORG_NOUNS = frozenset(
+    """agency outlet newspaper paper company corporation broadcaster channel website portal daily weekly group firm
+    ministry network government administration office department council commission committee embassy army
+    military parliament presidency kremlin side institute university think tank service bank fund organisation
+    organization association alliance party union exporter manufacturer maker producer supplier contractor
+    regulator watchdog giant directorate authority command headquarters secretariat bureau court police""".split()
+)
+# Capitalised words that make a name a body, not a person.
+ORG_WORDS = frozenset(
+    """ministry agency university institute institution company corporation council commission committee department
+    office bank fund times news post journal press kremlin pentagon parliament congress senate government army navy
+    forces organisation organization association union party group foundation center centre service services
+    network daily herald tribune gazette monitor review federation administration presidency embassy reuters
+    bloomberg xinhua anadolu sputnik states kingdom republic emirates nations directorate authority command
+    headquarters secretariat bureau court police coalition""".split()
+)
+TITLES = frozenset(
+    """president minister secretary dr mr mrs ms miss prof professor sen senator rep gen general chancellor king
+    queen prince princess sheikh ayatollah pope mayor governor judge ambassador colonel col admiral lt lieutenant
+    captain capt major maj sergeant premier spokesman spokeswoman chairman chairwoman ceo director chief
+    commander deputy envoy""".split()
+)
+PARTICLES = frozenset("bin ibn al el de da di del della van von der den la le du dos das ter".split())
+NAME_PREPOSITIONS = frozenset("of from at with in on during since last after before for".split())
+AFFILIATION_PREPOSITIONS = frozenset("of from at with".split())
+DETERMINERS = frozenset("the a an".split())
+
+
+# Words that open a clause without being part of its subject ("Yesterday Erdogan said").
+_DISCOURSE = frozenset(
+    """however but yet also meanwhile still instead yesterday today tonight tomorrow now earlier later separately
+    previously recently finally then""".split()
+)
+
+
+def _bare(raw: str) -> str:
+    """A word or name without its possessive ending ("Erdoğan’s" -> "Erdoğan")."""
+    if raw.endswith(("'s", "’s")):
+        return raw[:-2]
+    return raw.rstrip("'’")
+
+
+def _possessive(tok: Token) -> bool:
+    return tok.raw.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _is_capital(tok: Token) -> bool:
+    return tok.raw[:1].isupper() and not any(ch.isdigit() for ch in tok.raw)
+
+
+def _name_token(tok: Token) -> bool:
+    """A capitalised word that can be part of a name: not a sentence-initial common word ("Sources", "The")."""
+    if not _is_capital(tok):
+        return False
+    low = fold(_bare(tok.raw))
+    if low in STOPWORDS or low in PRONOUNS or low in SKIP_SUBJECTS or low in SOURCE_NOUNS:
+        return False
+    return low in TITLES or low not in ROLE_NOUNS
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in re.findall(r"[^\W_]+(?:['’.-][^\W_]+)*", _bare(name)))
