@@ -47,6 +47,8 @@ async def test_slow_loading_shows_progress_then_the_first_articles_then_links(ma
             waited += 0.05
             assert waited < 10
         reader = app.screen
+        await pilot.pause()
+        await pilot.pause()
         assert app.corpus is None  # the reader opened before loading finished
         assert 1 <= len(reader.corpus.articles) < 5 and reader.corpus.links == ()
         assert "loading" in str(reader.query_one("#status").render())
