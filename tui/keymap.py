@@ -24,15 +24,26 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
     from tui.app import ParallaxApp
     from tui.reader import ReaderScreen
     from tui.screens.base import Panel
+    from tui.screens.bookmarks import BookmarksScreen
+    from tui.screens.confirm import ConfirmScreen
+    from tui.screens.note import NoteScreen
+    from tui.screens.perspectives import PerspectivesScreen
     from tui.screens.search import SearchScreen
+    from tui.screens.voices import VoicesScreen
 
     def bindings(cls) -> list[Binding]:
-        return [b for b in cls.BINDINGS if isinstance(b, Binding) and b.id]
+        return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding) and b.id]
 
     return [
         ("Reader", bindings(ReaderScreen)),
         ("Everywhere", bindings(ParallaxApp)),
-        ("Pop-up screens", bindings(Panel) + bindings(SearchScreen)),
+        ("Pop-up screens", bindings(Panel)),
+        ("Search", bindings(SearchScreen)),
+        ("Bookmarks", bindings(BookmarksScreen)),
+        ("Perspectives", bindings(PerspectivesScreen)),
+        ("Voices", bindings(VoicesScreen)),
+        ("Note", bindings(NoteScreen)),
+        ("Questions", bindings(ConfirmScreen)),
     ]
 
 
