@@ -1,10 +1,14 @@
 """Markdown exports: the coverage comparison (`parallax export`, the reader's `e`) and the bookmarks.
 
 A comparison is a title, the sources as a table, the coverage matrix (topic × article), then one section per
-topic. Each topic section is built by the functions in `TOPIC_SECTIONS`, in order: today the passages on the
-topic as attributed block quotes and the links between them. Adding a per-topic section (how each source
-frames it, the voices it quotes...) is writing one `TopicSection` function and putting it in that tuple, or
-passing your own tuple as `export_markdown(..., sections=...)`.
+topic. Each topic section is built by the functions in `TOPIC_SECTIONS`, in order: how each source frames the
+topic and who is quoted on it (models/export_sections.py), the passages on the topic as attributed block
+quotes, and the links between them. Adding a per-topic section is writing one `TopicSection` function and
+putting it in that tuple, or passing your own tuple as `export_markdown(..., sections=...)`.
+
+The framing leaves each topic's own names out of its terms ("S-400" in the S-400 section) only when it knows
+them: pass the configured topics, `export_markdown(corpus, config_topics=config.topics)`; a Corpus alone
+does not carry the aliases.
 
 Exports are deterministic: the same corpus gives the same bytes (no clock, no paths that depend on the
 machine: articles are named by file name, sorted as the corpus has them, links by score then position).
@@ -21,11 +25,14 @@ from dataclasses import dataclass
 from functools import cached_property
 import re
 from pathlib import Path
+from typing import Protocol
 
 from models.anchor import Resolution
 from models.bookmarks import Bookmark
 from models.document import Article, Corpus, Link, Passage, TopicInfo
+from models.export_sections import framing_section, voices_section
 from models.markdown import block_quote, escape_cell, escape_inline, table
+from models.perspectives import PerspectiveIndex
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 
@@ -40,11 +47,32 @@ class UnknownTopicError(ValueError):
         )
 
 
+class ConfiguredTopic(Protocol):
+    """A topic with its aliases, as the config gives it (`models.config.Topic`, `config.topics`)."""
+
+    id: str
+    aliases: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class ExportContext:
-    """The corpus plus the short labels an export uses for its articles (A1, A2... in corpus order)."""
+    """The corpus plus the short labels an export uses for its articles (A1, A2... in corpus order).
+
+    `config_topics` are the configured topics (with their aliases), for sections that need more than the
+    corpus' TopicInfo; () when the caller has none.
+    """
 
     corpus: Corpus
+    config_topics: tuple[ConfiguredTopic, ...] = ()
+
+    @cached_property
+    def perspectives(self) -> PerspectiveIndex:
+        """The framing index of the corpus (shared with every other user of the same corpus and topics)."""
+        return PerspectiveIndex.of(self.corpus, self.config_topics)
+
+    def has_aliases(self, topic_id: str) -> bool:
+        """Whether the configured topics name `topic_id`'s aliases (so the framing leaves them out)."""
+        return any(t.id == topic_id and t.aliases for t in self.config_topics)
 
     @cached_property
     def labels(self) -> dict[str, str]:
@@ -118,7 +146,7 @@ def links_section(ctx: ExportContext, topic: TopicInfo) -> list[str]:
     return ["### Links", "\n".join(items)]
 
 
-TOPIC_SECTIONS: tuple[TopicSection, ...] = (passages_section, links_section)
+TOPIC_SECTIONS: tuple[TopicSection, ...] = (framing_section, voices_section, passages_section, links_section)
 
 
 def export_markdown(
@@ -127,13 +155,16 @@ def export_markdown(
     *,
     sections: Sequence[TopicSection] = TOPIC_SECTIONS,
     title: str = "Coverage comparison",
+    config_topics: Iterable[ConfiguredTopic] = (),
 ) -> str:
     """The comparison as CommonMark (with pipe tables): sources, coverage matrix, a section per topic.
 
     `topics` limits the matrix and the sections to those ids (in the order given); None means every topic.
+    `config_topics` are the configured topics (`config.topics`), whose aliases the framing leaves out of each
+    topic's distinctive terms; without them a topic's own names can be listed as its terms.
     Raises UnknownTopicError for an id the corpus does not have.
     """
-    ctx = ExportContext(corpus)
+    ctx = ExportContext(corpus, tuple(config_topics))
     chosen = select_topics(corpus, topics)
     blocks = [f"# {escape_inline(title)}", _summary(ctx, chosen)]
     blocks += ["## Sources", sources_table(ctx)]

@@ -1,8 +1,10 @@
 """Markdown exports: the seeds' golden file, determinism, CommonMark validity, escaping of hostile text,
-topic selection, the section extension point, the bookmarks export and safe file writing.
+topic selection, the section extension point, the framing and voices sections, the bookmarks export and
+safe file writing.
 
-The golden file tests/data/seeds_export.md is the export of seeds/ with the bundled config. When the
-analysis is tuned on purpose (other topics, links or cleaning), regenerate it and review the diff:
+The golden file tests/data/seeds_export.md is the export of seeds/ with the bundled config (its topics
+passed as `config_topics`, as `parallax export` does). When the analysis is tuned on purpose (other topics,
+links, cleaning, framing or voices), regenerate it and review the diff:
 
     PARALLAX_UPDATE_GOLDEN=1 uv run pytest tests/models/test_export.py
 """
@@ -31,7 +33,18 @@ from models.export import (
     export_markdown,
     write_output,
 )
+from models.export_sections import (
+    TOO_LITTLE,
+    VoiceRow,
+    framing_blocks,
+    framing_section,
+    voice_rows,
+    voices_blocks,
+    voices_section,
+)
 from models.markdown import escape_cell, escape_inline, one_line
+from models.perspectives import ArticleFraming, Term, TopicFraming
+from models.voices import voices
 from tests.conftest import DATA, SEEDS
 
 GOLDEN = DATA / "seeds_export.md"
@@ -74,8 +87,8 @@ def hostile_corpus() -> Corpus:
 # --- the seeds -----------------------------------------------------------------------------------------
 
 
-def test_seeds_export_matches_the_golden_file(seeds_corpus):
-    text = export_markdown(seeds_corpus)
+def test_seeds_export_matches_the_golden_file(seeds_corpus, config):
+    text = export_markdown(seeds_corpus, config_topics=config.topics)
     if os.environ.get("PARALLAX_UPDATE_GOLDEN"):
         GOLDEN.write_bytes(text.encode("utf-8"))
     expected = GOLDEN.read_bytes().decode("utf-8")
@@ -87,10 +100,11 @@ def test_seeds_export_matches_the_golden_file(seeds_corpus):
 
 def test_export_is_deterministic(seeds_corpus, config):
     again = analyze([SEEDS], config)
-    first = export_markdown(seeds_corpus).encode("utf-8")
-    assert export_markdown(again).encode("utf-8") == first
+    first = export_markdown(seeds_corpus, config_topics=config.topics).encode("utf-8")
+    assert export_markdown(again, config_topics=config.topics).encode("utf-8") == first
     relative = analyze([os.path.relpath(SEEDS)], config)  # paths as typed do not leak into the export
-    assert export_markdown(relative).encode("utf-8") == first
+    assert export_markdown(relative, config_topics=config.topics).encode("utf-8") == first
+    assert export_markdown(relative, config_topics=list(reversed(config.topics))).encode("utf-8") == first
 
 
 def test_seeds_export_has_every_part(seeds_corpus):
@@ -99,7 +113,8 @@ def test_seeds_export_has_every_part(seeds_corpus):
     headings = [t.content for i, t in enumerate(tokens[:-1]) if tokens[i - 1].type == "heading_open"]
     assert headings[:3] == ["Coverage comparison", "Sources", "Coverage"]
     assert [h for h in headings if h in {t.label for t in seeds_corpus.topics}] == [t.label for t in seeds_corpus.topics]
-    assert text.count("\n| A") == len(seeds_corpus.articles)  # one source row per article
+    sources = _tables(text)[0]
+    assert [row[0] for row in sources[1:]] == [f"A{n}" for n in range(1, len(seeds_corpus.articles) + 1)]
     ctx = ExportContext(seeds_corpus)
     s400 = ctx.passages_on("s400-delivery")
     first = next(p for p in s400 if p.article_id == s400[0].article_id)
@@ -125,7 +140,10 @@ def test_seeds_export_is_valid_commonmark_without_html_or_links(seeds_corpus):
         codes = {t.content for t in flatten(md.parse(text)) if t.type == "code_inline"}
         assert codes == {t.id for t in seeds_corpus.topics}  # the only code spans are topic ids
     tables = _tables(text)
-    assert [len(rows[0]) for rows in tables] == [6, 1 + len(seeds_corpus.articles)]
+    assert [len(rows[0]) for rows in tables[:2]] == [6, 1 + len(seeds_corpus.articles)]
+    # Then per topic a framing table (3 columns) and a voices table (4 columns), in that order.
+    assert [rows[0] for rows in tables[2:]] == [["Article", "Outlet or author", "Distinctive terms"],
+                                                ["Speaker", "Kind", "Role", "Mentions on this topic"]] * len(seeds_corpus.topics)
     assert all(len(row) == len(rows[0]) for rows in tables for row in rows)
 
 
@@ -204,12 +222,14 @@ def test_hostile_text_stays_literal_text():
             assert token.type not in ("bullet_list_open", "heading_open", "table_open")
     tables = _tables(text)
     assert all(len(row) == 6 for row in tables[0]) and all(len(row) == 3 for row in tables[1])
+    assert tables[2][0] == ["Article", "Outlet or author", "Distinctive terms"] and all(len(r) == 3 for r in tables[2])
     html = WITH_TABLES.render(text)
     assert "<script>" not in html and "<b>" not in html and "<i>" not in html and "href" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "[x](http://e.vil)" in html
     assert "&amp;amp;" in html  # "&amp;" in a passage is shown as those five characters, not as "&"
     headings = [t for t in flatten(WITH_TABLES.parse(text)) if t.type == "heading_open"]
-    assert len(headings) == 3 + 1 + 2  # title, sources, coverage; the topic; passages and links
+    # title, sources, coverage; the topic; framing, voices, passages and links
+    assert len(headings) == 3 + 1 + 4
 
 
 def test_escaped_passages_read_back_as_the_same_characters():
@@ -248,6 +268,158 @@ def test_escape_cell_keeps_one_cell(raw):
     # markdown-it stores the cell's source; render it to compare characters, not escapes.
     cell = WITH_TABLES.parseInline(rows[1][0])[0].children
     assert "".join(c.content for c in cell if c.type in ("text", "text_special")) == expected
+
+
+# --- how each source frames it, and voices --------------------------------------------------------------
+
+FRAMING_HEADER = ["Article", "Outlet or author", "Distinctive terms"]
+VOICES_HEADER = ["Speaker", "Kind", "Role", "Mentions on this topic"]
+
+
+def _section(text: str, label: str) -> str:
+    """The part of an export under the topic heading `## label`, up to the next topic."""
+    start = text.index(f"\n## {label}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _table(text: str, header: list[str]) -> list[list[str]]:
+    """The rows (header first) of the only table in `text` with that header."""
+    found = [rows for rows in _tables(text) if rows[0] == header]
+    assert len(found) == 1
+    return found[0]
+
+
+def _cell_text(cell: str) -> str:
+    """A cell's source as the characters a reader sees (markdown-it keeps the escapes in `content`)."""
+    children = WITH_TABLES.parseInline(cell)[0].children
+    assert {c.type for c in children} <= {"text", "text_special"}, cell
+    return "".join(c.content for c in children)
+
+
+def test_s400_voices_table_names_turan_with_his_role(seeds_corpus, config):
+    text = export_markdown(seeds_corpus, ["s400-delivery"], config_topics=config.topics)
+    rows = _table(_section(text, "S-400 purchase"), VOICES_HEADER)[1:]
+    by_name = {row[0]: row for row in rows}
+    moscow = next(a.id for a in seeds_corpus.articles if a.title == "Is Moscow using the S-400 against Turkey?")
+    turan = by_name["Ilter Turan"]
+    assert turan[1:3] == ["person", "international relations professor"]
+    voice = next(v for v in voices(seeds_corpus).of_article(moscow) if v.name == "Ilter Turan")
+    on_topic = [m for m in voice.mentions if "s400-delivery" in m.topic_ids]
+    assert turan[3].startswith(f"{ExportContext(seeds_corpus).labels[moscow]} ×{len(on_topic)} (¶")
+    assert by_name["Alexander Mikheyev"][1:3] == ["person", "the head of Russia’s arms export agency Rosoboronexport"]
+    assert by_name["Interfax"][1] == "organisation"
+    # Unnamed sources are listed as the article describes them, with no role.
+    assert by_name["sources close to the Turkish defense industry"][1:3] == ["unnamed", "—"]
+    counts = [sum(int(part.split("×")[1].split()[0]) for part in row[3].split("), ")) for row in rows]
+    assert counts == sorted(counts, reverse=True) and counts[0] >= 2
+
+
+def test_voice_rows_count_every_mention_on_the_topic_once(seeds_corpus):
+    ctx = ExportContext(seeds_corpus)
+    index = voices(seeds_corpus)
+    for topic in seeds_corpus.topics:
+        rows = voice_rows(ctx, topic.id)
+        assert rows == voice_rows(ctx, topic.id)
+        expected = sum(1 for vs in index.on_topic(topic.id).values() for v in vs for m in v.mentions
+                       if topic.id in m.topic_ids)
+        assert sum(row.mentions for row in rows) == expected
+        assert [(-r.mentions, r.name.casefold()) for r in rows] == sorted((-r.mentions, r.name.casefold()) for r in rows)
+    # Erdogan speaks on the coup in one article and on the S-400 in another: one speaker, named in full.
+    coup = {row.name: row for row in voice_rows(ctx, "coup-2016")}
+    assert coup["Recep Tayyip Erdogan"].role == "President"
+
+
+def test_framing_table_has_a_row_per_article_on_the_topic_and_says_when_there_is_too_little_text(seeds_corpus, config):
+    text = export_markdown(seeds_corpus, ["f35-removal"], config_topics=config.topics)
+    section = _section(text, "F-35 removal")
+    assert section.index("### How each source frames it") < section.index("### Voices") < section.index("### Passages")
+    rows = _table(section, FRAMING_HEADER)[1:]
+    ctx = ExportContext(seeds_corpus)
+    on_topic = [ctx.labels[a.id] for a in seeds_corpus.articles if any(p.tag("f35-removal") for p in a.passages)]
+    assert [row[0] for row in rows] == on_topic
+    framing = ctx.perspectives.framing("f35-removal")
+    for row, article in zip(rows, framing.articles):
+        if article.enough_text:
+            assert TOO_LITTLE not in row[2]
+            assert row[2] == ", ".join(f"{t.text} ({t.z:.1f})" for t in article.terms[:6])
+        else:
+            assert row[2] == f"{TOO_LITTLE} ({article.token_count} content words, {framing.min_tokens} needed)"
+    assert sum(TOO_LITTLE in row[2] for row in rows) == 2
+    assert "\nCommon ground (used on this topic by all of " in section
+
+
+def test_framing_leaves_the_topic_names_out_when_given_the_config_topics(seeds_corpus, config):
+    with_aliases = _section(export_markdown(seeds_corpus, ["s400-delivery"], config_topics=config.topics),
+                            "S-400 purchase")
+    framing_part = with_aliases[: with_aliases.index("### Voices")]
+    assert "S-400 (" not in framing_part and "S-400," not in framing_part and "own names are left out" in framing_part
+    without = _section(export_markdown(seeds_corpus, ["s400-delivery"]), "S-400 purchase")
+    assert "S-400" in without[without.index("Common ground") : without.index("### Voices")]
+    assert "own names are left out" not in without
+
+
+def test_a_topic_only_one_article_discusses_and_nobody_is_quoted_on():
+    text = "Turkey bought the missile system. The missile system arrived. " * 8
+    passage = Passage("a:0", "a", 0, text, 0, len(text), (TopicTag("t", 1.0, False, ("x",)),))
+    article = Article("a", "/x/a.md", "A", "Outlet", None, None, text, (passage,), (), "h")
+    corpus = Corpus((article,), (TopicInfo("t", "T", "#fff"),), ())
+    ctx = ExportContext(corpus)
+    framing = framing_section(ctx, corpus.topics[0])
+    assert framing[0] == "### How each source frames it" and framing[1].startswith("Only one article discusses")
+    assert framing[-1] == "Common ground: fewer than two articles say enough on this topic to compare."
+    assert voices_section(ctx, corpus.topics[0]) == ["### Voices",
+                                                     "No one is quoted or cited in the passages on this topic."]
+
+
+FORBIDDEN = {"link_open", "image", "html_inline", "html_block", "code_inline", "fence", "code_block", "strong_open",
+             "em_open", "s_open", "ordered_list_open", "bullet_list_open", "hr", "heading_open", "blockquote_open"}
+
+
+def test_hostile_terms_speakers_and_roles_stay_literal_text():
+    corpus = hostile_corpus()
+    ctx = ExportContext(corpus)
+    term = Term(HOSTILE, "k", 1.23, 3, 0, ("evil:0",))
+    framing = TopicFraming("t|x", (
+        ArticleFraming("evil", 90, 90, True, (term, Term("- x | y", "k2", 1.0, 2, 0, ())), ("evil:0",)),
+        ArticleFraming("good", 90, 90, True, (term,), ("good:0",)),
+    ), (term,), ("evil", "good"), 40, 500.0)
+    rows = [VoiceRow(HOSTILE, HOSTILE, HOSTILE, (("evil", (0, 0)), ("good", (1,)))),
+            VoiceRow("1. first", "person", None, (("good", (0,)),))]
+    blocks = ["# T", *framing_blocks(ctx, framing), *voices_blocks(ctx, rows)]
+    text = "\n\n".join(blocks) + "\n"
+    tokens = list(flatten(WITH_TABLES.parse(text)))
+    assert not {t.type for t in tokens} & (FORBIDDEN - {"heading_open"})
+    assert sum(t.type == "heading_open" for t in tokens) == 3
+    frames, speakers = _table(text, FRAMING_HEADER), _table(text, VOICES_HEADER)
+    assert [len(row) for row in frames] == [3] * 3 and [len(row) for row in speakers] == [4] * 3
+    assert _cell_text(frames[1][1]) == "*Author*"  # the outlet
+    assert _cell_text(frames[1][2]) == f"{one_line(HOSTILE)} (1.2), - x | y (1.0)"
+    assert [_cell_text(c) for c in speakers[1]] == [one_line(HOSTILE)] * 3 + ["A1 ×2 (¶1), A2 ×1 (¶2)"]
+    assert [_cell_text(c) for c in speakers[2]] == ["1. first", "person", "—", "A2 ×1 (¶1)"]
+    common = next(t for t in tokens if t.type == "inline" and t.content.startswith("Common ground"))
+    assert one_line(HOSTILE) in "".join(c.content for c in common.children)
+    html = WITH_TABLES.render(text)
+    assert "<script>" not in html and "<b>" not in html and "href" not in html
+
+
+def test_hostile_speakers_read_from_articles_stay_literal_text():
+    said = "“We will not back down on this at all,” said John Smith, a *spokesman* | for [x](http://e.vil) <b>party</b>."
+    unnamed = "“It is over for them all now,” a <b>senior</b> | *official* said."
+    articles = []
+    for aid, text in (("a", said), ("b", unnamed)):
+        passage = Passage(f"{aid}:0", aid, 0, text, 0, len(text), (TopicTag("t", 1.0, False, ("x",)),))
+        articles.append(Article(aid, f"/x/{aid}.md", aid, None, None, None, text, (passage,), (), "h" + aid))
+    corpus = Corpus(tuple(articles), (TopicInfo("t", "T", "#fff"),), ())
+    text = export_markdown(corpus)
+    assert not types(text) & FORBIDDEN - {"heading_open", "blockquote_open", "code_inline"}
+    assert {t.content for t in flatten(WITH_TABLES.parse(text)) if t.type == "code_inline"} == {"t"}  # the topic id
+    rows = _table(text, VOICES_HEADER)
+    assert all(len(row) == 4 for row in rows)
+    seen = {_cell_text(row[0]): [_cell_text(c) for c in row[1:]] for row in rows[1:]}
+    assert seen["John Smith"] == ["person", "a *spokesman* | for [x]", "A1 ×1 (¶1)"]
+    assert seen["a <b>senior</b> | *official"] == ["unnamed", "—", "A2 ×1 (¶1)"]
+    assert "<b>" not in WITH_TABLES.render(text)
 
 
 # --- bookmarks export ----------------------------------------------------------------------------------

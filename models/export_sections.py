@@ -1,0 +1,165 @@
+"""Two per-topic sections of the Markdown comparison: how each source frames the topic, and who speaks on it.
+
+`framing_section` is a table with one row per article that has passages on the topic: its label (A1, A2...
+as in the sources table), its outlet (or author) and its distinctive terms on the topic with their log-odds z-scores
+(models/perspectives.py), or "too little text on this topic" when the article says too little for its word
+choice to mean anything; then the common ground, the terms every article with enough text uses.
+
+`voices_section` is a table of the people, bodies and unnamed sources quoted or cited in the passages on the
+topic (models/voices/): the speaker as matched across articles, its kind, its role, and in which articles
+and passages it speaks on the topic, most mentions first. An unnamed source is listed as the article
+describes it ("a defense source"), never given a name.
+
+Both only read the analysis, and both are deterministic: rows follow corpus order or a total order (mentions,
+then name), z-scores are rounded to one decimal, and every piece of article text goes through
+models/markdown.py. Each is split into a function that finds the data and one that writes it, so the
+writing can be tested on any data, hostile data included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from models.document import TopicInfo
+from models.markdown import escape_cell, escape_inline, table
+from models.perspectives import Term, TopicFraming
+from models.text import fold
+from models.voices import Speaker, Voice, voices
+
+if TYPE_CHECKING:
+    from models.export import ExportContext
+
+FRAMING_TERMS = 6  # distinctive terms shown per article
+COMMON_TERMS = 8  # terms shown for the common ground
+TOO_LITTLE = "too little text on this topic"
+
+
+# --- how each source frames it ---------------------------------------------------------------------------
+
+
+def framing_section(ctx: ExportContext, topic: TopicInfo) -> list[str]:
+    """"How each source frames it": each article's distinctive terms on the topic, then the common ground."""
+    if not ctx.passages_on(topic.id):
+        return []
+    return framing_blocks(ctx, ctx.perspectives.framing(topic.id), aliases_left_out=ctx.has_aliases(topic.id))
+
+
+def framing_blocks(ctx: ExportContext, framing: TopicFraming, *, aliases_left_out: bool = False) -> list[str]:
+    """The section's blocks for a computed framing (nothing when no article discusses the topic)."""
+    if not framing.articles:
+        return []
+    intro = ("Terms each article uses on this topic more than the other articles do, most distinctive first, "
+             "with their log-odds z-score (the higher, the more distinctive).")
+    if len(framing.articles) == 1:
+        intro = ("Only one article discusses this topic, so its terms are set against the whole corpus, not "
+                 "another source: those it uses here more than the corpus does, with their log-odds z-score.")
+    if aliases_left_out:
+        intro += " The topic's own names are left out."
+    rows = []
+    for article_framing in framing.articles:
+        article = ctx.corpus.articles_by_id[article_framing.article_id]
+        if not article_framing.enough_text:
+            terms = (f"{TOO_LITTLE} ({_count(article_framing.token_count, 'content word')}, "
+                     f"{framing.min_tokens} needed)")
+        elif article_framing.terms:
+            terms = ", ".join(_scored(term) for term in article_framing.terms[:FRAMING_TERMS])
+        else:
+            terms = "no term stands out"
+        rows.append([ctx.labels[article.id], escape_cell(article.source or article.author), terms])
+    blocks = ["### How each source frames it", intro, table(["Article", "Outlet or author", "Distinctive terms"], rows)]
+    blocks.append(_common_ground(ctx, framing))
+    return blocks
+
+
+def _scored(term: Term) -> str:
+    return f"{escape_inline(term.text)} ({term.z:.1f})"
+
+
+def _common_ground(ctx: ExportContext, framing: TopicFraming) -> str:
+    among = [ctx.labels[a] for a in framing.shared_among if a in ctx.labels]
+    if len(among) < 2:
+        return "Common ground: fewer than two articles say enough on this topic to compare."
+    who = _and(among)
+    if not framing.shared:
+        return f"Common ground: no term is used on this topic by all of {who}."
+    terms = ", ".join(escape_inline(term.text) for term in framing.shared[:COMMON_TERMS])
+    return f"Common ground (used on this topic by all of {who}, most typical of the topic first): {terms}."
+
+
+# --- voices ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceRow:
+    """One speaker on one topic: where it speaks there, as (article id, passage indexes) in corpus order."""
+
+    name: str
+    kind: str
+    role: str | None
+    where: tuple[tuple[str, tuple[int, ...]], ...]
+
+    @property
+    def mentions(self) -> int:
+        return sum(len(indexes) for _, indexes in self.where)
+
+
+def voices_section(ctx: ExportContext, topic: TopicInfo) -> list[str]:
+    """"Voices": who is quoted or cited in the passages on the topic."""
+    if not ctx.passages_on(topic.id):
+        return []
+    return voices_blocks(ctx, voice_rows(ctx, topic.id))
+
+
+def voice_rows(ctx: ExportContext, topic_id: str) -> list[VoiceRow]:
+    """The speakers with a mention in a passage on `topic_id`, most mentions there first, then by name.
+
+    A speaker quoted by several articles is one row (models.voices matches them across articles); the counts
+    are of mentions in passages on the topic only. `where` lists each passage once per mention in it.
+    """
+    index = voices(ctx.corpus)
+    found: dict[Speaker | tuple[str, str], tuple[Speaker | Voice, dict[str, list[int]]]] = {}
+    for article_id, article_voices in index.on_topic(topic_id).items():
+        for voice in article_voices:
+            here = [ctx.corpus.passage(m.passage_id).index for m in voice.mentions if topic_id in m.topic_ids]
+            if not here:
+                continue
+            speaker = index.speaker_of(article_id, voice.key)
+            key: Speaker | tuple[str, str] = speaker if speaker is not None else (article_id, voice.key)
+            found.setdefault(key, (speaker or voice, {}))[1].setdefault(article_id, []).extend(here)
+    rows = []
+    for who, by_article in found.values():
+        where = tuple((a, tuple(sorted(by_article[a]))) for a in sorted(by_article, key=ctx.order.__getitem__))
+        rows.append(VoiceRow(who.name, who.kind, who.role, where))
+    rows.sort(key=lambda r: (-r.mentions, fold(r.name), r.name, r.kind, r.role or "", r.where))
+    return rows
+
+
+def voices_blocks(ctx: ExportContext, rows: Sequence[VoiceRow]) -> list[str]:
+    """The section's blocks for the rows of `voice_rows`."""
+    if not rows:
+        return ["### Voices", "No one is quoted or cited in the passages on this topic."]
+    intro = "Who is quoted or cited in the passages on this topic, most mentions first, and in which passages."
+    cells = [[escape_cell(row.name), escape_cell(row.kind), escape_cell(row.role), _where(ctx, row)] for row in rows]
+    return ["### Voices", intro, table(["Speaker", "Kind", "Role", "Mentions on this topic"], cells)]
+
+
+def _where(ctx: ExportContext, row: VoiceRow) -> str:
+    """`A2 ×4 (¶3, ¶5, ¶9), A5 ×1 (¶2)`: mentions per article and the passages, each once."""
+    parts = []
+    for article_id, indexes in row.where:
+        paragraphs = ", ".join(f"¶{i + 1}" for i in dict.fromkeys(indexes))
+        parts.append(f"{ctx.labels[article_id]} ×{len(indexes)} ({paragraphs})")
+    return ", ".join(parts)
+
+
+# --- words -----------------------------------------------------------------------------------------------
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
