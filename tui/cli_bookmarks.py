@@ -90,7 +90,7 @@ def export_main(argv: list[str]) -> int:
     if _unknown_topics(config.topics, topics, prog):
         return 2
     corpus = analyze(paths, config)
-    code = _emit(export_markdown(corpus, topics), args, prog)
+    code = _emit(export_markdown(corpus, topics, config_topics=config.topics), args, prog)
     report_problems(corpus.problems)
     return code or exit_code(corpus)
 

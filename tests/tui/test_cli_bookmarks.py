@@ -46,36 +46,37 @@ def marked(seeds_corpus, tmp_path):
 # --- parallax export -----------------------------------------------------------------------------------
 
 
-def test_export_prints_the_comparison(capsys, seeds_corpus):
+def test_export_prints_the_comparison(capsys, seeds_corpus, config):
     code, out, err = run(capsys, export_main, SEEDS)
     assert (code, err) == (0, "")
-    assert out == export_markdown(seeds_corpus)
+    assert out == export_markdown(seeds_corpus, config_topics=config.topics)  # the framing leaves aliases out
 
 
-def test_export_without_paths_uses_the_seeds(capsys, monkeypatch, seeds_corpus):
+def test_export_without_paths_uses_the_seeds(capsys, monkeypatch, seeds_corpus, config):
     monkeypatch.chdir(ROOT)
     code, out, _ = run(capsys, export_main)
-    assert code == 0 and out == export_markdown(seeds_corpus)
+    assert code == 0 and out == export_markdown(seeds_corpus, config_topics=config.topics)
 
 
-def test_export_matches_the_golden_file_when_the_golden_is_current(capsys, seeds_corpus):
+def test_export_matches_the_golden_file_when_the_golden_is_current(capsys, seeds_corpus, config):
     golden = (DATA / "seeds_export.md").read_text(encoding="utf-8")
-    if golden != export_markdown(seeds_corpus):
+    if golden != export_markdown(seeds_corpus, config_topics=config.topics):
         pytest.skip("tests/data/seeds_export.md is stale; tests/models/test_export.py says how to regenerate it")
     assert run(capsys, export_main, SEEDS)[1] == golden
 
 
-def test_export_writes_a_file_and_refuses_to_overwrite_it(capsys, tmp_path, seeds_corpus):
+def test_export_writes_a_file_and_refuses_to_overwrite_it(capsys, tmp_path, seeds_corpus, config):
+    expected = export_markdown(seeds_corpus, config_topics=config.topics)
     target = tmp_path / "compare.md"
     code, out, err = run(capsys, export_main, SEEDS, "-o", target)
     assert (code, out, err) == (0, "", "")
-    assert target.read_text(encoding="utf-8") == export_markdown(seeds_corpus)
+    assert target.read_text(encoding="utf-8") == expected
     target.write_text("mine\n")
     code, _, err = run(capsys, export_main, SEEDS, "--output", target)
     assert code == 2 and f"{target} already exists (use --force to replace it)" in err
     assert target.read_text() == "mine\n"
     code, _, _ = run(capsys, export_main, SEEDS, "-o", target, "--force")
-    assert code == 0 and target.read_text(encoding="utf-8") == export_markdown(seeds_corpus)
+    assert code == 0 and target.read_text(encoding="utf-8") == expected
     assert sorted(p.name for p in tmp_path.iterdir()) == ["compare.md"]
 
 
@@ -84,8 +85,8 @@ def test_export_to_a_missing_folder_is_a_clear_error(capsys, tmp_path):
     assert code == 2 and out == "" and "cannot write" in err and "such.md" in err
 
 
-def test_export_topics_repeat_or_comma(capsys, seeds_corpus):
-    expected = export_markdown(seeds_corpus, ["f35-removal", "coup-2016"])
+def test_export_topics_repeat_or_comma(capsys, seeds_corpus, config):
+    expected = export_markdown(seeds_corpus, ["f35-removal", "coup-2016"], config_topics=config.topics)
     assert run(capsys, export_main, SEEDS, "--topic", "f35-removal", "--topic", "coup-2016")[1] == expected
     assert run(capsys, export_main, SEEDS, "--topic", "f35-removal,coup-2016")[1] == expected
 
