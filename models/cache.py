@@ -206,7 +206,8 @@ class Cache:
                 self.misses += 1
                 return None
             try:
-                article = _decode_article(row[0], article_id, path)
+                with gc_paused():
+                    article = _decode_article(row[0], article_id, path)
             except Exception:  # noqa: BLE001 - anything wrong with a row means: do not trust it
                 self._delete(key, config)
                 self.misses += 1

@@ -12,9 +12,10 @@ such sorted strings the longest common subsequence is exactly the set of shared 
 similarity is the Dice coefficient of the two word sets, computed in C, many pairs at once with
 `process.cdist`. A topic with at most `DIRECT_LIMIT` passages is compared all against all in one call. A
 larger one is compared in bounded blocks: each passage is filed under its `KEYS_PER_PASSAGE` rarest words
-(rare within the topic, but shared), the files are laid end to end, and each window of `WINDOW` entries is
-compared with itself and the next window. So every passage meets at most `KEYS_PER_PASSAGE * 2 * WINDOW`
-candidates, chosen because they share its rarest words, and the work grows linearly with the corpus. The
+(rare within the topic, but shared), the files are laid end to end, and each window of `link_candidates`
+entries (config.yaml) is compared with itself and the next window. So every passage meets at most
+`KEYS_PER_PASSAGE * 2 * link_candidates` candidates, chosen because they share its rarest words, and the work
+grows linearly with the corpus. The
 choice of the best per article and per passage is done on numpy arrays; Python only loops over the links
 that are kept.
 """
@@ -37,9 +38,9 @@ from models.text import _TOKEN, _WORD, STOPWORDS, fold, stem, tokens  # _TOKEN/_
 
 DIRECT_LIMIT = 400  # a topic with at most this many passages is compared all against all
 KEYS_PER_PASSAGE = 4  # rarest shared words a large topic's passage is filed under
-WINDOW = 64  # in the filed order, each entry is compared with the entries up to 2 * WINDOW ahead
+MIN_WINDOW = 8  # the window is thresholds.link_candidates entries, at least this many
 MAX_TERMS = 48  # rarest content words a passage is compared by
-KEEP_PER_ROW = 24  # best candidates a passage keeps from one window before the final choice
+KEEP_PER_ROW = 16  # best candidates a passage keeps from one window before the final choice
 PARALLEL_CELLS = 1 << 16  # a cdist this large is run on every core
 
 SHARED_TERMS = 5  # shared words a link names in its reason
@@ -150,7 +151,10 @@ def _find_links(
             tag=np.asarray(tags, dtype=np.float64),
             order=np.asarray([id_rank[tagged[k][1].id] for k in nodes], dtype=np.int64),
         )
-        pairs = _direct(group, workers) if len(nodes) <= DIRECT_LIMIT else _blocked(group, workers)
+        if len(nodes) <= DIRECT_LIMIT:
+            pairs = _direct(group, workers)
+        else:
+            pairs = _blocked(group, workers, max(MIN_WINDOW, thresholds.link_candidates))
         for i, j, rank in _choose(group, *pairs, thresholds):
             score = round(rank, 3)
             if score < thresholds.link_min_score:
@@ -186,7 +190,7 @@ def _direct(group: _Topic, workers: int) -> tuple[np.ndarray, np.ndarray, np.nda
     return i, j, sim[i, j].astype(np.float64)
 
 
-def _blocked(group: _Topic, workers: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _blocked(group: _Topic, workers: int, window: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs of passages that share rare words: bounded work per passage (see the module docstring)."""
     strings = group.strings
     in_topic: Counter[str] = Counter()
@@ -197,14 +201,15 @@ def _blocked(group: _Topic, workers: int) -> tuple[np.ndarray, np.ndarray, np.nd
         keys = [ch for ch in s if in_topic[ch] >= 2][:KEYS_PER_PASSAGE]
         entries.extend((ch, s, i) for ch in keys)
     entries.sort()
-    seq = np.asarray([i for _, _, i in entries], dtype=np.int64)
+    seq = np.asarray([i for _, _, i in entries], dtype=np.int32)
     rows_i, rows_j, rows_s = [], [], []
     keep = KEEP_PER_ROW
-    for start in range(0, len(seq), WINDOW):
-        q = seq[start : start + WINDOW]
-        c = seq[start : start + 2 * WINDOW]
-        sim = _cdist([strings[x] for x in q], [strings[x] for x in c], workers).astype(np.float64)
-        rank = SIMILARITY_WEIGHT * sim + (1 - SIMILARITY_WEIGHT) * np.sqrt(group.tag[q][:, None] * group.tag[c][None, :])
+    tag = group.tag.astype(np.float32)
+    for start in range(0, len(seq), window):
+        q = seq[start : start + window]
+        c = seq[start : start + 2 * window]
+        sim = _cdist([strings[x] for x in q], [strings[x] for x in c], workers)
+        rank = SIMILARITY_WEIGHT * sim + (1 - SIMILARITY_WEIGHT) * np.sqrt(tag[q][:, None] * tag[c][None, :])
         rank[group.article[q][:, None] == group.article[c][None, :]] = -1.0
         if rank.shape[1] > keep:
             top = np.argpartition(-rank, keep - 1, axis=1)[:, :keep]
@@ -220,11 +225,12 @@ def _blocked(group: _Topic, workers: int) -> tuple[np.ndarray, np.ndarray, np.nd
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
     i, j, s = np.concatenate(rows_i), np.concatenate(rows_j), np.concatenate(rows_s)
+    del rows_i, rows_j, rows_s
     # the same pair met in two windows (or in both directions) counts once per direction
     both_i, both_j, both_s = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([s, s])
-    n = len(strings)
-    _, first = np.unique(both_i * n + both_j, return_index=True)
-    return both_i[first], both_j[first], both_s[first]
+    del i, j, s
+    _, first = np.unique(both_i.astype(np.int64) * len(strings) + both_j, return_index=True)
+    return both_i[first].astype(np.int64), both_j[first].astype(np.int64), both_s[first].astype(np.float64)
 
 
 def _group_positions(starts: np.ndarray) -> np.ndarray:

@@ -49,9 +49,10 @@ def test_comparisons_per_passage_are_bounded(generated, config, monkeypatch):
     monkeypatch.setattr(links_module, "DIRECT_LIMIT", 0)
     links_module.find_links(list(generated.articles), config.topics, config.thresholds)
     tagged = sum(len(p.topics) for a in generated.articles for p in a.passages)
-    bound = links_module.KEYS_PER_PASSAGE * 2 * links_module.WINDOW
+    window = config.thresholds.link_candidates
+    bound = links_module.KEYS_PER_PASSAGE * 2 * window
     assert sum(cells) <= bound * tagged
-    assert max(cells) <= links_module.WINDOW * 2 * links_module.WINDOW
+    assert max(cells) <= window * 2 * window
 
 
 def test_no_passage_gets_more_than_twice_the_cap(generated, config):
