@@ -444,7 +444,7 @@ class ReaderScreen(Screen):
                 return
             text = export_bookmarks_markdown(self.corpus, store.items, store.resolutions, topics)
         else:
-            text = export_markdown(self.corpus, topics)
+            text = export_markdown(self.corpus, topics, config_topics=self.app.config.topics)
         try:
             written = write_output(text, Path(request.path).expanduser(), force=force)
         except OutputExistsError:
