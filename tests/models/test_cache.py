@@ -117,7 +117,9 @@ def test_rows_that_do_not_parse_or_validate_are_never_trusted(config, seeds, cou
            zlib.compress(b"[1, 2, 3]")]
     for (key, _), value in zip(rows, bad):
         db.execute("UPDATE articles SET value = ? WHERE key = ?", (value, key))
-    db.execute("UPDATE links SET value = ?", (zlib.compress(b'[["nope:1", "nope:2", "t", 1, "r", []]]'),))
+    db.execute("UPDATE links SET value = ?", (zlib.compress(
+        b'{"topics": ["t"], "source": ["nope:1"], "target": ["nope:2"], "topic": [0], "score": [1], '
+        b'"reason": ["r"], "shared": [""]}'),))
     db.commit()
     db.close()
     count_analyses.clear()
