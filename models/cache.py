@@ -33,8 +33,9 @@ from models.document import Article, Link
 from models.links import gc_paused
 from models.serialize import article_from_dict, article_to_dict
 
-SCHEMA_VERSION = "2"
-# Bump when the analysis gives a different result for the same bytes and config (cleaning, meta, tagging...).
+SCHEMA_VERSION = "2"  # the tables' layout and the stored formats
+
+
 def _engine_version() -> str:
     """A digest of the analysis code itself, so a cache written by other code (an upgrade, or a developer's
     edit) is never trusted: any change to how articles are analysed changes the version."""
