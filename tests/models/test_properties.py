@@ -133,3 +133,24 @@ def test_random_web_pages(config, pages):
 def test_markdown_export_is_checked_when_it_exists():
     if export_markdown is None:
         pytest.skip("models/export.py is not there yet")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(articles_text, st.text(alphabet="abcxyz-_.", min_size=1, max_size=8))
+def test_cache_round_trip_moves_the_article_to_its_new_id(config, tmp_path_factory, text, new_id):
+    from models.cache import Cache
+    from models.corpus import rebase
+
+    try:
+        source = source_from_bytes("a.txt", text.encode("utf-8"))
+    except IngestError:
+        return
+    article = analyze_source(source, config, Tagger(config.topics, config.thresholds), "art")
+    with Cache(tmp_path_factory.mktemp("cache") / "c.sqlite3") as store:
+        store.put_article("k", config, article)
+        store.flush()
+        loaded = store.get_article("k", config, new_id, "elsewhere/x.txt")
+    assert loaded == rebase(article, new_id, "elsewhere/x.txt")
+    assert all(p.id == f"{new_id}:{p.index}" for p in loaded.passages)
+    cited = [e for p in loaded.passages for t in p.topics for e in t.evidence if e.startswith("inferred from ")]
+    assert all(e.startswith(f"inferred from {new_id}:") for e in cited)
