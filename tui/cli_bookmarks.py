@@ -11,15 +11,23 @@ stderr); 2 a bad command line or config, an unknown topic, or an output file tha
 a temporary file and renamed into place, and an existing one is only replaced with `--force`.
 
 Bookmarks are resolved against the articles given as PATHs; with none, against the files the bookmarks
-were made in (those still there), else seeds/. Everything printed that comes from an article or a note is
-plain text with control characters stripped: nothing in it is interpreted as markup or a terminal escape.
+were made in (those still there), else seeds/. `bookmarks list` shows the newest first, as the reader's
+list does; its passages are cut to QUOTE_CHARS at a word and end with "…" when cut. Everything printed that
+comes from an article or a note is plain text with control characters stripped: nothing in it is
+interpreted as markup or a terminal escape.
+
+A reader that stops reading early (`parallax export | head -1`) is not an error: the rest of the output is
+dropped quietly, problems still go to stderr and the exit code is what it would have been.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from models.bookmarks import Bookmark, BookmarkError, Opened, bookmark_to_dict, open_store, resolve_all
@@ -29,6 +37,8 @@ from models.ingest import sanitize
 
 ACTIONS = ("list", "export")
 QUOTE_CHARS = 160
+# Quotation marks a passage may open with: the listing then adds none of its own.
+OPENING_QUOTES = "“\"‘'«„‚‹「『"
 
 
 # --- parsers -------------------------------------------------------------------------------------------
@@ -74,6 +84,21 @@ def build_bookmarks_parser() -> argparse.ArgumentParser:
 # --- parallax export -----------------------------------------------------------------------------------
 
 
+def _quiet_when_stdout_closes(main: Callable[[list[str]], int]) -> Callable[[list[str]], int]:
+    """Run a subcommand so that a closed stdout anywhere in it ends it quietly (see `_write_stdout`)."""
+
+    @functools.wraps(main)
+    def run(argv: list[str]) -> int:
+        try:
+            return main(argv)
+        except BrokenPipeError:
+            _drop_stdout()
+            return 0
+
+    return run
+
+
+@_quiet_when_stdout_closes
 def export_main(argv: list[str]) -> int:
     """`parallax export ...` (argv after the subcommand name); returns the exit code."""
     args = build_export_parser().parse_args(argv)
@@ -98,6 +123,7 @@ def export_main(argv: list[str]) -> int:
 # --- parallax bookmarks --------------------------------------------------------------------------------
 
 
+@_quiet_when_stdout_closes
 def bookmarks_main(argv: list[str]) -> int:
     """`parallax bookmarks [list|export] ...` (argv after the subcommand name); returns the exit code."""
     argv = list(argv)
@@ -130,11 +156,12 @@ def _list_bookmarks(args: argparse.Namespace, prog: str, topics: list[str] | Non
     if corpus is None:
         return 2
     resolutions = resolve_all(bookmarks, corpus)
-    shown = [b for b in bookmarks if _on_topics(b, corpus, resolutions, topics)]
+    # Newest first, as in the reader; the store gives them oldest first (by creation, then insertion).
+    shown = [b for b in reversed(bookmarks) if _on_topics(b, corpus, resolutions, topics)]
     if args.json:
         _write_stdout(_json(shown, corpus, resolutions, opened))
     else:
-        _print_list(shown, corpus, resolutions, opened)
+        _write_stdout(list_text(shown, corpus, resolutions, opened))
     report_problems(corpus.problems)
     return exit_code(corpus)
 
@@ -207,17 +234,17 @@ def _on_topics(bookmark: Bookmark, corpus: Corpus, resolutions: dict, topics: li
     return bool(set(now) & set(topics))
 
 
-def _print_list(bookmarks: list[Bookmark], corpus: Corpus, resolutions: dict, opened: Opened) -> None:
+def list_text(bookmarks: list[Bookmark], corpus: Corpus, resolutions: dict, opened: Opened) -> str:
+    """The plain-text listing of `bookmarks` (in the order given), one block each."""
     where = opened.store.path or "memory"
     if not bookmarks:
-        print(f"No bookmarks (in {where}).")
-        return
+        return f"No bookmarks (in {where}).\n"
     orphans = sum(1 for b in bookmarks if not resolutions[b.id].found)
-    print(f"{len(bookmarks)} bookmark{'s' if len(bookmarks) != 1 else ''} in {where}"
-          + (f" ({orphans} orphaned)" if orphans else ""))
+    lines = [f"{len(bookmarks)} bookmark{'s' if len(bookmarks) != 1 else ''} in {where}"
+             + (f" ({orphans} orphaned)" if orphans else "")]
     for bookmark in bookmarks:
         resolution = resolutions[bookmark.id]
-        print()
+        lines.append("")
         if resolution.found and resolution.passage_id in corpus.passages_by_id:
             passage = corpus.passage(resolution.passage_id)
             article = corpus.articles_by_id[passage.article_id]
@@ -227,15 +254,43 @@ def _print_list(bookmarks: list[Bookmark], corpus: Corpus, resolutions: dict, op
             name = bookmark.article.title or Path(bookmark.article.path).name
             head = f"{name} · orphaned (passage not found)"
             quote, topic_ids = bookmark.passage.exact, bookmark.topics
-        print(_plain(head))
-        print("  “" + _plain(_shorten(quote)) + "”")
+        lines.append(_plain(head))
+        lines.append("  " + quoted(_plain(quote)))
         labels = [(corpus.topic(t).label if corpus.topic(t) else t) for t in topic_ids]  # type: ignore[union-attr]
-        print("  topics: " + (_plain(", ".join(labels)) if labels else "none"))
+        lines.append("  topics: " + (_plain(", ".join(labels)) if labels else "none"))
         if bookmark.note:
-            print("  note: " + _plain(bookmark.note))
+            lines.append("  note: " + _plain(bookmark.note))
         if bookmark.tags:
-            print("  tags: " + _plain(", ".join(bookmark.tags)))
-        print(f"  {_plain(bookmark.created)} · id {bookmark.id[:8]}")
+            lines.append("  tags: " + _plain(", ".join(bookmark.tags)))
+        lines.append(f"  {_plain(bookmark.created)} · id {bookmark.id[:8]}")
+    return "\n".join(lines) + "\n"
+
+
+def quoted(text: str, limit: int = QUOTE_CHARS) -> str:
+    """A passage in quotation marks, cut to `limit` characters at a word with "…" when longer.
+
+    A passage that opens with a quotation mark of its own (“We are not hesitant…,” Erdogan said.) is
+    shown as it is: wrapping it again would double the mark."""
+    text = " ".join(text.split())
+    own = text[:1] in OPENING_QUOTES
+    room = limit if own else limit - 2
+    short = shorten(text, room)
+    if own:
+        return short
+    return "“" + short + "”"
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` (whitespace collapsed) when it fits in `limit` characters, else cut at the last word that
+    fits and ended with "…" (the "…" counted in `limit`)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: max(1, limit - 1)]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—" + OPENING_QUOTES) + "…"
 
 
 def _json(bookmarks: list[Bookmark], corpus: Corpus, resolutions: dict, opened: Opened) -> str:
@@ -299,14 +354,23 @@ def _emit(text: str, args: argparse.Namespace, prog: str) -> int:
 
 
 def _write_stdout(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
+    """Write to stdout as UTF-8. When the reader has gone (`| head -1`), the rest is dropped quietly."""
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so that nothing written later (nor the flush at exit) fails again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (e.g. captured in tests)
+        pass
 
 
 def _plain(text: str) -> str:
     return sanitize(text).replace("\n", " ")
-
-
-def _shorten(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 1].rstrip() + "…"

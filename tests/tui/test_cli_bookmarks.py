@@ -6,6 +6,7 @@ The functions are called as tui/cli.py's dispatcher calls them (the argv after t
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -166,11 +167,13 @@ def test_bookmarks_list_json(capsys, marked):
     data = json.loads(out)
     assert code == 0 and data["store"] == str(marked / FILE_NAME) and data["warning"] is None
     statuses = [b["resolution"]["status"] for b in data["bookmarks"]]
-    assert statuses == ["exact", "exact", "exact", "orphaned"]
-    first = data["bookmarks"][0]
-    assert set(first) >= {"id", "created", "updated", "note", "tags", "topics", "article", "anchor", "resolution", "text"}
-    assert first["resolution"]["passage_id"] == "004_c17863d213641cf5:1" and first["tags"] == ["s400", "to check"]
-    assert data["bookmarks"][3]["text"] is None and data["bookmarks"][3]["anchor"]["exact"].startswith("A passage")
+    assert statuses == ["orphaned", "exact", "exact", "exact"]  # newest first
+    first_made = data["bookmarks"][3]
+    assert set(first_made) >= {"id", "created", "updated", "note", "tags", "topics", "article", "anchor", "resolution",
+                               "text"}
+    assert first_made["resolution"]["passage_id"] == "004_c17863d213641cf5:1"
+    assert first_made["tags"] == ["s400", "to check"]
+    assert data["bookmarks"][0]["text"] is None and data["bookmarks"][0]["anchor"]["exact"].startswith("A passage")
 
 
 def test_bookmarks_list_topic_filter(capsys, marked):
@@ -183,8 +186,8 @@ def test_bookmarks_follow_a_moved_folder(capsys, marked, tmp_path):
     shutil.copytree(SEEDS, moved)
     _, out, _ = run(capsys, bookmarks_main, moved, "--json", "--data-dir", marked)
     found = [b["resolution"] for b in json.loads(out)["bookmarks"]]
-    assert [r["status"] for r in found] == ["exact", "exact", "exact", "orphaned"]
-    assert found[0]["found_by"] == "hash"
+    assert [r["status"] for r in found] == ["orphaned", "exact", "exact", "exact"]
+    assert found[-1]["found_by"] == "hash"
 
 
 def test_bookmarks_export_markdown_json_and_files(capsys, marked, tmp_path):
@@ -223,3 +226,78 @@ def test_bookmarks_bad_flag_exits_2():
     code = "import sys; from tui.cli_bookmarks import bookmarks_main; sys.exit(bookmarks_main(sys.argv[1:]))"
     done = subprocess.run([sys.executable, "-c", code, "list", "--bogus"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 2 and "unrecognized arguments" in done.stderr and "parallax bookmarks" in done.stderr
+
+
+def test_bookmarks_list_shows_the_newest_first_as_the_reader_does(capsys, marked):
+    _, out, _ = run(capsys, bookmarks_main, SEEDS, "--data-dir", marked)
+    heads = [line for line in out.splitlines() if " · " in line and not line.startswith(" ")]
+    assert heads[0] == "Lost article · orphaned (passage not found)"  # made last
+    assert heads[-1] == "Turkey will purchase the second batch of the Russian S-400 ¶2 · exact"  # made first
+    assert out.index("note: drones") < out.index("note: [bold red]note")
+
+
+def test_bookmarks_list_never_doubles_a_passages_own_opening_quote(capsys, seeds_corpus, tmp_path):
+    opening = next(p for a in seeds_corpus.articles for p in a.passages if p.text.startswith("“"))
+    plain = seeds_corpus.passage("003_a5575fbe19cd88ca:0")
+    store = open_store(tmp_path).store
+    store.add(seeds_corpus, opening.id)
+    store.add(seeds_corpus, plain.id)
+    store.close()
+    _, out, _ = run(capsys, bookmarks_main, SEEDS, "--data-dir", tmp_path)
+    assert "““" not in out and "””" not in out
+    quotes = [line for line in out.splitlines() if line.startswith("  “")]
+    assert len(quotes) == 2
+    assert any(line.startswith("  " + opening.text[:30]) for line in quotes)  # shown as written, no mark added
+    assert any(line.startswith("  “" + plain.text[:30]) for line in quotes)  # the listing's own marks
+
+
+def test_bookmarks_list_cuts_long_passages_at_a_word_with_an_ellipsis(capsys, marked, seeds_corpus):
+    from tui.cli_bookmarks import QUOTE_CHARS, quoted, shorten
+
+    _, out, _ = run(capsys, bookmarks_main, SEEDS, "--data-dir", marked)
+    long = " ".join(seeds_corpus.passage("004_c17863d213641cf5:1").text.split())
+    assert len(long) > QUOTE_CHARS
+    line = next(line for line in out.splitlines() if line.startswith("  “As the Russian media agency"))
+    assert line.endswith("…”") and len(line) <= QUOTE_CHARS + 2
+    cut = line[3:-2]
+    assert long.startswith(cut) and long[len(cut)] == " "  # a whole word was kept, none was split
+    assert shorten("a few words", 40) == "a few words"
+    assert shorten("alpha beta gamma delta", 14) == "alpha beta…"
+    assert quoted("“Yes,” she said.") == "“Yes,” she said."
+    assert quoted("Yes.") == "“Yes.”"
+
+
+@pytest.mark.parametrize("argv", [["export", str(SEED_FILE)], ["bookmarks", "list", str(SEED_FILE)],
+                                  ["bookmarks", "list", "--json", str(SEED_FILE)]])
+def test_a_closed_stdout_ends_the_command_quietly(argv, marked):
+    """`parallax export | head -1`: the reader has gone before the output is written."""
+    code = ("import sys; from tui.cli_bookmarks import bookmarks_main, export_main; "
+            "main = export_main if sys.argv[1] == 'export' else bookmarks_main; sys.exit(main(sys.argv[2:]))")
+    read, write = os.pipe()
+    os.close(read)  # nobody will ever read: every write fails with EPIPE
+    try:
+        done = subprocess.run([sys.executable, "-c", code, *argv, "--data-dir", str(marked)], stdout=write,
+                              stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
+    finally:
+        os.close(write)
+    assert done.stderr == "" and done.returncode == 0
+
+
+def test_write_stdout_drops_the_rest_when_the_reader_has_gone(monkeypatch):
+    from tui import cli_bookmarks
+
+    class Gone:
+        def write(self, data):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            pass
+
+    class Stdout:
+        buffer = Gone()
+
+        def fileno(self):
+            raise OSError("no file")
+
+    monkeypatch.setattr(sys, "stdout", Stdout())
+    cli_bookmarks._write_stdout("lost\n")  # no exception
