@@ -40,9 +40,10 @@ DIRECT_LIMIT = 400  # a topic with at most this many passages is compared all ag
 KEYS_PER_PASSAGE = 4  # rarest shared words a large topic's passage is filed under
 MIN_WINDOW = 8  # the window is thresholds.link_candidates entries, at least this many
 MAX_TERMS = 48  # rarest content words a passage is compared by
-KEEP_PER_ROW = 16  # best candidates a passage keeps from one window before the final choice
+KEEP_PER_ROW = 24  # best candidates a passage keeps from one window before the final choice
 PARALLEL_CELLS = 1 << 16  # a cdist this large is run on every core
 
+HUB_FACTOR = 2  # a passage keeps at most this many times links_max_per_passage of the links others choose to it
 SHARED_TERMS = 5  # shared words a link names in its reason
 SIMILARITY_WEIGHT = 0.45  # score = 0.45 * shared-word similarity + 0.55 * sqrt(tag score * tag score)
 
@@ -127,8 +128,13 @@ def _find_links(
         df.update(stems)
     vocab = sorted((t for t, n in df.items() if n >= 2), key=lambda t: (df[t], t))
     code = {t: _char(i) for i, t in enumerate(vocab)}
-    term_of = {c: t for t, c in code.items()}
-    strings = ["".join(sorted([code[t] for t in stems if t in code])) for stems, _ in feats]
+    strings: list[str] = []  # each passage's words as characters, rarest first
+    spelled: list[tuple[str, ...]] = []  # how the passage writes each of those words, in the same order
+    for stems, raws in feats:
+        pairs = sorted((code[t], raw) for t, raw in zip(stems, raws) if t in code)
+        strings.append("".join(c for c, _ in pairs))
+        spelled.append(tuple(raw for _, raw in pairs))
+    del feats
     id_rank = {pid: r for r, pid in enumerate(sorted(p.id for _, p in tagged))}
 
     links: list[Link] = []
@@ -163,10 +169,11 @@ def _find_links(
             if b.id < a.id:
                 a, b = b, a
                 i, j = j, i
-            shared = _shared_terms(group.strings[i], group.strings[j], term_of, feats[nodes[i]])
+            a_all, a_spelled = strings[nodes[i]], spelled[nodes[i]]
+            shared = _shared_terms(group.strings[i], group.strings[j], a_all, a_spelled)
             if len(shared) < SHARED_TERMS and MAX_TERMS in (len(group.strings[i]), len(group.strings[j])):
                 # cut strings may hide a shared word: look at the whole of both
-                shared = _shared_terms(strings[nodes[i]].translate(drop), strings[nodes[j]], term_of, feats[nodes[i]])
+                shared = _shared_terms(a_all.translate(drop), strings[nodes[j]], a_all, a_spelled)
             links.append(Link(a.id, b.id, topic.id, score, _reason(topic, a, b, shared), shared))
     links.sort(key=lambda link: (link.topic, -link.score, link.source, link.target))
     return links
@@ -242,31 +249,34 @@ def _group_positions(starts: np.ndarray) -> np.ndarray:
 
 def _choose(group: _Topic, i: np.ndarray, j: np.ndarray, sim: np.ndarray, th: Thresholds):
     """Yield (i, j, rank) for the links kept, once per pair: each node's best per other article, at most
-    `links_max_per_passage` of them, and at most as many chosen by others, so no passage has more than
-    twice that many links in a topic."""
+    `links_max_per_passage` of them; and a passage many others choose (a hub) keeps the best `HUB_FACTOR`
+    times that many of those choices. So a passage has at most (1 + HUB_FACTOR) * links_max_per_passage links
+    in a topic. Equal ranks are ordered pseudo-randomly (but always the same way), so that passages tied with
+    many others spread their choices instead of all choosing the same one."""
     if len(i) == 0:
         return
     rank = SIMILARITY_WEIGHT * sim + (1 - SIMILARITY_WEIGHT) * np.sqrt(group.tag[i] * group.tag[j])
+    tie = _tie(i, j)
     art_j = group.article[j]
-    order = np.lexsort((group.order[j], -rank, art_j, i))
-    i, j, rank, art_j = i[order], j[order], rank[order], art_j[order]
+    order = np.lexsort((tie, -rank, art_j, i))
+    i, j, rank, art_j, tie = i[order], j[order], rank[order], art_j[order], tie[order]
     starts = np.ones(len(i), dtype=bool)
     starts[1:] = (i[1:] != i[:-1]) | (art_j[1:] != art_j[:-1])
     keep = _group_positions(starts) < th.links_per_article
-    i, j, rank = i[keep], j[keep], rank[keep]
-    order = np.lexsort((group.order[j], -rank, i))
-    i, j, rank = i[order], j[order], rank[order]
+    i, j, rank, tie = i[keep], j[keep], rank[keep], tie[keep]
+    order = np.lexsort((tie, -rank, i))
+    i, j, rank, tie = i[order], j[order], rank[order], tie[order]
     starts = np.ones(len(i), dtype=bool)
     starts[1:] = i[1:] != i[:-1]
     keep = _group_positions(starts) < th.links_max_per_passage
-    i, j, rank = i[keep], j[keep], rank[keep]
-    # and a passage many others choose (a hub) keeps only the best `links_max_per_passage` of those choices
-    order = np.lexsort((group.order[i], -rank, j))
-    i, j, rank = i[order], j[order], rank[order]
-    starts = np.ones(len(i), dtype=bool)
-    starts[1:] = j[1:] != j[:-1]
-    keep = _group_positions(starts) < th.links_max_per_passage
-    i, j, rank = i[keep], j[keep], rank[keep]
+    i, j, rank, tie = i[keep], j[keep], rank[keep], tie[keep]
+    if HUB_FACTOR > 0:
+        order = np.lexsort((tie, -rank, j))
+        i, j, rank = i[order], j[order], rank[order]
+        starts = np.ones(len(i), dtype=bool)
+        starts[1:] = j[1:] != j[:-1]
+        keep = _group_positions(starts) < HUB_FACTOR * th.links_max_per_passage
+        i, j, rank = i[keep], j[keep], rank[keep]
     # a pair both ends chose is one link
     lo = np.where(group.order[i] < group.order[j], i, j)
     hi = np.where(group.order[i] < group.order[j], j, i)
@@ -274,14 +284,18 @@ def _choose(group: _Topic, i: np.ndarray, j: np.ndarray, sim: np.ndarray, th: Th
     yield from zip(lo[first].tolist(), hi[first].tolist(), rank[first].tolist())
 
 
-def _shared_terms(
-    a: str, b: str, term_of: dict[str, str], terms: tuple[tuple[str, ...], tuple[str, ...]], limit: int = 5
-) -> tuple[str, ...]:
-    """The rarest content words both passages use, as `a` writes them (`a`, `b`: coded word strings, the
-    topic's own names already left out of one of them)."""
-    common = sorted(set(a).intersection(b))[:limit]
-    stems, raws = terms
-    return tuple(raws[stems.index(term_of[ch])] for ch in common)
+def _tie(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """A fixed pseudo-random order for equal ranks, so that passages tied with many others (boilerplate-like
+    text) do not all choose the same one."""
+    x = (i.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) ^ (j.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
+    x ^= x >> np.uint64(29)
+    return x
+
+
+def _shared_terms(a: str, b: str, a_all: str, a_spelled: tuple[str, ...], limit: int = SHARED_TERMS) -> tuple[str, ...]:
+    """The rarest words both passages use (`a`, `b`: coded word strings, the topic's own names left out of at
+    least one), as the first passage writes them (`a_all`: all its coded words, `a_spelled` their spellings)."""
+    return tuple(a_spelled[a_all.index(ch)] for ch in sorted(set(a).intersection(b))[:limit])
 
 
 def _reason(topic: Topic, a: Passage, b: Passage, shared: tuple[str, ...]) -> str:

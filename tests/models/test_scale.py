@@ -21,8 +21,19 @@ def generated(tmp_path_factory, config):
 
 
 def _links(corpus, config, monkeypatch, direct_limit):
+    """What each passage is linked to, as (passage, other article, topic) -> best score: equally good
+    choices among tied passages count as the same."""
     monkeypatch.setattr(links_module, "DIRECT_LIMIT", direct_limit)
-    return {(l.source, l.target, l.topic) for l in links_module.find_links(list(corpus.articles), config.topics, config.thresholds)}
+    best: dict[tuple[str, str, str], float] = {}
+    for link in links_module.find_links(list(corpus.articles), config.topics, config.thresholds):
+        for a, b in ((link.source, link.target), (link.target, link.source)):
+            key = (a, b.split(":")[0], link.topic)
+            best[key] = max(best.get(key, 0.0), link.score)
+    return best
+
+
+def _found(want: dict, got: dict) -> float:
+    return sum(1 for key, score in want.items() if got.get(key, -1.0) >= score - 0.02) / len(want)
 
 
 def test_generated_articles_are_all_kept(generated):
@@ -33,8 +44,8 @@ def test_generated_articles_are_all_kept(generated):
 def test_blocks_find_what_all_pairs_finds(generated, config, monkeypatch):
     every = _links(generated, config, monkeypatch, 10**9)
     blocked = _links(generated, config, monkeypatch, 0)
-    assert len(every & blocked) >= 0.8 * len(every)
-    assert len(every & blocked) >= 0.75 * len(blocked)
+    assert _found(every, blocked) >= 0.8
+    assert _found(blocked, every) >= 0.8
 
 
 def test_comparisons_per_passage_are_bounded(generated, config, monkeypatch):
@@ -55,8 +66,8 @@ def test_comparisons_per_passage_are_bounded(generated, config, monkeypatch):
     assert max(cells) <= window * 2 * window
 
 
-def test_no_passage_gets_more_than_twice_the_cap(generated, config):
-    cap = 2 * config.thresholds.links_max_per_passage
+def test_no_passage_is_a_hub(generated, config):
+    cap = (1 + links_module.HUB_FACTOR) * config.thresholds.links_max_per_passage
     per_topic: dict[tuple[str, str], int] = {}
     for link in generated.links:
         for end in (link.source, link.target):
