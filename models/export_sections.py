@@ -3,7 +3,8 @@
 `framing_section` is a table with one row per article that has passages on the topic: its label (A1, A2...
 as in the sources table), its outlet (or author) and its distinctive terms on the topic with their log-odds z-scores
 (models/perspectives.py), or "too little text on this topic" when the article says too little for its word
-choice to mean anything; then the common ground, the terms every article with enough text uses.
+choice to mean anything; then the common ground, the terms every article with enough text uses that are
+typical of the topic (or a sentence saying there are none).
 
 `voices_section` is a table of the people, bodies and unnamed sources quoted or cited in the passages on the
 topic (models/voices/): the speaker as matched across articles, its kind, its role, and in which articles
@@ -83,9 +84,13 @@ def _common_ground(ctx: ExportContext, framing: TopicFraming) -> str:
         return "Common ground: fewer than two articles say enough on this topic to compare."
     who = _and(among)
     if not framing.shared:
+        if framing.shared_untypical:
+            return (f"Common ground: none. {who} all use {_count(framing.shared_untypical, 'term')} on this topic, "
+                    "but none is more typical of the topic than of the rest of the corpus.")
         return f"Common ground: no term is used on this topic by all of {who}."
     terms = ", ".join(escape_inline(term.text) for term in framing.shared[:COMMON_TERMS])
-    return f"Common ground (used on this topic by all of {who}, most typical of the topic first): {terms}."
+    return (f"Common ground (used on this topic by all of {who} and typical of the topic, most typical first): "
+            f"{terms}.")
 
 
 # --- voices ----------------------------------------------------------------------------------------------

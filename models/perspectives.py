@@ -10,9 +10,15 @@ use once gets a z-score near zero instead of an infinite log-odds, so the rankin
 repeats, not what it mentions in passing.
 
 Terms are unigrams and two-word phrases of content words (the shared tokenizer of `models.text`: folded,
-lightly stemmed, stop words out); a phrase never spans punctuation. The topic's own aliases are left out
-(everyone writing about the S-400 says "S-400"). Each term is shown as written, in the spelling most of the
-passages it occurs in use.
+lightly stemmed, stop words out); a phrase never spans punctuation. Words of general purpose ("take",
+"already", "part", "regarding", "Wednesday": `models.function_words`) count as words but are never listed,
+nor is a phrase made of them only ("take part"); a phrase with a content word ("take office") is. The
+topic's own aliases are left out too (everyone writing about the S-400 says "S-400"). Each term is shown as
+written, in the spelling most of the passages it occurs in use.
+
+The common ground is the terms every article with enough text uses on the topic that are typical of the
+topic, that is more frequent on it than in the rest of the corpus (z > 0, `MIN_COMMON_Z`); a word everyone
+uses everywhere ("Turkey" in a corpus about Turkey) is shared but not common ground.
 
 `PerspectiveIndex` keeps what it has tokenised: a topic's passages are counted the first time a topic asks
 for them, and the prior (the word rates of the whole corpus) once. On a large corpus the prior is estimated
@@ -33,6 +39,7 @@ from itertools import chain
 from typing import Protocol
 
 from models.document import Corpus, Passage
+from models.function_words import FRAMING_STOPWORDS
 from models.text import STOPWORDS, stem, tokens
 
 DEFAULT_MIN_TOKENS = 40  # content words an article needs on a topic before its framing means anything
@@ -42,6 +49,9 @@ DEFAULT_TOP = 10  # terms listed per article (and for the common ground)
 # cautious), so the default asks for one standard deviation; raise it for large corpora.
 DEFAULT_MIN_Z = 1.0
 DEFAULT_MIN_COUNT = 2  # a word used once is not a choice of words
+# z-score (topic against the rest of the corpus) a shared term needs to be common ground: above zero, the
+# topic uses it more than the rest of the corpus does; 0.05 is the least that shows as 0.1, not 0.0.
+MIN_COMMON_Z = 0.05
 # Prior strength alpha0, in pseudo-words. Monroe et al. scale the whole-corpus word distribution to a prior
 # of a chosen size; 500 is about one or two articles' worth of text: strong enough to damp words an article
 # uses once or twice when only two to ten articles are compared, small next to a topic's text in a large
@@ -102,7 +112,9 @@ class TopicFraming:
 
     `articles` follow corpus order and hold only articles with at least one passage on the topic. `shared`
     (the common ground) are terms used on the topic by every article in `shared_among` (the articles with
-    enough text; none when fewer than two), most characteristic of the topic first.
+    enough text; none when fewer than two) that are typical of the topic (z > 0 against the rest of the
+    corpus), most characteristic first. `shared_untypical` counts the terms they all use that are not (so a
+    reader can be told that the articles share words, only none typical of the topic).
     """
 
     topic_id: str
@@ -111,6 +123,7 @@ class TopicFraming:
     shared_among: tuple[str, ...]
     min_tokens: int
     prior: float
+    shared_untypical: int = 0
 
     def article(self, article_id: str) -> ArticleFraming | None:
         """The framing of `article_id`, or None when it says nothing on the topic."""
@@ -339,6 +352,7 @@ class PerspectiveIndex:
 
         shared: tuple[Term, ...] = ()
         among: tuple[str, ...] = ()
+        untypical = 0
         if len(rich) >= 2:
             among = tuple(groups[k][0] for k in rich)
             sums = [groups[k][2] for k in rich]
@@ -350,9 +364,12 @@ class PerspectiveIndex:
                 y_t = topic_total[key]
                 y_r = max(0.0, base.counts.get(key, 0.0) - y_t)
                 z = log_odds_z(y_t, n_topic, y_r, n_rest, alpha(key), alpha0)
-                scored.append((-z, key, y_t, round(y_r)))
+                if z >= MIN_COMMON_Z:
+                    scored.append((-z, key, y_t, round(y_r)))
+                else:
+                    untypical += 1
             shared = self._terms(scored, [p for k in rich for p in groups[k][1]], top)
-        return TopicFraming(topic_id, tuple(articles), shared, among, min_tokens, alpha0)
+        return TopicFraming(topic_id, tuple(articles), shared, among, min_tokens, alpha0, untypical)
 
     def _terms(self, scored: list[tuple[float, str, int, int]], passages: Sequence[Passage],
                top: int) -> tuple[Term, ...]:
@@ -372,7 +389,8 @@ class PerspectiveIndex:
 
 
 class _Filter:
-    """Whether a term may be listed for a topic (it is none of the topic's own names), cached per term."""
+    """Whether a term may be listed for a topic: it is none of the topic's own names, and not a word of
+    general purpose nor a phrase made of such words only. Cached per term."""
 
     def __init__(self, words: frozenset[str], phrases: frozenset[str]) -> None:
         self._words, self._phrases = words, phrases
@@ -381,7 +399,9 @@ class _Filter:
     def __call__(self, key: str) -> bool:
         ok = self._seen.get(key)
         if ok is None:
-            ok = key not in self._phrases and not any(part in self._words for part in key.split(" "))
+            parts = key.split(" ")
+            ok = (key not in self._phrases and not any(part in self._words for part in parts)
+                  and not all(part in FRAMING_STOPWORDS for part in parts))
             self._seen[key] = ok
         return ok
 

@@ -342,7 +342,8 @@ def test_framing_table_has_a_row_per_article_on_the_topic_and_says_when_there_is
     for row, article in zip(rows, framing.articles):
         if article.enough_text:
             assert TOO_LITTLE not in row[2]
-            assert row[2] == ", ".join(f"{t.text} ({t.z:.1f})" for t in article.terms[:6])
+            shown = ", ".join(f"{t.text} ({t.z:.1f})" for t in article.terms[:6])
+            assert row[2] == (shown or "no term stands out")
         else:
             assert row[2] == f"{TOO_LITTLE} ({article.token_count} content words, {framing.min_tokens} needed)"
     assert sum(TOO_LITTLE in row[2] for row in rows) == 2
@@ -370,6 +371,17 @@ def test_a_topic_only_one_article_discusses_and_nobody_is_quoted_on():
     assert framing[-1] == "Common ground: fewer than two articles say enough on this topic to compare."
     assert voices_section(ctx, corpus.topics[0]) == ["### Voices",
                                                      "No one is quoted or cited in the passages on this topic."]
+
+
+def test_common_ground_says_when_the_shared_terms_are_none_typical_of_the_topic():
+    corpus = hostile_corpus()
+    ctx = ExportContext(corpus)
+    rows = (ArticleFraming("evil", 90, 90, True, (), ("evil:0",)), ArticleFraming("good", 90, 90, True, (), ("good:0",)))
+    untypical = framing_blocks(ctx, TopicFraming("t|x", rows, (), ("evil", "good"), 40, 500.0, 3))
+    assert untypical[-1] == ("Common ground: none. A1 and A2 all use 3 terms on this topic, but none is more typical "
+                             "of the topic than of the rest of the corpus.")
+    unshared = framing_blocks(ctx, TopicFraming("t|x", rows, (), ("evil", "good"), 40, 500.0))
+    assert unshared[-1] == "Common ground: no term is used on this topic by all of A1 and A2."
 
 
 FORBIDDEN = {"link_open", "image", "html_inline", "html_block", "code_inline", "fence", "code_block", "strong_open",

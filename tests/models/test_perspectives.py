@@ -152,11 +152,90 @@ def test_common_ground_holds_terms_every_article_uses_on_the_topic(seeds_corpus,
 
 
 def test_common_ground_leaves_out_words_only_some_articles_use():
-    a = _article("a", [("The deal. The deal. Apple orchards. Apple orchards.", ("t",))])
+    a = _article("a", [("The deal. The deal. Apple orchards. Apple orchards.", ("t",)),
+                       ("Weather. Weather. Rain. Rain. Sunshine.", ())])
     b = _article("b", [("The deal. Cherry trees.", ("t",))])
     result = framing(_corpus(a, b), "t", **EVERYTHING)
     assert [t.key for t in result.shared] == ["deal"]
     assert result.shared[0].count == 3 and result.shared[0].passage_ids == ("a:0", "b:0")
+    assert result.shared[0].z > 0
+
+
+def test_common_ground_is_only_terms_typical_of_the_topic():
+    # Every article uses "turkey" on the topic, but the rest of the corpus uses it far more: it is shared, not
+    # typical of the topic, so it is no common ground (it would show with a z-score below zero).
+    a = _article("a", [("Pipeline. Pipeline. Turkey. Gas.", ("t",)),
+                       ("Turkey. Turkey. Turkey. Turkey. Turkey. Turkey. Tourism. Tourism.", ())])
+    b = _article("b", [("Pipeline. Turkey. Gas.", ("t",)), ("Turkey. Turkey. Turkey. Turkey. Football.", ())])
+    result = framing(_corpus(a, b), "t", **EVERYTHING)
+    assert [t.key for t in result.shared] == ["pipeline", "gas"]
+    assert all(t.z > 0 for t in result.shared)
+    assert result.shared_untypical == 1  # turkey
+    everywhere = "Turkey. Gas. " * 6
+    only_untypical = framing(_corpus(
+        _article("a", [("Turkey. Gas. Rain. Rain. Rain. Wind. Wind.", ("t",)), (everywhere, ())]),
+        _article("b", [("Turkey. Gas. Sun. Sun. Sun. Snow. Snow.", ("t",)), (everywhere, ())]),
+    ), "t", **EVERYTHING)
+    assert only_untypical.shared == () and only_untypical.shared_untypical == 2
+
+
+def test_seed_common_ground_has_no_negative_or_zero_scores(seeds_corpus, config):
+    for topic in seeds_corpus.topics:
+        result = framing(seeds_corpus, topic.id, config.topics)
+        assert all(t.z >= 0.05 for t in result.shared), (topic.id, [(t.text, t.z) for t in result.shared])
+    s400 = framing(seeds_corpus, "s400-delivery", config.topics)
+    assert "nato" not in [t.key for t in s400.shared]  # said everywhere in the seeds, not typical of the S-400
+    assert s400.shared_untypical >= 1
+
+
+# -- general-purpose words -------------------------------------------------------------------------------------
+
+
+FILLER = ("lead", "take", "use", "end", "nothing", "close", "regarding", "part", "short", "already")
+
+
+def test_general_purpose_words_are_never_framing_terms_but_content_words_and_names_are():
+    filler = ("We take part already. They lead and use it. In the end nothing is close. Regarding that, in short, "
+              "also however several ways. Every year, at that time, on Wednesday.")
+    a = _article("a", [(filler + " Sanctions. Sanctions. Erdogan. Erdogan. The deal. The deal. He takes office. "
+                        "She takes office.", ("t",))])
+    b = _article("b", [("Pipeline. Pipeline. Tourism. Tourism.", ("t",))])
+    keys = [t.key for t in framing(_corpus(a, b), "t", **EVERYTHING).article("a").terms]
+    assert "sanction" in keys and "erdogan" in keys and "deal" in keys
+    assert "take office" in keys  # a phrase with one content word is a term
+    for word in (*FILLER, "also", "however", "several", "way", "time", "year", "wednesday", "take part"):
+        assert stem(word) not in keys, word
+
+
+def test_the_general_purpose_list_leaves_domain_words_alone():
+    from models.function_words import FRAMING_STOPWORDS, WORDS, is_function_key, is_function_word
+
+    assert 300 <= len(WORDS) <= 2000
+    for word in (*FILLER, "also", "however", "several", "way", "time", "years", "took", "Wednesday", "regarding"):
+        assert is_function_word(word), word
+    for word in ("sanctions", "drones", "purchase", "deal", "alliance", "security", "military", "missile", "talks",
+                 "concerns", "threat", "war", "diplomacy", "Erdogan", "NATO", "Turkey", "batch", "system", "coup"):
+        assert not is_function_word(word), word
+    assert is_function_key("take part") and not is_function_key("second batch") and not is_function_key("take office")
+    assert is_function_word("the") and not is_function_word("US") and "us" not in FRAMING_STOPWORDS  # US is a name
+
+
+def test_seed_framing_surfaces_content_words_not_filler(seeds_corpus, config):
+    from models.function_words import is_function_key
+
+    for topic_id in ("s400-delivery", "drones-ukraine"):
+        result = framing(seeds_corpus, topic_id, config.topics)
+        for article in result.articles:
+            texts = [t.text.lower() for t in article.terms]
+            assert not set(texts) & set(FILLER), (topic_id, article.article_id, texts)
+            assert not any(is_function_key(t.key) for t in article.terms), texts
+    by_id = {a.article_id: [t.text for t in a.terms] for a in framing(seeds_corpus, "s400-delivery",
+                                                                      config.topics).articles}
+    assert "Turan" in by_id["001_5d9b8a6939599cab"]  # the expert this article lets speak
+    assert {"NATO", "security"} <= set(by_id["002_ff4d2832215704ef"])
+    assert "Russian Federation" in by_id["004_c17863d213641cf5"]
+    drones = framing(seeds_corpus, "drones-ukraine", config.topics).article("003_a5575fbe19cd88ca")
+    assert [t.text for t in drones.terms][:2] == ["diplomacy", "war"]
 
 
 # -- small corpora --------------------------------------------------------------------------------------------
