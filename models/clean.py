@@ -228,13 +228,16 @@ def _cut_tail(blocks: list[_Block], cleaning: Cleaning) -> None:
                 rest = blocks[i + 1:]
                 body_after = sum(1 for b in rest if b.rule is None and word_count(b.text) >= cleaning.guard_words)
                 if rule.scope == "related" and body_after >= cleaning.guard_paragraphs:
+                    # A box in the middle of the page: the marker and the short lines right under it (no
+                    # blank line between them) go; a subheading after a blank line is the article's again.
                     block.rule = rule.id
+                    line = block.line
                     for later in rest:
-                        if later.rule is not None:
-                            continue
-                        if _is_prose(later.text, cleaning):
+                        if later.line > line + 1 or _is_prose(later.text, cleaning):
                             break
-                        later.rule = rule.id
+                        line = later.line
+                        if later.rule is None:
+                            later.rule = rule.id
                     continue
                 for later in blocks[i:]:
                     later.rule = later.rule or rule.id
@@ -298,6 +301,10 @@ def _apply_heuristics(blocks: list[_Block], cleaning: Cleaning) -> None:
         furniture = [i for i in range(first, full) if blocks[i].rule not in (None, "title")]
         if furniture:
             first = next((i for i in prose if i > furniture[-1]), first)
+    for i in live:
+        if blocks[i].heading_level is not None and i > (title if title is not None else -1) and i < first:
+            first = i  # a Markdown subheading is the article's own structure, never head furniture
+            break
     for i in live:
         if i < first and _short_line(blocks[i].text, cleaning):
             blocks[i].rule = "head-short-line"

@@ -22,7 +22,7 @@ from textual.widgets import ProgressBar, Static
 from models.config import Config
 from models.document import Article, Corpus, Problem, TopicInfo
 from tui.commands import ReaderCommands
-from tui.keymap import unknown_ids
+from tui.keymap import clashes, unknown_ids
 
 SHOW_AFTER = 0.5  # seconds of loading before progress is shown and the first articles open
 REFRESH_EVERY = 1.0  # seconds between updates of a reader showing a corpus still loading
@@ -82,6 +82,9 @@ class ParallaxApp(App):
                 f"{self.config.path}: keys: unknown binding id(s) {', '.join(bad)}; see the help screen (?) for ids.",
                 severity="warning", markup=False, timeout=8,
             )
+        for clash in clashes(self.config.keys):
+            self.notify(f"{self.config.path}: keys: {clash}; only one of them will work.", severity="warning",
+                        markup=False, timeout=10)
         if self.corpus is not None:
             self.call_later(self._show, self.corpus)
         else:

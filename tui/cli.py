@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -78,6 +79,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`parallax keys | head -1`): not an error of ours.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush is quiet
+        except OSError:
+            pass
+        return 0
 
 
 def load(args: argparse.Namespace) -> tuple[Config, list[str]]:
@@ -119,9 +127,13 @@ def _keys(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="parallax keys", description="List every key binding id and its keys.")
     parser.add_argument("--config", metavar="FILE", help="show the keys as this config.yaml sets them")
     args = parser.parse_args(argv)
-    from tui.keymap import key_rows
+    from tui.keymap import clashes, key_rows, unknown_ids
 
     config = load_config(args.config)
+    for bad in unknown_ids(config.keys):
+        print(f"parallax: {config.path}: keys: {bad} is not a binding id", file=sys.stderr)
+    for clash in clashes(config.keys):
+        print(f"parallax: {config.path}: keys: {clash}", file=sys.stderr)
     group = None
     for row in key_rows(config.keys):
         if row.group != group:

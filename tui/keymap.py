@@ -26,6 +26,7 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
     from tui.screens.base import Panel
     from tui.screens.bookmarks import BookmarksScreen
     from tui.screens.confirm import ConfirmScreen
+    from tui.screens.export import ExportScreen
     from tui.screens.note import NoteScreen
     from tui.screens.perspectives import PerspectivesScreen
     from tui.screens.search import SearchScreen
@@ -43,6 +44,7 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
         ("Perspectives", bindings(PerspectivesScreen)),
         ("Voices", bindings(VoicesScreen)),
         ("Note", bindings(NoteScreen)),
+        ("Export", bindings(ExportScreen)),
         ("Questions", bindings(ConfirmScreen)),
     ]
 
@@ -61,3 +63,41 @@ def key_rows(keymap: dict[str, str]) -> list[KeyRow]:
 def unknown_ids(keymap: dict[str, str]) -> list[str]:
     known = {row.id for row in key_rows({})}
     return sorted(set(keymap) - known)
+
+
+# Where bindings are live together: the reader with the app's keys, each pop-up with the pop-ups' and app's.
+_TOGETHER = {
+    "Reader": ("Reader", "Everywhere"),
+    "Search": ("Search", "Pop-up screens", "Everywhere"),
+    "Bookmarks": ("Bookmarks", "Pop-up screens", "Everywhere"),
+    "Perspectives": ("Perspectives", "Pop-up screens", "Everywhere"),
+    "Voices": ("Voices", "Pop-up screens", "Everywhere"),
+    "Note": ("Note", "Pop-up screens"),
+    "Export": ("Export", "Pop-up screens"),
+    "Questions": ("Questions", "Pop-up screens"),
+}
+
+
+def _normal(key: str) -> str:
+    from textual.keys import _character_to_key
+
+    key = key.strip()
+    return _character_to_key(key) if len(key) == 1 else key
+
+
+def clashes(keymap: dict[str, str]) -> list[str]:
+    """Keys the keymap gives to two bindings that are live at the same time, as sentences to show."""
+    rows = key_rows(keymap)
+    found: list[str] = []
+    for place, groups in _TOGETHER.items():
+        owners: dict[str, list[str]] = {}
+        for row in rows:
+            if row.group in groups:
+                for key in row.keys:
+                    owners.setdefault(_normal(key), []).append(row.id)
+        for key, ids in owners.items():
+            if len(ids) > 1 and any(i in keymap for i in ids):
+                message = f"key {key} is bound to both {' and '.join(ids)} ({place})"
+                if message not in found:
+                    found.append(message)
+    return found

@@ -7,12 +7,13 @@ Panes are slots: as many as fit the terminal, filled with the window of articles
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from models.document import Corpus
 from tui.state import ReaderState, window
@@ -21,7 +22,8 @@ from tui.widgets.article_view import ArticleView, PaneLook
 from tui.widgets.status_line import StatusLine
 from tui.widgets.topic_bar import TopicBar
 
-MIN_PANE_WIDTH = 60
+PANE_WIDTH = 62  # a comfortable pane: three fit in 186 columns
+NARROW_PANE_WIDTH = 45  # side by side is the point: two panes even on a 90-column terminal
 
 
 def _linked_ids(corpus: Corpus) -> frozenset[str]:
@@ -32,33 +34,35 @@ def _linked_ids(corpus: Corpus) -> frozenset[str]:
 class ReaderScreen(Screen):
     """Articles side by side; the focused passage's links highlighted in the other panes."""
 
+    # The first six are shown in the footer (with help and quit): what a newcomer needs. Every binding,
+    # shown or not, is in the help screen (?), generated from this list.
     BINDINGS = [
-        Binding("down,j", "next_passage", "Next", id="next_passage", show=False),
-        Binding("up,k", "prev_passage", "Previous", id="prev_passage", show=False),
-        Binding("n", "next_on_topic", "Next on topic", id="next_on_topic"),
-        Binding("N", "prev_on_topic", "Previous on topic", id="prev_on_topic", show=False),
-        Binding("tab", "next_pane", "Next pane", id="next_pane", priority=True, show=False),
-        Binding("shift+tab", "prev_pane", "Previous pane", id="prev_pane", priority=True, show=False),
         Binding("enter", "follow_link", "Follow link", id="follow_link"),
-        Binding("backspace", "back", "Back", id="back", show=False),
         Binding("t", "cycle_topic", "Topic", id="cycle_topic"),
-        Binding("0", "clear_topic", "All topics", id="clear_topic", show=False),
         Binding("i", "inspector", "Links", id="inspector"),
         Binding("c", "coverage", "Coverage", id="coverage"),
-        Binding("r", "removed", "Removed", id="removed"),
         Binding("slash", "search", "Search", id="search"),
+        Binding("b", "toggle_bookmark", "Bookmark", id="bookmark"),
+        Binding("down,j", "next_passage", "Next passage", id="next_passage", show=False),
+        Binding("up,k", "prev_passage", "Previous passage", id="prev_passage", show=False),
+        Binding("tab", "next_pane", "Next pane", id="next_pane", priority=True, show=False),
+        Binding("shift+tab", "prev_pane", "Previous pane", id="prev_pane", priority=True, show=False),
+        Binding("backspace", "back", "Back to where the last jump started", id="back", show=False),
+        Binding("n", "next_on_topic", "Next passage on the topic", id="next_on_topic", show=False),
+        Binding("N", "prev_on_topic", "Previous passage on the topic", id="prev_on_topic", show=False),
+        Binding("0", "clear_topic", "All topics (clear the focus)", id="clear_topic", show=False),
+        Binding("p", "perspectives", "Perspectives: how each source frames the topic", id="perspectives", show=False),
+        Binding("v", "voices", "Voices: who is quoted", id="voices", show=False),
+        Binding("r", "removed", "Removed text (what cleaning took out)", id="removed", show=False),
+        Binding("B", "edit_note", "Note and tags for the bookmark", id="note", show=False),
+        Binding("m", "bookmarks", "Bookmarks", id="bookmarks", show=False),
+        Binding("u", "undo_bookmark", "Undo a bookmark removal", id="undo", show=False),
+        Binding("e", "export", "Export Markdown", id="export", show=False),
         Binding("pagedown,space", "page_down", "Page down", id="page_down", show=False),
         Binding("pageup", "page_up", "Page up", id="page_up", show=False),
         Binding("home,g", "first_passage", "First passage", id="first_passage", show=False),
         Binding("end,G", "last_passage", "Last passage", id="last_passage", show=False),
-        Binding("P", "problems", "Problems", id="problems", show=False),
-        Binding("b", "toggle_bookmark", "Bookmark", id="bookmark"),
-        Binding("B", "edit_note", "Note", id="note", show=False),
-        Binding("m", "bookmarks", "Bookmarks", id="bookmarks"),
-        Binding("u", "undo_bookmark", "Undo bookmark removal", id="undo", show=False),
-        Binding("e", "export", "Export", id="export"),
-        Binding("p", "perspectives", "Perspectives", id="perspectives"),
-        Binding("v", "voices", "Voices", id="voices"),
+        Binding("P", "problems", "Problems loading files", id="problems", show=False),
     ]
 
     def __init__(self, corpus: Corpus) -> None:
@@ -104,8 +108,10 @@ class ReaderScreen(Screen):
         counts = [(t, *self.state.topic_count(t.id)) for t in self.corpus.topics]
         yield TopicBar(counts, id="topic-bar")
         yield Horizontal(id="panes")
+        yield Static(Text("No article could be read from the paths given. Press P to see why, q to quit."),
+                     id="empty")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         await self._rebuild_slots()
@@ -115,6 +121,15 @@ class ReaderScreen(Screen):
         await self._rebuild_slots()
         self.call_after_refresh(self.refresh_view)
 
+    #: what still makes sense when no article could be read
+    EMPTY_ACTIONS = frozenset({"problems", "bookmarks", "search"})
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """With no articles, only the actions that can still help are offered (and the rest cannot crash)."""
+        if self.state.empty and action not in self.EMPTY_ACTIONS:
+            return False
+        return True
+
     # -- panes ------------------------------------------------------------------------------------------
 
     @property
@@ -123,7 +138,8 @@ class ReaderScreen(Screen):
 
     def capacity(self) -> int:
         width = self.size.width or self.app.size.width
-        return max(1, min(len(self.corpus.articles), width // MIN_PANE_WIDTH))
+        panes = max(width // PANE_WIDTH, 2 if width >= 2 * NARROW_PANE_WIDTH else 1)
+        return max(1, min(len(self.corpus.articles), panes))
 
     async def _rebuild_slots(self) -> None:
         wanted = self.capacity() if self.corpus.articles else 0
@@ -141,6 +157,7 @@ class ReaderScreen(Screen):
         """Push the state into every pane, the topic bar and the status line."""
         state = self.state
         panes = self.panes
+        self.query_one("#empty", Static).display = state.empty
         if not panes or state.empty:
             self._status()
             return
@@ -184,8 +201,8 @@ class ReaderScreen(Screen):
 
     @staticmethod
     def _reveal(view: ArticleView, index: int) -> None:
-        first, last = view.first_visible_passage(), view.last_visible_passage()
-        if first is None or last is None or not (first <= index <= last):
+        """Bring another pane's best match into view: wholly when it fits, a third of the way down."""
+        if not view.fully_visible(index):
             view.scroll_to_passage(index, "upper")
 
     def active_pane(self) -> ArticlePane | None:
@@ -213,12 +230,19 @@ class ReaderScreen(Screen):
     # -- actions ----------------------------------------------------------------------------------------
 
     def action_next_passage(self) -> None:
-        if self.state.move(1):
+        if not self._scroll_within(1) and self.state.move(1):
             self.refresh_view()
 
     def action_prev_passage(self) -> None:
-        if self.state.move(-1):
+        if not self._scroll_within(-1) and self.state.move(-1):
             self.refresh_view()
+
+    def _scroll_within(self, direction: int) -> bool:
+        """A passage taller than the pane is read by scrolling through it before moving on (True if so)."""
+        pane = self.active_pane()
+        if pane is None:
+            return False
+        return pane.view.scroll_through(self.state.cursors[self.state.article], direction)
 
     def action_next_on_topic(self) -> None:
         self._on_topic(1)
@@ -252,6 +276,8 @@ class ReaderScreen(Screen):
     def action_back(self) -> None:
         if self.state.back():
             self.refresh_view()
+        else:
+            self.notify("Nothing to go back to: enter follows a link, backspace returns.", markup=False, timeout=2)
 
     def action_cycle_topic(self) -> None:
         self.state.cycle_topic()
@@ -421,13 +447,17 @@ class ReaderScreen(Screen):
 
         self.app.push_screen(BookmarksScreen(store), closed)
 
-    def action_export(self) -> None:
+    def action_export(self, request=None) -> None:
+        """Ask where to export (again with the last answer, after a refusal or an error)."""
         from tui.screens.export import ExportScreen
 
         topic = self.corpus.topic(self.state.topic) if self.state.topic else None
         scope = f"the topic {topic.label}" if topic else "all topics"
-        default = f"parallax-{topic.id if topic else 'comparison'}.md"
-        self.app.push_screen(ExportScreen(scope, default), lambda request: self._export(request, topic.id if topic else None))
+        default = request.path if request else (getattr(self.app, "last_export", None)
+                                                 or f"parallax-{topic.id if topic else 'comparison'}.md")
+        bookmarks = request.bookmarks if request else False
+        self.app.push_screen(ExportScreen(scope, default, bookmarks),
+                             lambda answer: self._export(answer, topic.id if topic else None))
 
     def _export(self, request, topic_id: str | None, force: bool = False) -> None:
         from pathlib import Path
@@ -436,6 +466,12 @@ class ReaderScreen(Screen):
         from tui.screens.confirm import ConfirmScreen
 
         if request is None:
+            return
+        self.app.last_export = request.path
+        target = Path(request.path).expanduser()
+        if target.is_dir():
+            self.notify(f"{target} is a folder: give a file name inside it.", severity="error", markup=False)
+            self.action_export(request)
             return
         topics = [topic_id] if topic_id else None
         if request.bookmarks:
@@ -446,15 +482,18 @@ class ReaderScreen(Screen):
         else:
             text = export_markdown(self.corpus, topics, config_topics=self.app.config.topics)
         try:
-            written = write_output(text, Path(request.path).expanduser(), force=force)
+            written = write_output(text, target, force=force)
         except OutputExistsError:
             def answer(yes: bool) -> None:
                 if yes:
                     self._export(request, topic_id, force=True)
+                else:
+                    self.action_export(request)  # back to the dialog to pick another name
 
-            self.app.push_screen(ConfirmScreen(f"{request.path} exists. Replace it?"), answer)
+            self.app.push_screen(ConfirmScreen(f"{target.resolve()} exists. Replace it?"), answer)
             return
         except OSError as exc:
-            self.notify(f"Could not write {request.path}: {exc.strerror or exc}", severity="error", markup=False)
+            self.notify(f"Could not write {target}: {exc.strerror or exc}", severity="error", markup=False)
+            self.action_export(request)
             return
-        self.notify(f"Wrote {written}", markup=False, timeout=4)
+        self.notify(f"Wrote {written.resolve()}", markup=False, timeout=6)

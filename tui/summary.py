@@ -15,7 +15,7 @@ from models.document import Corpus, Link
 
 
 def print_summary(corpus: Corpus, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or Console(soft_wrap=True)  # piped to a file, lines stay whole
     colours = {t.id: t.colour for t in corpus.topics}
 
     for article in corpus.articles:
@@ -42,6 +42,9 @@ def print_summary(corpus: Corpus, console: Console | None = None) -> None:
         console.print(line)
     console.print()
 
+    if not corpus.articles:
+        console.print(Text("No article could be read from the paths given (see the problems below)."))
+        return
     if not corpus.links:
         console.print(Text("No links: no two articles share a topic."))
         return

@@ -68,7 +68,7 @@ async def test_bookmarks_screen_filters_jumps_deletes_and_undoes(make_app, tmp_p
         await pilot.press(*"moscow using")  # words of the second article's title: one bookmark left
         rows = bookmark_rows(app.screen)
         article = app.corpus.articles_by_id[app.corpus.passage(target).article_id]
-        assert len(rows) == 1 and rows[0][2].startswith((article.source or article.display_title)[:10])
+        assert len(rows) == 1 and rows[0][2].startswith("2. " + (article.source or article.display_title)[:10])
         await pilot.press("down")  # into the list
         await pilot.press("d")
         assert bookmark_rows(app.screen) == [] and len(app.bookmarks.items) == 1
@@ -128,11 +128,39 @@ async def test_export_writes_and_asks_before_replacing(make_app, tmp_path, monke
         await pilot.press("n")
         await pilot.pause()
         assert written.read_text(encoding="utf-8") == "my edits"
-        await pilot.press("e", "enter")
+        assert isinstance(app.screen, ExportScreen)  # back in the dialog, the name kept, to pick another
+        assert app.screen.query_one("#export-path").value == "parallax-s400-delivery.md"
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
         assert "## S-400 purchase" in written.read_text(encoding="utf-8")
+
+
+async def test_export_bookmarks_with_enter_from_the_checkbox(make_app, tmp_path):
+    from textual.widgets import Checkbox, Input
+
+    from tui.screens.export import ExportScreen
+
+    app = make_app(data_dir=tmp_path / "data")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("b", "e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        dialog.query_one(Input).value = str(tmp_path / "marks.md")
+        await pilot.press("tab", "space")
+        assert dialog.query_one(Checkbox).value
+        assert "bookmarks" in str(dialog.query_one("#export-title").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "marks.md").exists() and "Bookmarks" in (tmp_path / "marks.md").read_text(encoding="utf-8")
+        await pilot.press("e")
+        app.screen.query_one(Input).value = str(tmp_path)  # a folder
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # refused, and asked again
+        assert any("is a folder" in n.message for n in app._notifications)
 
 
 async def test_corrupt_bookmark_database_is_moved_aside_and_the_reader_opens(make_app, tmp_path):

@@ -48,3 +48,24 @@ def test_parallax_keys_lists_the_bindings(capsys):
     assert main(["keys"]) == 0
     out = capsys.readouterr().out
     assert "follow_link" in out and "bookmark_delete" in out and "Reader:" in out
+
+
+def test_clashing_keys_from_the_config_are_reported():
+    from tui.keymap import clashes
+
+    assert clashes({}) == []  # the defaults never clash
+    found = clashes({"next_passage": "x", "prev_passage": "x"})
+    assert found and "next_passage" in found[0] and "prev_passage" in found[0]
+    assert any("quit" in c for c in clashes({"quit": "j"}))  # j is next_passage's
+    assert clashes({"perspectives_topic": "x", "voices_topic": "x"}) == []  # never live together
+
+
+async def test_clash_is_shown_in_the_reader(make_app, config):
+    from dataclasses import replace
+
+    from tests.tui.conftest import wait_for_reader
+
+    app = make_app(corpus=None, cfg=replace(config, keys={"quit": "j"}))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_reader(app, pilot)
+        assert any("bound to both" in n.message for n in app._notifications)

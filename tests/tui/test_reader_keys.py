@@ -119,3 +119,47 @@ async def test_quit(make_app):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0 or app._exit_renderables is not None or not app.is_running
+
+
+async def test_clicking_a_topic_focuses_it(make_app):
+    from tui.widgets.topic_bar import TopicBar
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        await pilot.click(TopicBar, offset=(5, 0))
+        assert screen.state.topic == "s400-delivery"
+        await pilot.click(TopicBar, offset=(5, 0))
+        assert screen.state.topic is None
+
+
+async def test_a_passage_taller_than_the_pane_is_read_by_scrolling(make_app, tmp_path):
+    long = tmp_path / "long.txt"
+    words = " ".join(f"word{i}" for i in range(6000))
+    long.write_text(f"Turkey bought the S-400 and {words}.\n\nA second paragraph about the S-400 deal follows.\n")
+    app = make_app(paths=[long])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        view = screen.active_pane().view
+        await pilot.press("j")
+        assert screen.state.cursors[0] == 0 and view.scroll_offset.y > 0  # scrolled within the passage
+        await pilot.press("end")
+        assert screen.state.cursors[0] == 1
+        await pilot.press("k")
+        assert screen.state.cursors[0] == 0 and view.scroll_offset.y > 0  # back into the end of the first
+        await pilot.press("pagedown")
+        assert view.scroll_offset.y > 0
+
+
+async def test_empty_reader_offers_only_what_helps(make_app, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    app = make_app(paths=[empty])
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        for key in ("end", "G", "j", "enter", "tab", "t", "i", "c", "r", "b", "e", "p", "v", "n", "pagedown"):
+            await pilot.press(key)
+        assert app.is_running and isinstance(app.screen, type(screen))
+        assert screen.query_one("#empty").display
+        await pilot.press("P")
+        assert app.screen is not screen

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from models.bookmarks import Bookmark
 from models.text import fold
 from tui.bookmarking import Bookmarks
+from tui.labels import article_label, passage_label
 from tui.screens.base import Panel
 
 QUOTE_WIDTH = 60
@@ -64,7 +65,7 @@ class BookmarksScreen(Panel[str | None]):
         resolution = self.bookmarks.resolutions.get(bookmark.id)
         if resolution and resolution.article_id:
             article = self.bookmarks.corpus.articles_by_id[resolution.article_id]
-            return article.source or article.display_title
+            return article_label(self.bookmarks.corpus, article, 30)
         return bookmark.article.title or bookmark.article.path.rsplit("/", 1)[-1]
 
     def _fill(self) -> None:
@@ -86,10 +87,10 @@ class BookmarksScreen(Panel[str | None]):
             table.add_row(
                 Text(bookmark.created[:10]),
                 Text(status, style="bold red" if status == "orphaned" else "dim"),
-                Text(self._article(bookmark)[:30]),
+                Text(_cut(self._article(bookmark), 30)),
                 Text(quote[:QUOTE_WIDTH] + ("…" if len(quote) > QUOTE_WIDTH else "")),
                 topics,
-                Text(bookmark.note.replace("\n", " ")[:40]),
+                Text(_cut(bookmark.note.replace("\n", " "), 40)),
                 Text(", ".join(bookmark.tags)),
                 key=bookmark.id,
             )
@@ -123,11 +124,14 @@ class BookmarksScreen(Panel[str | None]):
             if bookmark.tags:
                 detail.append("Tags: ", style="bold")
                 detail.append(", ".join(bookmark.tags) + "\n")
-            detail.append(f"Saved {bookmark.created} · ", style="dim")
+            detail.append(f"Saved {bookmark.created[:16].replace('T', ' ')} UTC · ", style="dim")
             if resolution is None or resolution.passage_id is None:
                 detail.append("orphaned: the passage is no longer found in the loaded articles", style="bold red")
             else:
-                detail.append(f"{resolution.status} · {resolution.passage_id}", style="dim")
+                found = self.bookmarks.corpus.passage(resolution.passage_id)
+                how = {"exact": "found where it was", "moved": "found, moved within the article",
+                       "fuzzy": "found, though its text changed a little"}.get(resolution.status, resolution.status)
+                detail.append(f"{passage_label(self.bookmarks.corpus, found)} · {how}", style="dim")
         self.query_one("#bookmark-detail", Static).update(detail)
 
     # -- events -----------------------------------------------------------------------------------------
@@ -190,3 +194,8 @@ class BookmarksScreen(Panel[str | None]):
             return
         self.bookmarks.undo()
         self._fill()
+        self.notify("Bookmark restored.", markup=False, timeout=2)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

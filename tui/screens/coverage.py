@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from models.coverage import coverage
 from models.document import Corpus
+from tui.labels import article_label
 from tui.screens.base import Panel
 
 
@@ -32,10 +33,8 @@ class CoverageScreen(Panel[str | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column(Text("topic"), key="topic")
-        for n, article in enumerate(self.corpus.articles, start=1):
-            label = Text(f"{n}. ")
-            label.append((article.source or article.display_title)[:24])
-            table.add_column(label, key=article.id)
+        for article in self.corpus.articles:
+            table.add_column(Text(article_label(self.corpus, article, 18)), key=article.id)
         table.add_column(Text("articles"), key="__total")
         for row in self.matrix.rows:
             cells: list[Text] = [Text(row.topic.label, style=row.topic.colour)]
@@ -57,3 +56,10 @@ class CoverageScreen(Panel[str | None]):
             cell = self.matrix.rows[row].cells[column]
             if cell.first is not None:
                 self.dismiss(f"{self.corpus.articles[column].id}:{cell.first}")
+            else:
+                article = self.corpus.articles[column]
+                self.notify(f"{article_label(self.corpus, article)} is silent on {self.matrix.rows[row].topic.label}.",
+                            markup=False, timeout=3)
+        else:
+            self.notify("Pick an article's column to jump to its first passage on the topic.", markup=False,
+                        timeout=3)

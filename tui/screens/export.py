@@ -1,13 +1,16 @@
 """The export dialog (`e`): where to write the Markdown comparison (the focused topic, or all) or the
-bookmarks. An existing file is only replaced after a yes; the write goes through a temporary file."""
+bookmarks. Enter exports from anywhere in the dialog; the full path written to is shown as you type. An
+existing file is only replaced after a yes; the write goes through a temporary file."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
@@ -21,32 +24,62 @@ class ExportRequest:
 
 
 class ExportScreen(Panel[ExportRequest | None]):
-    def __init__(self, scope: str, default_path: str) -> None:
+    BINDINGS = [Binding("enter", "export", "Export", id="export_confirm", priority=True)]
+
+    def __init__(self, scope: str, default_path: str, bookmarks: bool = False) -> None:
         super().__init__()
         self.scope = scope
         self.default_path = default_path
+        self.bookmarks = bookmarks
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="panel dialog"):
-            yield Static(Text(f"Export a Markdown comparison of {self.scope}"), classes="panel-title")
+            yield Static(id="export-title", classes="panel-title")
             yield Label("File")
             yield Input(self.default_path, id="export-path")
-            yield Checkbox("Export my bookmarks (with notes and tags) instead", id="export-bookmarks")
+            yield Static(id="export-where", classes="dim")
+            yield Checkbox("Export my bookmarks (with notes and tags) instead", self.bookmarks, id="export-bookmarks")
             with Horizontal(classes="buttons"):
                 yield Button("Export (enter)", id="export", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
+        self._title()
+        self._where()
         self.query_one(Input).focus()
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#export")
-    def _export(self) -> None:
+    def _title(self) -> None:
+        bookmarks = self.query_one(Checkbox).value
+        what = "your bookmarks" if bookmarks else f"a comparison of {self.scope}"
+        self.query_one("#export-title", Static).update(Text(f"Export {what} as Markdown"))
+
+    def _where(self) -> None:
+        value = self.query_one(Input).value.strip()
+        where = Text("Writes to ")
+        where.append(str(Path(value).expanduser().resolve()) if value else "…")
+        self.query_one("#export-where", Static).update(where)
+
+    @on(Checkbox.Changed)
+    def _toggled(self) -> None:
+        self._title()
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self._where()
+
+    def action_export(self) -> None:
+        if self.focused is not None and self.focused.id == "cancel":
+            self.dismiss(None)
+            return
         path = self.query_one(Input).value.strip()
         if not path:
             self.notify("Give a file name to write to.", markup=False, severity="warning")
             return
         self.dismiss(ExportRequest(path, self.query_one(Checkbox).value))
+
+    @on(Button.Pressed, "#export")
+    def _export(self) -> None:
+        self.action_export()
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from models.compare import compare
 from models.document import Corpus, Link
+from tui.labels import passage_label
 from tui.screens.base import Panel
 
 
@@ -26,8 +27,8 @@ def link_prompt(corpus: Corpus, origin: str, link: Link) -> Text:
     text.append("● ", style=topic.colour if topic else "")
     text.append(topic.label if topic else link.topic)
     text.append("  ")
-    text.append(article.source or article.display_title, style="italic")
-    text.append(f" ¶{target.index + 1}\n")
+    text.append(passage_label(corpus, target), style="italic")
+    text.append("\n")
     text.append(link.reason, style="dim")
     return text
 
@@ -65,7 +66,10 @@ class InspectorScreen(Panel[str | None]):
                     id="links",
                 )
             else:
-                yield Static(Text("This passage has no links: no other article discusses its topics."), id="no-links")
+                passage_topics = self.corpus.passage(self.origin).topics
+                why = ("no other article discusses its topics" if passage_topics
+                       else "it discusses none of the configured topics")
+                yield Static(Text(f"This passage has no links: {why}."), id="no-links")
             with Horizontal(id="pair"):
                 with VerticalScroll(classes="side"):
                     yield Static(id="left")

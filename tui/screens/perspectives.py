@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from models.document import Corpus
 from models.perspectives import PerspectiveIndex, Term, TopicFraming
+from tui.labels import passage_label
 from tui.screens.base import Panel
 
 MAX_COLUMNS = 12
@@ -131,7 +132,7 @@ class PerspectivesScreen(Panel[str | None]):
             passage = self.corpus.passage(pid)
             article = self.corpus.articles_by_id[passage.article_id]
             prompt = Text(no_wrap=True, overflow="ellipsis")
-            prompt.append(f"{article.source or article.display_title} ¶{passage.index + 1}: ", style="italic")
+            prompt.append(f"{passage_label(self.corpus, passage, 30)}: ", style="italic")
             prompt.append(_around(passage.text, term.text))
             listing.add_option(Option(prompt, id=pid))
         self.query_one("#term-passages-title", Static).update(

@@ -36,7 +36,8 @@ class RemovedScreen(Panel[None]):
         rules = Counter(piece.rule for piece in self.article.removed)
         title = Text("Removed from ")
         title.append(self.article.display_title, style="italic")
-        title.append(f": {len(self.article.removed)} pieces")
+        n = len(self.article.removed)
+        title.append(f": {n} piece{'' if n == 1 else 's'}")
         if rules:
             title.append(" (" + ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items())) + ")", style="dim")
         with Vertical(id="removed", classes="panel"):

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from models.document import Corpus
 from models.text import fold
+from tui.labels import passage_label
 from tui.screens.base import Panel
 
 MAX_RESULTS = 200
@@ -103,8 +104,8 @@ class SearchScreen(Panel[str | None]):
             passage = self.corpus.passage(pid)
             article = self.corpus.articles_by_id[passage.article_id]
             prompt = Text(no_wrap=True, overflow="ellipsis")
-            prompt.append(article.source or article.display_title, style="italic")
-            prompt.append(f" ¶{passage.index + 1}  ", style="bold")
+            prompt.append(passage_label(self.corpus, passage, 30), style="italic")
+            prompt.append("  ")
             prompt.append_text(snippet(passage.text, start, end))
             options.append(Option(prompt, id=str(n)))
         results.add_options(options)
@@ -112,7 +113,7 @@ class SearchScreen(Panel[str | None]):
             results.highlighted = 0
         shown = f" (showing {len(self.hits)})" if total > len(self.hits) else ""
         self.query_one("#count", Static).update(
-            Text(f"{total} passage{'s' if total != 1 else ''} match{shown}" if event.value.strip() else "")
+            Text(f"{total} passage{'s match' if total != 1 else ' matches'}{shown}" if event.value.strip() else "")
         )
 
     def action_cursor(self, delta: int) -> None:

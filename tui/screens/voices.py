@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from models.document import Corpus
 from models.voices import Speaker, voices
+from tui.labels import article_label
 from tui.screens.base import Panel
 
 MAX_ARTICLE_COLUMNS = 40
@@ -66,15 +67,15 @@ class VoicesScreen(Panel[str | None]):
             title.append(topic.label, style=f"bold {topic.colour}")
         title.append(f"   ({'t: all topics' if self.only_topic else 't: the focused topic'} · enter: jump)"
                      if topic else "   (enter: jump)", style="dim")
+        title.append("\nEach cell: mentions in that article, and ● the topics (colours as in the topic bar).",
+                     style="dim")
         self.query_one("#voices-title", Static).update(title)
         table.add_column(Text("speaker"), key="speaker")
         table.add_column(Text("kind"), key="kind")
         table.add_column(Text("role"), key="role")
-        for n, article_id in enumerate(self.columns, start=1):
+        for article_id in self.columns:
             article = self.corpus.articles_by_id[article_id]
-            label = Text(f"{n}. ")
-            label.append((article.source or article.display_title)[:18])
-            table.add_column(label, key=article_id)
+            table.add_column(Text(article_label(self.corpus, article, 14)), key=article_id)
         self.rows = []
         labels = {t.id: t for t in self.corpus.topics}
         for speaker in self.index.speakers:
@@ -95,8 +96,8 @@ class VoicesScreen(Panel[str | None]):
                 continue
             self.rows.append(speaker)
             style = "italic" if speaker.kind == "unnamed" else ""
-            table.add_row(Text(speaker.name, style=style), Text(speaker.kind, style="dim"),
-                          Text(speaker.role or "", style="dim"), *cells)
+            table.add_row(Text(_cut(speaker.name, 30), style=style), Text(speaker.kind, style="dim"),
+                          Text(_cut(speaker.role or "", 36), style="dim"), *cells)
         if not self.rows:
             self.query_one("#voice-detail", Static).update(Text("No one is quoted or cited here."))
 
@@ -137,3 +138,7 @@ class VoicesScreen(Panel[str | None]):
             return
         self.only_topic = not self.only_topic
         self._fill()
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -20,10 +20,12 @@ def header_text(article: Article, position: int, total: int, linked: int) -> Tex
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(article.display_title, style="bold")
     text.append("\n")
-    facts = [article.source or "outlet not stated", article.author or "author not stated", article.date or "undated"]
+    facts = [article.source or "outlet not stated", article.author or "author not stated",
+             article.date or "date not stated"]
     text.append(" · ".join(facts), style="italic")
     text.append("\n")
-    text.append(f"{position}/{total} · {len(article.passages)} passages · {linked} linked", style="dim")
+    count = len(article.passages)
+    text.append(f"{position}/{total} · {count} passage{'' if count == 1 else 's'} · {linked} linked", style="dim")
     return text
 
 

@@ -144,22 +144,55 @@ class ArticleView(ScrollView, can_focus=False):
     # -- scrolling ------------------------------------------------------------------------------------
 
     def scroll_to_passage(self, index: int, where: str = "nearest") -> None:
-        """Bring passage `index` into view: `nearest` scrolls only if needed, `top` puts it at the top,
-        `upper` a third of the way down."""
+        """Bring passage `index` into view: `nearest` scrolls only if needed (a passage taller than the pane
+        only needs to be partly on screen), `top` puts it at the top, `upper` a third of the way down."""
         if self._layout is None or not self._layout.starts:
             return
         first, last = self._layout.span(index)
         top = int(self.scroll_offset.y)
         height = max(1, self.scrollable_content_region.height)
+        tall = last - first + 1 >= height
         if where == "top":
             target = first
         elif where == "upper":
-            target = max(0, first - height // 3) if last - first + 1 < height else first
+            target = first if tall else max(0, min(first - height // 3, last - height + 1 + height // 3))
+            target = min(target, first)
+            if last >= target + height:
+                target = last - height + 1
         else:
+            if tall and first < top + height and last >= top:
+                return  # part of it is on screen: reading within it is the reader's business
             if first >= top and last < top + height:
                 return
-            target = first if (first < top or last - first + 1 >= height) else last - height + 1
+            target = first if (first < top or tall) else last - height + 1
         self.scroll_to(y=target, animate=False, immediate=True)
+
+    def fully_visible(self, index: int) -> bool:
+        """True when passage `index` is wholly on screen, or fills the screen."""
+        if self._layout is None or not self._layout.starts:
+            return True
+        first, last = self._layout.span(index)
+        top = int(self.scroll_offset.y)
+        height = max(1, self.scrollable_content_region.height)
+        if last - first + 1 >= height:
+            return first <= top + height // 3 and last >= top
+        return first >= top and last < top + height
+
+    def scroll_through(self, index: int, direction: int) -> bool:
+        """Scroll a page within passage `index` when more of it lies that way off screen; False when the
+        whole passage (in that direction) is already visible, so the cursor should move on."""
+        height = self.scrollable_content_region.height
+        if self._layout is None or not self._layout.starts or height < 3:
+            return False  # not laid out yet: nothing to scroll through
+        first, last = self._layout.span(index)
+        top = int(self.scroll_offset.y)
+        if direction > 0 and last >= top + height and first < top + height:
+            self.scroll_to(y=min(top + height - 2, last - height + 1), animate=False, immediate=True)
+            return True
+        if direction < 0 and first < top and last >= top:
+            self.scroll_to(y=max(first, top - height + 2), animate=False, immediate=True)
+            return True
+        return False
 
     def first_visible_passage(self) -> int | None:
         """The first passage whose first line is on screen (or the one the top line belongs to)."""
@@ -207,12 +240,14 @@ class ArticleView(ScrollView, can_focus=False):
     def _passage_look(self, index: int) -> tuple[str, bool, bool]:
         """How passage `index` is drawn: its highlight kind, whether it is dimmed, whether bookmarked."""
         look = self.look
-        if index == look.cursor:
-            kind = "cursor" if look.active else "cursor-inactive"
+        if index == look.cursor and look.active:
+            kind = "cursor"
         elif index == look.best:
-            kind = "best"
+            kind = "best"  # in another pane, being the focused passage's match says more than its cursor
         elif index in self._linked:
             kind = "linked"
+        elif index == look.cursor:
+            kind = "cursor-inactive"
         else:
             kind = ""
         dim = False
@@ -233,8 +268,15 @@ class ArticleView(ScrollView, can_focus=False):
         if offset >= heading_lines + text_lines:  # the gap after the passage
             return Strip.blank(width, base)
         segments: list[Segment] = []
-        bar = "▌" if kind in ("cursor", "cursor-inactive") else " "
-        segments.append(Segment(bar, line_style + self.get_component_rich_style("article-view--bar")))
+        # The bar column says what a passage is to the focus: the cursor (in the focused pane only), the
+        # best match of the focused passage (▶) or another of its links (›).
+        if kind == "cursor":
+            segments.append(Segment("▌", line_style + self.get_component_rich_style("article-view--bar")))
+        elif kind in ("best", "linked") and offset == int(block.heading):
+            glyph = "▶" if kind == "best" else "›"
+            segments.append(Segment(glyph, line_style + self.get_component_rich_style("article-view--link-mark")))
+        else:
+            segments.append(Segment(" ", line_style))
         if offset == heading_lines:
             segments.extend(self._marks(passage, line_style, bookmarked))
         else:
@@ -276,6 +318,14 @@ class ArticleView(ScrollView, can_focus=False):
         found = self._layout.locate(int(self.scroll_offset.y) + event.y)
         if found is not None:
             self.post_message(self.PassageClicked(self, found[0]))
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme) -> None:
+        """Cached lines carry the old theme's colours: draw them again."""
+        self._strips.clear()
+        self.refresh()
 
     def set_linked(self, linked_ids: frozenset[str]) -> None:
         """New link marks (the corpus grew, or its links were computed): forget rendered lines."""

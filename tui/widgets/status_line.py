@@ -6,11 +6,13 @@ from rich.text import Text
 from textual.widgets import Static
 
 from models.document import Corpus
+from tui.labels import passage_label, readable_evidence
 from tui.state import ReaderState
 
 
 def status_text(state: ReaderState, loading: tuple[int, int, str] | None = None) -> Text:
-    """A one-line summary of the focused passage (plain Text: nothing from the article is markup)."""
+    """A one-line summary of the focused passage, most useful first: where it is, where enter goes, what
+    it discusses (plain Text: nothing from the article is markup)."""
     corpus: Corpus = state.corpus
     passage = state.passage()
     text = Text(no_wrap=True, overflow="ellipsis")
@@ -22,27 +24,27 @@ def status_text(state: ReaderState, loading: tuple[int, int, str] | None = None)
         return text
     article = corpus.articles[state.article]
     text.append(f"¶{passage.index + 1}/{len(article.passages)} ", style="bold")
+    links = state.links()
+    if links:
+        best = links[0]
+        target = corpus.passage(best.other(passage.id))
+        text.append(f"⇄ {len(links)} link{'s' if len(links) != 1 else ''}, enter → ")
+        text.append(passage_label(corpus, target, 32), style="bold")
+        text.append(f" ({best.score:.2f})  ")
+    elif state.topic is not None:
+        text.append("no links on the focused topic  ", style="dim")
+    else:
+        text.append("no links  ", style="dim")
     labels = {t.id: t for t in corpus.topics}
     if passage.topics:
         for tag in passage.topics:
             info = labels.get(tag.topic)
             text.append("○ " if tag.implicit else "● ", style=info.colour if info else "")
             text.append(info.label if info else tag.topic)
-            text.append(" (" + ", ".join(tag.evidence[:3]) + ") ", style="dim")
+            evidence = [readable_evidence(corpus, e, passage) for e in tag.evidence[:3]]
+            text.append(" (" + ", ".join(evidence) + ")  ", style="dim")
     else:
-        text.append("no topic  ", style="dim")
-    links = state.links()
-    if links:
-        best = links[0]
-        target = corpus.passage(best.other(passage.id))
-        target_article = corpus.articles_by_id[target.article_id]
-        text.append(f" ⇄ {len(links)} link{'s' if len(links) != 1 else ''}; enter → ")
-        text.append(target_article.source or target_article.display_title)
-        text.append(f" ¶{target.index + 1} ({best.score:.2f})")
-    elif state.topic is not None:
-        text.append(" no links on the focused topic", style="dim")
-    else:
-        text.append(" no links", style="dim")
+        text.append("no topic", style="dim")
     return text
 
 

@@ -1,43 +1,23 @@
-"""The topic bar: one chip per topic with its colour and how many passages and articles discuss it.
+"""The topic bar: each topic with its colour and how many passages and articles discuss it.
 
-Clicking a chip posts `TopicBar.Chosen` up to the screen; the screen sets `focused` down.
+One line of text that wraps onto a second on a narrow terminal, so no topic is ever cut off. Clicking a topic
+posts `TopicBar.Chosen` up to the screen; the screen sets the focused topic down with `focus_topic()`.
+Topic labels come from the config and are appended as plain text.
 """
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
 from models.document import TopicInfo
 
 
-class TopicChip(Static):
-    """One topic: colour mark, label, passage and article counts."""
-
-    def __init__(self, topic: TopicInfo, passages: int, articles: int) -> None:
-        super().__init__(id=f"topic-{topic.id}")
-        self.topic = topic
-        self.counts(passages, articles)
-
-    def counts(self, passages: int, articles: int) -> None:
-        topic = self.topic
-        label = Text()
-        label.append("● ", style=topic.colour)
-        label.append(topic.label)
-        label.append(f" {passages}¶ {articles}a", style="dim")
-        self.update(label)
-        self.set_class(passages == 0, "-silent")
-        self.tooltip = f"{topic.label}: {passages} passages in {articles} articles"
-
-    def on_click(self) -> None:
-        self.post_message(TopicBar.Chosen(self.topic.id))
-
-
-class TopicBar(Horizontal):
-    """All topics in a row; the focused one stands out."""
+class TopicBar(Static):
+    """All topics in a row; the focused one is marked ▶ and stands out."""
 
     class Chosen(Message):
         def __init__(self, topic_id: str | None) -> None:
@@ -47,22 +27,45 @@ class TopicBar(Horizontal):
     def __init__(self, topics: list[tuple[TopicInfo, int, int]], **kwargs) -> None:
         super().__init__(**kwargs)
         self._topics = topics
+        self._focused: str | None = None
 
-    def compose(self) -> ComposeResult:
-        for topic, passages, articles in self._topics:
-            yield TopicChip(topic, passages, articles)
+    def on_mount(self) -> None:
+        self._draw()
 
-    _focused: str | None = "-"
+    def _draw(self) -> None:
+        text = Text()
+        for n, (topic, passages, articles) in enumerate(self._topics):
+            meta = Style(meta={"topic": topic.id})
+            focused = topic.id == self._focused
+            if n:
+                text.append("   ")
+            # No-break spaces inside a topic keep it on one line when the bar wraps.
+            text.append("▶\u00a0" if focused else "●\u00a0", style=Style.parse(topic.colour) + meta)
+            text.append(_glued(topic.label), style=(Style(bold=True, reverse=True) if focused else Style()) + meta)
+            dim = Style(dim=True) + meta
+            if passages:
+                text.append(_glued(f" {passages} passage{'' if passages == 1 else 's'} in {articles}"), style=dim)
+            else:
+                text.append(_glued(" not discussed"), style=dim)
+        if self._focused is not None:
+            text.append("   (0: all topics)", style="dim")
+        self.update(text)
 
     def update_counts(self, counts: list[tuple[TopicInfo, int, int]]) -> None:
-        by_id = {topic.id: (passages, articles) for topic, passages, articles in counts}
-        for chip in self.query(TopicChip):
-            chip.counts(*by_id.get(chip.topic.id, (0, 0)))
+        self._topics = counts
+        self._draw()
 
     def focus_topic(self, topic_id: str | None) -> None:
         if topic_id == self._focused:
             return
         self._focused = topic_id
-        for chip in self.query(TopicChip):
-            chip.set_class(chip.topic.id == topic_id, "-focused")
-        self.set_class(topic_id is not None, "-has-focus")
+        self._draw()
+
+    def on_click(self, event: Click) -> None:
+        topic_id = event.style.meta.get("topic") if event.style else None
+        if topic_id:
+            self.post_message(self.Chosen(topic_id))
+
+
+def _glued(text: str) -> str:
+    return text.replace(" ", "\u00a0")

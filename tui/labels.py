@@ -1,0 +1,43 @@
+"""How the reader names an article or a passage in one line, the same way in every view.
+
+Two articles of one outlet are common (two pieces by the same columnist), so a label always carries the
+article's number in the corpus: "4. Global Research ¶7", never just the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.document import Article, Corpus, Passage
+
+_PASSAGE_ID = re.compile(r"inferred from (\S+:\d+)")
+
+
+def article_number(corpus: Corpus, article: Article) -> int:
+    numbers = corpus.__dict__.get("_label_numbers")
+    if numbers is None:
+        numbers = corpus.__dict__["_label_numbers"] = {a.id: n for n, a in enumerate(corpus.articles, start=1)}
+    return numbers.get(article.id, 0)
+
+
+def article_label(corpus: Corpus, article: Article, width: int = 40) -> str:
+    """"4. Global Research" (the outlet, else the title, else the file name), at most `width` characters."""
+    name = article.source or article.display_title
+    label = f"{article_number(corpus, article)}. {name}"
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def passage_label(corpus: Corpus, passage: Passage, width: int = 40) -> str:
+    """"4. Global Research ¶7" (¶ numbers count from 1, as the panes show them)."""
+    article = corpus.articles_by_id[passage.article_id]
+    return f"{article_label(corpus, article, width)} ¶{passage.index + 1}"
+
+
+def readable_evidence(corpus: Corpus, item: str, here: Passage) -> str:
+    """Evidence as a person reads it: "inferred from a:6" becomes "from ¶7" (or "from 2. Outlet ¶7")."""
+    m = _PASSAGE_ID.search(item)
+    if not m or m.group(1) not in corpus.passages_by_id:
+        return item
+    source = corpus.passage(m.group(1))
+    where = f"¶{source.index + 1}" if source.article_id == here.article_id else passage_label(corpus, source)
+    return item[: m.start()] + f"inferred from {where}" + item[m.end():]
