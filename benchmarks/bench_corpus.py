@@ -56,7 +56,8 @@ def child(args: dict) -> dict:
     with Cache() as store:
         t0 = time.perf_counter()
         articles, problems = [], []
-        for item in iter_articles([args["corpus"]], config, cache=False if serial else store, jobs=1 if serial else None):
+        items = iter_articles([args["corpus"]], config, cache=False if serial else store, jobs=1 if serial else None)
+        for item in items:
             (problems if isinstance(item, Problem) else articles).append(item)
         t1 = time.perf_counter()
         corpus = build_corpus(articles, config, problems, cache=None if serial else store)
@@ -145,7 +146,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,5000", help="corpus sizes (comma-separated)")
     parser.add_argument("--baseline", default="100,1000", help="sizes to time the naive baseline on ('' for none)")
     parser.add_argument("--full", type=int, default=BASELINE_FULL, help="most pairs the baseline times in full")
-    parser.add_argument("--sample", type=int, default=BASELINE_SAMPLE, help="pairs timed, then extrapolated, above that")
+    parser.add_argument("--sample", type=int, default=BASELINE_SAMPLE,
+                        help="pairs timed, then extrapolated, above that")
     parser.add_argument("--serial", action="store_true",
                         help="also time a cold run in one process without the cache (the single-core figure)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -179,7 +181,8 @@ def main() -> None:
                       f"{r['links_s']:.2f} s)  process {r['process']:6.2f} s  peak {r['peak_mb']:6.0f} MB{workers}  "
                       f"cache hits {r['hits']}/{r['hits'] + r['misses']}", flush=True)
             if size in base_sizes:
-                b = run_child({"mode": "baseline", "corpus": str(corpus), "sample": opts.sample, "full": opts.full}, cache)
+                job = {"mode": "baseline", "corpus": str(corpus), "sample": opts.sample, "full": opts.full}
+                b = run_child(job, cache)
                 row["baseline"] = b
                 how = (f"extrapolated from {b['timed_pairs']:,} timed pairs" if b["extrapolated"]
                        else "every pair timed")
@@ -204,7 +207,8 @@ def main() -> None:
     if 1000 in by and 5000 in by:
         per1 = by[1000]["cold"]["analyze"] / 1000
         per5 = by[5000]["cold"]["analyze"] / 5000
-        print(f"time per article, cold: 5,000 = {1000 * per5:.2f} ms, 1,000 = {1000 * per1:.2f} ms, ratio {per5 / per1:.2f} "
+        print(f"time per article, cold: 5,000 = {1000 * per5:.2f} ms, 1,000 = {1000 * per1:.2f} ms, "
+              f"ratio {per5 / per1:.2f} "
               "(target <= 1.5)")
     if 1000 in by:
         r = by[1000]

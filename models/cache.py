@@ -107,7 +107,7 @@ class Cache:
             self._check()
         except sqlite3.Error as exc:
             if type(exc) is sqlite3.DatabaseError:  # "file is not a database", "database disk image is malformed"
-                self._rebuild(f"the analysis cache {self.path} could not be read ({exc}); it was moved aside and rebuilt")
+                self._rebuild(f"the analysis cache {self.path} could not be read ({exc}); moved aside and rebuilt")
             else:  # locked, read-only, no such folder...: not the file's fault
                 self._disable(f"the analysis cache {self.path} cannot be used ({exc}); analysing without it")
         except OSError as exc:
@@ -337,16 +337,16 @@ _SEP = "\x1f"  # between a link's shared terms (a control character: article tex
 
 def _encode_links(links: list[Link]) -> bytes:
     """Links as columns (one JSON list per field): far fewer objects to parse than a list per link."""
-    topics = sorted({l.topic for l in links})
+    topics = sorted({link.topic for link in links})
     number = {t: n for n, t in enumerate(topics)}
     data = {
         "topics": topics,
-        "source": [l.source for l in links],
-        "target": [l.target for l in links],
-        "topic": [number[l.topic] for l in links],
-        "score": [l.score for l in links],
-        "reason": [l.reason for l in links],
-        "shared": [_SEP.join(l.shared_terms) for l in links],
+        "source": [link.source for link in links],
+        "target": [link.target for link in links],
+        "topic": [number[link.topic] for link in links],
+        "score": [link.score for link in links],
+        "reason": [link.reason for link in links],
+        "shared": [_SEP.join(link.shared_terms) for link in links],
     }
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 

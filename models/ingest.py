@@ -27,7 +27,9 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 MAX_BYTES = 50 * 1024 * 1024
 STDIN = "-"  # the path that means "read one article from standard input"
 STDIN_NAME = "<stdin>"  # how that article is named (its id is "stdin")
-_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(  # how a web page starts: optional BOM, spaces and comments, then <!doctype html>/<html>...
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 
 # ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC strings, and
 # two-character escapes; plus their 8-bit C1 forms.
