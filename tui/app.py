@@ -199,7 +199,9 @@ class ParallaxApp(App):
         reader = self._reader()
         if reader is not None:
             reader.show_loading(None)
-        self._prepare_views(corpus)
+        # Counting for the perspectives and voices views competes with the first paint for the interpreter:
+        # start it once the reader is on screen and has had a moment (a view asked for earlier counts itself).
+        self.set_timer(1.0, lambda: self._prepare_views(corpus))
         if corpus.problems:
             n = len(corpus.problems)
             first_problem = corpus.problems[0]

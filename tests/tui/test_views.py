@@ -157,7 +157,7 @@ async def test_command_palette_offers_reader_commands(make_app):
 
 
 async def test_perspectives_view_shows_terms_and_jumps(make_app):
-    from textual.widgets import OptionList
+    from textual.widgets import DataTable, OptionList
 
     from tui.screens.perspectives import PerspectivesScreen
 
@@ -166,14 +166,14 @@ async def test_perspectives_view_shows_terms_and_jumps(make_app):
         screen = await wait_for_reader(app, pilot)
         await pilot.press("t", "p")  # the S-400 topic
         assert isinstance(app.screen, PerspectivesScreen)
-        assert "S-400 purchase" in visible_text(app.screen.query_one("#perspectives-title"))
-        assert "Common ground" in visible_text(app.screen.query_one("#common-ground"))
-        frames = list(app.screen.query(".frame-terms"))
-        assert frames and all(f.option_count for f in frames)
-        text = " ".join(visible_text(s) for s in app.screen.query("Static"))
-        assert "Too little text" in text or len(frames) == 4  # the seeds: three or four columns with terms
-        term = app.screen.terms[frames[0].get_option_at_index(0).id]
-        listing = app.screen.query_one("#term-passages", OptionList)
+        view = app.screen
+        assert "S-400 purchase" in visible_text(view.query_one("#perspectives-title"))
+        assert "Common ground" in visible_text(view.query_one("#common-ground"))
+        table = view.query_one(DataTable)
+        assert len(table.columns) == 4  # the four articles that discuss the S-400
+        term = view.grid[0][0]
+        assert term is not None and term.z > 0
+        listing = view.query_one("#term-passages", OptionList)
         assert listing.option_count == len(term.passage_ids)
         await pilot.press("enter")
         await pilot.pause()
@@ -184,6 +184,8 @@ async def test_perspectives_view_shows_terms_and_jumps(make_app):
         assert screen.state.passage().id == term.passage_ids[0]
         await pilot.press("p", "t")
         assert app.screen.topic_id == "f35-removal"
+        assert "too little text" in " ".join(str(c) for row in range(app.screen.query_one(DataTable).row_count)
+                                             for c in app.screen.query_one(DataTable).get_row_at(row))
 
 
 async def test_voices_view_lists_speakers_per_article_and_jumps(make_app):
