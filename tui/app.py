@@ -132,6 +132,9 @@ class ParallaxApp(App):
             finally:
                 if cache is not None:
                     cache.close()
+                    for message in cache.messages:
+                        self.call_from_thread(self.notify, f"Analysis cache: {message}", severity="warning",
+                                              markup=False, timeout=10)
         except Exception as exc:  # a bug, not bad input: say so instead of dying with a traceback
             self.call_from_thread(self._failed, exc)
             return

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -64,6 +65,9 @@ def build_analyze_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # The engine logs what it can work around (a corrupt cache rebuilt); this command reports those itself,
+    # as "parallax: ..." lines or, in the reader, notifications, never as bare log lines over the screen.
+    logging.getLogger("parallax").addHandler(logging.NullHandler())
     try:
         if argv and argv[0] == "analyze":
             return _analyze(build_analyze_parser().parse_args(argv[1:]))
@@ -102,15 +106,36 @@ def exit_code(corpus: Corpus) -> int:
     return 1 if corpus.problems else 0
 
 
-def _analyze(args: argparse.Namespace) -> int:
-    from models.corpus import analyze
-    from models.serialize import corpus_to_dict
-
+def analyze_with_progress(paths: list[str], config: Config, use_cache: bool) -> Corpus:
+    """The analysis with the command line's progress bar (reading, then linking) and the cache's own
+    problems (a corrupt cache rebuilt...) reported on stderr like any other."""
+    from models.cache import Cache
+    from models.corpus import build_corpus, iter_articles
+    from models.document import Article
     from tui.progress_bar import rich_progress
 
+    cache = Cache() if use_cache else None
+    try:
+        with rich_progress() as bar:
+            articles: list[Article] = []
+            problems: list[Problem] = []
+            for item in iter_articles(paths, config, cache=cache if cache is not None else False, progress=bar):
+                (problems if isinstance(item, Problem) else articles).append(item)
+            bar.phase("Linking passages")
+            corpus = build_corpus(articles, config, problems, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
+            for message in cache.messages:
+                print(f"parallax: cache: {message}", file=sys.stderr)
+    return corpus
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from models.serialize import corpus_to_dict
+
     config, paths = load(args)
-    with rich_progress() as progress:
-        corpus = analyze(paths, config, progress, cache=not args.no_cache)
+    corpus = analyze_with_progress(paths, config, not args.no_cache)
     if args.json:
         out = json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=2) + "\n"
         sys.stdout.buffer.write(out.encode("utf-8"))

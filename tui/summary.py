@@ -30,6 +30,8 @@ def print_summary(corpus: Corpus, console: Console | None = None) -> None:
         if article.encoding != "utf-8":
             facts.append(f"read as {article.encoding}")
         console.print(Text("  " + " · ".join(facts)))
+        for note in article.notes:
+            console.print(Text(f"  note: {note}", style="dim"))
         counts: Counter[str] = Counter(t.topic for p in article.passages for t in p.topics)
         line = Text("  topics: ")
         shown = [t for t in corpus.topics if counts[t.id]]

@@ -81,3 +81,21 @@ def test_markup_in_titles_prints_literally(capsys, tmp_path):
     )
     code, out, _ = run(capsys, "analyze", str(art))
     assert code == 0 and "[bold red]Evil[/]" in out
+
+
+def test_a_corrupt_cache_is_reported_once_and_rebuilt(capsys, monkeypatch, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "analysis.sqlite3").write_bytes(b"not a database at all")
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache))
+    code, out, err = run(capsys, "analyze", str(SEEDS / "004_c17863d213641cf5.txt"), "--json")
+    assert code == 0 and json.loads(out)["articles"]
+    lines = [line for line in err.splitlines() if line]
+    assert len(lines) == 1 and lines[0].startswith("parallax: cache:") and "rebuilt" in lines[0]
+
+
+def test_duplicates_are_noted_not_problems(capsys, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text((SEEDS / "004_c17863d213641cf5.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run(capsys, "analyze", str(tmp_path))
+    assert code == 0 and "note: also at" in out
