@@ -8,11 +8,15 @@ Erdoğan's words"), or a quotation followed by its speaker. Words inside a quota
 they are never read as attributions themselves.
 
 Speakers are kept honest: a named person or body is a voice under its name, with the role the text gives
-it ("international relations professor", "the head of Russia's arms export agency Rosoboronexport");
-anonymous sources ("a defense source", "sources close to the Turkish defense industry") are voices of their
-own kind, never guessed names, and "the same source" goes back to the last anonymous source. A pronoun ("He
-said") is given to the named person mentioned last before it, or dropped; a description ("The Russian
-expert stated") goes to the last named voice with that role, or stays anonymous.
+it ("international relations professor", "the head of Russia's arms export agency Rosoboronexport"). A
+body is named whole ("the Ukrainian General Staff", "Turkish Exporters Assembly", "U.S."), and a country,
+capital or seat of government that speaks ("Moscow said", "the White House announced") is an organisation,
+the state or government speaking through it, never a person. Anonymous sources are someone who can speak
+("a defense source", "U.S. officials", "people familiar with the talks"; not "a statement" or "a source of
+friction"), voices of their own kind, never guessed names, one voice per phrase in an article; "the same
+source" goes back to the last anonymous source. A pronoun ("He said") is given to the named person
+mentioned last before it, or dropped; a description ("The Russian expert stated") goes to the last named
+voice with that role, "the ministry" to the ministry named last, or stays anonymous.
 
 Within an article the names of one person meet by surname ("Recep Tayyip Erdogan", "President Erdogan",
 "Erdogan"); across articles they are matched with rapidfuzz on folded names, so spelling variants
@@ -23,8 +27,9 @@ The package, one job per module (names starting with `_` are shared between thes
 | module | its one job |
 |---|---|
 | `records.py` | the records handed out: Mention, Voice, Speaker, and the kinds PERSON, ORGANISATION, UNNAMED |
-| `words.py` | the word lists (verbs of saying, role, source and body nouns, titles) and tests on single words |
-| `sentences.py` | quotation and sentence spans; one sentence's tokens; which quotation an attribution takes |
+| `words.py` | the word lists (verbs of saying, role, source and body nouns, titles, dates) and tests on single words |
+| `places.py` | the gazetteer: countries, capitals and seats of government, which speak as organisations |
+| `sentences.py` | quotation and sentence spans (not ending at "U.S." or "Gen."); one sentence's tokens, abbreviations whole |
 | `phrases.py` | a noun phrase read as a speaker: name, role, title, affiliation, anonymous source, description |
 | `attribution.py` | the attributions of a passage: speech verbs, "according to", "citing", citing nouns |
 | `roles.py` | a named voice's fullest name and its role, from anywhere in the article |

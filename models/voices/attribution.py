@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.document import Passage
-from models.text import tokens
 from models.voices.phrases import _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.voices.sentences import (
@@ -21,6 +20,7 @@ from models.voices.sentences import (
     _quote_spans,
     _Sentence,
     _sentence_spans,
+    _sentence_tokens,
     _speech_quote,
 )
 from models.voices.words import (
@@ -28,6 +28,7 @@ from models.voices.words import (
     CITING_NOUNS,
     DETERMINERS,
     INFINITIVES,
+    ORG_NOUNS,
     PASSIVE,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -61,6 +62,10 @@ _CUE = re.compile(
     r"\b" + _trie(SPEECH_VERBS | INFINITIVES | CITING_NOUNS | {"according", "According", "citing", "Citing", "words"})
     + r"\b"
 )
+
+
+# Words that end a citing noun's phrase before its "from"/"by"/"of": "a statement calling for", "words to".
+_NOT_BETWEEN = frozenset("for to on about over against with that which who in at into".split())
 
 
 @dataclass(slots=True)
@@ -118,12 +123,17 @@ def _in_words(s: _Sentence, i: int, quotes: list[tuple[int, int]],
 
 
 def _citing_noun(s: _Sentence, i: int) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
-    """"The announcement last week from Alexander Mikheyev", "the remarks of the CEO of Rosoboronexport"."""
+    """"The announcement last week from Alexander Mikheyev", "the remarks of the CEO of Rosoboronexport".
+    At most three words stand between the noun and "from"/"by"/"of", none a verb form or a preposition ("a
+    joint statement calling for the release of Osman Kavala" cites no Kavala)."""
     toks = s.toks
     j = i + 1
     while j < s.hi and j - i <= 4 and toks[j].norm not in ("from", "by", "of") and not s.breaks_before(j):
+        between = toks[j]
+        if between.raw.islower() and (between.norm in _NOT_BETWEEN or between.norm.endswith(("ing", "ed"))):
+            return None
         j += 1
-    if j >= s.hi or toks[j].norm not in ("from", "by", "of") or s.breaks_before(j):
+    if j >= s.hi or j - i > 4 or toks[j].norm not in ("from", "by", "of") or s.breaks_before(j):
         return None
     phrase = _read_phrase(s, _walk_forward(s, j + 1))
     if phrase.kind in (PERSON, ORGANISATION, "description"):
@@ -166,7 +176,8 @@ def _speech_verb(s: _Sentence, i: int, quotes: list[tuple[int, int]],
         return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
     if infinitive:
         return None
-    if j >= s.lo and marks == [","] and j + 1 == i:
+    if j >= s.lo and marks == [","]:
+        # "Smith, a former NATO ambassador, warned"; "Ukraine, which received six TB2s, has said".
         found = _across_aside(s, j)
         if found is not None:
             phrase, first = found
@@ -174,10 +185,29 @@ def _speech_verb(s: _Sentence, i: int, quotes: list[tuple[int, int]],
     # Nothing before the verb but a quotation or a comma: "..., ” said professor Ilter Turan".
     if j >= s.lo and not any(ch in between for ch in ",”\"’"):
         return None
-    phrase = _read_phrase(s, _walk_forward(s, i + 1))
+    after = _walk_forward(s, i + 1)
+    if after and toks[after[0]].raw.islower() and toks[after[0]].norm in _PREPOSITIONS:
+        return None  # "..., said in a statement": no speaker after the verb
+    phrase = _read_phrase(s, after)
     if not phrase.kind:
         return None
     return phrase, cue, _near_quote(s, quotes, sentence, toks[i].start, toks[i].end)
+
+
+_PREPOSITIONS = frozenset("in on at by for from with to into about during after before over under through".split())
+# Words that end the head of an appositive: "the head of ...", "a spokesman for ...", "the firm whose ...".
+_APPOSITIVE_ENDS = frozenset("of for at in on with from who whose which that and".split())
+
+
+def _aside_head(words: list[str]) -> str:
+    """The head noun of an appositive ("the family firm whose chief ..." -> "firm", "a spokesman for the
+    Turkish presidency" -> "spokesman"): its last word before a preposition or a relative word."""
+    head = ""
+    for w in words:
+        if w in _APPOSITIVE_ENDS and head:
+            break
+        head = w
+    return head
 
 
 def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
@@ -192,15 +222,19 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
         return None
     aside = list(range(k, j + 1))
     words = [toks[t].norm for t in aside]
-    relative = words[0] in ("who", "whose") or (words[0].endswith("ing") and toks[k].raw.islower())
+    relative = words[0] in ("who", "whose", "which") or (words[0].endswith("ing") and toks[k].raw.islower())
     start = 1 if words[0] in DETERMINERS else 0
-    appositive = not relative and any(w in ROLE_NOUNS for w in words[start : start + 5])
+    head = _aside_head(words[start:])
+    body = not relative and head in ORG_NOUNS and all(toks[t].raw.islower() for t in aside[start:])
+    appositive = not relative and (body or any(w in ROLE_NOUNS for w in words[start : start + 5]))
     if not (relative or appositive):
         return None
     idx = _walk_back(s, k - 1)
     phrase = _read_phrase(s, idx)
     if phrase.kind not in (PERSON, ORGANISATION, UNNAMED):
         return None
+    if body and phrase.kind == PERSON and not phrase.title and not phrase.role:
+        phrase.kind = ORGANISATION  # "Lockheed Martin, the prime contractor, said"
     if appositive and phrase.role is None and phrase.kind != UNNAMED:
         phrase.role = s.span(aside)
     return phrase, idx[0]
@@ -219,8 +253,7 @@ def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:
         here: list[_Found] = []
         cues = [m.start() for m in _CUE.finditer(text, lo, hi) if not any(qs < m.start() < qe for qs, qe in quotes)]
         if cues:
-            sentence = text[lo:hi]
-            toks = tokens(sentence)
+            sentence, toks = _sentence_tokens(text[lo:hi])
             at = {t.start: n for n, t in enumerate(toks)}
             local = [(max(qs, lo) - lo, min(qe, hi) - lo) for qs, qe in quotes if qs < hi and qe > lo]
             s = _Sentence(sentence, toks, 0, len(toks))

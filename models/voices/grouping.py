@@ -2,7 +2,8 @@
 
 Named people meet by surname (a bare surname goes to the person of that surname mentioned last, another
 given name is another person), bodies by name, anonymous sources by phrase ("the same source" goes back to
-the last one); a single word used as a place ("Moscow said") is a body speaking for its state. Then "He
+the last one); a country, a capital or a seat of government ("Moscow said", "the White House announced"), a
+single word the article uses as a place, or a name it calls a firm is a body, every time it speaks. Then "He
 said" goes to the person named last before it and a description ("the Russian expert") to the last named
 voice with that role, or stays an anonymous voice of its own. `article_voices` is the entry point.
 """
@@ -18,7 +19,8 @@ from models.text import STOPWORDS, fold
 from models.voices.attribution import _find_in_passage, _Found
 from models.voices.phrases import _Phrase
 from models.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
-from models.voices.roles import _appositive, _fullest, _premodified, _titled, _truecase
+from models.voices.places import place_name
+from models.voices.roles import _appositive, _body_appositive, _fullest, _premodified, _titled, _truecase
 from models.voices.sentences import _quote_text
 from models.voices.speakers import _same_given
 from models.voices.words import _DISCOURSE, _bare, _name_key
@@ -109,6 +111,7 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
     bodies: dict[str, _Draft] = {}
     anonymous: dict[str, _Draft] = {}
     last_anonymous: _Draft | None = None
+    as_bodies = _body_names(article, found, places)
     for f in found:
         p = f.phrase
         if p.kind in (PERSON, ORGANISATION):
@@ -116,14 +119,9 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
             if not words:
                 continue
             kind = p.kind
-            if kind == PERSON and len(words) == 1 and words[0] not in people and not p.title and not p.role:
-                if f.cue in ("reported", "reports"):
-                    kind = ORGANISATION  # "Reuters reported"
-                else:
-                    if places is None:
-                        places = _places([article.text])
-                    if words[0] in places:
-                        kind = ORGANISATION  # "Moscow said": a place speaking for its state
+            if (kind == PERSON and not p.title and not p.role and " ".join(words) in as_bodies
+                    and (len(words) > 1 or words[0] not in people)):
+                kind = ORGANISATION  # "Moscow said", "Reuters reported", "the White House announced"
             if kind == PERSON:
                 d = _person(people.setdefault(words[-1], []), words)
                 if d is None:
@@ -141,15 +139,47 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
             if re.match(r"(the )?(same )?(source|sources)$", low) and low != "sources" and last_anonymous is not None:
                 d = last_anonymous
             else:
-                d = anonymous.get(low)
+                d = anonymous.get(_anonymous_key(p.name))
                 if d is None:
-                    d = anonymous[low] = _Draft(UNNAMED)
+                    d = anonymous[_anonymous_key(p.name)] = _Draft(UNNAMED)
                     drafts.append(d)
             d.add(f)
             last_anonymous = d
     for d in drafts:
         _settle(article, d)
     return drafts
+
+
+def _anonymous_key(name: str) -> str:
+    """What makes two anonymous sources of one article the same: their words, without the article in front
+    ("officials" and "the officials", "a defense source" and "the defense source")."""
+    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(fold(name).split()))
+
+
+def _body_names(article: Article, found: list[_Found], places: frozenset[str] | None) -> frozenset[str]:
+    """The names (folded keys) this article lets speak as a body, every time it names them: read as a body
+    anywhere ("Reuters reported", "the Kremlin said"), a country, capital or seat of government ("Moscow",
+    "Washington", "the White House", "Downing Street"), a single word the article uses as a place ("in
+    Ankara", see `_places`), or one it sets off with a body noun ("Baykar, the family firm whose ...")."""
+    out: set[str] = set()
+    # Surnames of the people named in full: a bare "Erdogan" is one of them, whatever else it could be.
+    surnames = {words[-1] for f in found if f.phrase.kind == PERSON and len(words := _name_key(f.phrase.name)) > 1}
+    for f in found:
+        p = f.phrase
+        if p.kind not in (PERSON, ORGANISATION) or p.title:
+            continue
+        words = _name_key(p.name)
+        key = " ".join(words)
+        if not words or key in out:
+            continue
+        if p.kind == ORGANISATION or f.cue in ("reported", "reports") or (not p.role and place_name(p.name)):
+            out.add(key)
+        elif len(words) == 1 and not p.role and words[0] not in surnames:
+            if places is None:
+                places = _places([article.text])
+            if words[0] in places or _body_appositive(article.text, _bare(p.name)):
+                out.add(key)
+    return frozenset(out)
 
 
 def _person(same_surname: list[_Draft], words: tuple[str, ...]) -> _Draft | None:
@@ -171,7 +201,7 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
     named voice with that role (or a capitalised word of it in the role); otherwise a pronoun is dropped and
     a description stays an anonymous voice of its own."""
     named = [d for d in drafts if d.kind == PERSON]
-    anonymous = {fold(d.name): d for d in drafts if d.kind == UNNAMED}
+    anonymous = {_anonymous_key(d.name): d for d in drafts if d.kind == UNNAMED}
     for f in found:
         p = f.phrase
         if p.kind == "pronoun":
@@ -179,13 +209,42 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
             if d is not None:
                 d.found.append(f)
         elif p.kind == "description":
-            d = _described(f, p, [d for d in drafts if d.kind != UNNAMED]) or anonymous.get(fold(p.name))
+            d = None
+            if p.fallback == ORGANISATION:
+                d = _last_body_named(article.text, f.offset, p.head, drafts)
+            d = d or _described(f, p, [d for d in drafts if d.kind != UNNAMED]) or anonymous.get(_anonymous_key(p.name))
             if d is None:
-                d = anonymous[fold(p.name)] = _Draft(p.fallback)
+                d = anonymous[_anonymous_key(p.name)] = _Draft(p.fallback)
                 d.names.append(p.name)
                 d.name = p.name
                 drafts.append(d)
             d.found.append(f)
+
+
+def _last_body_named(text: str, offset: int, head: str, drafts: list[_Draft], reach: int = 800) -> _Draft | None:
+    """The body "the ministry" refers to: the last body named with that noun before it ("the Foreign
+    Ministry called the decision unfair. '...,' the ministry said"), as a voice of its own if it has not
+    spoken yet; None when no such name stands within `reach` characters before `offset`."""
+    pattern = re.compile(r"(?:\b[A-Z][\w’'-]*\s+){1,4}" + re.escape(head.capitalize()) + r"\b")
+    found = None
+    for m in pattern.finditer(text, max(0, offset - reach), offset):
+        found = m
+    if found is None:
+        return None
+    words = [w for w in _name_key(found.group()) if w not in STOPWORDS]
+    if len(words) < 2:
+        return None
+    name = " ".join(words)
+    for d in drafts:
+        if d.kind == ORGANISATION and d.found:
+            key = " ".join(_name_key(d.name))
+            if key == name or key.endswith(" " + name):
+                return d
+    d = _Draft(ORGANISATION)
+    d.name = " ".join(w for w in found.group().split() if fold(w) not in STOPWORDS)
+    d.names.append(d.name)
+    drafts.append(d)
+    return d
 
 
 def _last_named(text: str, offset: int, named: list[_Draft], reach: int = 600) -> _Draft | None:

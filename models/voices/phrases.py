@@ -14,6 +14,7 @@ from models.voices.words import (
     AFFILIATION_PREPOSITIONS,
     CLAUSE_BREAKS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     NAME_PREPOSITIONS,
     ORG_NOUNS,
     ORG_WORDS,
@@ -24,6 +25,9 @@ from models.voices.words import (
     SKIP_SUBJECTS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    TIME_MODIFIERS,
+    TIME_NOUNS,
+    TIME_PREPOSITIONS,
     TITLES,
     _bare,
     _is_capital,
@@ -100,6 +104,7 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
     toks = s.toks
     while idx and toks[idx[0]].norm in _DISCOURSE:
         idx = idx[1:]
+    idx = _skip_time(s, idx)
     if not idx:
         return _NOTHING
     if len(idx) == 1 and toks[idx[0]].norm in PRONOUNS:
@@ -114,7 +119,7 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
         for n in range(len(idx) - 2, -1, -1):
             t = idx[n]
             joins_title = (toks[t].norm == "of" and n > 0 and _name_token(toks[idx[n - 1]])
-                           and (toks[idx[n - 1]].norm in TITLES or fold(_bare(toks[idx[n - 1]].raw)) in ORG_WORDS))
+                           and (_title_word(toks[idx[n - 1]].norm) or fold(_bare(toks[idx[n - 1]].raw)) in ORG_WORDS))
             if _name_token(toks[t]) or (toks[t].raw.islower() and (toks[t].norm in PARTICLES or joins_title)):
                 run.insert(0, t)
             else:
@@ -122,14 +127,50 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
         while run and toks[run[0]].raw.islower():
             run.pop(0)
         title_end = -1
-        for k, t in enumerate(run):
-            if toks[t].norm.rstrip(".") in TITLES:
-                title_end = k
-            elif toks[t].norm == "of" and title_end == k - 1 and k + 2 < len(run):
-                title_end = k + 1  # "Secretary of State Antony Blinken"
+        if fold(_bare(last.raw)) not in ORG_WORDS:  # "the Ukrainian General Staff" is a body, not General Staff
+            for k, t in enumerate(run):
+                if toks[t].norm.rstrip(".") in TITLES:
+                    title_end = k
+                elif toks[t].norm == "of" and title_end == k - 1 and k + 2 < len(run):
+                    title_end = k + 1  # "Secretary of State Antony Blinken"
         if title_end < len(run) - 1 and toks[run[title_end + 1]].raw[:1].isupper():
-            return _read_name(s, idx, run, title_end, affiliation)
+            named = _read_name(s, idx, run, title_end, affiliation)
+            if named.kind or not any(toks[t].norm in SOURCE_NOUNS for t in idx if t < run[0]):
+                return named
+            # "Eleven members of the House": a source described by the body it belongs to.
     return _read_anonymous(s, whole)
+
+
+_DEICTIC = frozenset("today yesterday tomorrow tonight".split())
+
+
+def _skip_time(s: _Sentence, idx: list[int]) -> list[int]:
+    """The phrase without the time adverbials it starts with: "on Sunday Foreign Minister Mevlut
+    Cavusoglu" -> "Foreign Minister Mevlut Cavusoglu"; "this month Baykar", "earlier this year the
+    ministry". A phrase that is nothing but a date ("May") is left as it is."""
+    toks = s.toks
+    k = 0
+    while k < len(idx):
+        n = k
+        if toks[idx[n]].norm in TIME_PREPOSITIONS:
+            n += 1
+        while n < len(idx) and (toks[idx[n]].norm in TIME_MODIFIERS or toks[idx[n]].norm.isdigit()):
+            n += 1
+        # A bare month or weekday may be a name ("June Smith"): only a preposition or a modifier makes it a date.
+        dated = n > k or toks[idx[n]].norm in _DEICTIC if n < len(idx) else False
+        if dated and n < len(idx) and toks[idx[n]].norm.rstrip(".") in TIME_NOUNS:
+            n += 1
+            while n < len(idx) and toks[idx[n]].norm.isdigit():
+                n += 1  # "on Feb. 24"
+            k = n
+            continue  # "earlier this year"
+        break
+    return idx[k:] if k < len(idx) else idx
+
+
+def _title_word(low: str) -> bool:
+    """A title, or titles ("Chiefs" in "Joint Chiefs of Staff")."""
+    return low in TITLES or (low.endswith("s") and low[:-1] in TITLES)
 
 
 def _cut_affiliation(s: _Sentence, idx: list[int]) -> tuple[list[int], str | None]:
@@ -140,8 +181,8 @@ def _cut_affiliation(s: _Sentence, idx: list[int]) -> tuple[list[int], str | Non
         tok, prev = toks[idx[k]], toks[idx[k - 1]]
         if not (tok.raw.islower() and tok.norm in NAME_PREPOSITIONS and _name_token(prev)):
             continue
-        if tok.norm == "of" and (fold(_bare(prev.raw)) in ORG_WORDS or prev.norm in TITLES):
-            continue  # "Ministry of Defence", "Secretary of State"
+        if tok.norm == "of" and (fold(_bare(prev.raw)) in ORG_WORDS or _title_word(prev.norm)):
+            continue  # "Ministry of Defence", "Secretary of State", "Joint Chiefs of Staff"
         affiliation = None
         if tok.norm in AFFILIATION_PREPOSITIONS:
             run: list[int] = []
@@ -186,8 +227,11 @@ def _read_name(s: _Sentence, idx: list[int], run: list[int], title_end: int, aff
 
 _SOURCE_MODIFIERS = frozenset("unnamed anonymous unidentified informed retired senior former".split())
 _POSTMODIFIERS = frozenset("close familiar with in at from of for on inside within near".split())
-_QUANTIFIERS = frozenset("some several two three four many other".split())
-_SOURCE_ONLY = frozenset("source sources media report reports study survey document documents statement".split())
+_QUANTIFIERS = frozenset(
+    """some several many other two three four five six seven eight nine ten eleven twelve dozen dozens hundreds
+    thousands numerous various""".split()
+)
+_SOURCE_ONLY = frozenset("source sources media".split())
 
 
 def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
@@ -200,19 +244,28 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
         # it has some; "the ministry" is the ministry named before, if any.
         proper = [k for k, t in enumerate(idx) if k > 0 and _name_token(toks[t])]
         determined = toks[idx[0]].norm in DETERMINERS | _QUANTIFIERS
+        if (len(idx) > 1 and _possessive(toks[idx[0]]) and _name_token(toks[idx[0]])
+                and not any(toks[t].norm in STOPWORDS for t in idx[1:])):
+            return _Phrase(ORGANISATION, s.span(idx))  # "Turkey's foreign ministry"
         if (determined or proper) and not any(toks[t].raw.islower() and toks[t].norm in STOPWORDS for t in idx[1:]):
             if proper:
                 return _Phrase(ORGANISATION, s.span(idx[proper[0]:]))
             if toks[idx[0]].norm == "the":
                 return _Phrase("description", _lower_start(s, idx), head=last.norm, fallback=ORGANISATION)
             return _Phrase(ORGANISATION, _lower_start(s, idx))
+    # The head must be someone who can speak: a source, an official, an expert, people close to ... ("a
+    # statement", "a new source of friction" are not).
     heads = [k for k, t in enumerate(idx) if toks[t].norm in SOURCE_NOUNS or toks[t].norm in ROLE_NOUNS]
     if not heads:
         return _NOTHING
     h = heads[0]
     while h + 1 < len(idx) and (toks[idx[h + 1]].norm in SOURCE_NOUNS or toks[idx[h + 1]].norm in ROLE_NOUNS):
-        h += 1  # "media reports", "defense officials"
+        h += 1  # "defense officials", "Russian media"
     head = toks[idx[h]].norm
+    if head in ("source", "sources") and h + 1 < len(idx) and toks[idx[h + 1]].norm == "of":
+        return _NOTHING  # "a source of friction", "sources of income"
+    if h + 1 < len(idx) and toks[idx[h + 1]].norm in DOCUMENT_NOUNS and head not in ("media", "press"):
+        return _NOTHING  # "expert studies" is a text, not someone; "media reports" are the media's
     # The phrase starts at its determiner, or where the modifiers in front of the head start.
     start = h
     while start > 0:
@@ -240,7 +293,7 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     return _Phrase(UNNAMED, _lower_start(s, chosen), head=head)
 
 
-_COMMON_STARTS = STOPWORDS | SOURCE_NOUNS | ROLE_NOUNS | _SOURCE_MODIFIERS | _QUANTIFIERS | DETERMINERS
+_COMMON_STARTS = STOPWORDS | SOURCE_NOUNS | ROLE_NOUNS | _SOURCE_MODIFIERS | _QUANTIFIERS | DETERMINERS | DOCUMENT_NOUNS
 
 
 def _lower_start(s: _Sentence, idx: list[int]) -> str:

@@ -8,7 +8,19 @@ from __future__ import annotations
 import re
 
 from models.text import STOPWORDS, fold
-from models.voices.words import CLAUSE_BREAKS, DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS, TITLES
+from models.voices.words import (
+    CLAUSE_BREAKS,
+    DETERMINERS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    MONTHS,
+    SPEECH_VERBS,
+    TIME_MODIFIERS,
+    TIME_PREPOSITIONS,
+    TITLES,
+    WEEKDAYS,
+)
 
 def _preceding(text: str, name: str, reach: int = 120) -> list[list[str]]:
     """For each place `name` stands in `text` as whole words, the words right before it (at most `reach`
@@ -33,11 +45,15 @@ def _fullest(text: str, name: str) -> str | None:
     for words in _preceding(text, name, 60):
         kept: list[str] = []
         words = words[-4:]
-        for word in reversed(words[-3:]):
+        for n in range(len(words) - 1, max(-1, len(words) - 4), -1):
+            word = words[n]
             parts = [fold(p) for p in word.split("-")]
             if not word[:1].isupper() or word.isupper() or word.endswith(("'s", "’s")) or not word[-1:].isalpha() \
-                    or any(p in TITLES or p in STOPWORDS or p in ROLE_NOUNS or p in ORG_WORDS for p in parts):
+                    or any(p in TITLES or p in STOPWORDS or p in ROLE_NOUNS or p in ORG_WORDS or p in WEEKDAYS
+                           for p in parts):
                 break
+            if parts[0] in MONTHS and n > 0 and fold(words[n - 1]) in TIME_PREPOSITIONS | TIME_MODIFIERS:
+                break  # "in March Erdogan said": a date, not a given name ("June Smith")
             kept.insert(0, word)
         if kept and len(kept) < len(words) and fold(words[-len(kept) - 1]) == "of":
             continue  # "Secretary of State Antony Blinken": "State" ends a title, not a name
@@ -59,8 +75,32 @@ def _appositive(text: str, name: str) -> str | None:
         words = [fold(w) for w in re.findall(r"[^\W\d_]+", role)]
         determined = bool(words) and words[0] in ("the", "a", "an", "its", "his", "her")
         if any(w in ROLE_NOUNS for w in (words[:6] if determined else words[:3])):
-            return role
+            return re.split(r"\s+whose\s", role, maxsplit=1)[0]  # "the family firm whose chief ..."
     return None
+
+
+_APPOSITIVE_ENDS = frozenset("of for at in on with from who whose which that and".split())
+
+
+_BODY_APPOSITIVE = re.compile(r"\s*(?:,|–|—|\s-\s)\s*(?:the|a|an|its)\s+([a-z][a-z\s-]{2,80}?)(?=[,;:.–—()]|$)")
+
+
+def _body_appositive(text: str, name: str) -> bool:
+    """Whether the article sets a body noun off after the name: "Baykar, the family firm whose ...",
+    "Lockheed Martin, the prime contractor": the name is a company or an institution, not a person."""
+    at = text.find(name)
+    while at >= 0:
+        m = _BODY_APPOSITIVE.match(text, at + len(name))
+        if m:
+            head = ""
+            for word in m.group(1).split():
+                if word in _APPOSITIVE_ENDS and head:
+                    break
+                head = word
+            if head in ORG_NOUNS:
+                return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _premodified(text: str, names: list[str]) -> str | None:
@@ -73,7 +113,9 @@ def _premodified(text: str, names: list[str]) -> str | None:
                 if low in CLAUSE_BREAKS or low in STOPWORDS or low in SPEECH_VERBS or not word[-1:].isalpha():
                     break
                 kept.insert(0, word)
-            if kept and fold(kept[-1]) in ROLE_NOUNS and fold(kept[-1]) not in TITLES:
+            # A title in capitals ("President") is the title, found by `_titled`; in lowercase ("its
+            # chairman Ismail Demir") it is a role.
+            if kept and fold(kept[-1]) in ROLE_NOUNS and (fold(kept[-1]) not in TITLES or kept[-1].islower()):
                 return " ".join(kept)
     return None
 

@@ -6,10 +6,23 @@ from __future__ import annotations
 
 import re
 
-from models.text import Token, sentences
+from models.text import STOPWORDS, Token, fold, sentences, tokens
 
 _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
 _BOUNDARY = set(",;:()[]“”\"‘’—–!?.…")
+
+# Abbreviations whose period ends no sentence and separates nothing: initialisms ("U.S.", "U.K.", "J.") and
+# the short forms of titles and months ("Mr.", "Gen.", "Feb.").
+_SHORT_FORMS = (
+    "Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Adm|Cmdr|Cdr|Brig|Supt|Insp|St|Jr|Sr|Rev|Hon|Pres|Amb"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Vol|Co|Corp|Inc|Ltd|Mt|Ft"
+)
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[^\W\d_]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:" + _SHORT_FORMS + r")\.)")
+_INITIALISM_END = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}$")
+_TITLE_END = re.compile(r"(?<![\w.])(?:[A-Z]|" + _SHORT_FORMS + r")\.$")
+# "(DPR)", "(SSB)": an acronym in brackets after a name, read as if it were not there.
+_BLANKS = re.compile(r"\s{3,}")
+_BRACKETED_ACRONYM = re.compile(r"\s*\((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][\w.&/-]{1,11}\)")
 
 
 class _Sentence:
@@ -28,7 +41,11 @@ class _Sentence:
         return any(ch in _BOUNDARY for ch in gap) or (gap.strip() == "-" and gap != "-")
 
     def span(self, idx: list[int]) -> str:
-        return self.text[self.toks[idx[0]].start : self.toks[idx[-1]].end] if idx else ""
+        """The text from token idx[0] to token idx[-1] (a blanked bracketed acronym left out)."""
+        if not idx:
+            return ""
+        text = self.text[self.toks[idx[0]].start : self.toks[idx[-1]].end]
+        return _BLANKS.sub(" ", text) if "   " in text else text
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -46,14 +63,56 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence_spans(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences, a sentence that ends inside a quotation joined to the next one."""
+    """Sentences, a sentence that ends inside a quotation joined to the next one, and one that only seems to
+    end at an abbreviation ("Gen.", "Mr.", "the U.S. Congress") too."""
     out: list[tuple[int, int]] = []
     for start, end in sentences(text):
-        if out and any(s < out[-1][1] < e for s, e in quotes):
+        if out and (any(s < out[-1][1] < e for s, e in quotes) or _ends_in_abbreviation(text, out[-1], start)):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
     return out
+
+
+def _ends_in_abbreviation(text: str, previous: tuple[int, int], start: int) -> bool:
+    """Whether a sentence ends at an abbreviation, not a full stop: a title's short form or an initial
+    always; an initialism ("U.S.") unless the next sentence starts with a function word ("The", "It")."""
+    tail = text[max(previous[0], previous[1] - 8) : previous[1]]
+    if _TITLE_END.search(tail):
+        return True
+    if _INITIALISM_END.search(tail):
+        first = re.match(r"[^\W_]+", text[start:])
+        return bool(first) and fold(first.group()) not in STOPWORDS
+    return False
+
+
+def _sentence_tokens(sentence: str) -> tuple[str, list[Token]]:
+    """A sentence's text as attribution reads it (bracketed acronyms blanked out, offsets unchanged) and its
+    tokens, each abbreviation one token with its period ("U.S.", "Gen.")."""
+    text = _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group()), sentence) if "(" in sentence else sentence
+    toks = tokens(text)
+    spans = [m.span() for m in _ABBREVIATION.finditer(text)] if "." in text[:-1] else []
+    if not spans:
+        return text, toks
+    merged: list[Token] = []
+    k = 0
+    for start, end in spans:
+        while k < len(toks) and toks[k].end <= start:
+            merged.append(toks[k])
+            k += 1
+        inside = []
+        while k < len(toks) and toks[k].start < end:
+            inside.append(toks[k])
+            k += 1
+        if not inside:
+            continue
+        raw = text[inside[0].start : end]
+        # An initialism keeps its periods in its folded form ("u.s.", never the pronoun "us"); a short form
+        # folds to its word ("gen").
+        norm = fold(raw) if raw.count(".") > 1 else fold(raw.rstrip("."))
+        merged.append(Token(norm, raw, inside[0].start, end))
+    merged.extend(toks[k:])
+    return text, merged
 
 
 def _quote_text(text: str, span: tuple[int, int]) -> str:

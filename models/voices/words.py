@@ -31,13 +31,18 @@ CLAUSE_BREAKS = frozenset(
 )
 PRONOUNS = frozenset("he she".split())
 SKIP_SUBJECTS = frozenset("i we you they it this these those there one many some few all both each others".split())
-# Heads of anonymous-source phrases.
+# Heads of anonymous-source phrases: people and bodies that can speak ("a defense source", "officials",
+# "people familiar with the talks", "Russian media").
 SOURCE_NOUNS = frozenset(
     """source sources official officials bureaucrat bureaucrats diplomat diplomats analyst analysts expert experts
     observer observers insider insiders aide aides critic critics commentator commentators spokesman spokeswoman
-    spokesperson media report reports study survey document documents statement people person figure figures lawmaker
-    lawmakers member members authorities officer officers adviser advisers advisor advisors""".split()
+    spokesperson spokespeople media people person lawmaker lawmakers member members authorities officer officers
+    adviser advisers advisor advisors representative representatives negotiator negotiators envoy envoys
+    residents witnesses eyewitnesses activists protesters prosecutors investigators researchers scholars
+    economists specialists legislators ministers leaders executives""".split()
 )
+# Nouns that cite words but cannot speak: never the head of an anonymous source ("said in a statement").
+DOCUMENT_NOUNS = frozenset("report reports statement statements document documents study studies survey surveys".split())
 # Role nouns: what a pre-modifier or appositive must end in (or contain) to be a role.
 ROLE_NOUNS = frozenset(
     """professor analyst expert commentator spokesman spokeswoman spokesperson minister president secretary
@@ -45,14 +50,15 @@ ROLE_NOUNS = frozenset(
     correspondent columnist reporter lawyer general adviser advisor diplomat economist historian scholar lecturer
     leader founder deputy senator lawmaker mp envoy colonel admiral commander governor mayor representative
     negotiator strategist specialist observer author writer scientist politician activist officer consultant
-    manager executive coordinator bureaucrat source premier chancellor member candidate""".split()
+    manager executive coordinator bureaucrat source premier chancellor member candidate speaker""".split()
 )
 ORG_NOUNS = frozenset(
     """agency outlet newspaper paper company corporation broadcaster channel website portal daily weekly group firm
     ministry network government administration office department council commission committee embassy army
     military parliament presidency kremlin side institute university think tank service bank fund organisation
     organization association alliance party union exporter manufacturer maker producer supplier contractor
-    regulator watchdog giant directorate authority command headquarters secretariat bureau court police""".split()
+    regulator watchdog giant directorate authority command headquarters secretariat bureau court police militia
+    forces navy staff assembly cabinet consulate mission delegation""".split()
 )
 # Capitalised words that make a name a body, not a person.
 ORG_WORDS = frozenset(
@@ -61,13 +67,30 @@ ORG_WORDS = frozenset(
     forces organisation organization association union party group foundation center centre service services
     network daily herald tribune gazette monitor review federation administration presidency embassy reuters
     bloomberg xinhua anadolu sputnik states kingdom republic emirates nations directorate authority command
-    headquarters secretariat bureau court police coalition""".split()
+    headquarters secretariat bureau court police coalition staff assembly house chamber cabinet duma rada knesset
+    bundestag majlis consulate mission delegation tribunal inspectorate authorities alliance bloc guard guards
+    corps militia brigade battalion regiment fleet academy college school society trust inc ltd llc plc corp
+    gmbh airlines airways industries holding holdings technologies television radio tv broadcasting magazine
+    newspaper""".split()
 )
+# Words of the calendar: a weekday is never part of a name; a date at the start of a subject is not the
+# subject ("On Sunday Foreign Minister Mevlut Cavusoglu said", "this month Baykar said").
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec""".split()
+)
+TIME_NOUNS = WEEKDAYS | MONTHS | frozenset(
+    """today yesterday tomorrow tonight week weekend month year morning afternoon evening night day decade
+    spring summer autumn fall winter""".split()
+)
+TIME_MODIFIERS = frozenset("this last next early late earlier later past same that".split())
+TIME_PREPOSITIONS = frozenset("on in at during since until by over from".split())
 TITLES = frozenset(
     """president minister secretary dr mr mrs ms miss prof professor sen senator rep gen general chancellor king
     queen prince princess sheikh ayatollah pope mayor governor judge ambassador colonel col admiral lt lieutenant
     captain capt major maj sergeant premier spokesman spokeswoman chairman chairwoman ceo director chief
-    commander deputy envoy""".split()
+    commander deputy envoy speaker""".split()
 )
 PARTICLES = frozenset("bin ibn al el de da di del della van von der den la le du dos das ter".split())
 NAME_PREPOSITIONS = frozenset("of from at with in on during since last after before for".split())
@@ -98,14 +121,23 @@ def _is_capital(tok: Token) -> bool:
 
 
 def _name_token(tok: Token) -> bool:
-    """A capitalised word that can be part of a name: not a sentence-initial common word ("Sources", "The")."""
+    """A capitalised word that can be part of a name: not a sentence-initial common word ("Sources", "The"),
+    nor a weekday."""
     if not _is_capital(tok):
         return False
+    if tok.raw.isupper() and len(tok.raw.replace(".", "")) > 1:
+        return True  # an acronym, even one that folds to a word ("US", "IT")
     low = fold(_bare(tok.raw))
-    if low in STOPWORDS or low in PRONOUNS or low in SKIP_SUBJECTS or low in SOURCE_NOUNS:
+    if (low in STOPWORDS or low in PRONOUNS or low in SKIP_SUBJECTS or low in SOURCE_NOUNS or low in DOCUMENT_NOUNS
+            or low in WEEKDAYS):
         return False
     return low in TITLES or low not in ROLE_NOUNS
 
 
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\.?$")
+
+
 def _name_key(name: str) -> tuple[str, ...]:
-    return tuple(fold(w) for w in re.findall(r"[^\W_]+(?:['’.-][^\W_]+)*", _bare(name)))
+    """A name's folded words; an initialism's periods are dropped ("U.S." and "US" are both "us")."""
+    words = re.findall(r"[^\W_]+(?:['’.-][^\W_]+)*\.?", _bare(name))
+    return tuple(fold(w.replace(".", "")) if _INITIALISM.fullmatch(w) else fold(w.rstrip(".")) for w in words)
