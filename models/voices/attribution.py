@@ -173,6 +173,8 @@ def _speech_verb(s: _Sentence, i: int, quotes: list[tuple[int, int]],
         phrase = _read_phrase(s, idx)
         if not phrase.kind:
             return None
+        if phrase.kind in (PERSON, ORGANISATION):
+            phrase.partner = _coordinated(s, idx)
         return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
     if infinitive:
         return None
@@ -210,6 +212,21 @@ def _aside_head(words: list[str]) -> str:
     return head
 
 
+def _coordinated(s: _Sentence, idx: list[int]) -> _Phrase | None:
+    """The first of two named subjects joined by "and" ("Greece and Cyprus said", "the Kremlin and the White
+    House said"), `idx` being the second: only a bare name (a title at most), the whole of its clause."""
+    toks = s.toks
+    if not idx or idx[0] - 2 < s.lo or toks[idx[0] - 1].raw != "and" or s.breaks_before(idx[0] - 1):
+        return None
+    left = _walk_back(s, idx[0] - 2)
+    if not left or any(not (_is_capital(toks[t]) or toks[t].norm == "the") for t in left):
+        return None
+    phrase = _read_phrase(s, left)
+    if phrase.kind not in (PERSON, ORGANISATION) or phrase.role:
+        return None
+    return phrase
+
+
 def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
     """The subject before an aside ending at token `j`: "Smith, a former NATO ambassador, warned", "A senior
     official, who spoke on condition of anonymity, said", "Erdogan, speaking to reporters, said". An
@@ -222,7 +239,10 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
         return None
     aside = list(range(k, j + 1))
     words = [toks[t].norm for t in aside]
-    relative = words[0] in ("who", "whose", "which") or (words[0].endswith("ing") and toks[k].raw.islower())
+    # "who ...", "which ...", "speaking to reporters", or a short prepositional aside ("for its part", "in a
+    # speech on Tuesday"): the subject stands before it.
+    relative = (words[0] in ("who", "whose", "which") or (words[0].endswith("ing") and toks[k].raw.islower())
+                or (words[0] in _PREPOSITIONS and toks[k].raw.islower() and len(words) <= 8))
     start = 1 if words[0] in DETERMINERS else 0
     head = _aside_head(words[start:])
     body = not relative and head in ORG_NOUNS and all(toks[t].raw.islower() for t in aside[start:])
@@ -263,6 +283,8 @@ def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:
                 if hit is not None:
                     phrase, cue, quote = hit
                     span = (quote[0] + lo, quote[1] + lo) if quote else None
+                    if phrase.partner is not None:  # "Greece and Cyprus said": both speak
+                        here.append(_Found(phrase.partner, passage, cue, None, (lo, hi), cue_at, offset + cue_at))
                     here.append(_Found(phrase, passage, cue, span, (lo, hi), cue_at, offset + cue_at))
         _one_owner_per_quote(here)
         if here:

@@ -23,7 +23,7 @@ from models.voices.places import place_name
 from models.voices.roles import _appositive, _body_appositive, _fullest, _premodified, _titled, _truecase
 from models.voices.sentences import _quote_text
 from models.voices.speakers import _same_given
-from models.voices.words import _DISCOURSE, _bare, _name_key
+from models.voices.words import _DISCOURSE, ROLE_NOUNS, _bare, _name_key
 
 # "in Moscow", "across Turkey" (not "in Erdogan's view"): a single word used as a place.
 _LOCATIVE = re.compile(r"\b(?:in|into|across|throughout|inside)\s+(?:the\s+)?([A-Z][\w-]*)\b(?![’'-])")
@@ -119,7 +119,7 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
             if not words:
                 continue
             kind = p.kind
-            if (kind == PERSON and not p.title and not p.role and " ".join(words) in as_bodies
+            if (kind == PERSON and not _marked_person(p) and " ".join(words) in as_bodies
                     and (len(words) > 1 or words[0] not in people)):
                 kind = ORGANISATION  # "Moscow said", "Reuters reported", "the White House announced"
             if kind == PERSON:
@@ -172,7 +172,7 @@ def _body_names(article: Article, found: list[_Found], places: frozenset[str] | 
         key = " ".join(words)
         if not words or key in out:
             continue
-        if p.kind == ORGANISATION or f.cue in ("reported", "reports") or (not p.role and place_name(p.name)):
+        if p.kind == ORGANISATION or f.cue in ("reported", "reports") or (not _marked_person(p) and place_name(p.name)):
             out.add(key)
         elif len(words) == 1 and not p.role and words[0] not in surnames:
             if places is None:
@@ -180,6 +180,14 @@ def _body_names(article: Article, found: list[_Found], places: frozenset[str] | 
             if words[0] in places or _body_appositive(article.text, _bare(p.name)):
                 out.add(key)
     return frozenset(out)
+
+
+def _marked_person(p: _Phrase) -> bool:
+    """Whether the phrase marks its name as a person's: a title ("President"), or a role ending in a role
+    noun ("analyst Jordan"); "the Turkish capital Ankara" is no such role."""
+    if p.title:
+        return True
+    return bool(p.role) and fold(p.role.split()[-1]) in ROLE_NOUNS
 
 
 def _person(same_surname: list[_Draft], words: tuple[str, ...]) -> _Draft | None:

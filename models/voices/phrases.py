@@ -51,6 +51,7 @@ class _Phrase:
     head: str = ""
     proper: tuple[str, ...] = ()  # folded capitalised words of a description ("rosoboronexport")
     fallback: str = UNNAMED  # the kind of a description no named voice answers to
+    partner: _Phrase | None = None  # the other speaker of "Greece and Cyprus said"
 
 
 _NOTHING = _Phrase("")
@@ -107,6 +108,14 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
     idx = _skip_time(s, idx)
     if not idx:
         return _NOTHING
+    # "a report by Reuters", "a statement from the ministry": what is cited is a text; its author speaks.
+    for k in range(min(len(idx) - 1, 4)):
+        if toks[idx[k]].norm in DOCUMENT_NOUNS and toks[idx[k + 1]].norm in ("by", "from", "of"):
+            author = _read_phrase(s, idx[k + 2 :]) if k + 2 < len(idx) else _NOTHING
+            if (toks[idx[k]].norm.startswith("report") and author.kind == PERSON and " " not in author.name
+                    and not author.title and not author.role):
+                author.kind = ORGANISATION  # "a report by Interfax": reports are an outlet's, as "X reported"
+            return author
     if len(idx) == 1 and toks[idx[0]].norm in PRONOUNS:
         return _Phrase("pronoun", toks[idx[0]].raw)
     if toks[idx[0]].norm in SKIP_SUBJECTS and (len(idx) == 1 or toks[idx[1]].norm not in SOURCE_NOUNS):
@@ -228,7 +237,7 @@ def _read_name(s: _Sentence, idx: list[int], run: list[int], title_end: int, aff
 _SOURCE_MODIFIERS = frozenset("unnamed anonymous unidentified informed retired senior former".split())
 _POSTMODIFIERS = frozenset("close familiar with in at from of for on inside within near".split())
 _QUANTIFIERS = frozenset(
-    """some several many other two three four five six seven eight nine ten eleven twelve dozen dozens hundreds
+    """some several many other one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds
     thousands numerous various""".split()
 )
 _SOURCE_ONLY = frozenset("source sources media".split())

@@ -73,6 +73,8 @@ def _appositive(text: str, name: str) -> str | None:
     for m in pattern.finditer(text):
         role = m.group(1).strip()
         words = [fold(w) for w in re.findall(r"[^\W\d_]+", role)]
+        if words and (words[0].endswith("ing") or words[0] in ("who", "whose", "which", "that")):
+            continue  # "Interfax, citing a source in ...": a clause, not what the speaker is
         determined = bool(words) and words[0] in ("the", "a", "an", "its", "his", "her")
         if any(w in ROLE_NOUNS for w in (words[:6] if determined else words[:3])):
             return re.split(r"\s+whose\s", role, maxsplit=1)[0]  # "the family firm whose chief ..."

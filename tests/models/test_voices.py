@@ -315,6 +315,17 @@ def test_bodies_named_by_several_words_are_organisations_kept_whole():
     assert not {"Staff", "a statement"} & set(found)
 
 
+def test_a_place_with_a_place_word_before_it_is_still_a_body_a_role_noun_makes_a_person():
+    found = _names(["The Turkish capital Ankara said the deal was done.",
+                    "Political analyst Jordan said the deal was off.",
+                    "The plan, says one analyst, is flawed.",
+                    "Interfax, citing a source in the defense industry, reported that the contract was signed."])
+    assert found["Ankara"].kind == ORGANISATION and found["Jordan"].kind == PERSON
+    assert found["one analyst"].kind == UNNAMED
+    assert found["Interfax"].kind == ORGANISATION and found["Interfax"].role is None  # a clause is no role
+    assert found["a source in the defense industry"].kind == UNNAMED
+
+
 def test_an_unnamed_source_is_someone_who_can_speak():
     found = _names([
         "Turkey's objection to the bids of Sweden and Finland, which restricted arms exports, adds a new source of "
@@ -369,3 +380,17 @@ def test_the_ministry_is_the_ministry_named_last():
     assert len(found["Turkish Defense Ministry"].mentions) == 1
     assert found["Foreign Ministry"].kind == ORGANISATION
     assert found["Foreign Ministry"].mentions[0].quote == "This unilateral step is wrong,"
+
+
+def test_asides_coordinated_speakers_and_cited_texts():
+    found = _names([
+        "The Kremlin, for its part, said it was ready.",
+        "Ankara, in a statement on Tuesday, said the purchase was necessary.",
+        "Greece and Cyprus said they were concerned.",
+        "Erdogan met Putin and Biden said nothing.",  # "Erdogan met Putin" is no speaker
+        "According to a report by Interfax, the deal was signed.",
+        "According to a statement from the Turkish foreign ministry, talks went on.",
+    ])
+    assert {name: v.kind for name, v in found.items()} == {
+        "Kremlin": ORGANISATION, "Ankara": ORGANISATION, "Greece": ORGANISATION, "Cyprus": ORGANISATION,
+        "Biden": PERSON, "Interfax": ORGANISATION, "Turkish foreign ministry": ORGANISATION}
