@@ -72,7 +72,13 @@ class PerspectivesScreen(Panel[str | None]):
         if framing.shared:
             common.append(", ".join(f"{t.text} ({t.z:.1f})" for t in framing.shared), style="")
         else:
-            common.append("no term typical of this topic is used by every article that discusses it", style="dim")
+            untypical = getattr(framing, "shared_untypical", 0)
+            if untypical:
+                common.append(f"none typical of the topic ({untypical} words are used by every article on it, "
+                              "but no more on this topic than elsewhere)", style="dim")
+            else:
+                common.append("no term typical of this topic is used by every article that discusses it",
+                              style="dim")
         self.query_one("#common-ground", Static).update(common)
 
         on_topic = [a for a in framing.articles if a.token_count]
