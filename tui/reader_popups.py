@@ -56,7 +56,7 @@ class PopupActions:
     def action_voices(self) -> None:
         from tui.screens.voices import VoicesScreen
 
-        self.app.push_screen(VoicesScreen(self.corpus, self.state.topic), self.jump_to)
+        self.app.push_screen(VoicesScreen(self.corpus, self.state.topic, self.start), self.jump_to)
 
     def action_problems(self) -> None:
         from tui.screens.problems import ProblemsScreen

@@ -31,6 +31,11 @@ class VoiceIndex:
         return found
 
     @property
+    def ready(self) -> bool:
+        """True once the speakers across articles have been matched (every article's voices worked out)."""
+        return self._speakers is not None
+
+    @property
     def by_article(self) -> dict[str, tuple[Voice, ...]]:
         """Every article's voices, keyed by article id in corpus order."""
         return {a.id: self.of_article(a.id) for a in self.corpus.articles}

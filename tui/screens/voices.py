@@ -25,14 +25,24 @@ MAX_ARTICLE_COLUMNS = 40
 class VoicesScreen(Panel[str | None]):
     BINDINGS = [Binding("t", "toggle_topic", "Topic / all", id="voices_topic")]
 
-    def __init__(self, corpus: Corpus, topic_id: str | None) -> None:
+    def __init__(self, corpus: Corpus, topic_id: str | None, first: int = 0) -> None:
         super().__init__()
         self.corpus = corpus
-        self.index = voices(corpus)
         self.topic_id = topic_id
         self.only_topic = topic_id is not None
         self.rows: list[Speaker] = []
-        self.columns = [a.id for a in corpus.articles[:MAX_ARTICLE_COLUMNS]]
+        # At most MAX_ARTICLE_COLUMNS articles fit as columns: those from the reader's window on. On a large
+        # corpus whose voices are not worked out yet, only those articles are read now, so the view opens at
+        # once; once the background preparation is done, the whole corpus's speakers are used.
+        first = max(0, min(first, len(corpus.articles) - MAX_ARTICLE_COLUMNS))
+        shown = corpus.articles[first:first + MAX_ARTICLE_COLUMNS]
+        self.columns = [a.id for a in shown]
+        full = voices(corpus)
+        if full.ready or len(shown) == len(corpus.articles):
+            self.index = full
+        else:
+            self.index = voices(Corpus(tuple(shown), corpus.topics, (), ()))
+        self.first = first
 
     def compose(self) -> ComposeResult:
         with Vertical(id="voices", classes="panel"):
@@ -69,6 +79,9 @@ class VoicesScreen(Panel[str | None]):
                      if topic else "   (enter: jump)", style="dim")
         title.append("\nEach cell: mentions in that article, and ● the topics (colours as in the topic bar).",
                      style="dim")
+        if len(self.columns) < len(self.corpus.articles):
+            title.append(f"\nArticles {self.first + 1}–{self.first + len(self.columns)} of "
+                         f"{len(self.corpus.articles)} (from the panes on screen).", style="dim")
         self.query_one("#voices-title", Static).update(title)
         table.add_column(Text("speaker"), key="speaker")
         table.add_column(Text("kind"), key="kind")
