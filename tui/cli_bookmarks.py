@@ -141,21 +141,30 @@ def bookmarks_main(argv: list[str]) -> int:
     return _list_bookmarks(args, prog, topics)
 
 
-def _list_bookmarks(args: argparse.Namespace, prog: str, topics: list[str] | None) -> int:
-    from tui.cli import exit_code, report_problems
-
+def _loaded(args: argparse.Namespace, prog: str, topics: list[str] | None):
+    """The store's bookmarks, the corpus they are resolved against, and the resolutions; None (after saying
+    why on stderr) when the store cannot be read or the articles cannot be loaded."""
     opened = _open(args, prog)
     try:
         bookmarks = opened.store.list()
     except BookmarkError as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
-        return 2
+        return None
     finally:
         opened.store.close()
     corpus = _corpus_for(args, bookmarks, prog, topics)
     if corpus is None:
+        return None
+    return opened, bookmarks, corpus, resolve_all(bookmarks, corpus)
+
+
+def _list_bookmarks(args: argparse.Namespace, prog: str, topics: list[str] | None) -> int:
+    from tui.cli import exit_code, report_problems
+
+    loaded = _loaded(args, prog, topics)
+    if loaded is None:
         return 2
-    resolutions = resolve_all(bookmarks, corpus)
+    opened, bookmarks, corpus, resolutions = loaded
     # Newest first, as in the reader; the store gives them oldest first (by creation, then insertion).
     shown = [b for b in reversed(bookmarks) if _on_topics(b, corpus, resolutions, topics)]
     if args.json:
@@ -169,18 +178,10 @@ def _list_bookmarks(args: argparse.Namespace, prog: str, topics: list[str] | Non
 def _export_bookmarks(args: argparse.Namespace, prog: str, topics: list[str] | None, *, as_json: bool) -> int:
     from tui.cli import exit_code, report_problems
 
-    opened = _open(args, prog)
-    try:
-        bookmarks = opened.store.list()
-    except BookmarkError as exc:
-        print(f"{prog}: {exc}", file=sys.stderr)
+    loaded = _loaded(args, prog, topics)
+    if loaded is None:
         return 2
-    finally:
-        opened.store.close()
-    corpus = _corpus_for(args, bookmarks, prog, topics)
-    if corpus is None:
-        return 2
-    resolutions = resolve_all(bookmarks, corpus)
+    opened, bookmarks, corpus, resolutions = loaded
     if as_json:
         shown = [b for b in bookmarks if _on_topics(b, corpus, resolutions, topics)]
         text = _json(shown, corpus, resolutions, opened)
