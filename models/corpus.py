@@ -150,8 +150,12 @@ def build_corpus(
         if key:
             cache.put_links(key, links)  # type: ignore[union-attr]
             cache.flush()  # type: ignore[union-attr]
-    topics = tuple(TopicInfo(t.id, t.label, t.colour) for t in config.topics)
-    return Corpus(tuple(articles), topics, tuple(links), tuple(problems))
+    return Corpus(tuple(articles), topic_infos(config), tuple(links), tuple(problems))
+
+
+def topic_infos(config: Config) -> tuple[TopicInfo, ...]:
+    """What the views need of each configured topic."""
+    return tuple(TopicInfo(t.id, t.label, t.colour) for t in config.topics)
 
 
 def unique_id(base: str, taken: set[str]) -> str:

@@ -29,9 +29,10 @@ from typing import Protocol
 
 from models.anchor import Resolution
 from models.bookmarks import Bookmark
+from models.coverage import coverage
 from models.document import Article, Corpus, Link, Passage, TopicInfo
 from models.export_sections import framing_section, voices_section
-from models.markdown import block_quote, escape_cell, escape_inline, table
+from models.markdown import block_quote, count, escape_cell, escape_inline, table
 from models.perspectives import PerspectiveIndex
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -203,13 +204,12 @@ def sources_table(ctx: ExportContext) -> str:
 
 def coverage_table(ctx: ExportContext, topics: Sequence[TopicInfo]) -> str:
     """Topic × article: how many passages discuss the topic, and the first one (`3 (from ¶2)`)."""
+    wanted = {t.id for t in topics}
     rows = []
-    for topic in topics:
-        row = [escape_cell(topic.label)]
-        for article in ctx.corpus.articles:
-            on = [p for p in article.passages if p.tag(topic.id)]
-            row.append(f"{len(on)} (from ¶{on[0].index + 1})" if on else "—")
-        rows.append(row)
+    for row in coverage(ctx.corpus).rows:
+        if row.topic.id in wanted:
+            cells = [f"{c.passages} (from ¶{c.first + 1})" if c.passages else "—" for c in row.cells]
+            rows.append([escape_cell(row.topic.label), *cells])
     return table(["Topic", *(ctx.labels[a.id] for a in ctx.corpus.articles)], rows)
 
 
@@ -217,8 +217,8 @@ def _summary(ctx: ExportContext, topics: Sequence[TopicInfo]) -> str:
     corpus = ctx.corpus
     ids = {t.id for t in topics}
     links = sum(1 for link in corpus.links if link.topic in ids)
-    return (f"{_count(len(corpus.articles), 'article')}, {_count(len(topics), 'topic')}, "
-            f"{_count(links, 'link')} between passages of different articles.")
+    return (f"{count(len(corpus.articles), 'article')}, {count(len(topics), 'topic')}, "
+            f"{count(links, 'link')} between passages of different articles.")
 
 
 def _coverage_intro() -> str:
@@ -230,8 +230,8 @@ def _topic_summary(ctx: ExportContext, topic: TopicInfo) -> str:
     passages = ctx.passages_on(topic.id)
     articles = {p.article_id for p in passages}
     links = sum(1 for link in ctx.corpus.links if link.topic == topic.id)
-    return (f"Topic {_code(topic.id)}: {_count(len(passages), 'passage')} in {len(articles)} of "
-            f"{_count(len(ctx.corpus.articles), 'article')}, {_count(links, 'link')}.")
+    return (f"Topic {_code(topic.id)}: {count(len(passages), 'passage')} in {len(articles)} of "
+            f"{count(len(ctx.corpus.articles), 'article')}, {count(links, 'link')}.")
 
 
 def _code(text: str) -> str:
@@ -239,8 +239,6 @@ def _code(text: str) -> str:
     return f"`{text}`" if _ID.match(text) else escape_inline(text)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _file_name(article: Article) -> str:
@@ -291,7 +289,7 @@ def export_bookmarks_markdown(
     blocks = [f"# {escape_inline(title)}"]
     shown_found = [(b, r) for b, r in found if wanted is None or set(_topics_now(corpus, r)) & wanted]
     shown_orphans = [b for b in orphans if wanted is None or set(b.topics) & wanted]
-    blocks.append(f"{_count(len(shown_found) + len(shown_orphans), 'bookmark')}: {len(shown_found)} found, "
+    blocks.append(f"{count(len(shown_found) + len(shown_orphans), 'bookmark')}: {len(shown_found)} found, "
                   f"{len(shown_orphans)} orphaned (their passage was not found in these articles).")
     for topic in chosen:
         here = [(b, r) for b, r in shown_found if topic.id in _topics_now(corpus, r)]

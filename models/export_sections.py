@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from models.document import TopicInfo
-from models.markdown import escape_cell, escape_inline, table
+from models.markdown import count, escape_cell, escape_inline, table
 from models.perspectives import Term, TopicFraming
 from models.text import fold
 from models.voices import Speaker, Voice, voices
@@ -62,7 +62,7 @@ def framing_blocks(ctx: ExportContext, framing: TopicFraming, *, aliases_left_ou
     for article_framing in framing.articles:
         article = ctx.corpus.articles_by_id[article_framing.article_id]
         if not article_framing.enough_text:
-            terms = (f"{TOO_LITTLE} ({_count(article_framing.token_count, 'content word')}, "
+            terms = (f"{TOO_LITTLE} ({count(article_framing.token_count, 'content word')}, "
                      f"{framing.min_tokens} needed)")
         elif article_framing.terms:
             terms = ", ".join(_scored(term) for term in article_framing.terms[:FRAMING_TERMS])
@@ -85,7 +85,7 @@ def _common_ground(ctx: ExportContext, framing: TopicFraming) -> str:
     who = _and(among)
     if not framing.shared:
         if framing.shared_untypical:
-            return (f"Common ground: none. {who} all use {_count(framing.shared_untypical, 'term')} on this topic, "
+            return (f"Common ground: none. {who} all use {count(framing.shared_untypical, 'term')} on this topic, "
                     "but none is more typical of the topic than of the rest of the corpus.")
         return f"Common ground: no term is used on this topic by all of {who}."
     terms = ", ".join(escape_inline(term.text) for term in framing.shared[:COMMON_TERMS])
@@ -162,8 +162,6 @@ def _where(ctx: ExportContext, row: VoiceRow) -> str:
 # --- words -----------------------------------------------------------------------------------------------
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _and(items: Sequence[str]) -> str:

@@ -61,3 +61,8 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 def block_quote(*paragraphs: str) -> str:
     """A block quote of already-escaped one-line paragraphs, separated by quoted blank lines."""
     return "\n>\n".join(f"> {p}" for p in paragraphs)
+
+
+def count(n: int, noun: str) -> str:
+    """"1 passage", "3 passages": a number with its noun in the right number."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

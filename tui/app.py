@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
 from models.config import Config
-from models.document import Article, Corpus, Problem, TopicInfo
+from models.document import Article, Corpus, Problem
 from tui.commands import ReaderCommands
 from tui.keymap import clashes, unknown_ids
 
@@ -141,8 +141,9 @@ class ParallaxApp(App):
         self.call_from_thread(self._show, corpus)
 
     def _partial(self, articles: dict[str, Article], problems: list[Problem]) -> Corpus:
-        topics = tuple(TopicInfo(t.id, t.label, t.colour) for t in self.config.topics)
-        return Corpus(tuple(articles.values()), topics, (), tuple(problems))
+        from models.corpus import topic_infos
+
+        return Corpus(tuple(articles.values()), topic_infos(self.config), (), tuple(problems))
 
     def _failed(self, exc: Exception) -> None:
         self.loading = None

@@ -20,11 +20,15 @@ def article_number(corpus: Corpus, article: Article) -> int:
     return numbers.get(article.id, 0)
 
 
+def shorten(text: str, width: int) -> str:
+    """`text`, cut to `width` characters with an ellipsis when longer."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def article_label(corpus: Corpus, article: Article, width: int = 40) -> str:
     """"4. Global Research" (the outlet, else the title, else the file name), at most `width` characters."""
     name = article.source or article.display_title
-    label = f"{article_number(corpus, article)}. {name}"
-    return label if len(label) <= width else label[: width - 1] + "…"
+    return shorten(f"{article_number(corpus, article)}. {name}", width)
 
 
 def passage_label(corpus: Corpus, passage: Passage, width: int = 40) -> str:

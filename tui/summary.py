@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from models.document import Corpus, Link
+from models.markdown import count
 
 
 def print_summary(corpus: Corpus, console: Console | None = None) -> None:
@@ -25,8 +26,8 @@ def print_summary(corpus: Corpus, console: Console | None = None) -> None:
         head.append(article.display_title, style="bold")
         console.print(head)
         facts = [article.source or "outlet not stated", article.author or "author not stated",
-                 article.date or "date not stated", _count(len(article.passages), "passage"),
-                 _count(len(article.removed), "piece") + " removed"]
+                 article.date or "date not stated", count(len(article.passages), "passage"),
+                 count(len(article.removed), "piece") + " removed"]
         if article.encoding != "utf-8":
             facts.append(f"read as {article.encoding}")
         console.print(Text("  " + " · ".join(facts)))
@@ -66,5 +67,3 @@ def print_summary(corpus: Corpus, console: Console | None = None) -> None:
             console.print(row)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from models.bookmarks import Bookmark
 from models.text import fold
 from tui.bookmarking import Bookmarks
-from tui.labels import article_label, passage_label
+from tui.labels import article_label, passage_label, shorten
 from tui.screens.base import Panel
 
 QUOTE_WIDTH = 60
@@ -87,10 +87,10 @@ class BookmarksScreen(Panel[str | None]):
             table.add_row(
                 Text(bookmark.created[:10]),
                 Text(status, style="bold red" if status == "orphaned" else "dim"),
-                Text(_cut(self._article(bookmark), 30)),
+                Text(shorten(self._article(bookmark), 30)),
                 Text(quote[:QUOTE_WIDTH] + ("…" if len(quote) > QUOTE_WIDTH else "")),
                 topics,
-                Text(_cut(bookmark.note.replace("\n", " "), 40)),
+                Text(shorten(bookmark.note.replace("\n", " "), 40)),
                 Text(", ".join(bookmark.tags)),
                 key=bookmark.id,
             )
@@ -196,6 +196,3 @@ class BookmarksScreen(Panel[str | None]):
         self._fill()
         self.notify("Bookmark restored.", markup=False, timeout=2)
 
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -20,7 +20,6 @@ from tui.screens.base import Panel
 def link_prompt(corpus: Corpus, origin: str, link: Link) -> Text:
     """One row of the list: where the link goes, on which topic, how strong and why (plain Text)."""
     target = corpus.passage(link.other(origin))
-    article = corpus.articles_by_id[target.article_id]
     topic = corpus.topic(link.topic)
     text = Text(no_wrap=False)
     text.append(f"{link.score:.2f} ", style="bold")

@@ -102,7 +102,6 @@ class SearchScreen(Panel[str | None]):
         options = []
         for n, (pid, start, end) in enumerate(self.hits):
             passage = self.corpus.passage(pid)
-            article = self.corpus.articles_by_id[passage.article_id]
             prompt = Text(no_wrap=True, overflow="ellipsis")
             prompt.append(passage_label(self.corpus, passage, 30), style="italic")
             prompt.append("  ")

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from models.document import Corpus
 from models.voices import Speaker, voices
-from tui.labels import article_label
+from tui.labels import article_label, shorten
 from tui.screens.base import Panel
 
 MAX_ARTICLE_COLUMNS = 40
@@ -109,8 +109,8 @@ class VoicesScreen(Panel[str | None]):
                 continue
             self.rows.append(speaker)
             style = "italic" if speaker.kind == "unnamed" else ""
-            table.add_row(Text(_cut(speaker.name, 30), style=style), Text(speaker.kind, style="dim"),
-                          Text(_cut(speaker.role or "", 36), style="dim"), *cells)
+            table.add_row(Text(shorten(speaker.name, 30), style=style), Text(speaker.kind, style="dim"),
+                          Text(shorten(speaker.role or "", 36), style="dim"), *cells)
         if not self.rows:
             self.query_one("#voice-detail", Static).update(Text("No one is quoted or cited here."))
 
@@ -152,6 +152,3 @@ class VoicesScreen(Panel[str | None]):
         self.only_topic = not self.only_topic
         self._fill()
 
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
