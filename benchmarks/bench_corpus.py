@@ -44,8 +44,8 @@ def child(args: dict) -> dict:
     """One measured run (in its own process)."""
     started = time.perf_counter()
     from models.config import load_config
-    from models.corpus import build_corpus, iter_articles
-    from models.cache import Cache
+    from models.loader import build_corpus, iter_articles
+    from models.store.cache import Cache
     from models.document import Problem
 
     config = load_config()
@@ -85,7 +85,7 @@ def baseline(args: dict, config) -> dict:
     """All pairs of passages from different articles, scored with rapidfuzz one pair at a time."""
     from rapidfuzz import fuzz
 
-    from models.corpus import analyze
+    from models.loader import analyze
 
     corpus = analyze([args["corpus"]], config)  # warm: from the cache
     items = [(ai, p.text) for ai, a in enumerate(corpus.articles) for p in a.passages]

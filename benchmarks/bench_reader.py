@@ -42,7 +42,7 @@ SIZE = (200, 50)
 def build_large(out: Path, articles: int = 3, passages: int = 5000, seed: int = 7) -> list[Path]:
     """Three long articles made of the seeds' body paragraphs, each paragraph varied so none repeats."""
     from models.config import load_config
-    from models.corpus import analyze
+    from models.loader import analyze
 
     corpus = analyze([ROOT / "seeds"], load_config(), cache=False)
     paragraphs = [p.text for a in corpus.articles for p in a.passages]
@@ -197,7 +197,7 @@ async def main_async(presses: int, views_articles: int) -> None:
         latency = await key_latency(large, config, big_corpus, presses)
 
         from make_corpus import generate
-        from models.corpus import analyze
+        from models.loader import analyze
 
         seeds_corpus = analyze(seeds, config, cache=False)
         many = generate(views_articles, Path(tmp) / "many")

@@ -46,7 +46,7 @@ def _norm(text: str) -> str:
 def seed_parts() -> list[tuple[list[str], list[str], list[str]]]:
     """Each seed as (head blocks, body blocks, tail blocks), the body found by what parallax keeps."""
     from models.config import load_config
-    from models.corpus import analyze
+    from models.loader import analyze
 
     corpus = analyze([SEEDS], load_config(), cache=False)
     parts = []

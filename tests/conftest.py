@@ -33,6 +33,6 @@ def config() -> Config:
 
 @pytest.fixture(scope="session")
 def seeds_corpus(config: Config):
-    from models.corpus import analyze
+    from models.loader import analyze
 
     return analyze([SEEDS], config)

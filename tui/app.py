@@ -109,8 +109,8 @@ class ParallaxApp(App):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self) -> None:
-        from models.cache import Cache
-        from models.corpus import build_corpus, iter_articles
+        from models.store.cache import Cache
+        from models.loader import build_corpus, iter_articles
 
         try:
             cache = Cache() if self.use_cache else None
@@ -141,7 +141,7 @@ class ParallaxApp(App):
         self.call_from_thread(self._show, corpus)
 
     def _partial(self, articles: dict[str, Article], problems: list[Problem]) -> Corpus:
-        from models.corpus import topic_infos
+        from models.loader import topic_infos
 
         return Corpus(tuple(articles.values()), topic_infos(self.config), (), tuple(problems))
 
@@ -218,8 +218,8 @@ class ParallaxApp(App):
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
     def _prepare_views(self, corpus: Corpus) -> None:
         """Count framing terms and find voices in the background, so `p` and `v` open at once later."""
-        from models.perspectives import PerspectiveIndex
-        from models.voices import voices
+        from models.insight.perspectives import PerspectiveIndex
+        from models.insight.voices import voices
 
         PerspectiveIndex.of(corpus, self.config.topics).prepare()
         voices(corpus).speakers

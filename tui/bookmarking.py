@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.anchor import Resolution
-from models.bookmarks import Bookmark, BookmarkError, BookmarkStore, bookmarks_at, open_store, parse_tags, resolve_all
+from models.store.anchor import Resolution
+from models.store.bookmarks import Bookmark, BookmarkError, BookmarkStore, bookmarks_at, open_store, parse_tags, resolve_all
 from models.document import Corpus
 
 

@@ -109,8 +109,8 @@ def exit_code(corpus: Corpus) -> int:
 def analyze_with_progress(paths: list[str], config: Config, use_cache: bool) -> Corpus:
     """The analysis with the command line's progress bar (reading, then linking) and the cache's own
     problems (a corrupt cache rebuilt...) reported on stderr like any other."""
-    from models.cache import Cache
-    from models.corpus import build_corpus, iter_articles
+    from models.store.cache import Cache
+    from models.loader import build_corpus, iter_articles
     from models.document import Article
     from tui.progress_bar import rich_progress
 

@@ -30,10 +30,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.bookmarks import Bookmark, BookmarkError, Opened, bookmark_to_dict, open_store, resolve_all
+from models.store.bookmarks import Bookmark, BookmarkError, Opened, bookmark_to_dict, open_store, resolve_all
 from models.document import Corpus
-from models.export import OutputExistsError, export_bookmarks_markdown, export_markdown, write_output
-from models.ingest import sanitize
+from models.export.report import OutputExistsError, export_bookmarks_markdown, export_markdown, write_output
+from models.pipeline.ingest import sanitize
 
 ACTIONS = ("list", "export")
 QUOTE_CHARS = 160
@@ -108,7 +108,7 @@ def export_main(argv: list[str]) -> int:
         return 2
     if args.bookmarks:
         return _export_bookmarks(args, prog, topics, as_json=False)
-    from models.corpus import analyze
+    from models.loader import analyze
     from tui.cli import exit_code, load, report_problems
 
     config, paths = load(args)
@@ -203,7 +203,7 @@ def _corpus_for(
     args: argparse.Namespace, bookmarks: list[Bookmark], prog: str, topics: list[str] | None
 ) -> Corpus | None:
     """The articles to resolve bookmarks in: PATHs, else the bookmarked files still there, else seeds/."""
-    from models.corpus import analyze
+    from models.loader import analyze
     from tui.cli import load
 
     if not args.paths:

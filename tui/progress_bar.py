@@ -3,7 +3,7 @@
     with rich_progress() as progress:
         corpus = analyze(paths, config, progress)
 
-`progress(n, total, path)` is the callback `models.corpus.analyze` / `iter_articles` call before each file.
+`progress(n, total, path)` is the callback `models.loader.analyze` / `iter_articles` call before each file.
 Nothing is drawn for the first half second (a small corpus, or a warm cache, loads without flicker), nor when
 stderr is not a terminal (pipes, scripts, tests), and the bar is removed when loading ends, so stdout (`--json`)
 and the problem lines on stderr stay exactly as they were. File names are article data: they are shown as

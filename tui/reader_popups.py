@@ -69,7 +69,7 @@ class PopupActions:
         return getattr(self.app, "bookmarks", None)
 
     def action_toggle_bookmark(self) -> None:
-        from models.bookmarks import BookmarkError
+        from models.store.bookmarks import BookmarkError
 
         passage, store = self.state.passage(), self._store()
         if passage is None or store is None:
@@ -105,7 +105,7 @@ class PopupActions:
         tags = ", ".join(here[0].tags) if here else ""
 
         def saved(result) -> None:
-            from models.bookmarks import BookmarkError
+            from models.store.bookmarks import BookmarkError
 
             if result is None:
                 return
@@ -148,7 +148,7 @@ class PopupActions:
     def _export(self, request, topic_id: str | None, force: bool = False) -> None:
         from pathlib import Path
 
-        from models.export import OutputExistsError, export_bookmarks_markdown, export_markdown, write_output
+        from models.export.report import OutputExistsError, export_bookmarks_markdown, export_markdown, write_output
         from tui.screens.confirm import ConfirmScreen
 
         if request is None:

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from models.document import Corpus, Link
-from models.markdown import count
+from models.export.markdown import count
 
 
 def print_summary(corpus: Corpus, console: Console | None = None) -> None:

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from models import bookmarks as bm
-from models.anchor import ArticleAnchor, PassageAnchor, anchor_passage, anchor_span, resolve
-from models.bookmarks import (
+from models.store import bookmarks as bm
+from models.store.anchor import ArticleAnchor, PassageAnchor, anchor_passage, anchor_span, resolve
+from models.store.bookmarks import (
     FILE_NAME,
     BookmarkStore,
     ReadOnlyError,
@@ -36,7 +36,7 @@ from models.bookmarks import (
     store_path,
 )
 from models.config import CleaningRule
-from models.corpus import analyze
+from models.loader import analyze
 from models.document import Article, Corpus, Passage, TopicInfo
 from tests.conftest import ROOT, SEEDS
 
@@ -192,8 +192,8 @@ def test_a_change_waits_for_another_writer_instead_of_failing(tmp_path):
 
 WRITER = """
 import sys
-from models.anchor import ArticleAnchor, PassageAnchor
-from models.bookmarks import open_store
+from models.store.anchor import ArticleAnchor, PassageAnchor
+from models.store.bookmarks import open_store
 opened = open_store(sys.argv[1])
 assert opened.warning is None, opened.warning
 for i in range(int(sys.argv[3])):

@@ -8,10 +8,10 @@ import zlib
 
 import pytest
 
-from models import cache as cache_module
-from models import corpus as corpus_module
-from models.cache import Cache
-from models.corpus import analyze
+from models.store import cache as cache_module
+from models import loader as loader_module
+from models.store.cache import Cache
+from models.loader import analyze
 from models.paths import cache_dir
 from models.serialize import corpus_to_dict
 from tests.conftest import SEEDS
@@ -27,13 +27,13 @@ def seeds(tmp_path):
 @pytest.fixture
 def count_analyses(monkeypatch):
     calls: list[str] = []
-    real = corpus_module.analyze_source
+    real = loader_module.analyze_source
 
     def counting(source, *args, **kwargs):
         calls.append(source.path)
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(corpus_module, "analyze_source", counting)
+    monkeypatch.setattr(loader_module, "analyze_source", counting)
     return calls
 
 

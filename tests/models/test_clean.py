@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.clean import clean
+from models.pipeline.clean import clean
 
 BODY = (
     "Turkey bought the S-400 air defence system from Russia in 2017, and Washington has objected ever since, "

@@ -20,11 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from models.anchor import ArticleAnchor, PassageAnchor
-from models.bookmarks import open_store, resolve_all
-from models.corpus import analyze
+from models.store.anchor import ArticleAnchor, PassageAnchor
+from models.store.bookmarks import open_store, resolve_all
+from models.loader import analyze
 from models.document import Article, Corpus, Link, Passage, TopicInfo, TopicTag
-from models.export import (
+from models.export.report import (
     TOPIC_SECTIONS,
     ExportContext,
     OutputExistsError,
@@ -33,7 +33,7 @@ from models.export import (
     export_markdown,
     write_output,
 )
-from models.export_sections import (
+from models.export.sections import (
     TOO_LITTLE,
     VoiceRow,
     framing_blocks,
@@ -42,9 +42,9 @@ from models.export_sections import (
     voices_blocks,
     voices_section,
 )
-from models.markdown import escape_cell, escape_inline, one_line
-from models.perspectives import ArticleFraming, Term, TopicFraming
-from models.voices import voices
+from models.export.markdown import escape_cell, escape_inline, one_line
+from models.insight.perspectives import ArticleFraming, Term, TopicFraming
+from models.insight.voices import voices
 from tests.conftest import DATA, SEEDS
 
 GOLDEN = DATA / "seeds_export.md"

@@ -38,7 +38,7 @@ def test_scorer_notices_a_broken_analysis(seeds_corpus):
 
 
 def test_other_outlets_reach_the_same_quality(config):
-    from models.corpus import analyze
+    from models.loader import analyze
 
     gold = yaml.safe_load((DATA / "heldout_gold.yaml").read_text(encoding="utf-8"))
     corpus = analyze([DATA / "heldout"], config, cache=False)

@@ -7,8 +7,8 @@ import socket
 
 import pytest
 
-from models.corpus import analyze
-from models.ingest import IngestError, discover, is_html, read_source, source_from_bytes
+from models.loader import analyze
+from models.pipeline.ingest import IngestError, discover, is_html, read_source, source_from_bytes
 from tests.conftest import DATA
 
 PAGE = DATA / "html" / "saved_page.html"
@@ -52,7 +52,7 @@ def test_the_texts_own_statement_wins_over_the_markup(config, tmp_path):
     )
     source = source_from_bytes("page.html", html.encode())
     assert source.meta is not None and source.meta.author == "Maria Demir"
-    from models.corpus import merge_meta
+    from models.pipeline.article import merge_meta
     from models.document import Meta
 
     merged = merge_meta(Meta(author="Jonas Novak", title=None), source.meta)
@@ -94,7 +94,7 @@ def test_trafilatura_is_imported_only_when_a_page_is_met():
     code = (
         "import sys\n"
         "from models.config import load_config\n"
-        "from models.corpus import analyze\n"
+        "from models.loader import analyze\n"
         f"analyze([{str(SEEDS)!r}], load_config(), cache=False)\n"
         "print('trafilatura' in sys.modules)\n"
     )

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from models.corpus import analyze
-from models.ingest import IngestError, discover, read_source, sanitize
+from models.loader import analyze
+from models.pipeline.ingest import IngestError, discover, read_source, sanitize
 from tests.conftest import SEEDS
 
 GOOD = SEEDS / "004_c17863d213641cf5.txt"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from models.corpus import analyze_source, build_corpus
-from models.ingest import source_from_bytes
-from models.topics import Tagger
+from models.loader import build_corpus
+from models.pipeline.article import analyze_source
+from models.pipeline.ingest import source_from_bytes
+from models.pipeline.topics import Tagger
 
 
 def corpus_of(config, *texts, thresholds=None):
@@ -67,7 +68,7 @@ def test_no_links_within_one_article(config):
 
 def test_large_topic_uses_bounded_candidates(config):
     """More passages than the direct limit: the index path must still find the obvious partner."""
-    from models import links as links_module
+    from models.pipeline import links as links_module
 
     filler = "\n\n".join(f"Paragraph {i} says the S-400 matters for reason number {i} of many." for i in range(250))
     a = "Chemezov said the second batch of S-400 missiles reached Ankara.\n\n" + filler

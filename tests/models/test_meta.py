@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.clean import clean
-from models.meta import extract_meta, parse_date
+from models.pipeline.clean import clean
+from models.pipeline.meta import extract_meta, parse_date
 
 BODY = (
     "Turkey bought the S-400 air defence system from Russia in July 2019, and Washington has objected ever "

@@ -8,7 +8,7 @@ import pytest
 
 from models.config import Topic
 from models.document import Article, Corpus, Passage, TopicInfo, TopicTag
-from models.perspectives import PerspectiveIndex, all_framings, framing, log_odds_z, passage_terms
+from models.insight.perspectives import PerspectiveIndex, all_framings, framing, log_odds_z, passage_terms
 from models.text import STOPWORDS, stem, tokens
 
 EVERYTHING = {"min_tokens": 1, "min_count": 1, "min_z": -100.0, "top": 50}
@@ -208,7 +208,7 @@ def test_general_purpose_words_are_never_framing_terms_but_content_words_and_nam
 
 
 def test_the_general_purpose_list_leaves_domain_words_alone():
-    from models.function_words import FRAMING_STOPWORDS, WORDS, is_function_key, is_function_word
+    from models.insight.function_words import FRAMING_STOPWORDS, WORDS, is_function_key, is_function_word
 
     assert 300 <= len(WORDS) <= 2000
     for word in (*FILLER, "also", "however", "several", "way", "time", "years", "took", "Wednesday", "regarding"):
@@ -221,7 +221,7 @@ def test_the_general_purpose_list_leaves_domain_words_alone():
 
 
 def test_seed_framing_surfaces_content_words_not_filler(seeds_corpus, config):
-    from models.function_words import is_function_key
+    from models.insight.function_words import is_function_key
 
     for topic_id in ("s400-delivery", "drones-ukraine"):
         result = framing(seeds_corpus, topic_id, config.topics)

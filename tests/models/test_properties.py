@@ -10,15 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.corpus import analyze_source, build_corpus
+from models.loader import build_corpus
+from models.pipeline.article import analyze_source
 from models.document import Corpus
-from models.ingest import IngestError, source_from_bytes
+from models.pipeline.ingest import IngestError, source_from_bytes
 from models.serialize import corpus_from_dict, corpus_to_dict
-from models.topics import Tagger
+from models.pipeline.topics import Tagger
 from tests.conftest import SEEDS
 
 try:  # written by another engineer at the same time; checked when it is there
-    from models.export import export_markdown
+    from models.export.report import export_markdown
 except ImportError:  # pragma: no cover
     export_markdown = None
 
@@ -132,14 +133,14 @@ def test_random_web_pages(config, pages):
 
 def test_markdown_export_is_checked_when_it_exists():
     if export_markdown is None:
-        pytest.skip("models/export.py is not there yet")
+        pytest.skip("models/export/report.py is not there yet")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(articles_text, st.text(alphabet="abcxyz-_.", min_size=1, max_size=8))
 def test_cache_round_trip_moves_the_article_to_its_new_id(config, tmp_path_factory, text, new_id):
-    from models.cache import Cache
-    from models.corpus import rebase
+    from models.store.cache import Cache
+    from models.loader import rebase
 
     try:
         source = source_from_bytes("a.txt", text.encode("utf-8"))

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.make_corpus import generate
-from models import links as links_module
-from models.corpus import analyze
+from models.pipeline import links as links_module
+from models.loader import analyze
 
 
 @pytest.fixture(scope="module")

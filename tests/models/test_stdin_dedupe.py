@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 import shutil
 
-from models.corpus import analyze, build_corpus, iter_articles
+from models.loader import analyze, build_corpus, iter_articles
 from models.document import Article, Problem
-from models.ingest import discover, read_stdin
+from models.pipeline.ingest import discover, read_stdin
 from tests.conftest import DATA, SEEDS
 
 ONE = SEEDS / "004_c17863d213641cf5.txt"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.topics import Tagger
+from models.pipeline.topics import Tagger
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.document import Article, Corpus, Passage, TopicInfo, TopicTag
-from models.voices import ORGANISATION, PERSON, UNNAMED, Voice, VoiceIndex, article_voices, match_speakers, voices
+from models.insight.voices import ORGANISATION, PERSON, UNNAMED, Voice, VoiceIndex, article_voices, match_speakers, voices
 from models.text import fold
 
 

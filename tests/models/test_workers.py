@@ -8,16 +8,16 @@ from concurrent.futures import Future
 
 import pytest
 
-from models import corpus as corpus_module
-from models.corpus import analyze
+from models import loader as loader_module
+from models.loader import analyze
 from models.serialize import corpus_to_dict
 from tests.conftest import SEEDS
 
 
 @pytest.fixture
 def eager_workers(monkeypatch):
-    monkeypatch.setattr(corpus_module._Workers, "MIN_MISSES", 1)
-    monkeypatch.setattr(corpus_module._Workers, "MIN_LEFT", 1)
+    monkeypatch.setattr(loader_module._Workers, "MIN_MISSES", 1)
+    monkeypatch.setattr(loader_module._Workers, "MIN_LEFT", 1)
 
 
 @pytest.fixture
@@ -40,22 +40,22 @@ def test_workers_give_the_same_corpus_as_one_process(config, folder, eager_worke
 def test_worker_results_are_cached(config, folder, eager_workers):
     analyze([folder], config, jobs=2)
     calls = []
-    real = corpus_module.analyze_source
-    corpus_module.analyze_source = lambda *a, **k: calls.append(1) or real(*a, **k)
+    real = loader_module.analyze_source
+    loader_module.analyze_source = lambda *a, **k: calls.append(1) or real(*a, **k)
     try:
         analyze([folder], config, jobs=2)
     finally:
-        corpus_module.analyze_source = real
+        loader_module.analyze_source = real
     assert calls == []
 
 
 def test_a_failed_worker_hands_its_files_back(config, folder, eager_workers, monkeypatch):
     def broken(self, task):
         future = Future()
-        future.set_exception(corpus_module.WorkerFailed("worker ended"))
+        future.set_exception(loader_module.WorkerFailed("worker ended"))
         return future
 
-    monkeypatch.setattr(corpus_module._Worker, "submit", broken)
+    monkeypatch.setattr(loader_module._Worker, "submit", broken)
     corpus = analyze([folder], config, cache=False, jobs=2)
     assert corpus_to_dict(corpus) == corpus_to_dict(analyze([folder], config, cache=False, jobs=1))
 
@@ -64,7 +64,7 @@ def test_workers_that_cannot_start_mean_one_process(config, folder, eager_worker
     def refuse(self, config):
         raise OSError("no processes here")
 
-    monkeypatch.setattr(corpus_module._Worker, "__init__", refuse)
-    monkeypatch.setattr(corpus_module._Worker, "close", lambda self: None)
+    monkeypatch.setattr(loader_module._Worker, "__init__", refuse)
+    monkeypatch.setattr(loader_module._Worker, "close", lambda self: None)
     corpus = analyze([folder], config, cache=False, jobs=2)
     assert len(corpus.articles) == 5

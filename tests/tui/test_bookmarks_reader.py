@@ -81,7 +81,7 @@ async def test_bookmarks_screen_filters_jumps_deletes_and_undoes(make_app, tmp_p
 
 
 async def test_orphaned_bookmark_is_listed_not_dropped(make_app, tmp_path, config):
-    from models.corpus import analyze
+    from models.loader import analyze
     from tests.conftest import SEEDS
     from tui.screens.bookmarks import BookmarksScreen
 

@@ -13,10 +13,10 @@ import sys
 
 import pytest
 
-from models.anchor import ArticleAnchor, PassageAnchor
-from models.bookmarks import FILE_NAME, open_store
+from models.store.anchor import ArticleAnchor, PassageAnchor
+from models.store.bookmarks import FILE_NAME, open_store
 from models.config import ConfigError
-from models.export import export_markdown
+from models.export.report import export_markdown
 from tests.conftest import DATA, ROOT, SEEDS
 from tui.cli_bookmarks import bookmarks_main, export_main
 

@@ -11,7 +11,7 @@ from tui.reader import ReaderScreen
 
 def slow_iter(delay_first: float, delay_each: float):
     """iter_articles, but slow: as a large corpus would be."""
-    import models.corpus as corpus_module
+    import models.loader as corpus_module
 
     real = corpus_module.iter_articles
 
@@ -28,7 +28,7 @@ def slow_iter(delay_first: float, delay_each: float):
 
 
 async def test_slow_loading_shows_progress_then_the_first_articles_then_links(make_app, monkeypatch):
-    import models.corpus as corpus_module
+    import models.loader as corpus_module
     import tui.app as app_module
 
     monkeypatch.setattr(app_module, "SHOW_AFTER", 0.2)

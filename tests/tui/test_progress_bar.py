@@ -6,7 +6,7 @@ import io
 
 from rich.console import Console
 
-from models.corpus import analyze
+from models.loader import analyze
 from tests.conftest import SEEDS
 from tui.progress_bar import rich_progress
 

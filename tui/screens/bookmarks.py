@@ -15,7 +15,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
 from textual.widgets import DataTable, Footer, Input, Static
 
-from models.bookmarks import Bookmark
+from models.store.bookmarks import Bookmark
 from models.text import fold
 from tui.bookmarking import Bookmarks
 from tui.labels import article_label, passage_label, shorten

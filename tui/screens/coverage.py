@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
-from models.coverage import coverage
+from models.insight.coverage import coverage
 from models.document import Corpus
 from tui.labels import article_label
 from tui.screens.base import Panel

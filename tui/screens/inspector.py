@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from models.compare import compare
+from models.insight.compare import compare
 from models.document import Corpus, Link
 from tui.labels import passage_label
 from tui.screens.base import Panel

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.document import Corpus
-from models.perspectives import PerspectiveIndex, Term, TopicFraming
+from models.insight.perspectives import PerspectiveIndex, Term, TopicFraming
 from tui.labels import article_label, passage_label
 from tui.screens.base import Panel
 

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
 from models.document import Corpus
-from models.voices import Speaker, voices
+from models.insight.voices import Speaker, voices
 from tui.labels import article_label, shorten
 from tui.screens.base import Panel
 

@@ -38,10 +38,10 @@ The package, one job per module (names starting with `_` are shared between thes
 | `index.py` | VoiceIndex: a corpus's voices, worked out on first use, and `voices(corpus)` |
 """
 
-from models.voices.grouping import article_voices
-from models.voices.index import VoiceIndex, voices
-from models.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Speaker, Voice
-from models.voices.speakers import match_speakers
+from models.insight.voices.grouping import article_voices
+from models.insight.voices.index import VoiceIndex, voices
+from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Speaker, Voice
+from models.insight.voices.speakers import match_speakers
 
 __all__ = ["ORGANISATION", "PERSON", "UNNAMED", "Mention", "Speaker", "Voice", "VoiceIndex", "article_voices",
            "match_speakers", "voices"]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import weakref
 
 from models.document import Corpus
-from models.voices.grouping import article_voices
-from models.voices.records import Mention, Speaker, Voice
-from models.voices.speakers import match_speakers
+from models.insight.voices.grouping import article_voices
+from models.insight.voices.records import Mention, Speaker, Voice
+from models.insight.voices.speakers import match_speakers
 
 class VoiceIndex:
     """The voices of a corpus: each article's, worked out when first asked for, and the speakers they make

@@ -11,7 +11,7 @@ repeats, not what it mentions in passing.
 
 Terms are unigrams and two-word phrases of content words (the shared tokenizer of `models.text`: folded,
 lightly stemmed, stop words out); a phrase never spans punctuation. Words of general purpose ("take",
-"already", "part", "regarding", "Wednesday": `models.function_words`) count as words but are never listed,
+"already", "part", "regarding", "Wednesday": `models.insight.function_words`) count as words but are never listed,
 nor is a phrase made of them only ("take part"); a phrase with a content word ("take office") is. The
 topic's own aliases are left out too (everyone writing about the S-400 says "S-400"). Each term is shown as
 written, in the spelling most of the passages it occurs in use.
@@ -39,7 +39,7 @@ from itertools import chain
 from typing import Protocol
 
 from models.document import Corpus, Passage
-from models.function_words import FRAMING_STOPWORDS
+from models.insight.function_words import FRAMING_STOPWORDS
 from models.text import STOPWORDS, stem, tokens
 
 DEFAULT_MIN_TOKENS = 40  # content words an article needs on a topic before its framing means anything

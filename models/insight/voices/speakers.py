@@ -8,8 +8,8 @@ from collections import Counter
 
 from rapidfuzz import fuzz, process
 
-from models.voices.records import ORGANISATION, PERSON, UNNAMED, Speaker, Voice
-from models.voices.words import _name_key
+from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Speaker, Voice
+from models.insight.voices.words import _name_key
 
 class _Groups:
     """Union-find over (article, voice) pairs."""

@@ -30,7 +30,7 @@ from typing import Any
 
 from models.config import Config
 from models.document import Article, Link
-from models.links import gc_paused
+from models.pipeline.links import gc_paused
 from models.serialize import article_from_dict, article_to_dict
 
 SCHEMA_VERSION = "2"  # the tables' layout and the stored formats
@@ -39,12 +39,13 @@ SCHEMA_VERSION = "2"  # the tables' layout and the stored formats
 def _engine_version() -> str:
     """A digest of the analysis code itself, so a cache written by other code (an upgrade, or a developer's
     edit) is never trusted: any change to how articles are analysed changes the version."""
-    here = Path(__file__).resolve().parent
+    models = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for name in sorted(("clean", "config", "corpus", "document", "html", "ingest", "links", "meta", "serialize",
-                        "text", "topics")):
+    names = [f"{name}.py" for name in ("config", "document", "loader", "serialize", "text")]
+    names += sorted(f"pipeline/{p.name}" for p in (models / "pipeline").glob("*.py"))
+    for name in names:
         try:
-            digest.update((here / f"{name}.py").read_bytes())
+            digest.update((models / name).read_bytes())
         except OSError:
             digest.update(name.encode())
     return f"parallax-engine-{digest.hexdigest()[:12]}"

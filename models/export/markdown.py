@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from models.ingest import sanitize
+from models.pipeline.ingest import sanitize
 
 # Characters that can open or close inline markup, HTML, entities or a table cell anywhere in a line.
 # `~` is GitHub's strikethrough and fenced-code marker; `>` is harmless mid-line but escaping it everywhere

@@ -5,7 +5,7 @@ terminal control sequences, so no later stage (and no view) can be tricked by an
 A file that cannot be read as text becomes a Problem naming the file and the reason; it never stops the
 other files from being read.
 
-Saved web pages (`.html`, `.htm`, or HTML read from stdin) go through trafilatura (models/html.py) first: the
+Saved web pages (`.html`, `.htm`, or HTML read from stdin) go through trafilatura (models/pipeline/html.py) first: the
 article body comes out as Markdown and the page's metadata (title, author, date, site name) rides along on the
 Source as hints, used only where the text itself states nothing. `-` as a path means one article read from
 standard input.
@@ -167,7 +167,7 @@ def source_from_bytes(name: str, data: bytes, *, html: bool | None = None) -> So
     text, encoding, notes = decode(data)
     meta = None
     if html if html is not None else is_html(name, data):
-        from models.html import extract_html
+        from models.pipeline.html import extract_html
 
         text, meta = extract_html(sanitize(text))
     text = sanitize(text)

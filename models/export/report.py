@@ -2,7 +2,7 @@
 
 A comparison is a title, the sources as a table, the coverage matrix (topic × article), then one section per
 topic. Each topic section is built by the functions in `TOPIC_SECTIONS`, in order: how each source frames the
-topic and who is quoted on it (models/export_sections.py), the passages on the topic as attributed block
+topic and who is quoted on it (models/export/sections.py), the passages on the topic as attributed block
 quotes, and the links between them. Adding a per-topic section is writing one `TopicSection` function and
 putting it in that tuple, or passing your own tuple as `export_markdown(..., sections=...)`.
 
@@ -12,7 +12,7 @@ does not carry the aliases.
 
 Exports are deterministic: the same corpus gives the same bytes (no clock, no paths that depend on the
 machine: articles are named by file name, sorted as the corpus has them, links by score then position).
-Every piece of article text goes through models/markdown.py, so nothing in a passage can become markup.
+Every piece of article text goes through models/export/markdown.py, so nothing in a passage can become markup.
 `write_output` writes a file atomically and never replaces an existing one unless told to.
 """
 
@@ -27,13 +27,13 @@ import re
 from pathlib import Path
 from typing import Protocol
 
-from models.anchor import Resolution
-from models.bookmarks import Bookmark
-from models.coverage import coverage
+from models.store.anchor import Resolution
+from models.store.bookmarks import Bookmark
+from models.insight.coverage import coverage
 from models.document import Article, Corpus, Link, Passage, TopicInfo
-from models.export_sections import framing_section, voices_section
-from models.markdown import block_quote, count, escape_cell, escape_inline, table
-from models.perspectives import PerspectiveIndex
+from models.export.sections import framing_section, voices_section
+from models.export.markdown import block_quote, count, escape_cell, escape_inline, table
+from models.insight.perspectives import PerspectiveIndex
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 

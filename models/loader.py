@@ -1,4 +1,4 @@
-"""`analyze(paths, config) -> Corpus`: the whole pipeline in one readable place.
+"""`analyze(paths, config) -> Corpus`: the whole pipeline in one readable place (the loader).
 
 ingest (bytes to safe text; web pages through trafilatura) -> clean (body paragraphs + removed pieces) ->
 meta (what the page states, then what its markup says) -> passages (offsets into the cleaned text) -> topics
@@ -26,15 +26,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from models.cache import Cache, article_key, links_key
-from models.clean import clean
 from models.config import Config
-from models.document import Article, Corpus, Meta, Passage, Problem, TopicInfo
-from models.ingest import (
+from models.document import Article, Corpus, Passage, Problem, TopicInfo
+from models.pipeline.article import analyze_source
+from models.pipeline.ingest import (
     STDIN,
     STDIN_NAME,
     IngestError,
-    Source,
     discover,
     is_html,
     read_bytes,
@@ -42,11 +40,10 @@ from models.ingest import (
     slug,
     source_from_bytes,
 )
-from models.links import find_links
-from models.meta import extract_meta
-from models.topics import Tagger
+from models.pipeline.links import find_links
+from models.pipeline.topics import Tagger
+from models.store.cache import Cache, article_key, links_key
 
-PARAGRAPH_GAP = "\n\n"
 NEAR_DUPLICATE_SHARE = 0.9  # an article whose passages are this share of another's (both ways) is the same article
 NEAR_DUPLICATE_MIN_CHARS = 200  # ... when what they share is at least this long
 COMMON_PASSAGE = 50  # a passage found in more articles than this (a standard disclaimer) says nothing about sameness
@@ -166,50 +163,6 @@ def unique_id(base: str, taken: set[str]) -> str:
         candidate = f"{base}-{n}"
     taken.add(candidate)
     return candidate
-
-
-def analyze_source(source: Source, config: Config, tagger: Tagger, article_id: str) -> Article:
-    """One article through clean, meta, passages and topics (links need the whole corpus).
-
-    Metadata the text states wins; what a web page's markup says (`source.meta`) fills what it does not.
-    """
-    cleaned = clean(source.text, config.cleaning)
-    meta = merge_meta(extract_meta(cleaned), source.meta)
-    texts = [p.text for p in cleaned.paragraphs]
-    ids = [f"{article_id}:{i}" for i in range(len(texts))]
-    tags = tagger.tag(texts, ids, meta.title)
-    passages = []
-    offset = 0
-    for i, (paragraph, passage_tags) in enumerate(zip(cleaned.paragraphs, tags)):
-        start, end = offset, offset + len(paragraph.text)
-        passages.append(Passage(ids[i], article_id, i, paragraph.text, start, end, passage_tags, paragraph.heading))
-        offset = end + len(PARAGRAPH_GAP)
-    return Article(
-        id=article_id,
-        path=source.path,
-        title=meta.title,
-        author=meta.author,
-        source=meta.source,
-        date=meta.date,
-        text=PARAGRAPH_GAP.join(texts),
-        passages=tuple(passages),
-        removed=cleaned.removed,
-        content_hash=source.content_hash,
-        encoding=source.encoding,
-        notes=source.notes,
-    )
-
-
-def merge_meta(stated: Meta, hints: Meta | None) -> Meta:
-    """The text's own metadata, with the gaps filled from `hints` (a web page's markup)."""
-    if hints is None:
-        return stated
-    return Meta(
-        title=stated.title or hints.title,
-        author=stated.author or hints.author,
-        source=stated.source or hints.source,
-        date=stated.date or hints.date,
-    )
 
 
 # --- one file -----------------------------------------------------------------------------------------------
@@ -340,7 +293,7 @@ def rebase(article: Article, article_id: str, path: str) -> Article:
 class _Workers:
     """Worker processes for analysing articles, started only when a run turns out to need them.
 
-    Each worker is a fresh `python -c` process that imports models.corpus and nothing of the caller's (a
+    Each worker is a fresh `python -c` process that imports models.loader and nothing of the caller's (a
     multiprocessing "spawn" child would re-run the caller's main script). Tasks and results travel pickled over
     its stdin and stdout; a thread per worker reads the results into Futures. A worker that fails hands its
     files back to be analysed in this process; if workers cannot be started, everything is analysed here.
@@ -399,7 +352,7 @@ class _Worker:
     def __init__(self, config: Config) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", "from models.corpus import _worker_main; _worker_main()"],
+            [sys.executable, "-c", "from models.loader import _worker_main; _worker_main()"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
         )
         self.waiting: deque[Future] = deque()

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.document import Passage
-from models.voices.phrases import _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
-from models.voices.records import ORGANISATION, PERSON, UNNAMED
-from models.voices.sentences import (
+from models.insight.voices.phrases import _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
+from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
+from models.insight.voices.sentences import (
     _BOUNDARY,
     _QUOTE_OPEN,
     _near_quote,
@@ -23,7 +23,7 @@ from models.voices.sentences import (
     _sentence_tokens,
     _speech_quote,
 )
-from models.voices.words import (
+from models.insight.voices.words import (
     ADVERBS,
     CITING_NOUNS,
     DETERMINERS,

@@ -5,7 +5,7 @@ delete rows without either overwriting the other's (a JSON file rewritten whole 
 changes). The store is opened in WAL mode with a busy timeout, never holds a write transaction open, and
 re-reads the database on every `list()`, so it always shows what the other process saved too.
 
-What a bookmark points at is an anchor (see models/anchor.py), not a passage id, so it survives the article
+What a bookmark points at is an anchor (see models/store/anchor.py), not a passage id, so it survives the article
 moving, being re-cleaned with another config or lightly edited; one whose passage is gone resolves as
 orphaned and is kept. Deleting is soft (a `deleted` time) so the reader can undo it.
 
@@ -35,7 +35,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from models.anchor import ArticleAnchor, PassageAnchor, Resolution, Resolver, anchor_passage
+from models.store.anchor import ArticleAnchor, PassageAnchor, Resolution, Resolver, anchor_passage
 from models.document import Corpus
 from models.paths import data_dir
 

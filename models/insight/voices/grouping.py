@@ -16,14 +16,14 @@ from collections.abc import Iterable
 
 from models.document import Article
 from models.text import STOPWORDS, fold
-from models.voices.attribution import _find_in_passage, _Found
-from models.voices.phrases import _Phrase
-from models.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
-from models.voices.places import place_name
-from models.voices.roles import _appositive, _body_appositive, _fullest, _premodified, _titled, _truecase
-from models.voices.sentences import _quote_text
-from models.voices.speakers import _same_given
-from models.voices.words import _DISCOURSE, ROLE_NOUNS, _bare, _name_key
+from models.insight.voices.attribution import _find_in_passage, _Found
+from models.insight.voices.phrases import _Phrase
+from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
+from models.insight.voices.places import place_name
+from models.insight.voices.roles import _appositive, _body_appositive, _fullest, _premodified, _titled, _truecase
+from models.insight.voices.sentences import _quote_text
+from models.insight.voices.speakers import _same_given
+from models.insight.voices.words import _DISCOURSE, ROLE_NOUNS, _bare, _name_key
 
 # "in Moscow", "across Turkey" (not "in Erdogan's view"): a single word used as a place.
 _LOCATIVE = re.compile(r"\b(?:in|into|across|throughout|inside)\s+(?:the\s+)?([A-Z][\w-]*)\b(?![’'-])")

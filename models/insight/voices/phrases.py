@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.text import STOPWORDS, fold
-from models.voices.records import ORGANISATION, PERSON, UNNAMED
-from models.voices.sentences import _Sentence
-from models.voices.words import (
+from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
+from models.insight.voices.sentences import _Sentence
+from models.insight.voices.words import (
     _DISCOURSE,
     AFFILIATION_PREPOSITIONS,
     CLAUSE_BREAKS,

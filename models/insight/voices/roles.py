@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from models.text import STOPWORDS, fold
-from models.voices.words import (
+from models.insight.voices.words import (
     CLAUSE_BREAKS,
     DETERMINERS,
     ORG_NOUNS,

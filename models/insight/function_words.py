@@ -1,7 +1,7 @@
 """General-purpose English words that say nothing about how an outlet frames a story.
 
 The tokenizer's STOPWORDS (models/text.py) are the grammatical words every stage leaves out. Framing
-(models/perspectives.py) needs a wider net: an article that happens to write "take", "already", "part" or
+(models/insight/perspectives.py) needs a wider net: an article that happens to write "take", "already", "part" or
 "regarding" more often than the others has not chosen a frame, yet with two to ten articles such words reach
 a z-score of 1 as easily as "military diplomacy" does. These lists hold such words: common verbs with their
 forms, adverbs, quantifiers and number words, discourse and filler nouns, general adjectives, prepositions,

@@ -2,18 +2,18 @@
 
 `framing_section` is a table with one row per article that has passages on the topic: its label (A1, A2...
 as in the sources table), its outlet (or author) and its distinctive terms on the topic with their log-odds z-scores
-(models/perspectives.py), or "too little text on this topic" when the article says too little for its word
+(models/insight/perspectives.py), or "too little text on this topic" when the article says too little for its word
 choice to mean anything; then the common ground, the terms every article with enough text uses that are
 typical of the topic (or a sentence saying there are none).
 
 `voices_section` is a table of the people, bodies and unnamed sources quoted or cited in the passages on the
-topic (models/voices/): the speaker as matched across articles, its kind, its role, and in which articles
+topic (models/insight/voices/): the speaker as matched across articles, its kind, its role, and in which articles
 and passages it speaks on the topic, most mentions first. An unnamed source is listed as the article
 describes it ("a defense source"), never given a name.
 
 Both only read the analysis, and both are deterministic: rows follow corpus order or a total order (mentions,
 then name), z-scores are rounded to one decimal, and every piece of article text goes through
-models/markdown.py. Each is split into a function that finds the data and one that writes it, so the
+models/export/markdown.py. Each is split into a function that finds the data and one that writes it, so the
 writing can be tested on any data, hostile data included.
 """
 
@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from models.document import TopicInfo
-from models.markdown import count, escape_cell, escape_inline, table
-from models.perspectives import Term, TopicFraming
+from models.export.markdown import count, escape_cell, escape_inline, table
+from models.insight.perspectives import Term, TopicFraming
 from models.text import fold
-from models.voices import Speaker, Voice, voices
+from models.insight.voices import Speaker, Voice, voices
 
 if TYPE_CHECKING:
-    from models.export import ExportContext
+    from models.export.report import ExportContext
 
 FRAMING_TERMS = 6  # distinctive terms shown per article
 COMMON_TERMS = 8  # terms shown for the common ground
@@ -120,7 +120,7 @@ def voices_section(ctx: ExportContext, topic: TopicInfo) -> list[str]:
 def voice_rows(ctx: ExportContext, topic_id: str) -> list[VoiceRow]:
     """The speakers with a mention in a passage on `topic_id`, most mentions there first, then by name.
 
-    A speaker quoted by several articles is one row (models.voices matches them across articles); the counts
+    A speaker quoted by several articles is one row (models.insight.voices matches them across articles); the counts
     are of mentions in passages on the topic only. `where` lists each passage once per mention in it.
     """
     index = voices(ctx.corpus)

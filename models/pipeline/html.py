@@ -7,7 +7,7 @@ fetched: trafilatura is only given the page's text, never a URL.
 
 The body comes out as Markdown (paragraphs separated by blank lines, subheadings as `##`), which the cleaning
 stage already understands. The metadata is returned as a `Meta` of hints: the pipeline uses a hint only where
-the cleaned text states nothing itself (models/corpus.py).
+the cleaned text states nothing itself (models/loader.py).
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ _SPACES = re.compile(r"\s+")
 def extract_html(html: str) -> tuple[str, Meta]:
     """The article text (Markdown) and the metadata hints of one saved web page.
 
-    Raises models.ingest.IngestError when the page holds no article text.
+    Raises models.pipeline.ingest.IngestError when the page holds no article text.
     """
-    from models.ingest import IngestError
+    from models.pipeline.ingest import IngestError
 
     trafilatura = _trafilatura()
     try:

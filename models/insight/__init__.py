@@ -1,0 +1,1 @@
+"""What is computed over an analysed Corpus for a person: coverage, compare, perspectives, voices."""
