@@ -118,11 +118,17 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class TopicInfo:
-    """What the views need to know about a topic: its id, label and colour."""
+    """What the views need to know about a topic: its id, label and colour.
+
+    `discovered` topics were found in the articles themselves rather than configured by the user: the views
+    show them as suggestions, after the configured ones. `description` is the user's one sentence, if any.
+    """
 
     id: str
     label: str
     colour: str
+    description: str | None = None
+    discovered: bool = False
 
 
 @dataclass(frozen=True)
