@@ -40,6 +40,7 @@ class Topic:
     "drones" counts for drones-to-Ukraine only near "Ukraine"). `references` are phrases that point back at
     the topic ("the deal"); `weak_references` are vaguer ones ("the subject") that only count right next to
     an explicit mention. `title_context` lets the article's title meet `requires` for every passage.
+    `description` is the user's one sentence on what the topic covers (shown to people, never matched).
     """
 
     id: str
@@ -51,6 +52,7 @@ class Topic:
     references: tuple[str, ...] = ()
     weak_references: tuple[str, ...] = ()
     title_context: bool = True
+    description: str | None = None
 
 
 @dataclass(frozen=True)
@@ -283,8 +285,8 @@ def _build(default: _Doc, user: _Doc | None, shown_path: str) -> Config:
 
 
 def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
-    allowed = ("id", "label", "colour", "color", "aliases", "requires", "window", "references", "weak_references",
-               "title_context")
+    allowed = ("id", "label", "description", "colour", "color", "aliases", "requires", "window", "references",
+               "weak_references", "title_context")
     topics: list[Topic] = []
     seen: set[str] = set()
     for i, item in enumerate(w.sequence(node, "topics")):
@@ -323,6 +325,9 @@ def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
                     w.strings(m["weak_references"][1], f"{key}.weak_references") if "weak_references" in m else ()
                 ),
                 title_context=w.boolean(m["title_context"][1], f"{key}.title_context") if "title_context" in m else True,
+                description=(
+                    " ".join(w.string(m["description"][1], f"{key}.description").split()) if "description" in m else None
+                ),
             )
         )
     return tuple(topics)

@@ -152,7 +152,7 @@ def build_corpus(
 
 def topic_infos(config: Config) -> tuple[TopicInfo, ...]:
     """What the views need of each configured topic."""
-    return tuple(TopicInfo(t.id, t.label, t.colour) for t in config.topics)
+    return tuple(TopicInfo(t.id, t.label, t.colour, t.description) for t in config.topics)
 
 
 def unique_id(base: str, taken: set[str]) -> str:

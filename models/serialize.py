@@ -74,7 +74,10 @@ def article_from_dict(data: dict[str, Any]) -> Article:
 def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
     return {
         "articles": [article_to_dict(a) for a in corpus.articles],
-        "topics": [{"id": t.id, "label": t.label, "colour": t.colour} for t in corpus.topics],
+        "topics": [
+            {"id": t.id, "label": t.label, "colour": t.colour, "description": t.description, "discovered": t.discovered}
+            for t in corpus.topics
+        ],
         "links": [
             {
                 "source": link.source,
@@ -93,7 +96,10 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
 def corpus_from_dict(data: dict[str, Any]) -> Corpus:
     return Corpus(
         articles=tuple(article_from_dict(a) for a in data["articles"]),
-        topics=tuple(TopicInfo(t["id"], t["label"], t.get("colour", "#888888")) for t in data["topics"]),
+        topics=tuple(
+            TopicInfo(t["id"], t["label"], t.get("colour", "#888888"), t.get("description"), bool(t.get("discovered")))
+            for t in data["topics"]
+        ),
         links=tuple(
             Link(l["source"], l["target"], l["topic"], l["score"], l["reason"], tuple(l.get("shared_terms", ())))
             for l in data["links"]

@@ -64,3 +64,21 @@ def test_bad_config_names_file_line_and_key(tmp_path, text, line, key, words):
 def test_missing_config_file(tmp_path):
     with pytest.raises(ConfigError, match="file not found"):
         load_config(tmp_path / "nope.yaml")
+
+
+def test_a_topic_may_carry_a_one_sentence_description(tmp_path):
+    cfg = load_config(write(tmp_path, (
+        "topics:\n  - id: blame\n    label: Who is to blame\n"
+        "    description: >\n      What caused the accident and\n      who is held responsible.\n"
+        "    aliases: [blame]\n"
+    )))
+    assert cfg.topics[0].description == "What caused the accident and who is held responsible."
+    from models.loader import topic_infos
+
+    assert topic_infos(cfg)[0].description == "What caused the accident and who is held responsible."
+
+
+def test_an_empty_description_is_a_mistake(tmp_path):
+    path = write(tmp_path, "topics:\n  - id: x\n    label: X\n    description: ''\n    aliases: [a]\n")
+    with pytest.raises(ConfigError, match=r"topics\[0\].description"):
+        load_config(path)
