@@ -156,8 +156,8 @@ def main() -> None:
         print(json.dumps(child(json.loads(opts.child))))
         return
 
-    sys.path.insert(0, str(HERE))
-    from make_corpus import generate
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.make_corpus import generate
 
     sizes = [int(s) for s in opts.sizes.split(",") if s.strip()]
     base_sizes = {int(s) for s in opts.baseline.split(",") if s.strip()}

@@ -34,7 +34,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 SIZE = (200, 50)
 
@@ -196,7 +195,7 @@ async def main_async(presses: int, views_articles: int) -> None:
 
         latency = await key_latency(large, config, big_corpus, presses)
 
-        from make_corpus import generate
+        from benchmarks.make_corpus import generate
         from models.loader import analyze
 
         seeds_corpus = analyze(seeds, config, cache=False)
