@@ -42,7 +42,7 @@ def _data_file() -> Path | None:
 def _read_cbpack(path: Path) -> list[list[str]]:
     """wordfreq's "cBpack" format: a header, then one list of words per centibel of frequency (the i-th list
     holds the words used 10^(-i/100) of the time)."""
-    import msgpack  # a dependency of wordfreq
+    import msgpack  # type: ignore[import-untyped]  # a dependency of wordfreq
 
     with gzip.open(path, "rb") as stream:
         data = msgpack.load(stream, raw=False)

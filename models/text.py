@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-import Stemmer  # PyStemmer: the Snowball stemmers in C; imports in under a millisecond
+import Stemmer  # type: ignore[import-not-found]  # PyStemmer: the Snowball stemmers in C; imports in under a millisecond
 
 # A word, or a letter-digit designation ("S400", "F-35", "TB-2", "S 400"), with an optional variant letter
 # ("F-35A" counts as "f35"). A space-separated one only counts with one or two capitals and at most three
