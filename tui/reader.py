@@ -73,7 +73,9 @@ class ReaderScreen(PopupActions, Screen):
         self.start = 0
         self.linked_ids = _linked_ids(corpus)
         self._bookmarked: dict[str, frozenset[int]] | None = None
-        self.loading: tuple[int, int, str] | None = None
+        # (files done, files, current file) while the rest of the corpus loads. Not `loading`: that name is
+        # Textual's Widget.loading reactive, and any truthy value there covers the whole screen with a spinner.
+        self.files_loading: tuple[int, int, str] | None = None
 
     async def set_corpus(self, corpus: Corpus) -> None:
         """Take a newer corpus (more articles loaded, or the links computed), keeping where the reader is."""
@@ -96,13 +98,13 @@ class ReaderScreen(PopupActions, Screen):
 
     def show_loading(self, loading: tuple[int, int, str] | None) -> None:
         """Say in the status line that files are still loading (None: done)."""
-        self.loading = loading
+        self.files_loading = loading
         if self.is_mounted:
             self._status()
 
     def _status(self) -> None:
         status = self.query_one(StatusLine)
-        status.loading = self.loading
+        status.files_loading = self.files_loading
         status.show(self.state)
 
     def compose(self) -> ComposeResult:
@@ -304,6 +306,7 @@ class ReaderScreen(PopupActions, Screen):
         before = view.scroll_offset.y
         height = max(1, view.scrollable_content_region.height)
         view.scroll_to(y=before + direction * max(1, height - 1), animate=False, immediate=True)
+        target: int | None
         if view.scroll_offset.y == before:
             target = len(self.corpus.articles[self.state.article].passages) - 1 if direction > 0 else 0
         else:

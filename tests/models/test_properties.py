@@ -6,22 +6,18 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models.loader import build_corpus
 from models.pipeline.article import analyze_source
 from models.document import Corpus
+from models.export.report import export_markdown
 from models.pipeline.ingest import IngestError, source_from_bytes
 from models.serialize import corpus_from_dict, corpus_to_dict
 from models.pipeline.topics import Tagger
 from tests.conftest import SEEDS
 
-try:  # written by another engineer at the same time; checked when it is there
-    from models.export.report import export_markdown
-except ImportError:  # pragma: no cover
-    export_markdown = None
 
 SETTINGS = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
@@ -89,14 +85,13 @@ def _check(corpus: Corpus) -> None:
         assert json.loads(text) == data
     assert corpus_from_dict(json.loads(json.dumps(data))) == corpus
 
-    if export_markdown is not None:
-        from markdown_it import MarkdownIt
+    from markdown_it import MarkdownIt
 
-        markdown = export_markdown(corpus)
-        assert isinstance(markdown, str)
-        tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
-        raw_html = [t for t in _walk(tokens) if t.type in ("html_inline", "html_block")]
-        assert not raw_html, f"article text became raw HTML in the export: {raw_html[0].content!r}"
+    markdown = export_markdown(corpus)
+    assert isinstance(markdown, str)
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    raw_html = [t for t in _walk(tokens) if t.type in ("html_inline", "html_block")]
+    assert not raw_html, f"article text became raw HTML in the export: {raw_html[0].content!r}"
 
 
 def _walk(tokens):
@@ -129,11 +124,6 @@ def test_random_web_pages(config, pages):
         page = f"<!DOCTYPE html><html><head><title>{html.escape(paragraphs[0][:50])}</title></head><body><nav>Home</nav><article>{body}</article></body></html>"
         blobs.append((f"page{n}.html", page.encode("utf-8")))
     _check(_analyse(config, blobs))
-
-
-def test_markdown_export_is_checked_when_it_exists():
-    if export_markdown is None:
-        pytest.skip("models/export/report.py is not there yet")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

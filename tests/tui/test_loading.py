@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from tests.conftest import SEEDS
+from tests.support.screen import opening_words, shows
 from tui.app import LoadingScreen
 from tui.reader import ReaderScreen
 
@@ -52,6 +53,7 @@ async def test_slow_loading_shows_progress_then_the_first_articles_then_links(ma
         assert app.corpus is None  # the reader opened before loading finished
         assert 1 <= len(reader.corpus.articles) < 5 and reader.corpus.links == ()
         assert "loading" in str(reader.query_one("#status").render())
+        assert shows(app, opening_words(reader.corpus.articles[0].passages[0].text))  # text, not a spinner
         await pilot.press("j")  # usable while loading
         while app.corpus is None:
             await pilot.pause(0.05)

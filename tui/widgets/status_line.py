@@ -51,7 +51,8 @@ def status_text(state: ReaderState, loading: tuple[int, int, str] | None = None)
 class StatusLine(Static):
     """Shows `status_text` for the current state; the screen calls `show()`."""
 
-    loading: tuple[int, int, str] | None = None
+    #: (files done, files, current file) while loading; not `loading`, which is Textual's spinner reactive
+    files_loading: tuple[int, int, str] | None = None
 
     def show(self, state: ReaderState) -> None:
-        self.update(status_text(state, self.loading), layout=False)  # one line, fixed height: no layout pass
+        self.update(status_text(state, self.files_loading), layout=False)  # one line, fixed height: no layout pass

@@ -1,0 +1,46 @@
+"""First paint means article text on screen, also while the rest of the corpus is still loading.
+
+ReaderScreen once kept its loading progress in an attribute named `loading`, which is Textual's own
+Widget.loading reactive: a truthy value covered the whole reader with a spinner until every file was in,
+although the articles were there in the DOM. These tests read the screen as drawn, not the DOM.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from tests.support.screen import opening_words, shows
+from tests.tui.conftest import wait_for_reader
+
+
+def partial(corpus, n: int = 2):
+    """The corpus as the reader gets it while loading: the first articles, no links yet."""
+    return dataclasses.replace(corpus, articles=corpus.articles[:n], links=())
+
+
+async def test_reader_still_loading_shows_the_articles_and_the_progress(make_app, seeds_corpus):
+    app = make_app(corpus=partial(seeds_corpus))
+    async with app.run_test(size=(200, 50)) as pilot:
+        reader = await wait_for_reader(app, pilot)
+        reader.show_loading((2, 5, "004_c17863d213641cf5.txt"))
+        await pilot.pause()
+        await pilot.pause()
+        assert not reader.loading, "Textual's spinner covers the reader"
+        for article in reader.corpus.articles:
+            assert shows(app, opening_words(article.passages[0].text)), f"{article.id} is not on screen"
+        assert shows(app, "loading 2/5 files")
+        await pilot.press("j")  # and the keys work while loading
+        assert reader.state.cursors[0] == 1
+        reader.show_loading(None)
+        await pilot.pause()
+        assert not shows(app, "loading 2/5 files")
+
+
+async def test_first_paint_of_a_real_load_is_text(make_app):
+    """Through the real loader and worker: the first frame of the reader has article text in it."""
+    app = make_app(load=True)
+    async with app.run_test(size=(200, 50)) as pilot:
+        reader = await wait_for_reader(app, pilot)
+        await pilot.pause()
+        first = reader.corpus.articles[0].passages[0].text
+        assert shows(app, opening_words(first))
