@@ -164,6 +164,9 @@ def source_from_bytes(name: str, data: bytes, *, html: bool | None = None) -> So
     """
     if not data.strip():
         raise IngestError("empty file")
+    unsupported = _unsupported_format(data)
+    if unsupported:
+        raise IngestError(f"{unsupported} is not supported (save the article as text or as a web page)")
     text, encoding, notes = decode(data)
     meta = None
     if html if html is not None else is_html(name, data):
@@ -206,6 +209,19 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             pass
     return text, encoding, [f"not UTF-8: decoded as {encoding} (detected)"]
+
+
+# Documents people try to open as articles, by the bytes they start with: named, rather than "binary data".
+_SIGNATURES = ((b"%PDF-", "PDF"), (b"PK\x03\x04", "a ZIP archive (or a Word, OpenDocument or EPUB file)"),
+               (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Office document"),
+               (b"{\\rtf", "RTF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+               (b"GIF8", "a GIF image"))
+
+
+def _unsupported_format(data: bytes) -> str | None:
+    """The name of a document format `data` is in that parallax cannot read, else None."""
+    head = data[:16].lstrip(b"\xef\xbb\xbf")
+    return next((name for magic, name in _SIGNATURES if head.startswith(magic)), None)
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -99,3 +99,11 @@ def test_duplicates_are_noted_not_problems(capsys, tmp_path):
         (tmp_path / name).write_text((SEEDS / "004_c17863d213641cf5.txt").read_text(encoding="utf-8"), encoding="utf-8")
     code, out, _ = run(capsys, "analyze", str(tmp_path))
     assert code == 0 and "note: also at" in out
+
+
+def test_a_pdf_is_named_as_unsupported_not_binary(capsys, tmp_path):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256)) * 4)
+    code, out, err = run(capsys, "analyze", str(pdf), str(SEEDS / "004_c17863d213641cf5.txt"), "--json")
+    assert code == 1 and len(json.loads(out)["articles"]) == 1
+    assert err.strip() == f"parallax: {pdf}: PDF is not supported (save the article as text or as a web page)"
