@@ -29,6 +29,7 @@ from typing import Protocol
 
 from models.store.anchor import Resolution
 from models.store.bookmarks import Bookmark
+from models.store.placement import placements
 from models.insight.coverage import coverage
 from models.document import Article, Corpus, Link, Passage, TopicInfo
 from models.export.sections import framing_section, voices_section
@@ -260,37 +261,47 @@ def export_bookmarks_markdown(
     *,
     title: str = "Bookmarks",
 ) -> str:
-    """The bookmarked passages grouped by topic, with notes, tags and dates; orphans in their own section.
+    """The bookmarked passages grouped by topic, with notes, tags and dates; the others in their own sections.
 
-    A found bookmark is listed under each topic its passage has now (an orphan, under the topics it had
-    when it was made) and quotes the passage as it is now; one without topics goes under "No topic". An
-    orphan quotes the text it was made on, so nothing a person bookmarked is ever dropped from an export.
-    `topics` keeps only bookmarks on those topics (UnknownTopicError for an unknown id).
+    A found bookmark is listed under each topic its passage has now and quotes the passage as it is now; one
+    without topics goes under "No topic". A bookmark whose article is not among those exported is listed
+    under "In other articles"; one whose article is there but whose passage is gone under "Orphaned". Both
+    quote the text the bookmark was made on (and give the topics it had then), so nothing a person
+    bookmarked is ever dropped from an export. `topics` keeps only bookmarks on those topics
+    (UnknownTopicError for an unknown id).
     """
     ctx = ExportContext(corpus)
     chosen = select_topics(corpus, topics)
+    placed = placements(bookmarks, corpus, resolutions)
     found: list[tuple[Bookmark, Resolution]] = []
+    elsewhere: list[Bookmark] = []
     orphans: list[Bookmark] = []
     for bookmark in bookmarks:
         resolution = resolutions.get(bookmark.id)
-        if resolution is not None and resolution.found and resolution.passage_id in corpus.passages_by_id:
+        if placed[bookmark.id] == "found" and resolution is not None:
             found.append((bookmark, resolution))
         else:
-            orphans.append(bookmark)
+            (orphans if placed[bookmark.id] == "orphaned" else elsewhere).append(bookmark)
 
     def position(item: tuple[Bookmark, Resolution]) -> tuple[int, int, str, str]:
         passage = corpus.passage(item[1].passage_id or "")
         return (ctx.order[passage.article_id], passage.index, item[0].created, item[0].id)
 
     found.sort(key=position)
-    orphans.sort(key=lambda b: (b.created, b.id))
     wanted = {t.id for t in chosen} if topics is not None else None
+    shown_found = [(b, r) for b, r in found if wanted is None or set(_topics_now(corpus, r)) & wanted]
+    shown_elsewhere = sorted((b for b in elsewhere if wanted is None or set(b.topics) & wanted),
+                             key=lambda b: (b.created, b.id))
+    shown_orphans = sorted((b for b in orphans if wanted is None or set(b.topics) & wanted),
+                           key=lambda b: (b.created, b.id))
 
     blocks = [f"# {escape_inline(title)}"]
-    shown_found = [(b, r) for b, r in found if wanted is None or set(_topics_now(corpus, r)) & wanted]
-    shown_orphans = [b for b in orphans if wanted is None or set(b.topics) & wanted]
-    blocks.append(f"{count(len(shown_found) + len(shown_orphans), 'bookmark')}: {len(shown_found)} found, "
-                  f"{len(shown_orphans)} orphaned (their passage was not found in these articles).")
+    total = len(shown_found) + len(shown_elsewhere) + len(shown_orphans)
+    summary = f"{count(total, 'bookmark')}: {len(shown_found)} found"
+    if shown_elsewhere:
+        summary += f", {len(shown_elsewhere)} in other articles (not among these)"
+    summary += f", {len(shown_orphans)} orphaned (their passage is no longer in their article)."
+    blocks.append(summary)
     for topic in chosen:
         here = [(b, r) for b, r in shown_found if topic.id in _topics_now(corpus, r)]
         if here:
@@ -303,12 +314,18 @@ def export_bookmarks_markdown(
             blocks.append("## No topic")
             for bookmark, resolution in untagged:
                 blocks.extend(_found_bookmark(ctx, bookmark, resolution))
+    if shown_elsewhere:
+        blocks.append("## In other articles")
+        blocks.append("These bookmarks were made in articles that are not among those exported; the quote is the "
+                      "text as it was bookmarked.")
+        for bookmark in shown_elsewhere:
+            blocks.extend(_unplaced(corpus, bookmark, "not loaded"))
     if shown_orphans:
         blocks.append("## Orphaned")
-        blocks.append("These bookmarks' passages were not found in the articles exported; the quote is the text "
-                      "as it was bookmarked.")
+        blocks.append("These bookmarks' articles are here but their passages were not found in them; the quote is "
+                      "the text as it was bookmarked.")
         for bookmark in shown_orphans:
-            blocks.extend(_orphan(corpus, bookmark))
+            blocks.extend(_unplaced(corpus, bookmark, "not found"))
     return _document(blocks)
 
 
@@ -324,10 +341,10 @@ def _found_bookmark(ctx: ExportContext, bookmark: Bookmark, resolution: Resoluti
     return [block_quote(escape_inline(passage.text), source), *_details(bookmark)]
 
 
-def _orphan(corpus: Corpus, bookmark: Bookmark) -> list[str]:
+def _unplaced(corpus: Corpus, bookmark: Bookmark, why: str) -> list[str]:
     article = bookmark.article
     who = article.title or _file_name_of(article.path)
-    source = f"— “{escape_inline(who)}” · not found"
+    source = f"— “{escape_inline(who)}” · {why}"
     labels = [corpus.topic(t).label if corpus.topic(t) else t for t in bookmark.topics]  # type: ignore[union-attr]
     if labels:
         source += " · topics then: " + ", ".join(escape_inline(label) for label in labels)

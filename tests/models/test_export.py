@@ -437,28 +437,35 @@ def test_hostile_speakers_read_from_articles_stay_literal_text():
 # --- bookmarks export ----------------------------------------------------------------------------------
 
 
-def test_bookmarks_export_groups_by_topic_with_notes_tags_and_orphans(seeds_corpus, tmp_path):
+def test_bookmarks_export_groups_by_topic_with_notes_tags_and_the_unplaced(seeds_corpus, tmp_path):
     store = open_store(tmp_path).store
     several = "004_c17863d213641cf5:1"
     untagged = next(p.id for p in seeds_corpus.passages_by_id.values() if not p.topics)
     both = store.add(seeds_corpus, several, note="Compare *this* | [x](y)", tags=["follow-up", "<b>"])
     drones = store.add(seeds_corpus, untagged)
     store.add(seeds_corpus, "003_a5575fbe19cd88ca:0", note="drones")
-    orphan = store.add_anchored(ArticleAnchor("gone", "/gone/article.txt", "A lost article"),
-                                PassageAnchor("Text that no article has any more, anywhere.", "", "", 0, 44),
-                                ("s400-delivery",), note="lost")
+    elsewhere = store.add_anchored(ArticleAnchor("gone", "/gone/article.txt", "A lost article"),
+                                   PassageAnchor("Text that no article has any more, anywhere.", "", "", 0, 44),
+                                   ("s400-delivery",), note="lost")
+    loaded = seeds_corpus.articles[1]
+    orphan = store.add_anchored(ArticleAnchor(loaded.content_hash, loaded.path, loaded.title),
+                                PassageAnchor("A paragraph the editors have since cut from it.", "", "", 0, 47),
+                                ("f35-removal",), note="cut")
     bookmarks = store.list()
     text = export_bookmarks_markdown(seeds_corpus, bookmarks, resolve_all(bookmarks, seeds_corpus))
-    assert text.startswith("# Bookmarks\n\n4 bookmarks: 3 found, 1 orphaned")
+    assert text.startswith("# Bookmarks\n\n5 bookmarks: 3 found, 1 in other articles (not among these), "
+                           "1 orphaned (their passage is no longer in their article).")
     sections = text.split("\n## ")[1:]
     tagged = set(seeds_corpus.passage(several).topic_ids) | set(seeds_corpus.passage("003_a5575fbe19cd88ca:0").topic_ids)
-    expected = [t.label for t in seeds_corpus.topics if t.id in tagged] + ["No topic", "Orphaned"]
+    expected = [t.label for t in seeds_corpus.topics if t.id in tagged] + ["No topic", "In other articles", "Orphaned"]
     assert [s.split("\n", 1)[0] for s in sections] == expected
     notes = sum(s.count("- Note: Compare \\*this\\* \\| \\[x\\](y)") for s in sections)
     assert notes == len(seeds_corpus.passage(several).topics) >= 2  # under each of its topics
     assert "- Tags: follow-up, \\<b\\>" in text and f"- Bookmarked: {both.created}" in text
-    assert escape_inline(seeds_corpus.passage(drones.passage.passage_id or "").text) in sections[-2]
-    assert "A lost article" in sections[-1] and "topics then: S-400 purchase" in sections[-1] and orphan.quote in text
+    assert escape_inline(seeds_corpus.passage(drones.passage.passage_id or "").text) in sections[-3]
+    assert "A lost article” · not loaded" in sections[-2] and "topics then: S-400 purchase" in sections[-2]
+    assert elsewhere.quote in sections[-2]
+    assert f"{escape_inline(loaded.title)}” · not found" in sections[-1] and orphan.quote in sections[-1]
     assert not types(text) & {"link_open", "html_inline", "html_block", "strong_open"}
     again = export_bookmarks_markdown(seeds_corpus, list(reversed(bookmarks)), resolve_all(bookmarks, seeds_corpus))
     assert again == text  # the order bookmarks come in does not matter

@@ -107,6 +107,27 @@ async def test_orphaned_bookmark_is_listed_not_dropped(make_app, tmp_path, confi
         assert bookmark_rows(again.screen)[0][1] == "orphaned"
 
 
+async def test_a_bookmark_in_an_article_not_loaded_is_elsewhere_not_orphaned(make_app, tmp_path):
+    from tests.conftest import SEEDS
+    from tui.screens.bookmarks import BookmarksScreen
+
+    copy = tmp_path / "article.txt"
+    copy.write_text((SEEDS / "004_c17863d213641cf5.txt").read_text(encoding="utf-8") + "\nAn added line.\n",
+                    encoding="utf-8")
+    app = make_app(paths=[copy], data_dir=tmp_path / "data")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("j", "b")
+    other = make_app(paths=[SEEDS / "000_ce6e02858118bb64.txt"], data_dir=tmp_path / "data")
+    async with other.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(other, pilot)
+        await pilot.press("m")
+        assert isinstance(other.screen, BookmarksScreen)
+        assert bookmark_rows(other.screen)[0][1] == "elsewhere"
+        detail = str(other.screen.query_one("#bookmark-detail").render())
+        assert "in other articles" in detail and "is not loaded" in detail
+
+
 async def test_export_writes_and_asks_before_replacing(make_app, tmp_path, monkeypatch):
     from tui.screens.confirm import ConfirmScreen
     from tui.screens.export import ExportScreen

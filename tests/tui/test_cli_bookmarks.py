@@ -1,6 +1,6 @@
 """`parallax export` and `parallax bookmarks`: every flag, the exit codes, output files and plain printing.
 
-The functions are called as tui/cli.py's dispatcher calls them (the argv after the subcommand name).
+Each runs through `tui.cli.main`, as the `parallax` command does.
 """
 
 from __future__ import annotations
@@ -15,10 +15,17 @@ import pytest
 
 from models.store.anchor import ArticleAnchor, PassageAnchor
 from models.store.bookmarks import FILE_NAME, open_store
-from models.config import ConfigError
 from models.export.report import export_markdown
 from tests.conftest import DATA, ROOT, SEEDS
-from tui.cli_bookmarks import bookmarks_main, export_main
+from tui.cli import main
+
+
+def export_main(argv):
+    return main(["export", *argv])
+
+
+def bookmarks_main(argv):
+    return main(["bookmarks", *argv])
 
 SEED_FILE = SEEDS / "004_c17863d213641cf5.txt"
 
@@ -31,7 +38,8 @@ def run(capsys, main, *args):
 
 @pytest.fixture
 def marked(seeds_corpus, tmp_path):
-    """A data folder with three bookmarks on the seeds (one with a hostile note) and one orphan."""
+    """A data folder with three bookmarks on the seeds (one with a hostile note) and one made in an article
+    that is not loaded."""
     folder = tmp_path / "data"
     store = open_store(folder).store
     hostile = "[bold red]note[/] \x1b[31mred\x1b[0m | *x*"
@@ -106,24 +114,24 @@ def test_export_skipped_file_exits_1_and_names_it(capsys, tmp_path):
     assert "| A1 |" in out and "| A2 |" not in out
 
 
-def test_export_bad_config_propagates_to_the_dispatcher(tmp_path):
+def test_export_bad_config_exits_2_naming_the_key(capsys, tmp_path):
     cfg = tmp_path / "c.yaml"
     cfg.write_text("thresholds:\n  nope: 1\n")
-    with pytest.raises(ConfigError):
-        export_main([str(SEED_FILE), "--config", str(cfg)])
+    code, out, err = run(capsys, export_main, SEED_FILE, "--config", cfg)
+    assert code == 2 and out == "" and f"{cfg}:2: thresholds.nope: unknown key" in err
 
 
 def test_export_bad_flag_exits_2():
-    code = "import sys; from tui.cli_bookmarks import export_main; sys.exit(export_main(sys.argv[1:]))"
-    done = subprocess.run([sys.executable, "-c", code, "--bogus"], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-m", "tui.cli", "export", "--bogus"], capture_output=True, text=True,
+                          cwd=ROOT)
     assert done.returncode == 2 and "unrecognized arguments" in done.stderr and "parallax export" in done.stderr
 
 
 def test_export_bookmarks(capsys, marked):
     code, out, err = run(capsys, export_main, SEEDS, "--bookmarks", "--data-dir", marked)
     assert (code, err) == (0, "")
-    assert out.startswith("# Bookmarks\n\n4 bookmarks: 3 found, 1 orphaned")
-    assert "## Orphaned" in out and "Lost article" in out and "- Tags: s400, to check" in out
+    assert out.startswith("# Bookmarks\n\n4 bookmarks: 3 found, 1 in other articles (not among these), 0 orphaned")
+    assert "## In other articles" in out and "## Orphaned" not in out and "Lost article" in out and "- Tags: s400, to check" in out
     assert "\\[bold red\\]note\\[/\\]" in out and "\x1b" not in out
 
 
@@ -136,7 +144,7 @@ def test_export_bookmarks_by_topic_and_data_dir_from_the_environment(capsys, mar
 def test_export_bookmarks_without_paths_uses_the_bookmarked_files(capsys, marked, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # no seeds/ here: the files come from the bookmarks themselves
     code, out, err = run(capsys, export_main, "--bookmarks", "--data-dir", marked)
-    assert (code, err) == (0, "") and "3 found, 1 orphaned" in out
+    assert (code, err) == (0, "") and "3 found, 1 in other articles" in out
 
 
 # --- parallax bookmarks --------------------------------------------------------------------------------
@@ -146,9 +154,9 @@ def test_bookmarks_list_is_the_default(capsys, marked):
     code, out, err = run(capsys, bookmarks_main, SEEDS, "--data-dir", marked)
     assert (code, err) == (0, "")
     assert out == run(capsys, bookmarks_main, "list", SEEDS, "--data-dir", marked)[1]
-    assert out.startswith(f"4 bookmarks in {marked / FILE_NAME} (1 orphaned)")
+    assert out.startswith(f"4 bookmarks in {marked / FILE_NAME} (1 in other articles)")
     assert "Turkey will purchase the second batch of the Russian S-400 ¶2 · exact" in out
-    assert "Lost article · orphaned (passage not found)" in out
+    assert "Lost article · in other articles (not loaded: lost.txt)" in out
     assert "  topics: S-400 purchase" in out and "  tags: s400, to check" in out and "  note: drones" in out
 
 
@@ -158,8 +166,55 @@ def test_bookmarks_list_prints_untrusted_text_plainly(capsys, marked):
 
 
 def test_bookmarks_list_empty(capsys, tmp_path):
+    open_store(tmp_path).store.close()
     code, out, _ = run(capsys, bookmarks_main, "list", SEEDS, "--data-dir", tmp_path)
     assert code == 0 and out == f"No bookmarks (in {tmp_path / FILE_NAME}).\n"
+
+
+@pytest.mark.parametrize("action", ["list", "export"])
+def test_bookmarks_in_a_missing_data_folder_say_so_and_create_nothing(capsys, tmp_path, action):
+    missing = tmp_path / "typo"
+    code, out, err = run(capsys, bookmarks_main, action, "--data-dir", missing)
+    assert code == 0 and not missing.exists()
+    assert f"no bookmarks have been saved in {missing}: the folder does not exist" in err
+    assert out == "No bookmarks.\n" if action == "list" else out.startswith("# Bookmarks\n\n0 bookmarks:")
+    code, out, err = run(capsys, bookmarks_main, action, "--data-dir", tmp_path)
+    assert code == 0 and "the file does not exist" in err and list(tmp_path.iterdir()) == []
+    _, as_json, _ = run(capsys, bookmarks_main, action, "--json", "--data-dir", missing)
+    data = json.loads(as_json)
+    assert data["store"] is None and data["bookmarks"] == [] and "does not exist" in data["warning"]
+
+
+def test_a_bookmark_whose_passage_left_its_loaded_article_is_orphaned(capsys, seeds_corpus, tmp_path):
+    article = seeds_corpus.articles[1]
+    store = open_store(tmp_path).store
+    store.add_anchored(ArticleAnchor(article.content_hash, article.path, article.title),
+                       PassageAnchor("A paragraph the editors have since cut from it.", "", "", 0, 47), ())
+    store.add_anchored(ArticleAnchor("other", "/elsewhere/other.txt", None),
+                       PassageAnchor("A passage of an article not opened now.", "", "", 0, 39), ())
+    store.close()
+    _, out, _ = run(capsys, bookmarks_main, SEEDS, "--data-dir", tmp_path)
+    assert out.startswith(f"2 bookmarks in {tmp_path / FILE_NAME} (1 orphaned, 1 in other articles)")
+    assert f"{article.title} · orphaned (passage not found)" in out
+    assert "other.txt · in other articles (not loaded: other.txt)" in out
+
+
+@pytest.mark.parametrize("argv", [
+    ["bookmarks", "--data-dir", "{data}", "list", "{seeds}"],
+    ["--data-dir", "{data}", "bookmarks", "list", "{seeds}"],
+    ["bookmarks", "list", "{one}", "--data-dir", "{data}", "--no-cache", "{seeds}"],
+])
+def test_bookmarks_options_go_anywhere(capsys, marked, argv):
+    code = main([a.format(data=marked, seeds=SEEDS, one=SEED_FILE) for a in argv])
+    out = capsys.readouterr().out
+    assert code == 0 and "Lost article" in out and "s400" in out
+
+
+@pytest.mark.parametrize("argv", [["bookmarks", "delete"], ["bookmarks", "--data-dir", "x", "remove", "all"]])
+def test_an_unknown_action_is_a_usage_error(argv):
+    done = subprocess.run([sys.executable, "-m", "tui.cli", *argv], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and done.stdout == ""
+    assert "parallax bookmarks: error: unknown action" in done.stderr and "(choose from list, export)" in done.stderr
 
 
 def test_bookmarks_list_json(capsys, marked):
@@ -168,6 +223,7 @@ def test_bookmarks_list_json(capsys, marked):
     assert code == 0 and data["store"] == str(marked / FILE_NAME) and data["warning"] is None
     statuses = [b["resolution"]["status"] for b in data["bookmarks"]]
     assert statuses == ["orphaned", "exact", "exact", "exact"]  # newest first
+    assert [b["placement"] for b in data["bookmarks"]] == ["elsewhere", "found", "found", "found"]
     first_made = data["bookmarks"][3]
     assert set(first_made) >= {"id", "created", "updated", "note", "tags", "topics", "article", "anchor", "resolution",
                                "text"}
@@ -223,15 +279,15 @@ def test_bookmarks_unknown_topic_exits_2(capsys, marked):
 
 
 def test_bookmarks_bad_flag_exits_2():
-    code = "import sys; from tui.cli_bookmarks import bookmarks_main; sys.exit(bookmarks_main(sys.argv[1:]))"
-    done = subprocess.run([sys.executable, "-c", code, "list", "--bogus"], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-m", "tui.cli", "bookmarks", "list", "--bogus"], capture_output=True,
+                          text=True, cwd=ROOT)
     assert done.returncode == 2 and "unrecognized arguments" in done.stderr and "parallax bookmarks" in done.stderr
 
 
 def test_bookmarks_list_shows_the_newest_first_as_the_reader_does(capsys, marked):
     _, out, _ = run(capsys, bookmarks_main, SEEDS, "--data-dir", marked)
     heads = [line for line in out.splitlines() if " · " in line and not line.startswith(" ")]
-    assert heads[0] == "Lost article · orphaned (passage not found)"  # made last
+    assert heads[0] == "Lost article · in other articles (not loaded: lost.txt)"  # made last
     assert heads[-1] == "Turkey will purchase the second batch of the Russian S-400 ¶2 · exact"  # made first
     assert out.index("note: drones") < out.index("note: [bold red]note")
 
@@ -271,12 +327,10 @@ def test_bookmarks_list_cuts_long_passages_at_a_word_with_an_ellipsis(capsys, ma
                                   ["bookmarks", "list", "--json", str(SEED_FILE)]])
 def test_a_closed_stdout_ends_the_command_quietly(argv, marked):
     """`parallax export | head -1`: the reader has gone before the output is written."""
-    code = ("import sys; from tui.cli_bookmarks import bookmarks_main, export_main; "
-            "main = export_main if sys.argv[1] == 'export' else bookmarks_main; sys.exit(main(sys.argv[2:]))")
     read, write = os.pipe()
     os.close(read)  # nobody will ever read: every write fails with EPIPE
     try:
-        done = subprocess.run([sys.executable, "-c", code, *argv, "--data-dir", str(marked)], stdout=write,
+        done = subprocess.run([sys.executable, "-m", "tui.cli", *argv, "--data-dir", str(marked)], stdout=write,
                               stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
     finally:
         os.close(write)
@@ -284,7 +338,7 @@ def test_a_closed_stdout_ends_the_command_quietly(argv, marked):
 
 
 def test_write_stdout_drops_the_rest_when_the_reader_has_gone(monkeypatch):
-    from tui import cli_bookmarks
+    from tui import cli_common
 
     class Gone:
         def write(self, data):
@@ -300,4 +354,4 @@ def test_write_stdout_drops_the_rest_when_the_reader_has_gone(monkeypatch):
             raise OSError("no file")
 
     monkeypatch.setattr(sys, "stdout", Stdout())
-    cli_bookmarks._write_stdout("lost\n")  # no exception
+    cli_common.write_stdout("lost\n")  # no exception

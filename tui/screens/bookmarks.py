@@ -1,8 +1,9 @@
 """The bookmarks screen (`m`): every bookmark with its quote, article, topics, note, tags and date.
 
 Typing filters (quote, note, tags, article). In the list, enter jumps to the passage, `d` deletes and `u`
-undoes the delete. Orphaned bookmarks (their passage is no longer found) are listed too, marked as such:
-nothing a person saved is hidden.
+undoes the delete. Bookmarks not found in the loaded articles are listed too, marked as such: *orphaned*
+when their article is loaded but the passage is gone, *elsewhere* when their article is not loaded (the
+reader was opened on other files). Nothing a person saved is hidden.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from textual.events import Key
 from textual.widgets import DataTable, Footer, Input, Static
 
 from models.store.bookmarks import Bookmark
+from models.store.placement import Placement, placements
 from models.text import fold
 from tui.bookmarking import Bookmarks
 from tui.labels import article_label, passage_label, shorten
@@ -35,6 +37,7 @@ class BookmarksScreen(Panel[str | None]):
         super().__init__()
         self.bookmarks = bookmarks
         self.shown: list[Bookmark] = []
+        self.placed: dict[str, Placement] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks", classes="panel"):
@@ -75,9 +78,11 @@ class BookmarksScreen(Panel[str | None]):
         items = sorted(self.bookmarks.items, key=lambda b: b.created, reverse=True)
         self.shown = [b for b in items if self._matches(b, needle)]
         labels = {t.id: t for t in self.bookmarks.corpus.topics}
+        self.placed = placements(self.bookmarks.items, self.bookmarks.corpus, self.bookmarks.resolutions)
         for bookmark in self.shown:
             resolution = self.bookmarks.resolutions.get(bookmark.id)
-            status = resolution.status if resolution else "orphaned"
+            placed = self.placed.get(bookmark.id, "elsewhere")
+            status = resolution.status if resolution and placed == "found" else placed
             topics = Text()
             for n, topic_id in enumerate(bookmark.topics):
                 info = labels.get(topic_id)
@@ -126,7 +131,12 @@ class BookmarksScreen(Panel[str | None]):
                 detail.append(", ".join(bookmark.tags) + "\n")
             detail.append(f"Saved {bookmark.created[:16].replace('T', ' ')} UTC · ", style="dim")
             if resolution is None or resolution.passage_id is None:
-                detail.append("orphaned: the passage is no longer found in the loaded articles", style="bold red")
+                if self.placed.get(bookmark.id) == "orphaned":
+                    detail.append("orphaned: its article is loaded but the passage is no longer in it",
+                                  style="bold red")
+                else:
+                    name = bookmark.article.title or bookmark.article.path.rsplit("/", 1)[-1]
+                    detail.append(f"in other articles: “{name}” is not loaded", style="dim")
             else:
                 found = self.bookmarks.corpus.passage(resolution.passage_id)
                 how = {"exact": "found where it was", "moved": "found, moved within the article",
@@ -158,8 +168,10 @@ class BookmarksScreen(Panel[str | None]):
             return
         resolution = self.bookmarks.resolutions.get(bookmark.id)
         if resolution is None or resolution.passage_id is None:
-            self.notify("This bookmark is orphaned: its passage is not in the loaded articles.", markup=False,
-                        severity="warning")
+            message = ("This bookmark is orphaned: its passage is no longer in its article."
+                       if self.placed.get(bookmark.id) == "orphaned"
+                       else "This bookmark is in an article that is not loaded: open the reader on it to go there.")
+            self.notify(message, markup=False, severity="warning")
             return
         self.dismiss(resolution.passage_id)
 

@@ -1,0 +1,84 @@
+"""`parallax export [PATH ...]`: the Markdown comparison of the articles (or, with --bookmarks, the bookmarks).
+
+A file is written through a temporary file and renamed into place, and an existing one is only replaced
+with `--force`. When no article could be read there is nothing to compare: nothing is written and the
+exit code is 1 (each unreadable file named on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui.cli_common import (Command, articles_options, data_options, exit_code, load, output_options,
+                            report_problems, topic_ids, topic_options, unknown_topics, write_stdout)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bookmarks", action="store_true",
+                        help="export the bookmarked passages, grouped by topic, with notes and tags "
+                             "(no PATH: the files they were made in)")
+
+
+def run(args: argparse.Namespace) -> int:
+    prog = "parallax export"
+    if args.bookmarks:
+        from tui.cli_bookmarks import export_bookmarks
+
+        return export_bookmarks(args, prog, as_json=False)
+    if refuse_existing(args, prog):
+        return 2
+    from models.export.report import export_markdown
+    from models.loader import analyze
+
+    topics = topic_ids(args.topic)
+    config, paths = load(args)
+    if unknown_topics(config.topics, topics, prog):
+        return 2
+    corpus = analyze(paths, config)
+    report_problems(corpus.problems)
+    if not corpus.articles:
+        print(f"{prog}: no article could be read, so there is nothing to compare; nothing was written",
+              file=sys.stderr)
+        return 1
+    code = emit(export_markdown(corpus, topics, config_topics=config.topics), args, prog)
+    return code or exit_code(corpus)
+
+
+def refuse_existing(args: argparse.Namespace, prog: str) -> bool:
+    """Fail before any work when the output exists and --force was not given (checked again on writing)."""
+    if args.output and args.output != "-" and not args.force and Path(args.output).exists():
+        print(f"{prog}: {args.output} already exists (use --force to replace it)", file=sys.stderr)
+        return True
+    return False
+
+
+def emit(text: str, args: argparse.Namespace, prog: str) -> int:
+    """`text` to stdout, or to `-o FILE` (atomically; an existing file only with --force). 0, or 2 when the
+    file cannot be written."""
+    from models.export.report import OutputExistsError, write_output
+
+    if not args.output or args.output == "-":
+        write_stdout(text)
+        return 0
+    try:
+        write_output(text, Path(args.output), force=args.force)
+    except OutputExistsError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"{prog}: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+COMMAND = Command(
+    name="export",
+    help="write a Markdown comparison of the articles (or --bookmarks)",
+    description="Write a Markdown comparison of the articles: sources, coverage matrix, and per topic how "
+                "each outlet frames it, who is quoted, and the linked passages side by side (no PATH: seeds/).",
+    run=run,
+    configure=configure,
+    parents=(articles_options, data_options, topic_options, output_options),
+)

@@ -1,0 +1,33 @@
+"""`parallax [PATH ...]` (or `parallax read PATH ...`): open the reader on the articles."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.cli_common import Command, articles_options, data_options, exit_code, load, report_problems
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.app import ParallaxApp
+
+    config, paths = load(args)
+    if "-" in paths:
+        print("parallax: the reader cannot read an article from stdin (the terminal is its keyboard); "
+              "use 'parallax analyze -' or save the article to a file", file=sys.stderr)
+        return 2
+    app = ParallaxApp(paths, config, data_dir=args.data_dir, use_cache=not args.no_cache)
+    app.run()
+    if app.corpus is not None:
+        report_problems(app.corpus.problems)
+        return exit_code(app.corpus)
+    return 0
+
+
+COMMAND = Command(
+    name="read",
+    help="open the reader (the default: 'parallax PATH' is 'parallax read PATH')",
+    description="Open the reader: one pane per article, passages linked across articles by topic.",
+    run=run,
+    parents=(articles_options, data_options),
+)
