@@ -62,7 +62,7 @@ def build_parser(all_commands: Sequence[Command] | None = None) -> argparse.Argu
     return parser
 
 
-def _add(sub: argparse._SubParsersAction, command: Command) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def _add(sub: argparse._SubParsersAction, command: Command) -> argparse.ArgumentParser:
     parser = sub.add_parser(command.name, help=command.help, description=command.description or command.help,
                             epilog=command.epilog or None, parents=[make() for make in command.parents])
     if command.configure is not None:
@@ -151,7 +151,7 @@ def normalise(
 def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction) and name in action.choices:
-            return action.choices[name]  # type: ignore[no-any-return]
+            return action.choices[name]
     return parser
 
 

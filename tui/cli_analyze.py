@@ -32,7 +32,10 @@ def analyze_with_progress(paths: list[str], config: Config, use_cache: bool) -> 
             articles: list[Article] = []
             problems: list[Problem] = []
             for item in iter_articles(paths, config, cache=cache if cache is not None else False, progress=bar):
-                (problems if isinstance(item, Problem) else articles).append(item)
+                if isinstance(item, Problem):
+                    problems.append(item)
+                else:
+                    articles.append(item)
             bar.phase("Linking passages")
             corpus = build_corpus(articles, config, problems, cache=cache)
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from tui.cli_common import Command, articles_options, data_options, exit_code, load, report_problems
 
@@ -16,7 +17,8 @@ def run(args: argparse.Namespace) -> int:
         print("parallax: the reader cannot read an article from stdin (the terminal is its keyboard); "
               "use 'parallax analyze -' or save the article to a file", file=sys.stderr)
         return 2
-    app = ParallaxApp(paths, config, data_dir=args.data_dir, use_cache=not args.no_cache)
+    targets: list[str | Path] = list(paths)
+    app = ParallaxApp(targets, config, data_dir=args.data_dir, use_cache=not args.no_cache)
     app.run()
     if app.corpus is not None:
         report_problems(app.corpus.problems)

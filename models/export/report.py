@@ -52,8 +52,11 @@ class UnknownTopicError(ValueError):
 class ConfiguredTopic(Protocol):
     """A topic with its aliases, as the config gives it (`models.config.Topic`, `config.topics`)."""
 
-    id: str
-    aliases: tuple[str, ...]
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
