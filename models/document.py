@@ -14,16 +14,30 @@ from functools import cached_property
 
 @dataclass(frozen=True, slots=True)
 class TopicTag:
-    """One topic a passage discusses.
+    """One topic a passage discusses, and why, so a person can always see why a tag is there.
 
-    `evidence` holds the words that matched (explicit tags) or the reference words and the passage the topic
-    was inferred from (implicit tags), so a person can always see why a tag is there.
+    `evidence` holds the passage's own words that matched: the topic's names (explicit tags) or the words that
+    refer back to it (implicit tags). `related` holds weaker evidence: words of the topic's vocabulary as the
+    corpus grew it (terms typical of the passages that name the topic, in several articles). An implicit
+    tag's `inferred_from` is the index of the passage in the same article it was inferred from (an index, not
+    an id, so moving the article changes nothing here). `explain()` is the one place these become text.
     """
 
     topic: str
     score: float
     implicit: bool
     evidence: tuple[str, ...]
+    inferred_from: int | None = None
+    related: tuple[str, ...] = ()
+
+    def explain(self, limit: int = 3) -> tuple[str, ...]:
+        """The evidence as a person reads it: 'the deal', 'related: dredger, tide', 'inferred from ¶7'."""
+        out = list(self.evidence[:limit])
+        if self.related:
+            out.append("related: " + ", ".join(self.related[:limit]))
+        if self.inferred_from is not None:
+            out.append(f"inferred from ¶{self.inferred_from + 1}")
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -268,25 +268,14 @@ def _finish(
 
 
 def rebase(article: Article, article_id: str, path: str) -> Article:
-    """`article` as found at `path` under `article_id`: passage ids, and the passage ids implicit tags cite
-    as their evidence, follow the new id."""
+    """`article` as found at `path` under `article_id`: passage ids follow the new id (an implicit tag
+    cites its source passage by index, so tags need no change)."""
     if article.id == article_id and article.path == path:
         return article
     old = article.id
     if old == article_id:
         return replace(article, path=path)
-    cited = f"inferred from {old}:"
-
-    def moved(evidence: str) -> str:
-        return f"inferred from {article_id}:" + evidence[len(cited):] if evidence.startswith(cited) else evidence
-
-    passages = tuple(
-        replace(
-            p, id=f"{article_id}:{p.index}", article_id=article_id,
-            topics=tuple(replace(t, evidence=tuple(moved(e) for e in t.evidence)) for t in p.topics),
-        )
-        for p in article.passages
-    )
+    passages = tuple(replace(p, id=f"{article_id}:{p.index}", article_id=article_id) for p in article.passages)
     return replace(article, id=article_id, path=path, passages=passages)
 
 

@@ -30,15 +30,30 @@ def article_to_dict(article: Article) -> dict[str, Any]:
                 "start": p.start,
                 "end": p.end,
                 "heading": p.heading,
-                "topics": [
-                    {"topic": t.topic, "score": t.score, "implicit": t.implicit, "evidence": list(t.evidence)}
-                    for t in p.topics
-                ],
+                "topics": [_tag_to_dict(t) for t in p.topics],
             }
             for p in article.passages
         ],
         "removed": [{"text": r.text, "rule": r.rule, "line": r.line} for r in article.removed],
     }
+
+
+def _tag_to_dict(tag: TopicTag) -> dict[str, Any]:
+    out: dict[str, Any] = {"topic": tag.topic, "score": tag.score, "implicit": tag.implicit, "evidence": list(tag.evidence)}
+    if tag.related:
+        out["related"] = list(tag.related)
+    if tag.inferred_from is not None:
+        out["inferred_from"] = tag.inferred_from
+    return out
+
+
+def _tag_from_dict(data: dict[str, Any]) -> TopicTag:
+    source = data.get("inferred_from")
+    if source is not None and (type(source) is not int or source < 0):
+        raise ValueError(f"bad inferred_from: {source!r}")
+    return TopicTag(
+        data["topic"], data["score"], data["implicit"], tuple(data["evidence"]), source, tuple(data.get("related", ()))
+    )
 
 
 def article_from_dict(data: dict[str, Any]) -> Article:
@@ -50,7 +65,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
             text=p["text"],
             start=p["start"],
             end=p["end"],
-            topics=tuple(TopicTag(t["topic"], t["score"], t["implicit"], tuple(t["evidence"])) for t in p["topics"]),
+            topics=tuple(_tag_from_dict(t) for t in p["topics"]),
             heading=p.get("heading"),
         )
         for p in data["passages"]

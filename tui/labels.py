@@ -6,12 +6,7 @@ article's number in the corpus: "4. Global Research ¶7", never just the outlet.
 
 from __future__ import annotations
 
-import re
-
 from models.document import Article, Corpus, Passage
-
-_PASSAGE_ID = re.compile(r"inferred from (\S+:\d+)")
-
 
 def article_number(corpus: Corpus, article: Article) -> int:
     numbers = corpus.__dict__.get("_label_numbers")
@@ -36,12 +31,3 @@ def passage_label(corpus: Corpus, passage: Passage, width: int = 40) -> str:
     article = corpus.articles_by_id[passage.article_id]
     return f"{article_label(corpus, article, width)} ¶{passage.index + 1}"
 
-
-def readable_evidence(corpus: Corpus, item: str, here: Passage) -> str:
-    """Evidence as a person reads it: "inferred from a:6" becomes "from ¶7" (or "from 2. Outlet ¶7")."""
-    m = _PASSAGE_ID.search(item)
-    if not m or m.group(1) not in corpus.passages_by_id:
-        return item
-    source = corpus.passage(m.group(1))
-    where = f"¶{source.index + 1}" if source.article_id == here.article_id else passage_label(corpus, source)
-    return item[: m.start()] + f"inferred from {where}" + item[m.end():]

@@ -133,7 +133,7 @@ def passages_section(ctx: ExportContext, topic: TopicInfo) -> list[str]:
         if passage.heading:
             source += f" · under “{escape_inline(passage.heading)}”"
         if tag is not None and tag.implicit:
-            words = [e for e in tag.evidence if not e.startswith("inferred from")]
+            words = tag.evidence
             source += " · *implicit*" + (f" (“{escape_inline(words[0])}”)" if words else "")
         blocks.append(block_quote(escape_inline(passage.text), source))
     return blocks

@@ -246,8 +246,8 @@ class Tagger:
                 score = (0.45 if weak else 0.6) * max(0.5, 1.0 - 0.1 * (distance - 1))
                 if score < th.tag_min_score:
                     continue
-                evidence = _unique([_span(texts[p], docs[p], hit) for _, hit in hits]) + [f"inferred from {ids[source]}"]
-                tags[p][topic.id] = TopicTag(topic.id, round(score, 3), True, tuple(evidence))
+                evidence = _unique([_span(texts[p], docs[p], hit) for _, hit in hits])
+                tags[p][topic.id] = TopicTag(topic.id, round(score, 3), True, tuple(evidence), inferred_from=source)
                 break
 
 

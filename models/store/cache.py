@@ -375,32 +375,24 @@ def _decode_article(blob: bytes, article_id: str, path: str) -> Article:
     data = json.loads(zlib.decompress(blob))
     if not isinstance(data, dict) or not isinstance(data.get("passages"), list):
         raise ValueError("not an article")
-    old = data["id"]
-    if not isinstance(old, str):
+    if not isinstance(data["id"], str):
         raise ValueError("bad id")
     data["id"], data["path"] = article_id, path
     for n, passage in enumerate(data["passages"]):
         if passage["index"] != n:
             raise ValueError("passages out of order")
         passage["id"] = f"{article_id}:{n}"
-        if old != article_id:
-            for tag in passage["topics"]:
-                tag["evidence"] = [_moved(e, old, article_id) for e in tag["evidence"]]
     article = article_from_dict(data)
     for p in article.passages:
         if article.text[p.start : p.end] != p.text:
             raise ValueError("offsets do not match the text")
         if not all(isinstance(t.topic, str) and isinstance(t.score, (int, float)) for t in p.topics):
             raise ValueError("bad topic tag")
+        if not all(all(isinstance(e, str) for e in (*t.evidence, *t.related)) for t in p.topics):
+            raise ValueError("bad evidence")
+        if any(t.inferred_from is not None and t.inferred_from >= len(article.passages) for t in p.topics):
+            raise ValueError("a tag inferred from a passage the article does not have")
     if not isinstance(article.content_hash, str) or not article.content_hash:
         raise ValueError("no content hash")
     return article
 
-
-def _moved(evidence: str, old: str, new: str) -> str:
-    prefix = f"inferred from {old}:"
-    if isinstance(evidence, str) and evidence.startswith(prefix):
-        return f"inferred from {new}:" + evidence[len(prefix):]
-    if not isinstance(evidence, str):
-        raise ValueError("bad evidence")
-    return evidence

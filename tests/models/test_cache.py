@@ -81,8 +81,8 @@ def test_same_content_at_another_path_gets_that_path_and_id(config, seeds, tmp_p
     [article] = analyze([moved], config).articles
     assert article.id == "renamed" and article.path == str(moved)
     assert all(p.id == f"renamed:{p.index}" and p.article_id == "renamed" for p in article.passages)
-    evidence = [e for p in article.passages for t in p.topics for e in t.evidence if e.startswith("inferred from")]
-    assert evidence and all(e.startswith("inferred from renamed:") for e in evidence)
+    inferred = [(p.index, t.inferred_from) for p in article.passages for t in p.topics if t.implicit]
+    assert inferred and all(source is not None and source != index for index, source in inferred)
     fresh = analyze([moved], config, cache=False).articles[0]
     assert article == fresh
 
@@ -165,3 +165,35 @@ def test_two_caches_share_one_file(config, seeds):
         analyze([seeds], config, cache=second)
         assert second.hits == before + 5
         assert first._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_typed_evidence_survives_the_cache_and_a_new_id(config, tmp_path):
+    """An implicit tag cites its source passage by index and grown vocabulary as `related`: both come back
+    from the cache as they went in, under another article id, with nothing rewritten."""
+    from dataclasses import replace
+
+    from models.document import Article, Passage, TopicTag
+    from models.loader import rebase
+
+    texts = ["The canal authority seized the ship.", "The claim was disputed by the insurers."]
+    tags = ((TopicTag("claim", 0.9, False, ("seized",), None, ("authority",)),),
+            (TopicTag("claim", 0.6, True, ("The claim",), 0, ()),))
+    passages, offset = [], 0
+    for i, (text, tag) in enumerate(zip(texts, tags)):
+        passages.append(Passage(f"old:{i}", "old", i, text, offset, offset + len(text), tag))
+        offset += len(text) + 2
+    article = Article("old", "old.txt", None, None, None, None, "\n\n".join(texts), tuple(passages), (), "h1")
+    with Cache(tmp_path / "c.sqlite3") as store:
+        store.put_article("k", config, article)
+        store.flush()
+        loaded = store.get_article("k", config, "new", "new.txt")
+    assert loaded == rebase(article, "new", "new.txt")
+    assert loaded.passages[1].topics[0].inferred_from == 0
+    assert loaded.passages[0].topics[0].related == ("authority",)
+    assert loaded.passages[1].id == "new:1"
+    bad = replace(article, passages=(article.passages[0], replace(article.passages[1], topics=(
+        replace(tags[1][0], inferred_from=7),))))
+    with Cache(tmp_path / "d.sqlite3") as store:
+        store.put_article("k", config, bad)
+        store.flush()
+        assert store.get_article("k", config, "new", "new.txt") is None  # cites a passage it does not have

@@ -89,7 +89,8 @@ def test_reference_after_a_mention_is_implicit_with_its_source(tagger):
         "Football scores were announced.",
     )
     implicit = tags[1]["s400-delivery"]
-    assert implicit.implicit and "the deal" in implicit.evidence and "inferred from a:0" in implicit.evidence
+    assert implicit.implicit and "the deal" in implicit.evidence and implicit.inferred_from == 0
+    assert "inferred from ¶1" in implicit.explain()
     assert tags[2] == {}
 
 

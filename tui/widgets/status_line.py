@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from models.document import Corpus
-from tui.labels import passage_label, readable_evidence
+from tui.labels import passage_label
 from tui.state import ReaderState
 
 
@@ -41,8 +41,7 @@ def status_text(state: ReaderState, loading: tuple[int, int, str] | None = None)
             info = labels.get(tag.topic)
             text.append("○ " if tag.implicit else "● ", style=info.colour if info else "")
             text.append(info.label if info else tag.topic)
-            evidence = [readable_evidence(corpus, e, passage) for e in tag.evidence[:3]]
-            text.append(" (" + ", ".join(evidence) + ")  ", style="dim")
+            text.append(" (" + ", ".join(tag.explain()) + ")  ", style="dim")
     else:
         text.append("no topic", style="dim")
     return text
