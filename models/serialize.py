@@ -1,14 +1,19 @@
 """The Corpus as plain JSON-ready data and back: what `parallax analyze --json` prints and caches store.
 
 The field names are the published format (see README); the reverse direction lets a cache or a test rebuild
-the exact same frozen objects.
+the exact same frozen objects. Voices are worked out from the passages (models.insight.voices), so they are
+written for `analyze --json` (`voices=True`) and never read back: a cache stores only what it cannot redo.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from models.document import Article, Corpus, Link, Passage, Problem, Removed, TopicInfo, TopicTag
+
+if TYPE_CHECKING:
+    from models.insight.voices import Voice
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -86,9 +91,32 @@ def article_from_dict(data: dict[str, Any]) -> Article:
     )
 
 
-def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
+def voices_to_list(voices: Iterable[Voice]) -> list[dict[str, Any]]:
+    """An article's voices as the reader shows them: name, kind, role, the other names the article used for
+    the same speaker (`also`) and the passages it speaks in."""
+    return [
+        {
+            "name": v.name,
+            "kind": v.kind,
+            "role": v.role,
+            "also": [n for n in v.names if n != v.name],
+            "passages": list(v.passage_ids),
+        }
+        for v in voices
+    ]
+
+
+def corpus_to_dict(corpus: Corpus, *, voices: bool = False) -> dict[str, Any]:
+    """The corpus as JSON-ready data; with `voices`, each article also carries its voices."""
+    articles = [article_to_dict(a) for a in corpus.articles]
+    if voices:
+        from models.insight.voices import voices as voice_index
+
+        index = voice_index(corpus)
+        for data, article in zip(articles, corpus.articles):
+            data["voices"] = voices_to_list(index.of_article(article.id))
     return {
-        "articles": [article_to_dict(a) for a in corpus.articles],
+        "articles": articles,
         "topics": [
             {"id": t.id, "label": t.label, "colour": t.colour, "description": t.description, "discovered": t.discovered}
             for t in corpus.topics

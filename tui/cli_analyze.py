@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     config, paths = load(args)
     corpus = analyze_with_progress(paths, config, not args.no_cache)
     if args.json:
-        out = json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=2) + "\n"
+        out = json.dumps(corpus_to_dict(corpus, voices=True), ensure_ascii=False, indent=2) + "\n"
         sys.stdout.buffer.write(out.encode("utf-8"))
         sys.stdout.flush()
     else:

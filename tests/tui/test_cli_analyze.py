@@ -30,6 +30,30 @@ def test_json_has_the_published_shape(capsys):
     assert set(tag) >= {"topic", "score", "implicit", "evidence"}
     assert set(data["links"][0]) >= {"source", "target", "topic", "score", "reason"}
     assert {t["id"] for t in data["topics"]} >= {"s400-delivery", "f35-removal", "drones-ukraine"}
+    voice = next(v for a in data["articles"] for v in a["voices"])
+    assert set(voice) == {"name", "kind", "role", "also", "passages"}
+
+
+def test_json_voices_are_the_readers_voices(capsys):
+    """Each article's "voices" are the voices the reader shows for it, passages as passage ids."""
+    from models.insight.voices import voices
+    from models.loader import analyze
+    from models.config import load_config
+
+    code, out, _ = run(capsys, "analyze", str(SEEDS), "--json", "--no-cache")
+    assert code == 0
+    data = json.loads(out)
+    corpus = analyze([SEEDS], load_config(None), cache=False)
+    index = voices(corpus)
+    for article in data["articles"]:
+        expected = index.of_article(article["id"])
+        assert [(v["name"], v["kind"], v["role"]) for v in article["voices"]] == [(v.name, v.kind, v.role) for v in expected]
+        for got, voice in zip(article["voices"], expected):
+            assert got["name"] not in got["also"] and set(got["also"]) | {got["name"]} == set(voice.names)
+            assert got["passages"] == list(voice.passage_ids)
+            assert all(p.startswith(article["id"] + ":") for p in got["passages"])
+    turan = next(v for a in data["articles"] for v in a["voices"] if v["name"] == "Ilter Turan")
+    assert turan == {**turan, "kind": "person", "role": "international relations professor", "also": ["Turan"]}
 
 
 def test_offsets_point_into_the_cleaned_text(seeds_corpus):
