@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -224,8 +223,6 @@ class PerspectiveIndex:
     only remembers the passages it has already counted.
     """
 
-    _cache: dict[int, tuple[weakref.ref[Corpus], tuple[str, ...], PerspectiveIndex]] = {}
-
     def __init__(self, corpus: Corpus, topics: Iterable[_TopicLike] = (), *,
                  sample_chars: int = PRIOR_SAMPLE_CHARS) -> None:
         self.corpus = corpus
@@ -237,17 +234,12 @@ class PerspectiveIndex:
 
     @classmethod
     def of(cls, corpus: Corpus, topics: Iterable[_TopicLike] = ()) -> PerspectiveIndex:
-        """The index of `corpus`, made on first use and kept (with what it has counted) while the corpus lives."""
-        topics = tuple(topics)
-        signature = tuple(f"{t.id}={'|'.join(t.aliases)}" for t in topics)
-        key = id(corpus)
-        hit = cls._cache.get(key)
-        if hit is not None and hit[0]() is corpus and hit[1] == signature:
-            return hit[2]
-        index = cls(corpus, topics)
-        ref = weakref.ref(corpus, lambda _ref, key=key: cls._cache.pop(key, None))
-        cls._cache[key] = (ref, signature, index)
-        return index
+        """The index `corpus` owns for these topics (see `models.insight.session`), made on first use and kept
+        (with what it has counted) while the corpus lives. Counting publishes only finished entries, so the
+        index may be read from the views' preparing thread and the interface thread at once."""
+        from models.insight.session import session
+
+        return session(corpus).perspectives(topics)
 
     def prepare(self) -> None:
         """Count every passage and the prior now (e.g. in a background worker right after loading), so that

@@ -1,9 +1,10 @@
 """The voice index of a corpus: each article's voices worked out when first asked for, the speakers across
-articles matched when first asked for, look-ups by passage and topic, and one index kept per corpus."""
+articles matched when first asked for, and look-ups by passage and topic. The corpus owns its index (see
+`models.insight.session`); it may be read from several threads at once."""
 
 from __future__ import annotations
 
-import weakref
+import threading
 
 from models.document import Corpus
 from models.insight.voices.grouping import article_voices
@@ -17,8 +18,10 @@ class VoiceIndex:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._voices: dict[str, tuple[Voice, ...]] = {}
-        self._speakers: tuple[Speaker, ...] | None = None
-        self._speaker_of: dict[tuple[str, str], Speaker] = {}
+        # The speakers and the look-up from (article, voice key) to speaker, published together once both
+        # are complete, so a thread never sees the one without the other.
+        self._matched: tuple[tuple[Speaker, ...], dict[tuple[str, str], Speaker]] | None = None
+        self._matching = threading.Lock()
 
     def of_article(self, article_id: str) -> tuple[Voice, ...]:
         """The voices of one article, most mentioned first (ties: first to speak first)."""
@@ -27,13 +30,14 @@ class VoiceIndex:
             article = self.corpus.articles_by_id.get(article_id)
             if article is None:
                 return ()
-            found = self._voices[article_id] = article_voices(article)
+            # Two threads may work out the same article at once; the first result stored is the one both use.
+            found = self._voices.setdefault(article_id, article_voices(article))
         return found
 
     @property
     def ready(self) -> bool:
         """True once the speakers across articles have been matched (every article's voices worked out)."""
-        return self._speakers is not None
+        return self._matched is not None
 
     @property
     def by_article(self) -> dict[str, tuple[Voice, ...]]:
@@ -43,15 +47,22 @@ class VoiceIndex:
     @property
     def speakers(self) -> tuple[Speaker, ...]:
         """Speakers across articles, those quoted by the most articles first, then the most mentioned."""
-        if self._speakers is None:
-            self._speakers = match_speakers(self.by_article)
-            self._speaker_of = {member: sp for sp in self._speakers for member in sp.members}
-        return self._speakers
+        return self._match()[0]
 
     def speaker_of(self, article_id: str, voice_key: str) -> Speaker | None:
         """The cross-article speaker a voice of an article belongs to."""
-        self.speakers
-        return self._speaker_of.get((article_id, voice_key))
+        return self._match()[1].get((article_id, voice_key))
+
+    def _match(self) -> tuple[tuple[Speaker, ...], dict[tuple[str, str], Speaker]]:
+        """Match the speakers once; a thread asking while another matches waits for its result."""
+        matched = self._matched
+        if matched is None:
+            with self._matching:
+                matched = self._matched
+                if matched is None:
+                    speakers = match_speakers(self.by_article)
+                    matched = self._matched = (speakers, {m: sp for sp in speakers for m in sp.members})
+        return matched
 
     def in_passage(self, passage_id: str) -> list[tuple[Voice, Mention]]:
         """The voices speaking in one passage, each with its mention there, in reading order."""
@@ -71,16 +82,9 @@ class VoiceIndex:
         return out
 
 
-_CACHE: dict[int, tuple[weakref.ref[Corpus], VoiceIndex]] = {}
-
-
 def voices(corpus: Corpus) -> VoiceIndex:
-    """The voice index of `corpus`, made on first use and kept (with what it has worked out) while the
+    """The voice index `corpus` owns, made on first use and kept (with what it has worked out) while the
     corpus lives."""
-    key = id(corpus)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0]() is corpus:
-        return hit[1]
-    index = VoiceIndex(corpus)
-    _CACHE[key] = (weakref.ref(corpus, lambda _ref, key=key: _CACHE.pop(key, None)), index)
-    return index
+    from models.insight.session import session
+
+    return session(corpus).voices
