@@ -121,12 +121,10 @@ class Config:
 
 
 def default_config_path() -> Path:
-    """The bundled `config.yaml`: beside the package in a checkout, inside it in a wheel."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "config.yaml", here / "default_config.yaml"):
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError("the bundled config.yaml is missing from this installation")
+    """The bundled `config.yaml`: at the top of a checkout, inside the package in a wheel (models/resources.py)."""
+    from models.resources import config_path
+
+    return config_path()
 
 
 def load_config(path: str | Path | None = None) -> Config:

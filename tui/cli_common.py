@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -88,12 +87,10 @@ def topic_options() -> argparse.ArgumentParser:
 
 
 def default_paths() -> list[str]:
-    """`seeds/` in the current folder, else the seeds that ship beside the package."""
-    here = Path("seeds")
-    if here.is_dir():
-        return [str(here)]
-    bundled = Path(__file__).resolve().parent.parent / "seeds"
-    return [str(bundled)]
+    """The seeds that ship with parallax (never a `seeds/` that happens to be in the current folder)."""
+    from models.resources import seeds_path
+
+    return [str(seeds_path())]
 
 
 def load(args: argparse.Namespace) -> tuple[Config, list[str]]:
