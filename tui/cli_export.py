@@ -19,6 +19,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bookmarks", action="store_true",
                         help="export the bookmarked passages, grouped by topic, with notes and tags "
                              "(no PATH: the files they were made in)")
+    parser.add_argument("--links", type=_count, default=8, metavar="N",
+                        help="linked pairs shown side by side per topic, strongest first (default 8; the rest "
+                             "are counted)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,8 +45,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"{prog}: no article could be read, so there is nothing to compare; nothing was written",
               file=sys.stderr)
         return 1
-    code = emit(export_markdown(corpus, topics, config_topics=config.topics), args, prog)
+    code = emit(export_markdown(corpus, topics, config_topics=config.topics, links_per_topic=args.links), args, prog)
     return code or exit_code(corpus)
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
 
 
 def refuse_existing(args: argparse.Namespace, prog: str) -> bool:

@@ -2,8 +2,8 @@
 
 A comparison is a title, the sources as a table, the coverage matrix (topic × article), then one section per
 topic. Each topic section is built by the functions in `TOPIC_SECTIONS`, in order: how each source frames the
-topic and who is quoted on it (models/export/sections.py), the passages on the topic as attributed block
-quotes, and the links between them. Adding a per-topic section is writing one `TopicSection` function and
+topic and who is quoted on it (models/export/sections.py), the linked passages side by side, strongest
+first (models/export/pairs.py), and every passage on the topic as an attributed block quote. Adding a per-topic section is writing one `TopicSection` function and
 putting it in that tuple, or passing your own tuple as `export_markdown(..., sections=...)`.
 
 The framing leaves each topic's own names out of its terms ("S-400" in the S-400 section) only when it knows
@@ -21,99 +21,20 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property
 import re
 from pathlib import Path
-from typing import Protocol
 
 from models.store.anchor import Resolution
 from models.store.bookmarks import Bookmark
 from models.store.placement import placements
 from models.insight.coverage import coverage
-from models.document import Article, Corpus, Link, Passage, TopicInfo
+from models.document import Article, Corpus, Passage, TopicInfo
+from models.export.context import ConfiguredTopic, ExportContext, UnknownTopicError
+from models.export.pairs import pairs_section
 from models.export.sections import framing_section, voices_section
 from models.export.markdown import block_quote, count, escape_cell, escape_inline, table
-from models.insight.perspectives import PerspectiveIndex
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]+$")
-
-
-class UnknownTopicError(ValueError):
-    """Topic ids asked for that the corpus does not have; the message lists the valid ones."""
-
-    def __init__(self, unknown: Sequence[str], valid: Sequence[str]) -> None:
-        self.unknown, self.valid = tuple(unknown), tuple(valid)
-        super().__init__(
-            f"unknown topic {', '.join(repr(t) for t in unknown)} (valid: {', '.join(valid) or 'none'})"
-        )
-
-
-class ConfiguredTopic(Protocol):
-    """A topic with its aliases, as the config gives it (`models.config.Topic`, `config.topics`)."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def aliases(self) -> tuple[str, ...]: ...
-
-
-@dataclass(frozen=True)
-class ExportContext:
-    """The corpus plus the short labels an export uses for its articles (A1, A2... in corpus order).
-
-    `config_topics` are the configured topics (with their aliases), for sections that need more than the
-    corpus' TopicInfo; () when the caller has none.
-    """
-
-    corpus: Corpus
-    config_topics: tuple[ConfiguredTopic, ...] = ()
-
-    @cached_property
-    def perspectives(self) -> PerspectiveIndex:
-        """The framing index of the corpus (shared with every other user of the same corpus and topics)."""
-        return PerspectiveIndex.of(self.corpus, self.config_topics)
-
-    def has_aliases(self, topic_id: str) -> bool:
-        """Whether the configured topics name `topic_id`'s aliases (so the framing leaves them out)."""
-        return any(t.id == topic_id and t.aliases for t in self.config_topics)
-
-    @cached_property
-    def labels(self) -> dict[str, str]:
-        return {a.id: f"A{n}" for n, a in enumerate(self.corpus.articles, start=1)}
-
-    @cached_property
-    def order(self) -> dict[str, int]:
-        return {a.id: n for n, a in enumerate(self.corpus.articles)}
-
-    def ref(self, passage_id: str) -> str:
-        """`A2 ¶5`: the article's label and the passage's number, counted from 1."""
-        passage = self.corpus.passage(passage_id)
-        return f"{self.labels[passage.article_id]} ¶{passage.index + 1}"
-
-    def passages_on(self, topic_id: str) -> list[Passage]:
-        """The passages tagged with the topic, in article then passage order."""
-        return [p for a in self.corpus.articles for p in a.passages if p.tag(topic_id)]
-
-    def links_on(self, topic_id: str) -> list[Link]:
-        """The topic's links, strongest first, then by where their ends are."""
-        def key(link: Link) -> tuple[float, int, int, int, int]:
-            s, t = self.corpus.passage(link.source), self.corpus.passage(link.target)
-            return (-link.score, self.order[s.article_id], s.index, self.order[t.article_id], t.index)
-
-        return sorted((link for link in self.corpus.links if link.topic == topic_id), key=key)
-
-    def attribution(self, passage: Passage, *, label: bool = True) -> str:
-        """`A2 ¶5 · Outlet · “Title”`, escaped (the outlet falls back to the author, then nothing). Without
-        `label` (documents with no sources table to look A2 up in): `Outlet · “Title” · ¶5`."""
-        article = self.corpus.articles_by_id[passage.article_id]
-        who = article.source or article.author
-        parts = [escape_inline(who)] if who else []
-        parts.append(f"“{escape_inline(article.display_title)}”")
-        if label:
-            return " · ".join([self.ref(passage.id), *parts])
-        return " · ".join([*parts, f"¶{passage.index + 1}"])
 
 
 # A per-topic section: the Markdown blocks (paragraphs, quotes, lists, tables; each one string, no blank
@@ -126,7 +47,7 @@ def passages_section(ctx: ExportContext, topic: TopicInfo) -> list[str]:
     passages = ctx.passages_on(topic.id)
     if not passages:
         return ["No passage is tagged with this topic."]
-    blocks = ["### Passages"]
+    blocks = ["### All passages on this topic"]
     for passage in passages:
         tag = passage.tag(topic.id)
         source = f"— {ctx.attribution(passage)}"
@@ -139,19 +60,7 @@ def passages_section(ctx: ExportContext, topic: TopicInfo) -> list[str]:
     return blocks
 
 
-def links_section(ctx: ExportContext, topic: TopicInfo) -> list[str]:
-    """Which passage links to which on this topic, with the score and the engine's reason."""
-    links = ctx.links_on(topic.id)
-    if not links:
-        return []
-    items = [
-        f"- {ctx.ref(link.source)} ↔ {ctx.ref(link.target)} (score {link.score:.2f}): {escape_inline(link.reason)}"
-        for link in links
-    ]
-    return ["### Links", "\n".join(items)]
-
-
-TOPIC_SECTIONS: tuple[TopicSection, ...] = (framing_section, voices_section, passages_section, links_section)
+TOPIC_SECTIONS: tuple[TopicSection, ...] = (framing_section, voices_section, pairs_section, passages_section)
 
 
 def export_markdown(
@@ -161,15 +70,17 @@ def export_markdown(
     sections: Sequence[TopicSection] = TOPIC_SECTIONS,
     title: str = "Coverage comparison",
     config_topics: Iterable[ConfiguredTopic] = (),
+    links_per_topic: int = ExportContext.links_per_topic,
 ) -> str:
     """The comparison as CommonMark (with pipe tables): sources, coverage matrix, a section per topic.
 
     `topics` limits the matrix and the sections to those ids (in the order given); None means every topic.
     `config_topics` are the configured topics (`config.topics`), whose aliases the framing leaves out of each
-    topic's distinctive terms; without them a topic's own names can be listed as its terms.
+    topic's distinctive terms; without them a topic's own names can be listed as its terms. Each topic shows
+    its `links_per_topic` strongest linked pairs side by side and counts the rest.
     Raises UnknownTopicError for an id the corpus does not have.
     """
-    ctx = ExportContext(corpus, tuple(config_topics))
+    ctx = ExportContext(corpus, tuple(config_topics), links_per_topic)
     chosen = select_topics(corpus, topics)
     blocks = [f"# {escape_inline(title)}", _summary(ctx, chosen)]
     blocks += ["## Sources", sources_table(ctx)]

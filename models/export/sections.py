@@ -21,16 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from models.document import TopicInfo
+from models.export.context import ExportContext
 from models.export.markdown import count, escape_cell, escape_inline, table
 from models.insight.perspectives import Term, TopicFraming
 from models.text import fold
 from models.insight.voices import Speaker, Voice, voices
-
-if TYPE_CHECKING:
-    from models.export.report import ExportContext
 
 FRAMING_TERMS = 6  # distinctive terms shown per article
 COMMON_TERMS = 8  # terms shown for the common ground

@@ -64,8 +64,11 @@ _GAP = re.compile(r"\s+|\s*[-\u2010\u2011]\s*")  # what may stand between the tw
 
 
 class _TopicLike(Protocol):
-    id: str
-    aliases: tuple[str, ...]
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True, slots=True)

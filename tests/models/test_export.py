@@ -124,12 +124,14 @@ def test_seeds_export_has_every_part(seeds_corpus):
     implicit = next(p for p in s400 if p.tag("s400-delivery").implicit)
     assert f"*implicit* (“{implicit.tag('s400-delivery').evidence[0]}”)" in text
     best = ctx.links_on("s400-delivery")[0]
-    assert f"- {ctx.ref(best.source)} ↔ {ctx.ref(best.target)} (score {best.score:.2f}): Both discuss" in text
+    pairs = len({frozenset((link.source, link.target)) for link in ctx.links_on("s400-delivery")})
+    assert f"Pair 1 of {pairs} · score {best.score:.2f} · shared terms: " in text
     assert text.endswith("\n") and not text.endswith("\n\n") and "\r" not in text
     quotes = sum(1 for t in tokens if t.type == "blockquote_open")
     assert quotes == sum(len(p.topics) for p in seeds_corpus.passages_by_id.values())
-    links = sum(1 for line in text.splitlines() if line.startswith("- A") and " ↔ " in line)
-    assert links == len(seeds_corpus.links)
+    shown = sum(1 for line in text.splitlines() if line.startswith("Pair "))
+    assert shown == sum(min(8, len({frozenset((k.source, k.target)) for k in ctx.links_on(t.id)}))
+                        for t in seeds_corpus.topics)
 
 
 def test_seeds_export_is_valid_commonmark_without_html_or_links(seeds_corpus):
@@ -138,13 +140,17 @@ def test_seeds_export_is_valid_commonmark_without_html_or_links(seeds_corpus):
         found = types(text, md)
         assert not found & {"html_inline", "html_block", "link_open", "image", "fence", "code_block"}
         codes = {t.content for t in flatten(md.parse(text)) if t.type == "code_inline"}
-        assert codes == {t.id for t in seeds_corpus.topics}  # the only code spans are topic ids
+        # the only code spans are topic ids and the commands that show more
+        assert codes == {t.id for t in seeds_corpus.topics} | {"parallax export --links N", "parallax analyze --json"}
     tables = _tables(text)
     assert [len(rows[0]) for rows in tables[:2]] == [6, 1 + len(seeds_corpus.articles)]
-    # Then per topic a framing table (3 columns) and a voices table (4 columns), in that order.
-    assert [rows[0] for rows in tables[2:]] == [["Article", "Outlet or author", "Distinctive terms"],
-                                                ["Speaker", "Kind", "Role", "Mentions on this topic"]] * len(seeds_corpus.topics)
+    # Then per topic a framing table (3 columns), a voices table (4 columns), then the pairs (2 columns each).
+    shapes = [len(rows[0]) for rows in tables[2:]]
+    per_topic = "".join("34" + "2" * min(8, len({frozenset((k.source, k.target)) for k in seeds_corpus.links
+                                                   if k.topic == t.id})) for t in seeds_corpus.topics)
+    assert "".join(map(str, shapes)) == per_topic
     assert all(len(row) == len(rows[0]) for rows in tables for row in rows)
+    assert all(len(rows) == 2 for rows in tables[2:] if len(rows[0]) == 2)  # a pair: two heads, two texts
 
 
 def _tables(text: str) -> list[list[list[str]]]:
@@ -190,7 +196,8 @@ def test_another_section_per_topic_is_one_function(seeds_corpus):
         return [f"### Voices on {topic.id}", f"{len(ctx.passages_on(topic.id))} passages"]
 
     text = export_markdown(seeds_corpus, ["f35-removal"], sections=(*TOPIC_SECTIONS, voices))
-    assert text.index("### Links") < text.index("### Voices on f35-removal") and "4 passages" in text
+    assert text.index("### All passages on this topic") < text.index("### Voices on f35-removal")
+    assert "4 passages" in text
     assert export_markdown(seeds_corpus, ["f35-removal"], sections=()).count("###") == 0
 
 
@@ -198,7 +205,7 @@ def test_a_topic_nobody_discusses_says_so():
     corpus = hostile_corpus()
     empty = Corpus(corpus.articles, (*corpus.topics, TopicInfo("none", "Nobody", "#000")), corpus.links)
     text = export_markdown(empty, ["none"])
-    assert "## Nobody" in text and "No passage is tagged with this topic." in text and "### Links" not in text
+    assert "## Nobody" in text and "No passage is tagged with this topic." in text and "side by side" not in text
 
 
 # --- escaping ------------------------------------------------------------------------------------------
@@ -211,8 +218,8 @@ def test_hostile_text_stays_literal_text():
     assert not found & {"link_open", "image", "html_inline", "html_block", "code_inline", "fence", "code_block",
                         "strong_open", "em_open", "s_open", "ordered_list_open", "hr"}
     assert found >= {"table_open", "blockquote_open"}
-    # The only list is the export's own list of links (one link); nothing in a quote became a list or heading.
-    assert sum(1 for t in tokens if t.type == "list_item_open") == 1
+    # Nothing in a quote or a pair became a list or heading.
+    assert sum(1 for t in tokens if t.type == "list_item_open") == 0
     depth = 0
     for token in tokens:
         if token.type in ("blockquote_open", "blockquote_close"):
@@ -223,12 +230,13 @@ def test_hostile_text_stays_literal_text():
     tables = _tables(text)
     assert all(len(row) == 6 for row in tables[0]) and all(len(row) == 3 for row in tables[1])
     assert tables[2][0] == ["Article", "Outlet or author", "Distinctive terms"] and all(len(r) == 3 for r in tables[2])
+    assert len(tables[-1]) == 2 and all(len(row) == 2 for row in tables[-1])  # the linked pair, side by side
     html = WITH_TABLES.render(text)
     assert "<script>" not in html and "<b>" not in html and "<i>" not in html and "href" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "[x](http://e.vil)" in html
     assert "&amp;amp;" in html  # "&amp;" in a passage is shown as those five characters, not as "&"
     headings = [t for t in flatten(WITH_TABLES.parse(text)) if t.type == "heading_open"]
-    # title, sources, coverage; the topic; framing, voices, passages and links
+    # title, sources, coverage; the topic; framing, voices, linked pairs and passages
     assert len(headings) == 3 + 1 + 4
 
 
@@ -333,7 +341,7 @@ def test_voice_rows_count_every_mention_on_the_topic_once(seeds_corpus):
 def test_framing_table_has_a_row_per_article_on_the_topic_and_says_when_there_is_too_little_text(seeds_corpus, config):
     text = export_markdown(seeds_corpus, ["f35-removal"], config_topics=config.topics)
     section = _section(text, "F-35 removal")
-    assert section.index("### How each source frames it") < section.index("### Voices") < section.index("### Passages")
+    assert section.index("### How each source frames it") < section.index("### Voices") < section.index("### All passages")
     rows = _table(section, FRAMING_HEADER)[1:]
     ctx = ExportContext(seeds_corpus)
     on_topic = [ctx.labels[a.id] for a in seeds_corpus.articles if any(p.tag("f35-removal") for p in a.passages)]
@@ -515,3 +523,103 @@ def test_write_output_refuses_a_file_that_appears_while_writing(tmp_path, monkey
         write_output("mine\n", target)
     assert target.read_text() == "someone else's\n"
     assert [p.name for p in Path(tmp_path).iterdir()] == ["out.md"]
+
+
+# --- linked passages side by side ----------------------------------------------------------------------
+
+
+def _pair_tables(text: str) -> list[list[list[str]]]:
+    return [rows for rows in _tables(text) if len(rows[0]) == 2]
+
+
+def test_each_pair_shows_both_passages_words_with_the_shared_terms_bold(seeds_corpus, config):
+    from models.export.pairs import pairs_on
+
+    ctx = ExportContext(seeds_corpus)
+    text = export_markdown(seeds_corpus, ["s400-delivery"], config_topics=config.topics)
+    pairs = pairs_on(ctx, "s400-delivery")
+    tables = _pair_tables(text)
+    assert len(tables) == 8 < len(pairs)  # capped, strongest first
+    assert [p.score for p in pairs] == sorted((p.score for p in pairs), reverse=True)
+    first = pairs[0]
+    (left_head, right_head), (left_text, right_text) = tables[0]
+    assert left_head.startswith(ctx.ref(first.left.id) + " · ") and right_head.startswith(ctx.ref(first.right.id) + " · ")
+    assert ctx.order[first.left.article_id] < ctx.order[first.right.article_id]
+    for cell, passage in ((left_text, first.left), (right_text, first.right)):
+        inline = WITH_TABLES.parseInline(cell)[0].children
+        bold, inside = [], False
+        for child in inline:
+            inside = {"strong_open": True, "strong_close": False}.get(child.type, inside)
+            if inside and child.type == "text":
+                bold.append(child.content)
+        plain = "".join(c.content for c in inline if c.type in ("text", "text_special"))
+        assert plain == one_line(passage.text) or "…" in plain  # the passage's own words
+        marked = " ".join(bold).casefold()
+        assert all(term.casefold().rstrip("s") in marked for term in first.shared_terms if " " not in term)
+    rest = len(pairs) - 8
+    assert f"{rest} more linked pairs on this topic, each scoring {pairs[8].score:.2f} or less, not shown" in text
+    assert export_markdown(seeds_corpus, ["s400-delivery"], config_topics=config.topics, links_per_topic=100).count(
+        "Pair ") == len(pairs)
+
+
+def test_a_link_made_both_ways_is_one_pair():
+    corpus = hostile_corpus()
+    back = Link("good:1", "evil:0", "t|x", 0.4, "reason")
+    both = Corpus(corpus.articles, corpus.topics, (*corpus.links, back))
+    assert export_markdown(both).count("Pair 1 of 1 ·") == 1 and "Pair 2" not in export_markdown(both)
+
+
+def test_a_long_passage_is_cut_around_the_shared_terms():
+    from models.export.pairs import QUOTE_WORDS, quote_marked
+
+    words = [f"filler{n}" for n in range(300)]
+    words[200] = "Incirlik"
+    text = " ".join(words)
+    out = quote_marked(text, frozenset({"incirlik"}))
+    assert out.startswith("… ") and out.endswith(" …") and "**Incirlik**" in out
+    assert len(out.split()) <= QUOTE_WORDS + 2
+    assert quote_marked("short text about Incirlik", frozenset({"incirlik"})) == "short text about **Incirlik**"
+    assert quote_marked("fighter jets flew", frozenset({"fighter", "jet"})) == "**fighter jets** flew"
+
+
+# --- bare URLs never become links ----------------------------------------------------------------------
+
+URL_TEXTS = [
+    "See https://e.vil/x?y=1 for more.",
+    "Visit www.e.vil today, or e.vil.com/path.",
+    "Write to press@e.vil.org or <press@e.vil.org>.",
+    "ftp://files.e.vil and mailto:someone@e.vil.net",
+    "The site bbc.co.uk reported it; https://user@host.com/x too.",
+]
+LINKIFY = MarkdownIt("commonmark", {"linkify": True}).enable(["linkify", "table"])
+
+
+@pytest.mark.parametrize("raw", URL_TEXTS)
+def test_bare_urls_stay_text_in_markdown_it_with_linkify_and_in_github_markdown(raw):
+    import cmarkgfm
+
+    assert "link_open" in types(raw, LINKIFY) or "<a " in cmarkgfm.github_flavored_markdown_to_html(raw)  # live raw
+    escaped = escape_inline(raw)
+    assert "link_open" not in types(escaped, LINKIFY)
+    html = cmarkgfm.github_flavored_markdown_to_html(escaped)
+    assert "<a " not in html and "href" not in html
+    children = LINKIFY.parseInline(escaped)[0].children
+    assert "".join(c.content for c in children if c.type in ("text", "text_special", "code_inline")) == raw
+
+
+def test_file_names_and_abbreviations_are_not_taken_for_urls():
+    assert escape_inline("001_5d9b8a6939599cab.txt, the U.S. and e.g. 3.5") == "001_5d9b8a6939599cab.txt, the U.S. and e.g. 3.5"
+
+
+def test_urls_in_a_passage_are_not_links_in_the_export():
+    corpus = hostile_corpus()
+    evil = corpus.articles[0]
+    text = " ".join(URL_TEXTS)
+    passage = Passage("evil:0", "evil", 0, text, 0, len(text), evil.passages[0].topics)
+    article = Article(evil.id, evil.path, "www.e.vil", "e.vil.com", None, None, text, (passage, evil.passages[1]), (),
+                      evil.content_hash)
+    exported = export_markdown(Corpus((article, corpus.articles[1]), corpus.topics, corpus.links))
+    assert "link_open" not in types(exported, LINKIFY)
+    import cmarkgfm
+
+    assert "<a " not in cmarkgfm.github_flavored_markdown_to_html(exported)

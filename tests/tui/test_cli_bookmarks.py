@@ -355,3 +355,23 @@ def test_write_stdout_drops_the_rest_when_the_reader_has_gone(monkeypatch):
 
     monkeypatch.setattr(sys, "stdout", Stdout())
     cli_common.write_stdout("lost\n")  # no exception
+
+
+def test_export_of_nothing_writes_nothing_and_exits_1(capsys, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    target = tmp_path / "out.md"
+    code, out, err = run(capsys, export_main, bad, "-o", target)
+    assert code == 1 and out == "" and not target.exists()
+    assert f"parallax: {bad}: empty file" in err and "nothing to compare; nothing was written" in err
+    code, out, _ = run(capsys, export_main, bad)
+    assert code == 1 and out == ""
+
+
+def test_export_links_sets_how_many_pairs_each_topic_shows(capsys, seeds_corpus, config):
+    _, out, _ = run(capsys, export_main, SEEDS, "--topic", "f35-removal", "--links", "2")
+    assert out == export_markdown(seeds_corpus, ["f35-removal"], config_topics=config.topics, links_per_topic=2)
+    assert "Pair 2 of" in out and "Pair 3 of" not in out and "more linked pairs" in out
+    done = subprocess.run([sys.executable, "-m", "tui.cli", "export", "--links", "many"], capture_output=True,
+                          text=True, cwd=ROOT)
+    assert done.returncode == 2 and "'many' is not a whole number" in done.stderr
