@@ -135,14 +135,14 @@ class PopupActions:
 
     def action_export(self, request=None) -> None:
         """Ask where to export (again with the last answer, after a refusal or an error)."""
-        from tui.screens.export import ExportScreen
+        from tui.screens.export import ExportScreen, default_export_path
 
         topic = self.corpus.topic(self.state.topic) if self.state.topic else None
         scope = f"the topic {topic.label}" if topic else "all topics"
-        default = request.path if request else (getattr(self.app, "last_export", None)
-                                                 or f"parallax-{topic.id if topic else 'comparison'}.md")
+        last = getattr(self.app, "last_export", None)
+        default = request.path if request else default_export_path(last, topic.id if topic else None)
         bookmarks = request.bookmarks if request else False
-        self.app.push_screen(ExportScreen(scope, default, bookmarks),
+        self.app.push_screen(ExportScreen(scope, default, bookmarks, default_export_path(last, None, True)),
                              lambda answer: self._export(answer, topic.id if topic else None))
 
     def _export(self, request, topic_id: str | None, force: bool = False) -> None:

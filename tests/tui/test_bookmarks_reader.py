@@ -158,6 +158,46 @@ async def test_export_writes_and_asks_before_replacing(make_app, tmp_path, monke
         assert "## S-400 purchase" in written.read_text(encoding="utf-8")
 
 
+async def test_export_offers_a_file_named_for_the_topic_chosen_now(make_app, tmp_path):
+    from textual.widgets import Input
+
+    from tui.screens.export import ExportScreen, default_export_path
+
+    app = make_app(data_dir=tmp_path / "data")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("e")
+        assert app.screen.query_one(Input).value == "parallax-comparison.md"
+        app.screen.query_one(Input).value = str(tmp_path / "out" / "parallax-comparison.md")
+        (tmp_path / "out").mkdir()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("t", "t", "e")  # another topic: its own name, in the folder used last
+        topic = app.screen_stack[-2].state.topic if len(app.screen_stack) > 1 else None
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one(Input).value == str(tmp_path / "out" / f"parallax-{topic}.md")
+        await pilot.press("tab", "space")  # bookmarks instead: the name follows
+        assert app.screen.query_one(Input).value == str(tmp_path / "out" / "parallax-bookmarks.md")
+    assert default_export_path(None, "x") == "parallax-x.md"
+    assert default_export_path("mine.md", None, True) == "parallax-bookmarks.md"
+
+
+async def test_export_of_nothing_opens_no_dialog_and_writes_nothing(make_app, tmp_path, monkeypatch):
+    from models.document import Corpus
+    from tui.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(corpus=Corpus((), (), ()), data_dir=tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause(0.2)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen) and list(tmp_path.glob("*.md")) == []
+
+
 async def test_export_bookmarks_with_enter_from_the_checkbox(make_app, tmp_path):
     from textual.widgets import Checkbox, Input
 

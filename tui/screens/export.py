@@ -17,6 +17,17 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from tui.screens.base import Panel
 
 
+def default_export_path(last: str | None, scope: str | None, bookmarks: bool = False) -> str:
+    """The file name the dialog offers: `parallax-<topic>.md` (`parallax-comparison.md` for every topic,
+    `parallax-bookmarks.md`), in the folder of the last export when there was one, so choosing another topic
+    never offers the previous topic's file."""
+    name = "parallax-bookmarks.md" if bookmarks else f"parallax-{scope or 'comparison'}.md"
+    if not last:
+        return name
+    folder = Path(last).expanduser().parent
+    return name if str(folder) in ("", ".") else str(folder / name)
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     path: str
@@ -26,11 +37,14 @@ class ExportRequest:
 class ExportScreen(Panel[ExportRequest | None]):
     BINDINGS = [Binding("enter", "export", "Export", id="export_confirm", priority=True)]
 
-    def __init__(self, scope: str, default_path: str, bookmarks: bool = False) -> None:
+    def __init__(self, scope: str, default_path: str, bookmarks: bool = False,
+                 bookmarks_path: str | None = None) -> None:
         super().__init__()
         self.scope = scope
         self.default_path = default_path
         self.bookmarks = bookmarks
+        # Ticking "bookmarks" swaps the offered file name, unless the person typed one of their own.
+        self.names = {False: default_path, True: bookmarks_path or default_path}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="panel dialog"):
@@ -60,8 +74,11 @@ class ExportScreen(Panel[ExportRequest | None]):
         self.query_one("#export-where", Static).update(where)
 
     @on(Checkbox.Changed)
-    def _toggled(self) -> None:
+    def _toggled(self, event: Checkbox.Changed) -> None:
         self._title()
+        field = self.query_one(Input)
+        if field.value.strip() == self.names[not event.value]:
+            field.value = self.names[event.value]
 
     @on(Input.Changed)
     def _typed(self) -> None:
