@@ -1,26 +1,32 @@
-"""`analyze(paths, config) -> Corpus`: the whole pipeline in one readable place (the loader).
+"""Files to Corpus, in one place: the per-article stage over every file, then the corpus stage, reported as
+typed events (models/events.py) that the reader and the command line both consume.
 
-ingest (bytes to safe text; web pages through trafilatura) -> clean (body paragraphs + removed pieces) ->
-meta (what the page states, then what its markup says) -> passages (offsets into the cleaned text) -> topics
-(tags per passage) -> links (across articles).
-Each file is analysed on its own, so a bad file becomes a Problem and the others carry on; an article the
-cache already holds is loaded instead of analysed; the same article met twice is kept once, with a note.
+    for event in load(paths, config):      # Progress, ArticleReady, ProblemFound, Notice ... Done
+        ...
+    corpus = analyze(paths, config)        # the same loop, when only the Corpus matters
 
-`iter_articles` yields each article as soon as it is ready (the reader shows the first ones while the rest
-load); `build_corpus` links them at the end; `analyze` is the two together.
+Per article (cacheable, in this process or in worker processes): ingest (bytes to safe text; web pages
+through trafilatura) -> clean -> meta -> passages -> topics (models/pipeline/article.py). Each file is
+analysed on its own, so a bad file becomes a Problem and the others carry on; an article the cache already
+holds is loaded instead of analysed; the same article met twice is kept once, with a note. Then the corpus
+stage (`corpus_stage`: today links across articles) runs once over all of them.
+
+Worker processes are the standard `concurrent.futures.ProcessPoolExecutor` (forkserver start, an initializer
+that builds the tagger once per process), started only when a run shows it has many articles to analyse and
+the machine has cores to spare (`_Pool.worth_it`). Results are yielded in file order either way, and are the
+same; a worker that dies hands its files back to this process.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-import pickle
 import re
-import subprocess
 import sys
-import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,11 +34,23 @@ from typing import BinaryIO
 
 from models.config import Config
 from models.document import Article, Corpus, Passage, Problem, TopicInfo
-from models.pipeline.article import analyze_source
+from models.events import (
+    ANALYSING,
+    LINKING,
+    READING,
+    ArticleReady,
+    Done,
+    LoadEvent,
+    Notice,
+    ProblemFound,
+    Progress,
+)
+from models.pipeline.article import article_steps
 from models.pipeline.ingest import (
     STDIN,
     STDIN_NAME,
     IngestError,
+    Source,
     discover,
     is_html,
     read_bytes,
@@ -40,7 +58,7 @@ from models.pipeline.ingest import (
     slug,
     source_from_bytes,
 )
-from models.pipeline.links import find_links
+from models.pipeline.links import find_links, gc_paused
 from models.pipeline.topics import Tagger
 from models.store.cache import Cache, article_key, links_key
 
@@ -48,35 +66,81 @@ NEAR_DUPLICATE_SHARE = 0.9  # an article whose passages are this share of anothe
 NEAR_DUPLICATE_MIN_CHARS = 200  # ... when what they share is at least this long
 COMMON_PASSAGE = 50  # a passage found in more articles than this (a standard disclaimer) says nothing about sameness
 
-Progress = Callable[[int, int, str], None]
+# The most text one article is analysed for. Analysis holds about 60 bytes of memory per character of text
+# (tokens, shingles, passages, tags) and takes about 1 s of one core per MB on the development machine: 8 MB
+# is ~0.5 GB and ~10 s. Beyond it an article is analysed up to a paragraph break before the limit and the
+# rest is left out, which the article's notes and a problem line say (a file that large is rarely one
+# article: splitting it into its articles is the better answer, and the message says so).
+MAX_ARTICLE_CHARS = 8 * 1024 * 1024
+TRUNCATED = "only the first"  # how the note about a bounded article starts
+
+ProgressCallback = Callable[[int, int, str], None]  # the old progress callback: (file number, files, name)
 CacheArg = bool | Cache | None
+
+
+def load(
+    paths: Iterable[str | Path],
+    config: Config,
+    *,
+    cache: CacheArg = True,
+    stdin: BinaryIO | None = None,
+    jobs: int | None = None,
+    workers: int = -1,
+) -> Iterator[LoadEvent]:
+    """Load every article file under `paths` (`-`: one article from `stdin`, default sys.stdin.buffer),
+    yielding events as it goes and `Done(corpus)` last.
+
+    `cache`: True uses the cache in the user cache folder, False or None analyses everything afresh, a Cache is
+    used as it is (and left open). `jobs`: processes that may analyse articles at once (None: decided by
+    `_Pool.worth_it`; 1: all in this process). `workers`: cores rapidfuzz may use for links (-1: all).
+
+    An article found again (the same text, or nearly the same passages, e.g. a page saved both as .html and
+    .txt) is not yielded as a new one: the earlier Article is yielded again, with the same id and a note
+    "also at <path>", and replaces the first one.
+    """
+    with _opened(cache) as store:
+        articles: dict[str, Article] = {}
+        problems: list[Problem] = []
+        told = 0
+        for event in _per_article(paths, config, store, stdin, jobs):
+            if isinstance(event, ArticleReady):
+                articles[event.article.id] = event.article  # a copy found later replaces its first version
+            elif isinstance(event, ProblemFound):
+                problems.append(event.problem)
+            yield event
+            if store is not None and len(store.messages) > told:
+                yield from (Notice(m, "cache") for m in store.messages[told:])
+                told = len(store.messages)
+        stage = corpus_stage(list(articles.values()), config, problems, cache=store, workers=workers)
+        while True:
+            try:
+                yield next(stage)
+            except StopIteration as finished:
+                corpus = finished.value
+                break
+        if store is not None and len(store.messages) > told:
+            yield from (Notice(m, "cache") for m in store.messages[told:])
+        yield Done(corpus)
 
 
 def analyze(
     paths: Iterable[str | Path],
     config: Config,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     *,
     cache: CacheArg = True,
     stdin: BinaryIO | None = None,
     workers: int = -1,
     jobs: int | None = None,
 ) -> Corpus:
-    """Analyse every article file under `paths` (`-`: one article from `stdin`, default sys.stdin.buffer).
-
-    Files that cannot be read become Problems. `cache`: True uses the cache in the user cache folder, False
-    or None analyses everything afresh, a Cache is used as it is (and left open). `workers`: cores rapidfuzz
-    may use for links (-1: all). `jobs`: processes that may analyse articles at once (see `iter_articles`).
-    """
-    with _opened(cache) as store:
-        problems: list[Problem] = []
-        articles: list[Article] = []
-        for item in iter_articles(paths, config, cache=store, progress=progress, stdin=stdin, jobs=jobs):
-            if isinstance(item, Problem):
-                problems.append(item)
-            else:
-                articles.append(item)
-        return build_corpus(articles, config, problems, cache=store, workers=workers)
+    """`load`, when only the final Corpus matters. `progress(n, total, name)` is called as files are done."""
+    for event in load(paths, config, cache=cache, stdin=stdin, jobs=jobs, workers=workers):
+        if isinstance(event, Done):
+            return event.corpus
+        if (progress is not None and isinstance(event, Progress) and event.phase in (READING, ANALYSING)
+                and event.done and not event.step):  # a file done
+            progress(event.done, event.total, event.name)
+    raise AssertionError("load() ended without Done")  # pragma: no cover - load always ends with Done
 
 
 def iter_articles(
@@ -84,40 +148,52 @@ def iter_articles(
     config: Config,
     *,
     cache: CacheArg = True,
-    progress: Progress | None = None,
     stdin: BinaryIO | None = None,
     jobs: int | None = None,
 ) -> Iterator[Article | Problem]:
-    """Analyse the files under `paths`, yielding each Article or Problem as soon as it is done, in order (the
-    problems of `paths` themselves, such as a missing file, come first).
+    """Only the per-article stage, as each Article or Problem is ready (in file order); see `load`."""
+    with _opened(cache) as store:
+        for event in _per_article(paths, config, store, stdin, jobs):
+            if isinstance(event, ArticleReady):
+                yield event.article
+            elif isinstance(event, ProblemFound):
+                yield event.problem
 
-    When a file turns out to hold an article already yielded (the same text, or nearly the same passages,
-    e.g. a page saved both as .html and .txt), nothing new is yielded for it: the earlier Article is yielded
-    again with the same id and a note "also at <path>", and replaces the first one. `build_corpus` does
-    that replacing for a list that holds both.
 
-    `jobs`: processes that may analyse articles at once (None: one per core; 1: all in this process). Worker
-    processes are only started once a run has shown it has many articles to analyse (a warm cache or a
-    small corpus never pays for them); results are still yielded in order, and are the same either way.
+def corpus_stage(
+    articles: list[Article],
+    config: Config,
+    problems: list[Problem],
+    *,
+    cache: Cache | None = None,
+    workers: int = -1,
+) -> Generator[Progress, None, Corpus]:
+    """The corpus stage's call site: everything that needs all the articles, after the per-article stage.
+
+    A generator: it yields `Progress` for each phase it goes through (the reader and the command line name
+    it), and returns the Corpus. The engine's corpus stage (models/pipeline/corpus.py: repetition across
+    articles, corpus statistics, implicit references, discovered topics, links) plugs in here the same way:
+    `corpus = yield from run_corpus_stage(...)`, yielding its own `Progress(phase, done, total)` between
+    steps. An article given twice under one id (see `load`) counts once, in its first place, as its last
+    version. With a `cache`, the links of a corpus analysed before are loaded instead of computed.
     """
-    files, problems = discover(list(paths))
-    yield from problems
-    state = _Seen()
-    with _opened(cache) as store, _Workers(config, jobs) as workers:
-        pending: deque[_Pending] = deque()
-        for n, file in enumerate(files, start=1):
-            name = STDIN_NAME if str(file) == STDIN else str(file)
-            if progress:
-                progress(n, len(files), name)
-            pending.append(_start(file, name, config, store, state, workers, stdin, left=len(files) - n))
-            while pending and (pending[0].ready or len(pending) > workers.window):
-                item = _finish(pending.popleft(), config, store, state, workers.tagger)
-                if item is not None:
-                    yield item
-        while pending:
-            item = _finish(pending.popleft(), config, store, state, workers.tagger)
-            if item is not None:
-                yield item
+    latest: dict[str, Article] = {}
+    for article in articles:
+        latest[article.id] = article
+    articles = list(latest.values())
+    yield Progress(LINKING, 0, 1)
+    links = None
+    key = ""
+    if cache is not None and cache.enabled:
+        key = links_key(articles, config)
+        links = cache.get_links(key, {p.id for a in articles for p in a.passages})
+    if links is None:
+        links = find_links(articles, config.topics, config.thresholds, workers=workers)
+        if cache is not None and key:
+            cache.put_links(key, links)
+            cache.flush()
+    yield Progress(LINKING, 1, 1)
+    return Corpus(tuple(articles), topic_infos(config), tuple(links), tuple(problems))
 
 
 def build_corpus(
@@ -128,26 +204,13 @@ def build_corpus(
     cache: Cache | None = None,
     workers: int = -1,
 ) -> Corpus:
-    """Link the analysed articles and wrap everything up as a Corpus.
-
-    An article given twice under one id (see `iter_articles`) counts once, in its first place, as its last
-    version. With a `cache`, links of a corpus analysed before are loaded instead of computed.
-    """
-    latest: dict[str, Article] = {}
-    for article in articles:
-        latest[article.id] = article
-    articles = list(latest.values())
-    links = None
-    key = ""
-    if cache is not None and cache.enabled:
-        key = links_key(articles, config)
-        links = cache.get_links(key, {p.id for a in articles for p in a.passages})
-    if links is None:
-        links = find_links(articles, config.topics, config.thresholds, workers=workers)
-        if key:
-            cache.put_links(key, links)  # type: ignore[union-attr]
-            cache.flush()  # type: ignore[union-attr]
-    return Corpus(tuple(articles), topic_infos(config), tuple(links), tuple(problems))
+    """`corpus_stage` run to its end, for callers that hold the articles already."""
+    stage = corpus_stage(articles, config, problems, cache=cache, workers=workers)
+    while True:
+        try:
+            next(stage)
+        except StopIteration as finished:
+            return finished.value
 
 
 def topic_infos(config: Config) -> tuple[TopicInfo, ...]:
@@ -165,7 +228,47 @@ def unique_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
-# --- one file -----------------------------------------------------------------------------------------------
+# --- the per-article stage ----------------------------------------------------------------------------------
+
+STEPS_FROM_CHARS = 256 * 1024  # an article this large reports its steps (cleaning, tagging...) as it goes
+
+
+def _per_article(
+    paths: Iterable[str | Path], config: Config, store: Cache | None, stdin: BinaryIO | None, jobs: int | None
+) -> Iterator[Progress | ArticleReady | ProblemFound]:
+    """Every file through the per-article stage, in order: from the cache, in a worker, or here."""
+    files, problems = discover(list(paths))
+    for problem in problems:
+        yield ProblemFound(problem)
+    total = len(files)
+    seen = _Seen()
+    done = 0
+    yield Progress(READING, 0, total)
+    with _Pool(config, jobs) as pool:
+        pending: deque[_Pending] = deque()
+        for n, file in enumerate(files, start=1):
+            name = STDIN_NAME if str(file) == STDIN else str(file)
+            item = _start(file, name, config, store, seen, pool, stdin, left=total - n)
+            pending.append(item)
+            if item.source is not None:  # analysed here and now, its steps named when it is large
+                steps = _analysis(item.source, config, pool.tagger, item.provisional)
+                large = len(item.source.text) >= STEPS_FROM_CHARS
+                while True:
+                    try:
+                        with gc_paused():
+                            step = next(steps)
+                    except StopIteration as finished:
+                        item.article, item.caveat = finished.value
+                        break
+                    if large:
+                        yield Progress(ANALYSING, done, total, name, step=step)
+                item.source = None
+            while pending and (pending[0].ready or len(pending) > pool.window):
+                done += 1
+                yield from _finish(pending.popleft(), config, store, seen, pool, done, total)
+        while pending:
+            done += 1
+            yield from _finish(pending.popleft(), config, store, seen, pool, done, total)
 
 
 @dataclass
@@ -182,16 +285,20 @@ class _Seen:
 
 @dataclass
 class _Pending:
-    """One file on its way: analysed already (from the cache, or here), failed, or analysing in a worker."""
+    """One file on its way: from the cache, failed, a copy, analysing in a worker, or to analyse here."""
 
     name: str
     key: str = ""
+    provisional: str = ""  # its id until _finish gives the final one, in order
     article: Article | None = None
+    caveat: str | None = None  # the article was analysed only in part: why
     future: Future | None = None
+    source: Source | None = None  # to be analysed in this process
     problem: str | None = None
     duplicate_of: int | None = None  # the same text as a kept article (found before analysing it)
     fresh: bool = False  # analysed in this run, so to be cached
-    task: tuple | None = None  # (bytes, is-html, provisional id) while a worker has it, to redo here if it fails
+    cached: bool = False  # found in the cache
+    task: tuple[bytes, bool] | None = None  # (bytes, is-html) while a worker has it, to redo here if it dies
 
     @property
     def ready(self) -> bool:
@@ -199,63 +306,79 @@ class _Pending:
 
 
 def _start(
-    file: Path, name: str, config: Config, store: Cache | None, seen: _Seen, workers: _Workers,
+    file: Path, name: str, config: Config, store: Cache | None, seen: _Seen, pool: _Pool,
     stdin: BinaryIO | None, left: int,
 ) -> _Pending:
-    """Read a file and get its analysis under way: from the cache, in a worker, or here and now."""
+    """Read a file and get its analysis under way: from the cache, in a worker, or (source set) here."""
     try:
         data = read_stream(stdin if stdin is not None else sys.stdin.buffer) if str(file) == STDIN else read_bytes(file)
         html = is_html(name, data)
-        provisional = slug(name)  # the final id is given in order, in _finish
+        provisional = slug(name)
         key = article_key(data, html) if store is not None else ""
         article = store.get_article(key, config, provisional, name) if store is not None else None
         if article is not None:
-            return _Pending(name, key, article)
+            caveat = _caveat_of(article) if len(data) > MAX_ARTICLE_CHARS else None
+            return _Pending(name, key, provisional, article, caveat=caveat, cached=True)
         seen.misses += 1
-        if workers.use(seen.misses, left):
-            future = workers.submit(name, data, html, provisional)
-            return _Pending(name, key, future=future, fresh=True, task=(data, html, provisional))
+        if pool.use(seen.misses, left):
+            future = pool.submit(name, data, html, provisional)
+            if future is not None:
+                return _Pending(name, key, provisional, future=future, fresh=True, task=(data, html))
         source = source_from_bytes(name, data, html=html)
         if source.content_hash in seen.by_hash:
             return _Pending(name, key, duplicate_of=seen.by_hash[source.content_hash])
-        return _Pending(name, key, analyze_source(source, config, workers.tagger, provisional), fresh=True)
+        return _Pending(name, key, provisional, source=source, fresh=True)
     except IngestError as exc:
         return _Pending(name, problem=str(exc))
 
 
 def _finish(
-    item: _Pending, config: Config, store: Cache | None, seen: _Seen, tagger: Tagger
-) -> Article | Problem | None:
+    item: _Pending, config: Config, store: Cache | None, seen: _Seen, pool: _Pool, done: int, total: int
+) -> Iterator[Progress | ArticleReady | ProblemFound]:
     """Take a file's analysis into the run, in order: cache it, give it its id, keep it or note it as a copy."""
     name = item.name
+    yield Progress(READING if item.cached else ANALYSING, done, total, name)
     if item.problem is not None:
-        return Problem(name, item.problem)
+        yield ProblemFound(Problem(name, item.problem))
+        return
     if item.duplicate_of is not None:
-        return _noted(seen, item.duplicate_of, f"also at {name}")
-    article = item.article
+        yield ArticleReady(_noted(seen, item.duplicate_of, f"also at {name}"))
+        return
+    article, caveat = item.article, item.caveat
     if item.future is not None:
         try:
-            article = item.future.result()
+            article, caveat = item.future.result()
         except IngestError as exc:
-            return Problem(name, str(exc))
-        except WorkerFailed:
+            yield ProblemFound(Problem(name, str(exc)))
+            return
+        except BrokenProcessPool:  # the worker died (killed, out of memory): analyse its file here instead
+            pool.broken = True
             assert item.task is not None
-            data, html, provisional = item.task
+            data, html = item.task
             try:
-                article = analyze_source(source_from_bytes(name, data, html=html), config, tagger, provisional)
+                source = source_from_bytes(name, data, html=html)
             except IngestError as exc:
-                return Problem(name, str(exc))
+                yield ProblemFound(Problem(name, str(exc)))
+                return
+            with gc_paused():
+                article, caveat = _drive(_analysis(source, config, pool.tagger, item.provisional))
     assert article is not None
     if item.fresh and store is not None:
         store.put_article(item.key, config, article)
+    if caveat is not None:
+        yield ProblemFound(Problem(name, caveat))
     if article.content_hash in seen.by_hash:
-        return _noted(seen, seen.by_hash[article.content_hash], f"also at {name}")
+        yield ArticleReady(_noted(seen, seen.by_hash[article.content_hash], f"also at {name}"))
+        return
     if not article.passages:
-        return Problem(name, "no article text left after cleaning (every paragraph matched a furniture rule)")
+        yield ProblemFound(
+            Problem(name, "no article text left after cleaning (every paragraph matched a furniture rule)"))
+        return
     fingerprints = [_fingerprint(p.text) for p in article.passages]
     same = _near_duplicate(seen, article, fingerprints)
     if same is not None:
-        return _noted(seen, same, f"also at {name} (the same article, nearly the same text)")
+        yield ArticleReady(_noted(seen, same, f"also at {name} (the same article, nearly the same text)"))
+        return
     article = rebase(article, unique_id(slug(name), seen.taken), name)
     index = len(seen.articles)
     seen.articles.append(article)
@@ -264,7 +387,55 @@ def _finish(
     seen.sizes.append(len(distinct))
     for fp in distinct:
         seen.by_passage.setdefault(fp, []).append(index)
-    return article
+    yield ArticleReady(article)
+
+
+def _analysis(
+    source: Source, config: Config, tagger: Tagger, article_id: str
+) -> Generator[str, None, tuple[Article, str | None]]:
+    """One article through the per-article stage, its text bounded first (MAX_ARTICLE_CHARS); returns the
+    Article and, when only part of it was analysed, the caveat to report."""
+    source, caveat = _bounded(source)
+    article = yield from article_steps(source, config, tagger, article_id)
+    return article, caveat
+
+
+def _drive(steps: Generator[str, None, tuple[Article, str | None]]) -> tuple[Article, str | None]:
+    while True:
+        try:
+            next(steps)
+        except StopIteration as finished:
+            return finished.value
+
+
+def _bounded(source: Source) -> tuple[Source, str | None]:
+    """`source` cut to MAX_ARTICLE_CHARS (at a paragraph break, else a line break or a space, before it) and
+    the note saying so; `source` itself when it is within the limit."""
+    text = source.text
+    if len(text) <= MAX_ARTICLE_CHARS:
+        return source, None
+    cut = -1
+    for separator in ("\n\n", "\n", " "):
+        cut = text.rfind(separator, 0, MAX_ARTICLE_CHARS)
+        if cut >= MAX_ARTICLE_CHARS // 2:
+            break
+    if cut < MAX_ARTICLE_CHARS // 2:
+        cut = MAX_ARTICLE_CHARS
+    note = (
+        f"{TRUNCATED} {_mb(cut)} of its {_mb(len(text))} of text were analysed: one article is analysed up to "
+        f"{_mb(MAX_ARTICLE_CHARS)}, which takes about 0.5 GB of memory; split the file into its articles to "
+        "read the rest"
+    )
+    return replace(source, text=text[:cut], notes=source.notes + (note,)), note
+
+
+def _caveat_of(article: Article) -> str | None:
+    """The note `_bounded` left on a cached article (so a warm run reports it as a cold one did)."""
+    return next((note for note in article.notes if note.startswith(TRUNCATED)), None)
+
+
+def _mb(chars: int) -> str:
+    return f"{chars / (1024 * 1024):.1f} MB"
 
 
 def rebase(article: Article, article_id: str, path: str) -> Article:
@@ -279,143 +450,85 @@ def rebase(article: Article, article_id: str, path: str) -> Article:
     return replace(article, id=article_id, path=path, passages=passages)
 
 
-class _Workers:
-    """Worker processes for analysing articles, started only when a run turns out to need them.
+# --- worker processes ---------------------------------------------------------------------------------------
 
-    Each worker is a fresh `python -c` process that imports models.loader and nothing of the caller's (a
-    multiprocessing "spawn" child would re-run the caller's main script). Tasks and results travel pickled over
-    its stdin and stdout; a thread per worker reads the results into Futures. A worker that fails hands its
-    files back to be analysed in this process; if workers cannot be started, everything is analysed here.
+
+class _Pool:
+    """Worker processes for the per-article stage, started only when they pay.
+
+    A `ProcessPoolExecutor` over the forkserver start method (a clean server process with the analysis
+    modules imported once, each worker forked from it: no state of the caller's, no re-run of its script,
+    no fork of a process holding threads); its initializer builds the config's tagger once per worker. A
+    pool that cannot start (no semaphores, no processes allowed) or whose worker dies (killed, out of memory)
+    leaves the rest of the run to this process; a dead worker's files are analysed here again.
     """
 
     MIN_MISSES = 24  # articles analysed (not from the cache) before workers are considered
-    MIN_LEFT = 200  # ...and files still to come: fewer do not pay for starting processes (~0.3 s each)
+    MIN_LEFT = 200  # ...and files still to come: fewer do not pay for starting the processes
     PER_WORKER = 6  # files handed out ahead per worker, so none waits
+    task: Callable[..., tuple[Article, str | None]]  # what a worker runs: _analyse_in_worker (a test swaps it)
 
     def __init__(self, config: Config, jobs: int | None) -> None:
         self.config = config
+        self.chosen = jobs is not None  # the caller named the number of processes: no second-guessing
         self.jobs = jobs if jobs is not None else _cores()
         self.tagger = Tagger(config.topics, config.thresholds)
-        self.workers: list[_Worker] = []
-        self.failed = False
+        self.executor: ProcessPoolExecutor | None = None
+        self.broken = False
 
     @property
     def window(self) -> int:
-        return self.jobs * self.PER_WORKER if self.workers else 0
+        return self.jobs * self.PER_WORKER if self.executor is not None and not self.broken else 0
+
+    def worth_it(self, misses: int, left: int) -> bool:
+        """Workers pay when there are many articles left to analyse and cores to run them on."""
+        if self.jobs < 2 or misses < self.MIN_MISSES or left < self.MIN_LEFT:
+            return False
+        return self.chosen or _idle_cores() >= 1.0
 
     def use(self, misses: int, left: int) -> bool:
-        if self.workers:
-            return any(w.alive for w in self.workers)
-        if self.jobs < 2 or self.failed or misses < self.MIN_MISSES or left < self.MIN_LEFT:
+        if self.broken:
+            return False
+        if self.executor is not None:
+            return True
+        if not self.worth_it(misses, left):
             return False
         try:
-            self.workers = [_Worker(self.config) for _ in range(self.jobs)]
-        except (OSError, ValueError, pickle.PicklingError):  # no processes here: analyse in this one
-            self.close()
-            self.failed = True
+            self.executor = ProcessPoolExecutor(
+                self.jobs, mp_context=_context(), initializer=_init_worker, initargs=(self.config,)
+            )
+        except (OSError, ValueError, ImportError, NotImplementedError):  # no processes here: analyse in this one
+            self.broken = True
             return False
         return True
 
-    def submit(self, name: str, data: bytes, html: bool, article_id: str) -> Future:
-        live = [w for w in self.workers if w.alive]
-        worker = min(live, key=lambda w: len(w.waiting))
-        return worker.submit((name, data, html, article_id))
+    def submit(self, name: str, data: bytes, html: bool, article_id: str) -> Future | None:
+        """The file under way in a worker; None when the pool cannot take it (then it is analysed here)."""
+        assert self.executor is not None
+        try:
+            return self.executor.submit(self.task, name, data, html, article_id)
+        except (OSError, RuntimeError):  # processes that cannot start, or a pool already broken
+            self.broken = True
+            return None
 
     def close(self) -> None:
-        for worker in self.workers:
-            worker.close()
-        self.workers = []
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
 
-    def __enter__(self) -> _Workers:
+    def __enter__(self) -> _Pool:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-class WorkerFailed(RuntimeError):
-    """A worker process ended or broke its protocol; its files are analysed in this process instead."""
-
-
-class _Worker:
-    def __init__(self, config: Config) -> None:
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", "from models.loader import _worker_main; _worker_main()"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
-        )
-        self.waiting: deque[Future] = deque()
-        self.lock = threading.Lock()
-        self.alive = True
-        _send(self.proc.stdin, config)
-        self.reader = threading.Thread(target=self._read, name="parallax-worker-reader", daemon=True)
-        self.reader.start()
-
-    def submit(self, task: tuple) -> Future:
-        future: Future = Future()
-        with self.lock:
-            if not self.alive:
-                future.set_exception(WorkerFailed("worker ended"))
-                return future
-            self.waiting.append(future)
-        try:
-            _send(self.proc.stdin, task)
-        except (OSError, ValueError):
-            self._fail()
-        return future
-
-    def _read(self) -> None:
-        try:
-            while True:
-                ok, payload = _receive(self.proc.stdout)
-                with self.lock:
-                    future = self.waiting.popleft()
-                if ok:
-                    future.set_result(payload)
-                else:
-                    future.set_exception(IngestError(payload))
-        except Exception:  # noqa: BLE001 - end of stream, a broken pipe, a bad message: the worker is done
-            self._fail()
-
-    def _fail(self) -> None:
-        with self.lock:
-            self.alive = False
-            waiting, self.waiting = list(self.waiting), deque()
-        for future in waiting:
-            if not future.done():
-                future.set_exception(WorkerFailed("worker ended"))
-
-    def close(self) -> None:
-        self.alive = False
-        try:
-            if self.proc.stdin:
-                self.proc.stdin.close()
-        except OSError:
-            pass
-        try:
-            self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.reader.join(timeout=5)
-        self._fail()
-
-
-def _send(stream, obj: object) -> None:
-    blob = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(len(blob).to_bytes(8, "little") + blob)
-    stream.flush()
-
-
-def _receive(stream) -> object:
-    head = stream.read(8)
-    if len(head) < 8:
-        raise EOFError("worker stream ended")
-    size = int.from_bytes(head, "little")
-    blob = stream.read(size)
-    if len(blob) < size:
-        raise EOFError("worker stream cut off")
-    return pickle.loads(blob)
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["models.loader"])
+        return context
+    return multiprocessing.get_context("spawn")  # Windows
 
 
 def _cores() -> int:
@@ -425,26 +538,33 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _worker_main() -> None:
-    """A worker process: the config, then (name, bytes, is-html, id) tasks in, (ok, Article or message) out."""
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing else may write into the result stream
+def _idle_cores() -> float:
+    """Cores not busy with other work (the load average, less this process)."""
     try:
-        config = _receive(stdin)
-    except EOFError:
-        return
-    tagger = Tagger(config.topics, config.thresholds)  # type: ignore[attr-defined]
-    while True:
-        try:
-            name, data, html, article_id = _receive(stdin)  # type: ignore[misc]
-        except EOFError:
-            return
-        try:
-            source = source_from_bytes(name, data, html=html)
-            result: tuple[bool, object] = (True, analyze_source(source, config, tagger, article_id))  # type: ignore[arg-type]
-        except IngestError as exc:
-            result = (False, str(exc))
-        _send(stdout, result)
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on Unix: assume the cores are there
+        return float(_cores())
+    return _cores() - max(busy - 1.0, 0.0)
+
+
+_worker: tuple[Config, Tagger] | None = None  # in a worker process: the config and its tagger
+
+
+def _init_worker(config: Config) -> None:
+    global _worker
+    _worker = (config, Tagger(config.topics, config.thresholds))
+
+
+def _analyse_in_worker(name: str, data: bytes, html: bool, article_id: str) -> tuple[Article, str | None]:
+    """A worker's task: one file's bytes to its Article (IngestError travels back as itself)."""
+    assert _worker is not None, "worker not initialised"
+    config, tagger = _worker
+    source = source_from_bytes(name, data, html=html)
+    with gc_paused():
+        return _drive(_analysis(source, config, tagger, article_id))
+
+
+_Pool.task = staticmethod(_analyse_in_worker)
 
 
 def _noted(seen: _Seen, index: int, note: str) -> Article:

@@ -1,9 +1,11 @@
 """The parallax App: loads the corpus in a worker, owns the keymap and the app-wide keys, pushes screens.
 
-The analysis runs in a thread so the window opens at once. When loading takes more than half a second a
-progress bar appears, and the reader opens on the articles analysed so far (without links yet), taking in
-the rest as they come; when every file is done the links are computed and the reader gets the full corpus.
-Problems from loading are shown (a notification and the problems screen), never swallowed.
+The analysis runs in a thread so the window opens at once, consuming the loader's events (models/loader.py:
+progress with its phase named, each article as it is ready, problems, notices, then the final corpus). When
+loading takes more than half a second a progress bar appears, and the reader opens on the articles analysed
+so far (without links yet), taking in the rest as they come; when every file is done the corpus stage runs
+(its phase named on the bar) and the reader gets the full corpus. Problems from loading are shown (a
+notification and the problems screen), never swallowed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from textual.widgets import ProgressBar, Static
 
 from models.config import Config
 from models.document import Article, Corpus, Problem
+from models.events import Progress
 from tui.commands import ReaderCommands
 from tui.keymap import clashes, unknown_ids
 
@@ -34,20 +37,32 @@ class LoadingScreen(Screen):
     def compose(self) -> ComposeResult:
         with Middle():
             with Center():
-                yield Static("Reading and linking the articles…", id="loading-label")
+                yield Static("Reading the articles…", id="loading-label", markup=False)
             with Center():
                 yield ProgressBar(id="loading-bar", show_eta=False)
             with Center():
-                yield Static("", id="loading-file")
+                yield Static("", id="loading-file", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False
 
-    def show_progress(self, done: int, total: int, name: str) -> None:
+    def show_progress(self, progress: Progress) -> None:
+        """The phase by name (reading, analysing, linking...), its bar, and the file being worked on."""
         bar = self.query_one(ProgressBar)
         bar.display = True
-        bar.update(total=max(total, 1), progress=done)
-        self.query_one("#loading-file", Static).update(f"{done}/{total}  {Path(name).name}"[:120])
+        bar.update(total=max(progress.total, 1), progress=progress.done)
+        self.query_one("#loading-label", Static).update(f"{progress.label}…")
+        where = f"{progress.done}/{progress.total}"
+        if progress.name:
+            where += f"  {_printable(Path(progress.name).name)}"
+        if progress.step:
+            where += f": {progress.step}"
+        self.query_one("#loading-file", Static).update(where[:120])
+
+
+def _printable(name: str) -> str:
+    """A file name as plain characters: control sequences in it never reach the terminal."""
+    return "".join(ch if ch.isprintable() else "?" for ch in name)
 
 
 class ParallaxApp(App):
@@ -70,7 +85,8 @@ class ParallaxApp(App):
         self.data_dir = data_dir
         self.use_cache = use_cache
         self.bookmarks = None  # tui.bookmarking.Bookmarks, once articles are loaded
-        self.loading: tuple[int, int, str] | None = None  # (files done, files, current file) while loading
+        self.loading: Progress | None = None  # where loading is, while it goes on
+        self._files: tuple[int, int, str] = (0, 0, "")  # files done, files, the last one: the reader's status
         self._started = time.monotonic()
         self._last_key = time.monotonic()
 
@@ -94,50 +110,50 @@ class ParallaxApp(App):
 
     # -- loading --------------------------------------------------------------------------------------
 
-    def _progress(self, done: int, total: int, name: str) -> None:
-        """Called by the analysis (worker thread) before each file; the UI reads it on a timer."""
-        self.loading = (done, total, name)
-
     def _show_progress(self) -> None:
+        """On a timer: the loader's last Progress (set by the loading thread) on the bar and the reader."""
         if self.loading is None or time.monotonic() - self._started < SHOW_AFTER:
             return
         if isinstance(self.screen, LoadingScreen):
-            self.screen.show_progress(*self.loading)
+            self.screen.show_progress(self.loading)
         reader = self._reader()
         if reader is not None:
-            reader.show_loading(self.loading)
+            reader.show_loading(self._files)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self) -> None:
-        from models.store.cache import Cache
-        from models.loader import build_corpus, iter_articles
+        from models.events import ANALYSING, READING, ArticleReady, Done, Notice, ProblemFound
+        from models.loader import load
 
         try:
-            cache = Cache() if self.use_cache else None
-            try:
-                articles: dict[str, Article] = {}
-                problems: list[Problem] = []
-                pushed = 0.0
-                for item in iter_articles(self.paths, self.config, cache=cache if cache is not None else False,
-                                          progress=self._progress):
-                    if isinstance(item, Problem):
-                        problems.append(item)
-                    else:
-                        articles[item.id] = item  # a duplicate found later replaces its first version
-                    now = time.monotonic()
-                    if articles and now - self._started >= SHOW_AFTER and now - pushed >= REFRESH_EVERY:
-                        pushed = now
-                        self.call_from_thread(self._show_partial, self._partial(articles, problems))
-                corpus = build_corpus(list(articles.values()), self.config, problems, cache=cache)
-            finally:
-                if cache is not None:
-                    cache.close()
-                    for message in cache.messages:
-                        self.call_from_thread(self.notify, f"Analysis cache: {message}", severity="warning",
-                                              markup=False, timeout=10)
+            articles: dict[str, Article] = {}
+            problems: list[Problem] = []
+            pushed = 0.0
+            corpus: Corpus | None = None
+            for event in load(self.paths, self.config, cache=self.use_cache):
+                if isinstance(event, Progress):
+                    self.loading = event
+                    if event.phase in (READING, ANALYSING):
+                        self._files = (event.done, event.total, event.name)
+                elif isinstance(event, ArticleReady):
+                    articles[event.article.id] = event.article  # a copy found later replaces its first version
+                elif isinstance(event, ProblemFound):
+                    problems.append(event.problem)
+                elif isinstance(event, Notice):
+                    about = f"Analysis {event.about}: " if event.about else ""
+                    self.call_from_thread(self.notify, about + event.message, severity="warning", markup=False,
+                                          timeout=10)
+                elif isinstance(event, Done):
+                    corpus = event.corpus
+                now = time.monotonic()
+                if (isinstance(event, ArticleReady) and now - self._started >= SHOW_AFTER
+                        and now - pushed >= REFRESH_EVERY):
+                    pushed = now
+                    self.call_from_thread(self._show_partial, self._partial(articles, problems))
         except Exception as exc:  # a bug, not bad input: say so instead of dying with a traceback
             self.call_from_thread(self._failed, exc)
             return
+        assert corpus is not None, "the loader ends with Done"
         self.call_from_thread(self._show, corpus)
 
     def _partial(self, articles: dict[str, Article], problems: list[Problem]) -> Corpus:
@@ -184,7 +200,7 @@ class ParallaxApp(App):
             await self._open_reader(corpus)
             reader = self._reader()
             if reader is not None and self.loading is not None:
-                reader.show_loading(self.loading)
+                reader.show_loading(self._files)
 
     async def _show(self, corpus: Corpus) -> None:
         """The corpus is complete: show it, with its links, and report what could not be read."""
@@ -244,3 +260,4 @@ class ParallaxApp(App):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.config.keys))
+

@@ -19,30 +19,25 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def analyze_with_progress(paths: list[str], config: Config, use_cache: bool) -> Corpus:
-    """The analysis with the command line's progress bar (reading, then linking) and the cache's own
-    problems (a corrupt cache rebuilt...) reported on stderr like any other."""
-    from models.document import Article, Problem
-    from models.loader import build_corpus, iter_articles
-    from models.store.cache import Cache
+    """The loader's events on the command line: its progress on a bar (each phase named: reading,
+    analysing, linking), its notices (a corrupt cache rebuilt...) on stderr like any other problem."""
+    from models.events import Done, Notice, Progress
+    from models.loader import load
     from tui.progress_bar import rich_progress
 
-    cache = Cache() if use_cache else None
-    try:
-        with rich_progress() as bar:
-            articles: list[Article] = []
-            problems: list[Problem] = []
-            for item in iter_articles(paths, config, cache=cache if cache is not None else False, progress=bar):
-                if isinstance(item, Problem):
-                    problems.append(item)
-                else:
-                    articles.append(item)
-            bar.phase("Linking passages")
-            corpus = build_corpus(articles, config, problems, cache=cache)
-    finally:
-        if cache is not None:
-            cache.close()
-            for message in cache.messages:
-                print(f"parallax: cache: {message}", file=sys.stderr)
+    corpus: Corpus | None = None
+    notices: list[Notice] = []
+    with rich_progress() as bar:
+        for event in load(paths, config, cache=use_cache):
+            if isinstance(event, Progress):
+                bar.show(event)
+            elif isinstance(event, Notice):
+                notices.append(event)
+            elif isinstance(event, Done):
+                corpus = event.corpus
+    for notice in notices:
+        print(f"parallax: {notice.about + ': ' if notice.about else ''}{notice.message}", file=sys.stderr)
+    assert corpus is not None, "the loader ends with Done"
     return corpus
 
 

@@ -1,29 +1,37 @@
 """The command line's progress bar while articles load: a rich bar on stderr, only when loading is slow.
 
-    with rich_progress() as progress:
-        corpus = analyze(paths, config, progress)
+    with rich_progress() as bar:
+        for event in load(paths, config):
+            if isinstance(event, Progress):
+                bar.show(event)          # the phase by name, files done, the file and its step
 
-`progress(n, total, path)` is the callback `models.loader.analyze` / `iter_articles` call before each file.
-Nothing is drawn for the first half second (a small corpus, or a warm cache, loads without flicker), nor when
-stderr is not a terminal (pipes, scripts, tests), and the bar is removed when loading ends, so stdout (`--json`)
-and the problem lines on stderr stay exactly as they were. File names are article data: they are shown as
-plain text, never as markup.
+(`bar(n, total, path)`, the older callback form, still works.) Nothing is drawn for the first half second (a
+small corpus, or a warm cache, loads without flicker), nor when stderr is not a terminal (pipes, scripts,
+tests), and the bar is removed when loading ends, so stdout (`--json`) and the problem lines on stderr stay
+exactly as they were. The bar appears on time even when no event comes (one large article analysing for
+a minute): a timer brings it up, and it then shows the time running. File names are article data: they are
+shown as plain text, never as markup.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+if TYPE_CHECKING:
+    from models.events import Progress as LoadProgress
 
 DELAY = 0.5  # seconds of loading before a bar appears
 
 
 class ProgressBar:
-    """A `progress(n, total, path)` callback that shows a bar once loading has taken `delay` seconds."""
+    """Shows the loader's progress on a bar once loading has taken `delay` seconds."""
 
     def __init__(self, console: Console | None = None, delay: float = DELAY, label: str = "Analysing") -> None:
         self.console = console or Console(stderr=True)
@@ -33,36 +41,64 @@ class ProgressBar:
         self._bar: Progress | None = None
         self._task: TaskID | None = None
         self._last: tuple[int, int] = (0, 0)
+        self._file = ""
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+        self._closed = False
 
     @property
     def shown(self) -> bool:
         return self._bar is not None
 
     def __call__(self, n: int, total: int, path: str) -> None:
-        self._last = (n, total)
-        if self._bar is None:
-            if not self.console.is_terminal or time.monotonic() - self._start < self.delay:
-                return
-            self._bar = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                TextColumn("{task.fields[file]}", markup=False, style="dim"),
-                console=self.console,
-                transient=True,
-            )
-            self._bar.start()
-            self._task = self._bar.add_task(self.label, total=total, completed=n - 1, file="")
-        assert self._task is not None
-        self._bar.update(self._task, completed=n - 1, total=total, file=_short(path))
+        """The older callback: file `n` of `total` is done."""
+        self._update(self.label, n, total, _short(path))
+
+    def show(self, progress: LoadProgress) -> None:
+        """One of the loader's Progress events: the phase by name, how far, the file and its step."""
+        label = progress.label + (f": {progress.step}" if progress.step else "")
+        self._update(label, progress.done, progress.total, _short(progress.name) if progress.name else "")
+
+    def _update(self, label: str, done: int, total: int, file: str) -> None:
+        with self._lock:
+            self.label, self._last, self._file = label, (done, total), file
+            if self._bar is None:
+                if not self.console.is_terminal or self._closed:
+                    return
+                wait = self.delay - (time.monotonic() - self._start)
+                if wait > 0:
+                    if self._timer is None:  # appear on time even if nothing more is said
+                        self._timer = threading.Timer(wait, self._appear)
+                        self._timer.daemon = True
+                        self._timer.start()
+                    return
+                self._open()
+            assert self._bar is not None and self._task is not None
+            self._bar.update(self._task, description=label, completed=done, total=total, file=file)
+
+    def _appear(self) -> None:
+        with self._lock:
+            if self._bar is None and not self._closed:
+                self._open()
+
+    def _open(self) -> None:
+        self._bar = Progress(
+            TextColumn("{task.description}", markup=False),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[file]}", markup=False, style="dim"),
+            console=self.console,
+            transient=True,
+        )
+        self._bar.start()
+        done, total = self._last
+        self._task = self._bar.add_task(self.label, total=total, completed=done, file=self._file)
 
     def phase(self, label: str) -> None:
         """Name what happens now (e.g. "Linking passages" after the last file)."""
-        self.label = label
-        if self._bar is not None and self._task is not None:
-            n, total = self._last
-            self._bar.update(self._task, description=label, completed=total, file="")
+        done, total = self._last
+        self._update(label, total, total, "")
 
     def refresh(self) -> None:
         """Draw now (the bar redraws itself ten times a second anyway)."""
@@ -70,9 +106,13 @@ class ProgressBar:
             self._bar.refresh()
 
     def close(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
+        with self._lock:
+            self._closed = True
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._bar is not None:
+                self._bar.stop()
+                self._bar = None
 
 
 @contextmanager

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from models.config import Config
 from models.document import Article, Meta, Passage
 from models.pipeline.clean import clean
@@ -20,10 +22,23 @@ def analyze_source(source: Source, config: Config, tagger: Tagger, article_id: s
 
     Metadata the text states wins; what a web page's markup says (`source.meta`) fills what it does not.
     """
+    steps = article_steps(source, config, tagger, article_id)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def article_steps(source: Source, config: Config, tagger: Tagger, article_id: str) -> Generator[str, None, Article]:
+    """`analyze_source`, naming each step before it starts ("cleaning", "tagging topics"), so the loader can
+    show where a large article is; the Article is the generator's return value."""
+    yield "cleaning"
     cleaned = clean(source.text, config.cleaning)
     meta = merge_meta(extract_meta(cleaned), source.meta)
     texts = [p.text for p in cleaned.paragraphs]
     ids = [f"{article_id}:{i}" for i in range(len(texts))]
+    yield "tagging topics"
     tags = tagger.tag(texts, ids, meta.title)
     passages = []
     offset = 0

@@ -27,13 +27,13 @@ def seeds(tmp_path):
 @pytest.fixture
 def count_analyses(monkeypatch):
     calls: list[str] = []
-    real = loader_module.analyze_source
+    real = loader_module.article_steps
 
     def counting(source, *args, **kwargs):
         calls.append(source.path)
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(loader_module, "analyze_source", counting)
+    monkeypatch.setattr(loader_module, "article_steps", counting)
     return calls
 
 

@@ -10,22 +10,20 @@ from tui.app import LoadingScreen
 from tui.reader import ReaderScreen
 
 
-def slow_iter(delay_first: float, delay_each: float):
-    """iter_articles, but slow: as a large corpus would be."""
-    import models.loader as corpus_module
+def slow_loading(delay_first: float, delay_each: float):
+    """The loader's per-article stage, but slow: as a large corpus would be."""
+    import models.loader as loader_module
+    from models.events import Progress
 
-    real = corpus_module.iter_articles
+    real = loader_module._per_article
 
-    def iterate(paths, config, **kwargs):
-        progress = kwargs.get("progress")
-        items = list(real(paths, config, cache=False))
-        for n, item in enumerate(items, start=1):
-            if progress:
-                progress(n, len(items), f"file-{n}.txt")
-            time.sleep(delay_first if n == 1 else delay_each)
-            yield item
+    def per_article(*args, **kwargs):
+        for event in real(*args, **kwargs):
+            if isinstance(event, Progress) and event.done:  # a file done
+                time.sleep(delay_first if event.done == 1 else delay_each)
+            yield event
 
-    return iterate
+    return per_article
 
 
 async def test_slow_loading_shows_progress_then_the_first_articles_then_links(make_app, monkeypatch):
@@ -34,7 +32,7 @@ async def test_slow_loading_shows_progress_then_the_first_articles_then_links(ma
 
     monkeypatch.setattr(app_module, "SHOW_AFTER", 0.2)
     monkeypatch.setattr(app_module, "REFRESH_EVERY", 0.1)
-    monkeypatch.setattr(corpus_module, "iter_articles", slow_iter(0.6, 0.4))
+    monkeypatch.setattr(corpus_module, "_per_article", slow_loading(0.6, 0.4))
     app = make_app(paths=[SEEDS], load=True)
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause(0.45)
@@ -71,3 +69,34 @@ async def test_fast_loading_opens_the_reader_on_the_whole_corpus(make_app):
         while not isinstance(app.screen, ReaderScreen):
             await pilot.pause(0.02)
         assert app.corpus is not None and len(app.corpus.articles) == 1
+
+
+async def test_the_loading_screen_names_the_corpus_stage_while_it_runs(make_app, monkeypatch):
+    """Issue 14: the bar stood at 100% while links were still computed; now it says what is happening."""
+    import models.loader as loader_module
+    import tui.app as app_module
+    from textual.widgets import Static
+
+    real = loader_module.find_links
+
+    def slow_links(*args, **kwargs):
+        time.sleep(1.5)
+        return real(*args, **kwargs)
+
+    async def no_partial(self, corpus):  # stay on the loading screen: this test looks at it
+        return None
+
+    monkeypatch.setattr(app_module, "SHOW_AFTER", 0.1)
+    monkeypatch.setattr(app_module.ParallaxApp, "_show_partial", no_partial)
+    monkeypatch.setattr(loader_module, "find_links", slow_links)
+    app = make_app(paths=[SEEDS], load=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        waited = 0.0
+        label = ""
+        while isinstance(app.screen, LoadingScreen) and "Linking" not in label:
+            await pilot.pause(0.05)
+            waited += 0.05
+            assert waited < 10
+            if isinstance(app.screen, LoadingScreen):
+                label = str(app.screen.query_one("#loading-label", Static).render())
+        assert label == "Linking passages…"

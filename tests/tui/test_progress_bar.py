@@ -44,3 +44,18 @@ def test_not_a_terminal_shows_nothing(config):
         corpus = analyze([SEEDS], config, progress, cache=False)
         assert not progress.shown
     assert len(corpus.articles) == 5 and out.getvalue() == ""
+
+
+def test_the_bar_appears_on_time_while_one_large_article_is_analysed():
+    """No event for a long while (one large article): the bar still appears after the delay."""
+    import time
+
+    from models.events import ANALYSING, Progress
+
+    console, out = _console(True)
+    with rich_progress(console, delay=0.1) as progress:
+        progress.show(Progress(ANALYSING, 0, 1, "big.txt", step="cleaning"))
+        time.sleep(0.5)
+        assert progress.shown
+        progress.refresh()
+    assert "Analysing articles: cleaning" in out.getvalue() and "big.txt" in out.getvalue()
