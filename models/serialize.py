@@ -3,12 +3,19 @@
 The field names are the published format (see README); the reverse direction lets a cache or a test rebuild
 the exact same frozen objects. Voices are worked out from the passages (models.insight.voices), so they are
 written for `analyze --json` (`voices=True`) and never read back: a cache stores only what it cannot redo.
+
+`write_corpus_json` streams the document: one section at a time, one article (or link) at a time, each
+through json's C encoder, so printing a large corpus needs memory for one article on top of the Corpus
+(building the whole document as dicts, then one indented string, took 3.4x the memory of the analysis).
+The document's top-level sections are listed once, in `SECTIONS`: `corpus_to_dict` and the stream are built
+from that list, so they cannot disagree; a new section is one line there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from models.document import Article, Corpus, Link, Passage, Problem, Removed, TopicInfo, TopicTag
 
@@ -106,34 +113,77 @@ def voices_to_list(voices: Iterable[Voice]) -> list[dict[str, Any]]:
     ]
 
 
-def corpus_to_dict(corpus: Corpus, *, voices: bool = False) -> dict[str, Any]:
-    """The corpus as JSON-ready data; with `voices`, each article also carries its voices."""
-    articles = [article_to_dict(a) for a in corpus.articles]
+def link_to_dict(link: Link) -> dict[str, Any]:
+    return {
+        "source": link.source,
+        "target": link.target,
+        "topic": link.topic,
+        "score": link.score,
+        "reason": link.reason,
+        "shared_terms": list(link.shared_terms),
+    }
+
+
+def _articles(corpus: Corpus, voices: bool) -> Iterator[dict[str, Any]]:
+    """Each article as data, one at a time; with `voices`, with the voices it quotes or cites."""
+    index = None
     if voices:
         from models.insight.voices import voices as voice_index
 
         index = voice_index(corpus)
-        for data, article in zip(articles, corpus.articles):
+    for article in corpus.articles:
+        data = article_to_dict(article)
+        if index is not None:
             data["voices"] = voices_to_list(index.of_article(article.id))
-    return {
-        "articles": articles,
-        "topics": [
-            {"id": t.id, "label": t.label, "colour": t.colour, "description": t.description, "discovered": t.discovered}
-            for t in corpus.topics
-        ],
-        "links": [
-            {
-                "source": link.source,
-                "target": link.target,
-                "topic": link.topic,
-                "score": link.score,
-                "reason": link.reason,
-                "shared_terms": list(link.shared_terms),
-            }
-            for link in corpus.links
-        ],
-        "problems": [{"path": p.path, "message": p.message} for p in corpus.problems],
-    }
+        yield data
+
+
+# The document's sections in order: name -> the items of its list, made one at a time (so they stream), given
+# the corpus and whether voices are wanted.
+SECTIONS: tuple[tuple[str, Callable[[Corpus, bool], Iterable[Any]]], ...] = (
+    ("articles", _articles),
+    ("topics", lambda corpus, voices: (
+        {"id": t.id, "label": t.label, "colour": t.colour, "description": t.description, "discovered": t.discovered}
+        for t in corpus.topics
+    )),
+    ("links", lambda corpus, voices: (link_to_dict(link) for link in corpus.links)),
+    ("problems", lambda corpus, voices: ({"path": p.path, "message": p.message} for p in corpus.problems)),
+)
+
+
+def corpus_to_dict(corpus: Corpus, *, voices: bool = False) -> dict[str, Any]:
+    """The corpus as JSON-ready data; with `voices`, each article also carries its voices."""
+    return {name: list(items(corpus, voices)) for name, items in SECTIONS}
+
+
+def corpus_json_chunks(corpus: Corpus, *, voices: bool = False) -> Iterator[str]:
+    """The JSON document of `corpus` in pieces: each item of each section on a line of its own.
+
+    Equal, once parsed, to `corpus_to_dict(corpus, voices=voices)`; non-ASCII text is written as itself.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # the C encoder (no indent)
+    for n, (name, items) in enumerate(SECTIONS):
+        yield ("{" if n == 0 else ",\n") + encode(name) + ": ["
+        first = True
+        for item in items(corpus, voices):
+            yield ("\n" if first else ",\n") + encode(item)
+            first = False
+        yield "]" if first else "\n]"
+    yield "}\n"
+
+
+def write_corpus_json(corpus: Corpus, out: BinaryIO, *, voices: bool = False, buffer_chars: int = 1 << 20) -> None:
+    """Stream `corpus` as JSON (UTF-8) to the binary stream `out`, holding about `buffer_chars` at a time."""
+    pending: list[str] = []
+    size = 0
+    for chunk in corpus_json_chunks(corpus, voices=voices):
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= buffer_chars:
+            out.write("".join(pending).encode("utf-8"))
+            pending, size = [], 0
+    out.write("".join(pending).encode("utf-8"))
+    out.flush()
 
 
 def corpus_from_dict(data: dict[str, Any]) -> Corpus:

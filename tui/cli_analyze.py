@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -42,14 +41,13 @@ def analyze_with_progress(paths: list[str], config: Config, use_cache: bool) -> 
 
 
 def run(args: argparse.Namespace) -> int:
-    from models.serialize import corpus_to_dict
-
     config, paths = load(args)
     corpus = analyze_with_progress(paths, config, not args.no_cache)
     if args.json:
-        out = json.dumps(corpus_to_dict(corpus, voices=True), ensure_ascii=False, indent=2) + "\n"
-        sys.stdout.buffer.write(out.encode("utf-8"))
+        from models.serialize import write_corpus_json
+
         sys.stdout.flush()
+        write_corpus_json(corpus, sys.stdout.buffer, voices=True)  # streamed: one article at a time, C encoder
     else:
         from tui.summary import print_summary
 
