@@ -2,6 +2,8 @@
 
     uv run python benchmarks/bench_corpus.py                     # 100, 1,000 and 5,000 articles
     uv run python benchmarks/bench_corpus.py --sizes 100,1000    # a quicker run
+    uv run python benchmarks/bench_corpus.py --sizes 1000 --serial --pool --stages   # where the time goes
+    uv run python benchmarks/bench_corpus.py --sizes 3000 --json-memory --baseline ''  # analyze --json vs summary
 
 For each size it generates a corpus from seeds/ (benchmarks/make_corpus.py: paragraphs shuffled and dropped,
 outlets and authors renamed, words swapped in every paragraph, so the dedupe keeps every article) and runs
@@ -11,6 +13,11 @@ outlets and authors renamed, words swapped in every paragraph, so the dedupe kee
   warm     the same corpus again: articles and links come from the cache
   changed  one article edited: that article analysed again, links recomputed
   serial   (with --serial) cold without the cache, in one process
+  pool     (with --pool) cold without the cache, in two worker processes (the pool forced on)
+  stages   (with --stages) serial, each stage timed on its own: the stage table (STAGES below; a new stage
+           of the pipeline is one line there)
+  json     (with --json-memory) `parallax analyze --json > /dev/null` beside `parallax analyze` (the summary),
+           both on a warm cache, each process's peak memory (ru_maxrss)
 
 `analyze s` is the time of the analyze() call; `process s` adds interpreter start-up and imports (what a
 person waits for at the command line). Runs use parallax's defaults: the cache, and worker processes for
@@ -40,32 +47,54 @@ BASELINE_FULL = 2_000_000  # up to this many pairs the baseline times every pair
 BASELINE_SAMPLE = 300_000  # pairs timed (then extrapolated) when there are more
 
 
+# The stage table: (stage, module, attribute) of each function whose time is a stage's. Time spent inside
+# one stage's function is not counted again in another's that it calls. Add a line for a new stage.
+STAGES = (
+    ("ingest (read, decode, web pages)", "models.loader", "source_from_bytes"),
+    ("clean", "models.pipeline.article", "clean"),
+    ("meta", "models.pipeline.article", "extract_meta"),
+    ("tagging", "models.pipeline.topics", "Tagger.tag"),
+    ("duplicates", "models.loader", "_near_duplicate"),
+    ("corpus stage: links", "models.loader", "find_links"),
+)
+
+
 def child(args: dict) -> dict:
     """One measured run (in its own process)."""
     started = time.perf_counter()
     from models.config import load_config
-    from models.loader import build_corpus, iter_articles
+    from models.events import LINKING, Done, Progress
+    from models.loader import load
     from models.store.cache import Cache
-    from models.document import Problem
 
     config = load_config()
     imported = time.perf_counter()
     if args["mode"] == "baseline":
         return baseline(args, config)
-    serial = args["mode"] == "serial"  # cold, without the cache and in one process: the single-core figure
+    mode = args["mode"]
+    timers = instrument() if mode == "stages" else None
+    # serial, stages: cold, without the cache and in one process (the single-core figure); pool: the same with
+    # two worker processes forced on; cold, warm, changed: parallax's defaults (cache, pool when it pays).
+    jobs = {"serial": 1, "stages": 1, "pool": 2}.get(mode)
+    uncached = mode in ("serial", "stages", "pool")
+    if mode == "pool":
+        from models.loader import _Pool
+
+        _Pool.MIN_MISSES = _Pool.MIN_LEFT = 1
     with Cache() as store:
         t0 = time.perf_counter()
-        articles, problems = [], []
-        items = iter_articles([args["corpus"]], config, cache=False if serial else store, jobs=1 if serial else None)
-        for item in items:
-            (problems if isinstance(item, Problem) else articles).append(item)
-        t1 = time.perf_counter()
-        corpus = build_corpus(articles, config, problems, cache=None if serial else store)
+        t1 = None
+        corpus = None
+        for event in load([args["corpus"]], config, cache=False if uncached else store, jobs=jobs):
+            if isinstance(event, Progress) and event.phase == LINKING and t1 is None:
+                t1 = time.perf_counter()
+            elif isinstance(event, Done):
+                corpus = event.corpus
         t2 = time.perf_counter()
         hits, misses = store.hits, store.misses
-    done = time.perf_counter()
-    return {
-        "analyze": done - t0,
+    assert corpus is not None and t1 is not None
+    result = {
+        "analyze": t2 - t0,
         "articles_s": t1 - t0,
         "links_s": t2 - t1,
         "imports": imported - started,
@@ -79,6 +108,55 @@ def child(args: dict) -> dict:
         "hits": hits,
         "misses": misses,
     }
+    if timers is not None:
+        result["stages"] = dict(timers)
+    return result
+
+
+def instrument() -> dict[str, float]:
+    """Wrap each STAGES function to add its own time (less that of stages it calls) to a table."""
+    import importlib
+
+    totals: dict[str, float] = {name: 0.0 for name, _, _ in STAGES}
+    inner: list[float] = [0.0]  # time of stages called inside the one running
+
+    def timed(name, real):
+        def wrapper(*a, **k):
+            outer, inner[0] = inner[0], 0.0
+            t = time.perf_counter()
+            try:
+                return real(*a, **k)
+            finally:
+                took = time.perf_counter() - t
+                totals[name] += took - inner[0]
+                inner[0] = outer + took
+
+        return wrapper
+
+    for name, module_name, attribute in STAGES:
+        owner = importlib.import_module(module_name)
+        *path, last = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        setattr(owner, last, timed(name, getattr(owner, last)))
+    return totals
+
+
+def json_memory(corpus: Path, cache: Path) -> dict:
+    """Peak memory of `parallax analyze --json` and of `parallax analyze` (summary), warm cache, paired."""
+    env = dict(os.environ, PARALLAX_CACHE_DIR=str(cache))
+    command = [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))",
+               "analyze", str(corpus)]
+    subprocess.run(command, env=env, cwd=ROOT, capture_output=True)  # warm the cache
+    peaks: dict[str, list[float]] = {"json": [], "summary": []}
+    for _ in range(2):
+        for name, extra in (("json", ["--json"]), ("summary", [])):
+            probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+                     "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+            out = subprocess.run([sys.executable, "-c", probe, *command, *extra], env=env, cwd=ROOT,
+                                 capture_output=True, text=True, check=True).stdout
+            peaks[name].append(int(out.strip()) / 1024)
+    return {name: min(values) for name, values in peaks.items()}
 
 
 def baseline(args: dict, config) -> dict:
@@ -150,6 +228,11 @@ def main() -> None:
                         help="pairs timed, then extrapolated, above that")
     parser.add_argument("--serial", action="store_true",
                         help="also time a cold run in one process without the cache (the single-core figure)")
+    parser.add_argument("--pool", action="store_true",
+                        help="also time a cold run without the cache in two worker processes (beside --serial)")
+    parser.add_argument("--stages", action="store_true", help="also time each stage (serial): the stage table")
+    parser.add_argument("--json-memory", action="store_true",
+                        help="peak memory of analyze --json beside analyze's summary (warm cache)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     opts = parser.parse_args()
     if opts.child:
@@ -171,7 +254,8 @@ def main() -> None:
             generate(size, corpus)
             print(f"\n{size} articles generated in {time.perf_counter() - t0:.1f} s", flush=True)
             row = {"size": size}
-            for mode in (("serial",) if opts.serial else ()) + ("cold", "warm", "changed"):
+            extra = (("serial",) if opts.serial else ()) + (("pool",) if opts.pool else ())
+            for mode in extra + ("cold", "warm", "changed"):
                 if mode == "changed":
                     edit_one(corpus)
                 r = run_child({"mode": mode, "corpus": str(corpus)}, cache)
@@ -180,6 +264,22 @@ def main() -> None:
                 print(f"  {mode:8} analyze {r['analyze']:7.2f} s (articles {r['articles_s']:.2f} s, links "
                       f"{r['links_s']:.2f} s)  process {r['process']:6.2f} s  peak {r['peak_mb']:6.0f} MB{workers}  "
                       f"cache hits {r['hits']}/{r['hits'] + r['misses']}", flush=True)
+            if opts.stages:
+                r = run_child({"mode": "stages", "corpus": str(corpus)}, cache)
+                row["stages"] = r
+                print(f"\n  stage table, {size:,} articles, serial, no cache (analyze {r['analyze']:.2f} s):")
+                print("  | stage | s | share | ms/article |\n  |---|---:|---:|---:|")
+                for name, took in r["stages"].items():
+                    print(f"  | {name} | {took:.2f} | {100 * took / r['analyze']:.0f}% | {1000 * took / size:.2f} |")
+                rest = r["analyze"] - sum(r["stages"].values())
+                print(f"  | the rest (cache, ids, loader) | {rest:.2f} | {100 * rest / r['analyze']:.0f}% | "
+                      f"{1000 * rest / size:.2f} |", flush=True)
+            if opts.json_memory:
+                m = json_memory(corpus, cache)
+                row["json_memory"] = m
+                print(f"  analyze --json peak {m['json']:.0f} MB, summary peak {m['summary']:.0f} MB: "
+                      f"{m['json'] / m['summary']:.2f}x (target <= 1.25x; the smaller of two runs each, warm cache)",
+                      flush=True)
             if size in base_sizes:
                 job = {"mode": "baseline", "corpus": str(corpus), "sample": opts.sample, "full": opts.full}
                 b = run_child(job, cache)
@@ -189,6 +289,13 @@ def main() -> None:
                 print(f"  baseline {b['seconds']:9.1f} s for {b['pairs']:,} pairs ({how})", flush=True)
             rows.append(row)
 
+    print()
+    for row in rows:
+        if "serial" in row and "pool" in row:
+            se, po = row["serial"], row["pool"]
+            print(f"{row['size']:,} articles, cold without cache: one process {se['analyze']:.2f} s "
+                  f"(articles {se['articles_s']:.2f} s), two workers {po['analyze']:.2f} s "
+                  f"(articles {po['articles_s']:.2f} s): workers {se['analyze'] / po['analyze']:.2f}x")
     print("\n| articles | passages | links | cold s | warm s | 1 changed s | peak MB (main, any run) "
           "| ms/article (cold) | naive all-pairs s | speedup |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
