@@ -40,6 +40,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -93,7 +94,7 @@ def child(args: dict) -> dict:
         t2 = time.perf_counter()
         hits, misses = store.hits, store.misses
     assert corpus is not None and t1 is not None
-    result = {
+    result: dict[str, Any] = {
         "analyze": t2 - t0,
         "articles_s": t1 - t0,
         "links_s": t2 - t1,
@@ -184,7 +185,7 @@ def baseline(args: dict, config) -> dict:
                         best = s
         return {"pairs": total, "timed_pairs": total, "seconds": time.perf_counter() - t0, "extrapolated": False}
     rng = random.Random(1)
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     while len(pairs) < args["sample"]:
         i, j = rng.randrange(n), rng.randrange(n)
         if items[i][0] != items[j][0]:
@@ -253,7 +254,7 @@ def main() -> None:
             t0 = time.perf_counter()
             generate(size, corpus)
             print(f"\n{size} articles generated in {time.perf_counter() - t0:.1f} s", flush=True)
-            row = {"size": size}
+            row: dict[str, Any] = {"size": size}
             extra = (("serial",) if opts.serial else ()) + (("pool",) if opts.pool else ())
             for mode in extra + ("cold", "warm", "changed"):
                 if mode == "changed":
@@ -301,9 +302,9 @@ def main() -> None:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         c, w, ch = row["cold"], row["warm"], row["changed"]
-        b = row.get("baseline")
-        naive = (f"{b['seconds']:,.0f}{' (extrapolated)' if b['extrapolated'] else ''}" if b else "-")
-        speed = f"{b['seconds'] / c['analyze']:,.0f}x" if b else "-"
+        base = row.get("baseline")
+        naive = (f"{base['seconds']:,.0f}{' (extrapolated)' if base['extrapolated'] else ''}" if base else "-")
+        speed = f"{base['seconds'] / c['analyze']:,.0f}x" if base else "-"
         peak = max(c["peak_mb"], w["peak_mb"], ch["peak_mb"])
         print(f"| {row['size']:,} | {c['passages']:,} | {c['links']:,} | {c['analyze']:.2f} | {w['analyze']:.2f} | "
               f"{ch['analyze']:.2f} | {peak:.0f} | {1000 * c['analyze'] / row['size']:.2f} | {naive} | {speed} |")

@@ -96,7 +96,7 @@ def test_streaming_holds_a_small_part_of_the_document(larger):
     sink = io.BytesIO()
     tracemalloc.start()
     try:
-        write_corpus_json(larger, _Discard(), buffer_chars=8 * 1024)
+        write_corpus_json(larger, _Discard(), buffer_chars=8 * 1024)  # type: ignore[arg-type]
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -10,13 +10,31 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 from models import loader as loader_module
-from models.events import ANALYSING, LINKING, READING, ArticleReady, Done, Notice, ProblemFound, Progress
+from models.document import Corpus
+from models.events import (
+    ANALYSING,
+    LINKING,
+    READING,
+    ArticleReady,
+    Done,
+    LoadEvent,
+    Notice,
+    ProblemFound,
+    Progress,
+)
 from models.loader import analyze, load
 from models.serialize import corpus_to_dict
 from models.store.cache import Cache
 from tests.conftest import SEEDS
 
 ONE = SEEDS / "004_c17863d213641cf5.txt"
+
+
+def final(events: list[LoadEvent]) -> Corpus:
+    """The corpus of the Done event that ends `events`."""
+    last = events[-1]
+    assert isinstance(last, Done)
+    return last.corpus
 
 
 @pytest.fixture
@@ -46,22 +64,25 @@ def test_events_come_in_order_partial_results_first_done_last(config, folder):
     linking = [i for i, e in enumerate(events) if isinstance(e, Progress) and e.phase == LINKING]
     ready = [i for i, e in enumerate(events) if isinstance(e, ArticleReady)]
     assert linking and ready and max(ready) < min(linking), "the corpus stage runs after every article"
-    assert events[linking[0]].label == "Linking passages"
+    first_linking = events[linking[0]]
+    assert isinstance(first_linking, Progress) and first_linking.label == "Linking passages"
     files = [e for e in events if isinstance(e, Progress) and e.phase in (READING, ANALYSING)][1:]
     assert [e.done for e in files] == list(range(1, 13)) and all(e.total == 12 for e in files)
     # each file's progress comes before what it gave
-    first = {}
+    first: dict[str, int] = {}
     for i, event in enumerate(events):
         if isinstance(event, ArticleReady):
             first.setdefault(event.article.id, i)
     for i in first.values():
-        assert isinstance(events[i - 1], Progress) and events[i - 1].name == events[i].article.path
+        previous, got = events[i - 1], events[i]
+        assert isinstance(previous, Progress) and isinstance(got, ArticleReady)
+        assert previous.name == got.article.path
 
 
 def test_a_copy_is_yielded_again_under_its_first_id_and_done_has_the_last_version(config, folder):
     events = list(load([folder], config, cache=False))
     ready = [e.article for e in events if isinstance(e, ArticleReady)]
-    corpus = events[-1].corpus
+    corpus = final(events)
     assert len(ready) == 10 and len({a.id for a in ready}) == 5
     assert [a.id for a in corpus.articles] == [a.id for a in ready[:5]]
     last = {a.id: a for a in ready}
@@ -73,7 +94,7 @@ def test_problems_name_their_files_and_the_corpus_keeps_them(config, folder):
     events = list(load([folder], config, cache=False))
     problems = [e.problem for e in events if isinstance(e, ProblemFound)]
     assert sorted(os.path.basename(p.path) for p in problems) == ["binary.txt", "empty.txt"]
-    assert events[-1].corpus.problems == tuple(problems)
+    assert final(events).problems == tuple(problems)
 
 
 def test_the_cache_speaks_through_a_notice(config, tmp_path):
@@ -87,8 +108,8 @@ def test_the_cache_speaks_through_a_notice(config, tmp_path):
 
 
 def test_analyze_is_load_run_to_its_end(config, folder):
-    done = list(load([folder], config, cache=False))[-1]
-    assert corpus_to_dict(analyze([folder], config, cache=False)) == corpus_to_dict(done.corpus)
+    done = final(list(load([folder], config, cache=False)))
+    assert corpus_to_dict(analyze([folder], config, cache=False)) == corpus_to_dict(done)
 
 
 def test_a_large_article_names_its_steps(config, monkeypatch):
@@ -110,7 +131,7 @@ def test_an_article_beyond_the_limit_is_analysed_in_part_and_says_so(config, tmp
         [problem] = [e.problem for e in events if isinstance(e, ProblemFound)]
         assert problem.path == str(big) and problem.message.startswith("only the first"), run
         assert "split the file" in problem.message
-        [article] = events[-1].corpus.articles
+        [article] = final(events).articles
         assert len(article.text) <= 3000 and problem.message in article.notes
         assert article.passages and text.split("\n\n")[-1] not in article.text
 
@@ -141,9 +162,14 @@ def test_workers_are_the_standard_pool_and_their_results_are_cached(config, fold
     monkeypatch.setattr(ProcessPoolExecutor, "__init__", spy)
     analyze([folder], config, jobs=2)
     assert started == ["forkserver"]
-    calls = []
+    calls: list[str] = []
     real = loader_module.article_steps
-    monkeypatch.setattr(loader_module, "article_steps", lambda *a, **k: calls.append(1) or real(*a, **k))
+
+    def counting(source, *args, **kwargs):
+        calls.append(source.path)
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(loader_module, "article_steps", counting)
     analyze([folder], config, jobs=2)
     assert calls == [], "a warm run analyses nothing"
 
