@@ -186,7 +186,7 @@ class ParallaxApp(App):
             self.bookmarks.set_corpus(corpus)
         reader = self._reader()
         if reader is None:
-            reader = ReaderScreen(corpus)
+            reader = ReaderScreen(corpus, self.config, self.bookmarks)
             if isinstance(self.screen, LoadingScreen):
                 self.switch_screen(reader)
             else:

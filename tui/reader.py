@@ -7,21 +7,26 @@ Panes are slots: as many as fit the terminal, filled with the window of articles
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from models.document import Corpus
-from tui.reader_popups import PopupActions
+from tui.reader_popups import ReaderPopups
 from tui.state import ReaderState, window
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.article_view import ArticleView, PaneLook
 from tui.widgets.status_line import StatusLine
 from tui.widgets.topic_bar import TopicBar
+
+if TYPE_CHECKING:
+    from models.config import Config
+    from tui.bookmarking import Bookmarks
 
 PANE_WIDTH = 62  # a comfortable pane: three fit in 186 columns
 NARROW_PANE_WIDTH = 45  # side by side is the point: two panes even on a 90-column terminal
@@ -32,7 +37,7 @@ def _linked_ids(corpus: Corpus) -> frozenset[str]:
     return frozenset(pid for link in corpus.links for pid in (link.source, link.target))
 
 
-class ReaderScreen(PopupActions, Screen):
+class ReaderScreen(ReaderPopups):
     """Articles side by side; the focused passage's links highlighted in the other panes."""
 
     # The first six are shown in the footer (with help and quit): what a newcomer needs. Every binding,
@@ -66,9 +71,11 @@ class ReaderScreen(PopupActions, Screen):
         Binding("P", "problems", "Problems loading files", id="problems", show=False),
     ]
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, config: Config, bookmarks: Bookmarks | None = None) -> None:
         super().__init__()
         self.corpus = corpus
+        self.config = config
+        self.bookmarks = bookmarks  # the App's; None until it has opened the store
         self.state = ReaderState(corpus)
         self.start = 0
         self.linked_ids = _linked_ids(corpus)
@@ -190,8 +197,7 @@ class ReaderScreen(PopupActions, Screen):
         """Indices of the bookmarked passages of an article (recomputed after bookmarks change)."""
         if self._bookmarked is None:
             found: dict[str, set[int]] = {}
-            bookmarks = getattr(self.app, "bookmarks", None)
-            for pid in bookmarks.passages if bookmarks else ():
+            for pid in self.bookmarks.passages if self.bookmarks else ():
                 passage = self.corpus.passages_by_id.get(pid)
                 if passage is not None:
                     found.setdefault(passage.article_id, set()).add(passage.index)
@@ -200,7 +206,7 @@ class ReaderScreen(PopupActions, Screen):
 
     def bookmarks_changed(self) -> None:
         self._bookmarked = None
-        self.refresh_view(reveal=False)
+        super().bookmarks_changed()
 
     @staticmethod
     def _reveal(view: ArticleView, index: int) -> None:
@@ -321,10 +327,4 @@ class ReaderScreen(PopupActions, Screen):
 
     def action_last_passage(self) -> None:
         if self.state.move_to(len(self.corpus.articles[self.state.article].passages) - 1):
-            self.refresh_view()
-
-    def jump_to(self, passage_id: str | None) -> None:
-        """Focus a passage chosen in another screen (search, inspector, coverage...)."""
-        if passage_id and passage_id in self.corpus.passages_by_id:
-            self.state.jump(passage_id)
             self.refresh_view()

@@ -1,15 +1,57 @@
 """The reader's keys that open a pop-up screen (inspector, coverage, removed text, search, perspectives,
 voices, problems, bookmarks, note, export) and act on its answer.
 
-A mixin of ReaderScreen, kept apart so the screen file holds the panes and navigation only. Each pop-up
-hands back at most a passage id to jump to (`jump_to`), or what to save or write.
+`ReaderPopups` is the half of the reader screen that talks to pop-ups; `ReaderScreen` (tui/reader.py)
+derives from it and adds the panes and the navigation. It declares what it works on (the corpus, the
+navigation state, the config and the bookmarks, all set by the App when it builds the reader: attributes
+down, never fetched from the App) so every flow is type-checked. Each pop-up hands back at most a passage id
+to jump to (`jump_to`), or what to save or write; the export flow, which may ask twice (a name, then whether
+to replace a file), runs as one worker awaiting its dialogs in turn.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-class PopupActions:
-    """Actions of ReaderScreen that go through a pop-up; they use its corpus, state and jump_to."""
+from textual import work
+from textual.screen import Screen
+
+from models.document import Corpus, TopicInfo
+from tui.state import ReaderState
+
+if TYPE_CHECKING:  # for the checker only: the pop-ups' modules load when a pop-up first opens
+    from models.config import Config
+    from tui.bookmarking import Bookmarks
+    from tui.screens.export import ExportRequest
+    from tui.screens.note import NoteResult
+
+
+class ReaderPopups(Screen[None]):
+    """The reader screen's pop-up flows; ReaderScreen supplies the panes and `refresh_view`."""
+
+    corpus: Corpus
+    state: ReaderState
+    config: Config
+    bookmarks: Bookmarks | None
+    start: int  # the first article shown in a pane
+    last_export: str | None = None  # the file last exported to, offered again next time
+
+    def refresh_view(self, reveal: bool = True) -> None:
+        """Push the state into the widgets (ReaderScreen draws the panes)."""
+        raise NotImplementedError
+
+    def jump_to(self, passage_id: str | None) -> None:
+        """Focus a passage chosen in another screen (search, inspector, coverage...)."""
+        if passage_id and passage_id in self.corpus.passages_by_id:
+            self.state.jump(passage_id)
+            self.refresh_view()
+
+    def bookmarks_changed(self) -> None:
+        """Bookmarks were added, removed or edited (here or by another parallax process): redraw the marks."""
+        self.refresh_view(reveal=False)
+
+    # -- views ------------------------------------------------------------------------------------------
 
     def action_inspector(self) -> None:
         from tui.screens.inspector import InspectorScreen
@@ -51,7 +93,7 @@ class PopupActions:
         if topic is None:
             self.notify("No topics are configured.", markup=False)
             return
-        self.app.push_screen(PerspectivesScreen(self.corpus, self.app.config.topics, topic), self.jump_to)
+        self.app.push_screen(PerspectivesScreen(self.corpus, self.config.topics, topic), self.jump_to)
 
     def action_voices(self) -> None:
         from tui.screens.voices import VoicesScreen
@@ -63,15 +105,12 @@ class PopupActions:
 
         self.app.push_screen(ProblemsScreen(self.corpus))
 
-    # -- bookmarks and export ---------------------------------------------------------------------------
-
-    def _store(self):
-        return getattr(self.app, "bookmarks", None)
+    # -- bookmarks --------------------------------------------------------------------------------------
 
     def action_toggle_bookmark(self) -> None:
         from models.store.bookmarks import BookmarkError
 
-        passage, store = self.state.passage(), self._store()
+        passage, store = self.state.passage(), self.bookmarks
         if passage is None or store is None:
             return
         try:
@@ -86,7 +125,7 @@ class PopupActions:
         self.bookmarks_changed()
 
     def action_undo_bookmark(self) -> None:
-        store = self._store()
+        store = self.bookmarks
         if store is None or not store.last_removed:
             self.notify("No removed bookmark to bring back.", markup=False, timeout=2)
             return
@@ -97,14 +136,14 @@ class PopupActions:
     def action_edit_note(self) -> None:
         from tui.screens.note import NoteScreen
 
-        passage, store = self.state.passage(), self._store()
+        passage, store = self.state.passage(), self.bookmarks
         if passage is None or store is None:
             return
         here = store.at(passage.id)
         note = here[0].note if here else ""
         tags = ", ".join(here[0].tags) if here else ""
 
-        def saved(result) -> None:
+        def saved(result: NoteResult | None) -> None:
             from models.store.bookmarks import BookmarkError
 
             if result is None:
@@ -122,7 +161,7 @@ class PopupActions:
     def action_bookmarks(self) -> None:
         from tui.screens.bookmarks import BookmarksScreen
 
-        store = self._store()
+        store = self.bookmarks
         if store is None:
             return
         store.reload_if_changed()
@@ -133,53 +172,68 @@ class PopupActions:
 
         self.app.push_screen(BookmarksScreen(store), closed)
 
-    def action_export(self, request=None) -> None:
-        """Ask where to export (again with the last answer, after a refusal or an error)."""
+    # -- export -----------------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        topic = self.corpus.topic(self.state.topic) if self.state.topic else None
+        self._export_flow(topic)
+
+    @work(exclusive=True, group="export")
+    async def _export_flow(self, topic: TopicInfo | None) -> None:
+        """Ask where to export and write it; after a refusal or an error, ask again with the last answer."""
+        from models.export.report import OutputExistsError
+        from tui.screens.confirm import ConfirmScreen
         from tui.screens.export import ExportScreen, default_export_path
 
-        topic = self.corpus.topic(self.state.topic) if self.state.topic else None
         scope = f"the topic {topic.label}" if topic else "all topics"
-        last = getattr(self.app, "last_export", None)
-        default = request.path if request else default_export_path(last, topic.id if topic else None)
-        bookmarks = request.bookmarks if request else False
-        self.app.push_screen(ExportScreen(scope, default, bookmarks, default_export_path(last, None, True)),
-                             lambda answer: self._export(answer, topic.id if topic else None))
-
-    def _export(self, request, topic_id: str | None, force: bool = False) -> None:
-        from pathlib import Path
-
-        from models.export.report import OutputExistsError, export_bookmarks_markdown, export_markdown, write_output
-        from tui.screens.confirm import ConfirmScreen
-
-        if request is None:
-            return
-        self.app.last_export = request.path
-        target = Path(request.path).expanduser()
-        if target.is_dir():
-            self.notify(f"{target} is a folder: give a file name inside it.", severity="error", markup=False)
-            self.action_export(request)
-            return
-        topics = [topic_id] if topic_id else None
-        if request.bookmarks:
-            store = self._store()
-            if store is None:
+        request: ExportRequest | None = None
+        while True:
+            last = self.last_export
+            default = request.path if request else default_export_path(last, topic.id if topic else None)
+            dialog = ExportScreen(scope, default, request.bookmarks if request else False,
+                                  default_export_path(last, None, True))
+            request = await self.app.push_screen_wait(dialog)
+            if request is None:
                 return
-            text = export_bookmarks_markdown(self.corpus, store.items, store.resolutions, topics)
-        else:
-            text = export_markdown(self.corpus, topics, config_topics=self.app.config.topics)
-        try:
-            written = write_output(text, target, force=force)
-        except OutputExistsError:
-            def answer(yes: bool) -> None:
-                if yes:
-                    self._export(request, topic_id, force=True)
-                else:
-                    self.action_export(request)  # back to the dialog to pick another name
+            self.last_export = request.path
+            target = Path(request.path).expanduser()
+            if target.is_dir():
+                self.notify(f"{target} is a folder: give a file name inside it.", severity="error", markup=False)
+                continue
+            text = self._export_text(request, topic)
+            if text is None:
+                return
+            try:
+                written = self._write(text, target, force=False)
+            except OutputExistsError:
+                replace = ConfirmScreen(f"{target.resolve()} exists. Replace it?")
+                if not await self.app.push_screen_wait(replace):
+                    continue  # back to the dialog to pick another name
+                written = self._write(text, target, force=True)
+            if written is not None:
+                self.notify(f"Wrote {written.resolve()}", markup=False, timeout=6)
+                return
 
-            self.app.push_screen(ConfirmScreen(f"{target.resolve()} exists. Replace it?"), answer)
-            return
+    def _export_text(self, request: ExportRequest, topic: TopicInfo | None) -> str | None:
+        from models.export.report import export_bookmarks_markdown, export_markdown
+
+        topics = [topic.id] if topic else None
+        if request.bookmarks:
+            store = self.bookmarks
+            if store is None:
+                return None
+            return export_bookmarks_markdown(self.corpus, store.items, store.resolutions, topics)
+        return export_markdown(self.corpus, topics, config_topics=self.config.topics)
+
+    def _write(self, text: str, target: Path, force: bool) -> Path | None:
+        """Write the export; None after an error (said). Without `force` an existing file is never replaced
+        (OutputExistsError, even for one created meanwhile)."""
+        from models.export.report import OutputExistsError, write_output
+
+        try:
+            return write_output(text, target, force=force)
+        except OutputExistsError:
+            raise
         except OSError as exc:
             self.notify(f"Could not write {target}: {exc.strerror or exc}", severity="error", markup=False)
-            self.action_export(request)
-            return
-        self.notify(f"Wrote {written.resolve()}", markup=False, timeout=6)
+            return None
