@@ -99,6 +99,8 @@ class Thresholds:
     implicit_forward: int = 2
     weak_implicit_distance: int = 1
     link_min_score: float = 0.15
+    link_min_similarity: float = 0.0
+    discovered_link_min_similarity: float = 0.3
     links_per_article: int = 1
     links_max_per_passage: int = 12
     link_candidates: int = 50
@@ -389,7 +391,7 @@ def _thresholds(w: _Walker, node: yaml.Node, base: Thresholds) -> Thresholds:
     for name in ("fuzzy_min", "fuzzy_min_short"):
         if merged[name] > 100:
             raise w.fail(m[name][1] if name in m else node, f"thresholds.{name}", "must be between 0 and 100")
-    for name in ("tag_min_score", "link_min_score"):
+    for name in ("tag_min_score", "link_min_score", "link_min_similarity", "discovered_link_min_similarity"):
         if merged[name] > 1:
             raise w.fail(m[name][1] if name in m else node, f"thresholds.{name}", "must be between 0 and 1")
     return Thresholds(**merged)

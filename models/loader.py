@@ -58,7 +58,8 @@ from models.pipeline.ingest import (
     slug,
     source_from_bytes,
 )
-from models.pipeline.links import find_links, gc_paused
+from models.pipeline.corpus import analyze_corpus, configured_infos
+from models.pipeline.links import gc_paused
 from models.pipeline.topics import Tagger
 from models.store.cache import Cache, article_key, links_key
 
@@ -182,18 +183,18 @@ def corpus_stage(
         latest[article.id] = article
     articles = list(latest.values())
     yield Progress(LINKING, 0, 1)
-    links = None
+    analysis = None
     key = ""
     if cache is not None and cache.enabled:
         key = links_key(articles, config)
-        links = cache.get_links(key, {p.id for a in articles for p in a.passages})
-    if links is None:
-        links = find_links(articles, config.topics, config.thresholds, workers=workers)
+        analysis = cache.get_corpus(key, articles)
+    if analysis is None:
+        analysis = analyze_corpus(articles, config, workers=workers)
         if cache is not None and key:
-            cache.put_links(key, links)
+            cache.put_corpus(key, analysis, articles)
             cache.flush()
     yield Progress(LINKING, 1, 1)
-    return Corpus(tuple(articles), topic_infos(config), tuple(links), tuple(problems))
+    return Corpus(analysis.articles, analysis.topics, analysis.links, tuple(problems))
 
 
 def build_corpus(
@@ -215,7 +216,7 @@ def build_corpus(
 
 def topic_infos(config: Config) -> tuple[TopicInfo, ...]:
     """What the views need of each configured topic."""
-    return tuple(TopicInfo(t.id, t.label, t.colour, t.description) for t in config.topics)
+    return configured_infos(config)
 
 
 def unique_id(base: str, taken: set[str]) -> str:

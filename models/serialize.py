@@ -42,7 +42,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
                 "start": p.start,
                 "end": p.end,
                 "heading": p.heading,
-                "topics": [_tag_to_dict(t) for t in p.topics],
+                "topics": [tag_to_dict(t) for t in p.topics],
             }
             for p in article.passages
         ],
@@ -50,7 +50,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def _tag_to_dict(tag: TopicTag) -> dict[str, Any]:
+def tag_to_dict(tag: TopicTag) -> dict[str, Any]:
     out: dict[str, Any] = {"topic": tag.topic, "score": tag.score, "implicit": tag.implicit, "evidence": list(tag.evidence)}
     if tag.related:
         out["related"] = list(tag.related)
@@ -59,7 +59,7 @@ def _tag_to_dict(tag: TopicTag) -> dict[str, Any]:
     return out
 
 
-def _tag_from_dict(data: dict[str, Any]) -> TopicTag:
+def tag_from_dict(data: dict[str, Any]) -> TopicTag:
     source = data.get("inferred_from")
     if source is not None and (type(source) is not int or source < 0):
         raise ValueError(f"bad inferred_from: {source!r}")
@@ -77,7 +77,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
             text=p["text"],
             start=p["start"],
             end=p["end"],
-            topics=tuple(_tag_from_dict(t) for t in p["topics"]),
+            topics=tuple(tag_from_dict(t) for t in p["topics"]),
             heading=p.get("heading"),
         )
         for p in data["passages"]

@@ -95,11 +95,16 @@ class _Topic:
 
 
 def find_links(
-    articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, *, workers: int = -1
+    articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, *, workers: int = -1,
+    min_similarity: float | None = None,
 ) -> list[Link]:
-    """All links of the corpus, strongest first within each topic. `workers`: cores for rapidfuzz (-1: all)."""
+    """All links of the corpus, strongest first within each topic. `workers`: cores for rapidfuzz (-1: all).
+    `min_similarity`: the share of rare words two passages must have in common (default: the threshold
+    `link_min_similarity`)."""
+    if min_similarity is None:
+        min_similarity = thresholds.link_min_similarity
     with gc_paused():
-        return _find_links(articles, topics, thresholds, workers)
+        return _find_links(articles, topics, thresholds, workers, min_similarity)
 
 
 @contextmanager
@@ -117,7 +122,7 @@ def gc_paused():
 
 
 def _find_links(
-    articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, workers: int
+    articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, workers: int, min_similarity: float
 ) -> list[Link]:
     tagged: list[tuple[int, Passage]] = [(ai, p) for ai, a in enumerate(articles) for p in a.passages if p.topics]
     if not tagged:
@@ -161,7 +166,9 @@ def _find_links(
             pairs = _direct(group, workers)
         else:
             pairs = _blocked(group, workers, max(MIN_WINDOW, thresholds.link_candidates))
-        for i, j, rank in _choose(group, *pairs, thresholds):
+        pi, pj, psim = pairs
+        keep = (psim > 0) & (psim >= min_similarity)  # a link needs shared content words, not only the topic
+        for i, j, rank in _choose(group, pi[keep], pj[keep], psim[keep], thresholds):
             score = round(rank, 3)
             if score < thresholds.link_min_score:
                 continue

@@ -25,13 +25,15 @@ import threading
 import time
 import zlib
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from models.config import Config
-from models.document import Article, Link
+from models.document import Article, Link, TopicInfo
+from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.links import gc_paused
-from models.serialize import article_from_dict, article_to_dict
+from models.serialize import tag_from_dict, tag_to_dict, article_from_dict, article_to_dict
 
 SCHEMA_VERSION = "2"  # the tables' layout and the stored formats
 
@@ -233,8 +235,9 @@ class Cache:
 
     # -- links -------------------------------------------------------------------------------------------
 
-    def get_links(self, key: str, passage_ids: set[str]) -> list[Link] | None:
-        """The links stored for the corpus `key` names (see `links_key`), if every end is one of `passage_ids`."""
+    def get_corpus(self, key: str, articles: list[Article]) -> CorpusAnalysis | None:
+        """The corpus stage's result stored for `key` (see `links_key`), applied to `articles`: the tags it
+        added, its topics and its links; None if absent or not valid for these articles."""
         with self._lock:
             if self._db is None:
                 return None
@@ -247,14 +250,14 @@ class Cache:
                 return None
             try:
                 with gc_paused():
-                    links = _decode_links(row[0], passage_ids)
+                    return _decode_corpus(row[0], articles)
             except Exception:  # noqa: BLE001 - anything wrong with the row means: do not trust it
                 self._write("DELETE FROM links WHERE key = ?", (key,))
                 return None
-            return links
 
-    def put_links(self, key: str, links: Iterable[Link]) -> None:
-        data = _encode_links(list(links))
+    def put_corpus(self, key: str, analysis: CorpusAnalysis, before: list[Article]) -> None:
+        """Store what the corpus stage added to `before` (its tags, topics and links) under `key`."""
+        data = _encode_corpus(analysis, before)
         self._write("INSERT OR REPLACE INTO links (key, value, used) VALUES (?, ?, ?)", (key, data, int(time.time())))
         self._write(
             "DELETE FROM links WHERE key NOT IN (SELECT key FROM links ORDER BY used DESC LIMIT ?)", (KEEP_LINK_SETS,)
@@ -368,6 +371,42 @@ def _decode_links(blob: bytes, passage_ids: set[str]) -> list[Link]:
         Link(s, t, topics[k], float(c), r, tuple(h.split(_SEP)) if h else ())
         for s, t, k, c, r, h in zip(source, target, topic, score, reason, shared)
     ]
+
+
+def _encode_corpus(analysis: CorpusAnalysis, before: list[Article]) -> bytes:
+    """The corpus stage's additions: per passage the tags it added, the topics, and the links as columns."""
+    added: dict[str, list[dict[str, Any]]] = {}
+    for old, new in zip(before, analysis.articles):
+        for p, q in zip(old.passages, new.passages):
+            if len(q.topics) > len(p.topics):
+                added[q.id] = [tag_to_dict(t) for t in q.topics[len(p.topics):]]
+    topics = [{"id": t.id, "label": t.label, "colour": t.colour, "description": t.description,
+               "discovered": t.discovered} for t in analysis.topics]
+    links = json.loads(zlib.decompress(_encode_links(list(analysis.links))))
+    blob = {"topics": topics, "added": added, "links": links}
+    return zlib.compress(json.dumps(blob, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def _decode_corpus(blob: bytes, articles: list[Article]) -> CorpusAnalysis:
+    data = json.loads(zlib.decompress(blob))
+    topics = tuple(TopicInfo(t["id"], t["label"], t["colour"], t["description"], bool(t["discovered"]))
+                   for t in data["topics"])
+    added = data["added"]
+    known = {t.id for t in topics}
+    out = []
+    for article in articles:
+        passages = []
+        for p in article.passages:
+            extra = tuple(tag_from_dict(t) for t in added.get(p.id, ()))
+            if any(t.topic not in known for t in extra):
+                raise ValueError("a tag of an unknown topic")
+            passages.append(replace(p, topics=p.topics + extra) if extra else p)
+        out.append(replace(article, passages=tuple(passages)))
+    ids = {p.id for a in articles for p in a.passages}
+    if not set(added) <= ids:
+        raise ValueError("tags for passages that are not in the corpus")
+    links = _decode_links(zlib.compress(json.dumps(data["links"]).encode("utf-8"), 1), ids)
+    return CorpusAnalysis(tuple(out), topics, tuple(links))
 
 
 def _decode_article(blob: bytes, article_id: str, path: str) -> Article:

@@ -1,0 +1,73 @@
+"""The corpus stage: what needs every article at once, after each has been analysed on its own.
+
+The per-article stage (models/pipeline/article.py, cacheable, run in worker processes) tags passages with
+the configured topics they name. This stage then reads the corpus as a whole:
+
+1. statistics: every passage's terms (lemmas and phrases), their document frequencies over passages and
+   articles, and how common each is in English (models/pipeline/stats.py);
+2. discovered topics: the sub-topics that recur across articles, tagged and named (discover.py);
+3. links: passages in different articles on the same topic, configured or discovered (links.py).
+
+`analyze_corpus` is what the loader calls at the end of a run; its result is cached as a whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from models.config import Config, Topic
+from models.document import Article, Link, TopicInfo, TopicTag
+from models.pipeline.discover import DiscoveredTopic, discover
+from models.pipeline.stats import CorpusStats, passage_terms
+
+# Colours of discovered topics (the reader shows them hollow and dim, as suggestions).
+DISCOVERED_COLOURS = ("#8fbcbb", "#d08770", "#b48ead", "#a3be8c", "#ebcb8b", "#88c0d0", "#bf616a", "#5e81ac")
+
+
+@dataclass(frozen=True)
+class CorpusAnalysis:
+    """What the corpus stage adds: articles with every tag, the topics (configured, then discovered), links."""
+
+    articles: tuple[Article, ...]
+    topics: tuple[TopicInfo, ...]
+    links: tuple[Link, ...]
+
+
+def configured_infos(config: Config) -> tuple[TopicInfo, ...]:
+    return tuple(TopicInfo(t.id, t.label, t.colour, t.description) for t in config.topics)
+
+
+def discovered_info(topic: DiscoveredTopic, n: int) -> TopicInfo:
+    return TopicInfo(topic.id, topic.label, DISCOVERED_COLOURS[n % len(DISCOVERED_COLOURS)], None, True)
+
+
+def as_config_topic(topic: DiscoveredTopic, colour: str) -> Topic:
+    """A discovered topic in the shape linking reads (its names are its aliases)."""
+    return Topic(topic.id, topic.label, colour, topic.names)
+
+
+def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1) -> CorpusAnalysis:
+    """Discover the corpus's topics, tag them, and link the passages (see the module docstring)."""
+    from models.pipeline.links import find_links
+
+    terms = [[passage_terms(p.text) for p in a.passages] for a in articles]
+    stats = CorpusStats.build(terms)
+    covered = [[p.topic_ids for p in a.passages] for a in articles]
+    found, assigned = discover(terms, stats, {t.id for t in config.topics}, covered)
+    infos = configured_infos(config) + tuple(discovered_info(t, n) for n, t in enumerate(found))
+    if found:
+        tagged = []
+        for article, per_passage in zip(articles, assigned):
+            passages = tuple(
+                replace(p, topics=p.topics + tuple(TopicTag(a.topic, a.score, False, a.terms) for a in extra))
+                if extra else p
+                for p, extra in zip(article.passages, per_passage)
+            )
+            tagged.append(replace(article, passages=passages))
+        articles = tagged
+    links = find_links(articles, config.topics, config.thresholds, workers=workers)
+    if found:
+        suggested = tuple(as_config_topic(t, i.colour) for t, i in zip(found, infos[len(config.topics):]))
+        links += find_links(articles, suggested, config.thresholds, workers=workers,
+                            min_similarity=config.thresholds.discovered_link_min_similarity)
+    return CorpusAnalysis(tuple(articles), infos, tuple(links))

@@ -1,0 +1,230 @@
+"""Topics discovered from the articles themselves: the sub-topics that recur across outlets, with no config.
+
+1. Candidate terms: lemmas and two-word phrases used in at least two articles, specific enough (not the
+   story's own name, met in most passages; not a word every English text uses: `stats.specificity`).
+2. Terms that discuss the same thing are used by the same passages: each term is the set of passages that
+   use it (a passage also lends its terms, at half weight, to its neighbours in the article, since a
+   subject runs over a few paragraphs), and terms are grouped by average-linkage agglomerative clustering on
+   the cosine of those sets.
+3. A group is a topic when the passages it tags come from at least two articles. A passage is tagged
+   when the specific terms of a group it uses add up to enough; the tag's evidence is those words.
+4. A topic is named by its two or three most characteristic terms, ranked as BERTopic's c-TF-IDF ranks a
+   cluster's words (frequent in the topic's passages, rare in the rest), a phrase preferred to the words in
+   it; its id is made from those names, so the same topic found again gets the same id.
+
+Everything is counted on at most `SAMPLE` passages (a fixed, content-chosen sample on a large corpus), so
+finding topics costs the same at 5,000 articles as at 500; tagging is one pass over the passages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from models.pipeline.stats import CorpusStats, PassageTerms
+from models.text import fold
+
+MAX_DF_SHARE = 0.2  # a term in more of the passages than this is the story itself, not a sub-topic
+MIN_ARTICLES = 2  # a term, and a topic, must be met in this many articles
+MIN_DF = 2  # ... and a term in this many passages
+MAX_CANDIDATES = 300  # terms clustered, the most telling first
+MIN_SPECIFICITY = 0.6
+NAME_WEIGHT = 0.3  # a proper name (always capitalised) counts this much: topics are what is discussed
+LINK_MIN = 0.25
+CONTEXT_WEIGHT = 0.5  # how much a passage's terms count for its neighbours
+ASSIGN_MIN = 0.3  # share of a topic's three strongest terms' weight a passage's terms must reach to be tagged
+MAX_TOPICS = 10
+COVERED_SHARE = 0.5  # a found topic whose passages are this much one configured topic's is that topic
+TOPIC_TERMS = 8  # terms that define a topic found by clustering passages
+MIN_PASSAGES = 3
+SAMPLE = 4000
+NAMES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class DiscoveredTopic:
+    """A topic found in the corpus: `terms` are what tags a passage with it (term -> weight), `names` how a
+    person reads it (the corpus's own spelling of its most characteristic terms)."""
+
+    id: str
+    label: str
+    names: tuple[str, ...]
+    terms: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """A discovered topic on one passage: how surely, and the passage's words that say so."""
+
+    topic: str
+    score: float
+    terms: tuple[str, ...]
+
+
+def discover(
+    by_article: list[list[PassageTerms]], stats: CorpusStats, taken: set[str] | frozenset[str] = frozenset(),
+    covered: list[list[tuple[str, ...]]] | None = None,
+) -> tuple[list[DiscoveredTopic], list[list[list[Assignment]]]]:
+    """The corpus's recurring topics, and for each article and passage the topics it is tagged with.
+    `taken`: ids already used (configured topics), never given to a discovered one. `covered`: the configured
+    topics each passage already has; a topic found mostly where one configured topic already is adds nothing
+    and is not suggested."""
+    import numpy as np  # only the corpus stage needs numpy; the reader's start-up does not
+
+    flat = [(a, p, terms) for a, passages in enumerate(by_article) for p, terms in enumerate(passages)]
+    if stats.articles < MIN_ARTICLES or not flat:
+        return [], [[[] for _ in passages] for passages in by_article]
+    max_df = max(3, int(MAX_DF_SHARE * stats.passages))
+    scored: list[tuple[float, str]] = []
+    for term, adf in stats.adf.items():
+        if adf < MIN_ARTICLES or stats.df[term] > max_df or stats.df[term] < MIN_DF:
+            continue
+        value = stats.specificity(term) * (NAME_WEIGHT if stats.is_name(term) else 1.0)
+        if value >= MIN_SPECIFICITY:
+            scored.append((stats.df[term] * value, term))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    vocab = [t for _, t in scored[:MAX_CANDIDATES]]
+    if not vocab:
+        return [], [[[] for _ in passages] for passages in by_article]
+    index = {t: i for i, t in enumerate(vocab)}
+
+    sample = flat if len(flat) <= SAMPLE else sorted(flat, key=lambda x: hash(x[2].lemmas))[:SAMPLE]
+    sample.sort(key=lambda x: (x[0], x[1]))
+    incidence = np.zeros((len(vocab), len(sample)), dtype=np.float32)
+    position = {(a, p): k for k, (a, p, _) in enumerate(sample)}
+    for k, (a, p, passage) in enumerate(sample):
+        for term in passage.terms:
+            i = index.get(term)
+            if i is not None:
+                incidence[i, k] = 1.0
+    context = np.zeros_like(incidence)
+    for k, (a, p, _) in enumerate(sample):
+        for q in (p - 1, p + 1):
+            other = position.get((a, q))
+            if other is not None:
+                context[:, k] = np.maximum(context[:, k], incidence[:, other])
+    vectors = np.maximum(incidence, CONTEXT_WEIGHT * context)
+    norms = np.sqrt((vectors * vectors).sum(axis=1))
+    norms[norms == 0] = 1.0
+    unit = vectors / norms[:, None]
+    sim = (unit @ unit.T).astype(np.float64)
+    groups = _average_linkage(sim, LINK_MIN)
+
+    spec = {t: stats.specificity(t) * (NAME_WEIGHT if stats.is_name(t) else 1.0) for t in vocab}
+    topics: list[tuple[float, dict[str, float]]] = []
+    for group in groups:
+        members = [vocab[i] for i in group]
+        mass = sum(stats.df[t] * spec[t] for t in members)
+        topics.append((mass, {t: spec[t] for t in members}))
+    topics.sort(key=lambda x: (-x[0], sorted(x[1])))
+
+    found: list[DiscoveredTopic] = []
+    tags: list[list[list[Assignment]]] = [[[] for _ in passages] for passages in by_article]
+    used = set(taken)
+    for _, weights in topics:
+        if len(found) >= MAX_TOPICS:
+            break
+        terms = sorted(weights, key=lambda t: -weights[t])
+        scale = sum(weights[t] for t in terms[:3])
+        hits: list[tuple[int, int, float, list[str]]] = []
+        for a, p, pt in flat:
+            own = pt.terms
+            matched = [t for t in terms if t in own]
+            total = sum(weights[t] for t in matched) / scale
+            if total >= ASSIGN_MIN:
+                hits.append((a, p, total, matched))
+        if len({a for a, *_ in hits}) < MIN_ARTICLES or len(hits) < MIN_PASSAGES:
+            continue
+        if covered is not None:
+            already = Counter(t for a, p, *_ in hits for t in covered[a][p])
+            if already and already.most_common(1)[0][1] >= COVERED_SHARE * len(hits):
+                continue
+        names = _names(terms, hits, flat, stats)
+        topic_id = _unique_id(_slug(names[:2]), used)
+        label = ", ".join(names)
+        found.append(DiscoveredTopic(topic_id, label, tuple(names), tuple(sorted(weights.items()))))
+        for a, p, total, matched in hits:
+            score = round(min(1.0, 0.5 + 0.5 * total), 3)
+            words = tuple(stats.spelling(t) for t in sorted(matched, key=lambda t: -weights[t]))
+            tags[a][p].append(Assignment(topic_id, score, words))
+    return found, tags
+
+
+def _average_linkage(sim, threshold: float) -> list[list[int]]:
+    """Agglomerative clustering, average linkage (Lance-Williams update), until no pair of groups is at
+    least `threshold` similar. `sim` is a square similarity matrix (changed in place)."""
+    import numpy as np
+
+    n = sim.shape[0]
+    np.fill_diagonal(sim, -np.inf)
+    members: list[list[int] | None] = [[i] for i in range(n)]
+    alive = np.ones(n, dtype=bool)
+    while True:
+        flat = int(np.argmax(sim))
+        i, j = divmod(flat, n)
+        if not np.isfinite(sim[i, j]) or sim[i, j] < threshold:
+            break
+        a, b = members[i], members[j]
+        assert a is not None and b is not None
+        wa, wb = len(a), len(b)
+        merged = (wa * sim[i] + wb * sim[j]) / (wa + wb)
+        sim[i, :] = merged
+        sim[:, i] = merged
+        sim[i, i] = -np.inf
+        sim[j, :] = -np.inf
+        sim[:, j] = -np.inf
+        sim[i, ~alive] = -np.inf
+        sim[~alive, i] = -np.inf
+        members[i] = a + b
+        members[j] = None
+        alive[j] = False
+    return [m for m in members if m is not None]
+
+
+def _names(terms: list[str], hits, flat, stats: CorpusStats) -> list[str]:
+    """The topic's most characteristic terms (c-TF-IDF over its passages against the corpus), as the
+    corpus writes them; a word inside a phrase already chosen is not chosen again."""
+    import math
+
+    inside: Counter[str] = Counter()
+    members = {(a, p) for a, p, *_ in hits}
+    for a, p, pt in flat:
+        if (a, p) in members:
+            inside.update(pt.terms)
+    ranked = []
+    for term, count in inside.items():
+        if term not in terms or stats.adf.get(term, 0) < MIN_ARTICLES or count < 2:
+            continue
+        # frequent in the topic, rare elsewhere (c-TF-IDF), and specific in English
+        score = (count / len(members)) * math.log(1 + len(members) / stats.df[term]) * stats.rarity(term)
+        score *= NAME_WEIGHT if stats.is_name(term) else 1.0
+        score *= count / stats.df[term]
+        ranked.append((score, term))
+    ranked.sort(key=lambda x: (-x[0], x[1]))
+    chosen: list[str] = []
+    for score, term in ranked:
+        words = set(term.split())
+        clash = [c for c in chosen if words & set(c.split())]
+        if clash:
+            continue
+        chosen.append(term)
+        if len(chosen) == NAMES:
+            break
+    if not chosen:
+        chosen = sorted(terms, key=lambda t: -stats.df[t])[:NAMES]
+    return [stats.spelling(t) for t in chosen]
+
+
+def _slug(names: list[str]) -> str:
+    text = fold("-".join(names))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-") or "topic"
+
+
+def _unique_id(base: str, used: set[str]) -> str:
+    candidate, n = base, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{base}-{n}"
+    used.add(candidate)
+    return candidate

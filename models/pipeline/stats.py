@@ -1,0 +1,135 @@
+"""Corpus statistics: which terms each passage uses, and how specific each term is to what it discusses.
+
+A term is a content word's lemma ("accus" for "accused"/"accusation") or a two-word phrase of adjacent
+content words ("strong wind"). How much a term says about a passage is its *specificity*: rare across
+this corpus's passages (inverse document frequency: the story's own name, met in most passages, says
+nothing) and rare in English at large (the background model: "said" or "week" say little however rare
+they are here). Discovery, grown vocabulary, implicit references and content links all read these
+numbers, so they agree on what counts as a distinctive term.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from models import background
+from models.text import STOPWORDS, lemma, tokens
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+COMMON_ZIPF = 6.0  # a word this common in English (zipf) says nothing about a topic ("said", "year")
+RARE_ZIPF = 3.5  # a word this rare in English or rarer counts fully
+
+
+@dataclass(frozen=True, slots=True)
+class PassageTerms:
+    """The terms of one passage: content lemmas in order (repeats kept) and two-word phrases."""
+
+    lemmas: tuple[str, ...]
+    phrases: tuple[str, ...]
+    forms: tuple[tuple[str, str], ...]  # (term, how the passage writes it), each term once
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return frozenset(self.lemmas) | frozenset(self.phrases)
+
+
+def _content(norm: str) -> bool:
+    return norm not in STOPWORDS and len(norm) > 1 and not norm.isdigit() and not norm.replace(",", "").replace(".", "").isdigit()
+
+
+def passage_terms(text: str) -> PassageTerms:
+    """Content lemmas and adjacent-word phrases of `text` (a phrase never spans punctuation)."""
+    toks = tokens(text)
+    lemmas: list[str] = []
+    phrases: list[str] = []
+    forms: dict[str, str] = {}
+    prev: tuple[str, str, int] | None = None  # (lemma, raw, end offset) of the last content word
+    for tok in toks:
+        if not _content(tok.norm):
+            prev = None
+            continue
+        key = lemma(tok.norm)
+        lemmas.append(key)
+        forms.setdefault(key, _POSSESSIVE.sub("", tok.raw))
+        if prev is not None and text[prev[2] : tok.start] in (" ", "-"):
+            phrase = f"{prev[0]} {key}"
+            phrases.append(phrase)
+            forms.setdefault(phrase, _POSSESSIVE.sub("", text[prev[2] - len(prev[1]) : tok.end]))
+        prev = (key, tok.raw, tok.end)
+    return PassageTerms(tuple(lemmas), tuple(phrases), tuple(forms.items()))
+
+
+@dataclass
+class CorpusStats:
+    """Document frequencies of every term over passages and articles, and how each is written."""
+
+    passages: int = 0
+    articles: int = 0
+    df: Counter[str] = field(default_factory=Counter)  # passages using the term
+    adf: Counter[str] = field(default_factory=Counter)  # articles using the term
+    spellings: dict[str, Counter[str]] = field(default_factory=dict)  # term -> how passages write it
+    _zipf: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, by_article: list[list[PassageTerms]]) -> CorpusStats:
+        stats = cls()
+        for passages in by_article:
+            stats.articles += 1
+            seen: set[str] = set()
+            for terms in passages:
+                stats.passages += 1
+                own = terms.terms
+                stats.df.update(own)
+                seen |= own
+                for term, raw in terms.forms:
+                    stats.spellings.setdefault(term, Counter())[raw] += 1
+            stats.adf.update(seen)
+        return stats
+
+    def idf(self, term: str) -> float:
+        """log(N / df), 0 for a term every passage uses."""
+        return math.log((self.passages + 1) / (self.df.get(term, 0) + 1))
+
+    def zipf(self, term: str) -> float:
+        """How common the term is in English: a phrase counts as its rarer word."""
+        found = self._zipf.get(term)
+        if found is None:
+            words = self.spellings.get(term, Counter())
+            if " " in term:
+                parts = [w for raw in words for w in raw.replace("-", " ").split()]
+                found = min((background.zipf(p.lower()) for p in parts), default=background.UNKNOWN_ZIPF)
+            else:
+                found = background.forms_zipf(raw.lower() for raw in words) if words else background.zipf(term)
+            self._zipf[term] = found
+        return found
+
+    def rarity(self, term: str) -> float:
+        """1 for a word rare in English, falling to 0 for one every text uses."""
+        return min(1.0, max(0.0, (COMMON_ZIPF - self.zipf(term)) / (COMMON_ZIPF - RARE_ZIPF)))
+
+    def specificity(self, term: str) -> float:
+        """How much sharing `term` says two passages discuss the same thing: idf times English rarity."""
+        return self.idf(term) * self.rarity(term)
+
+    def is_name(self, term: str) -> bool:
+        """True when the corpus always capitalises the term (a person, place or body: who or where, which
+        recurs with the outlet that quotes it rather than with what is discussed)."""
+        words = self.spellings.get(term)
+        if not words:
+            return False
+        capital = sum(n for w, n in words.items() if w[:1].isupper())
+        return capital >= 0.9 * sum(words.values())
+
+    def spelling(self, term: str) -> str:
+        """How the corpus most often writes `term` (lowercase unless it is always capitalised)."""
+        words = self.spellings.get(term)
+        if not words:
+            return term
+        best, _ = max(words.items(), key=lambda kv: (kv[1], kv[0].islower(), kv[0]))
+        if any(w.islower() for w in words):
+            lower = [w for w in words if w.islower()]
+            best = max(lower, key=lambda w: (words[w], w))
+        return best
