@@ -11,7 +11,7 @@ import pytest
 from benchmarks.make_corpus import generate
 from models.document import Article, Corpus, Link, Passage, Problem, TopicInfo, TopicTag
 from models.loader import analyze
-from models.serialize import _tag_to_dict, corpus_from_dict, corpus_json_chunks, corpus_to_dict, write_corpus_json
+from models.serialize import tag_to_dict, corpus_from_dict, corpus_json_chunks, corpus_to_dict, write_corpus_json
 
 
 def published(corpus: Corpus) -> dict:
@@ -24,7 +24,7 @@ def published(corpus: Corpus) -> dict:
                 "passages": [
                     {"id": p.id, "index": p.index, "text": p.text, "start": p.start, "end": p.end,
                      "heading": p.heading,
-                     "topics": [_tag_to_dict(t) for t in p.topics]}
+                     "topics": [tag_to_dict(t) for t in p.topics]}
                     for p in a.passages
                 ],
                 "removed": [{"text": r.text, "rule": r.rule, "line": r.line} for r in a.removed],

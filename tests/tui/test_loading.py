@@ -77,7 +77,7 @@ async def test_the_loading_screen_names_the_corpus_stage_while_it_runs(make_app,
     import tui.app as app_module
     from textual.widgets import Static
 
-    real = loader_module.find_links
+    real = loader_module.analyze_corpus
 
     def slow_links(*args, **kwargs):
         time.sleep(1.5)
@@ -88,7 +88,7 @@ async def test_the_loading_screen_names_the_corpus_stage_while_it_runs(make_app,
 
     monkeypatch.setattr(app_module, "SHOW_AFTER", 0.1)
     monkeypatch.setattr(app_module.ParallaxApp, "_show_partial", no_partial)
-    monkeypatch.setattr(loader_module, "find_links", slow_links)
+    monkeypatch.setattr(loader_module, "analyze_corpus", slow_links)
     app = make_app(paths=[SEEDS], load=True)
     async with app.run_test(size=(120, 30)) as pilot:
         waited = 0.0
