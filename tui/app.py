@@ -16,7 +16,6 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
@@ -25,7 +24,7 @@ from models.config import Config
 from models.document import Article, Corpus, Problem
 from models.events import Progress
 from tui.commands import ReaderCommands
-from tui.keymap import clashes, unknown_ids
+from tui.keymap import APP_BINDINGS, clashes, unknown_ids
 
 SHOW_AFTER = 0.5  # seconds of loading before progress is shown and the first articles open
 REFRESH_EVERY = 1.0  # seconds between updates of a reader showing a corpus still loading
@@ -70,10 +69,7 @@ class ParallaxApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "parallax"
-    BINDINGS = [
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
-    ]
+    BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
     def __init__(self, paths: list[str | Path], config: Config, *, corpus: Corpus | None = None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,21 @@ class KeyRow:
     description: str
 
 
+#: The keys that work on every screen: the App's BINDINGS. Kept here, with the other bindings as data, so the
+#: keymap (and the help screen built from it) never imports the App that imports them.
+APP_BINDINGS: list[BindingType] = [
+    Binding("question_mark", "help", "Help", id="help"),
+    Binding("q", "quit", "Quit", id="quit"),
+]
+
+
+def with_ids(bindings: list[BindingType]) -> list[Binding]:
+    """The Binding objects that have an id (every binding must; the keymap names them by it)."""
+    return [b for b in bindings if isinstance(b, Binding) and b.id]
+
+
 def binding_groups() -> list[tuple[str, list[Binding]]]:
     """Every bound action, grouped by where it works."""
-    from tui.app import ParallaxApp
     from tui.reader import ReaderScreen
     from tui.screens.base import Panel
     from tui.screens.bookmarks import BookmarksScreen
@@ -32,12 +44,12 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
     from tui.screens.search import SearchScreen
     from tui.screens.voices import VoicesScreen
 
-    def bindings(cls) -> list[Binding]:
-        return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding) and b.id]
+    def bindings(cls: type) -> list[Binding]:
+        return with_ids(cls.__dict__.get("BINDINGS", []))
 
     return [
         ("Reader", bindings(ReaderScreen)),
-        ("Everywhere", bindings(ParallaxApp)),
+        ("Everywhere", with_ids(APP_BINDINGS)),
         ("Pop-up screens", bindings(Panel)),
         ("Search", bindings(SearchScreen)),
         ("Bookmarks", bindings(BookmarksScreen)),
