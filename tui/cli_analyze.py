@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tui.cli_common import Command, articles_options, exit_code, load, report_problems
+from tui.cli_common import Command, articles_options, exit_code, load, report_problems, with_fetch_problems
 
 if TYPE_CHECKING:
     from models.config import Config
@@ -42,7 +42,7 @@ def analyze_with_progress(paths: list[str], config: Config, use_cache: bool) -> 
 
 def run(args: argparse.Namespace) -> int:
     config, paths = load(args)
-    corpus = analyze_with_progress(paths, config, not args.no_cache)
+    corpus = with_fetch_problems(args, analyze_with_progress(paths, config, not args.no_cache))
     if args.json:
         from models.serialize import write_corpus_json
 

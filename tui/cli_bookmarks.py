@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from tui.cli_common import (Command, articles_options, data_options, exit_code, load, output_options, plain,
-                            report_problems, topic_ids, topic_options, unknown_topics, write_stdout)
+                            report_problems, topic_ids, topic_options, unknown_topics, with_fetch_problems,
+                            write_stdout)
 
 if TYPE_CHECKING:
     from models.document import Corpus
@@ -134,13 +135,13 @@ def load_bookmarks(args: argparse.Namespace, prog: str, topics: list[str] | None
             return None
         finally:
             opened.store.close()
-    nothing_to_resolve = not bookmarks and not args.paths
+    nothing_to_resolve = not bookmarks and not args.paths and not args.urls
     if not args.paths:
         args.paths = bookmarked_files(bookmarks)
     config, paths = load(args)
     if unknown_topics(config.topics, topics, prog):
         return None
-    corpus = Corpus((), (), ()) if nothing_to_resolve else analyze(paths, config)
+    corpus = with_fetch_problems(args, Corpus((), (), ()) if nothing_to_resolve else analyze(paths, config))
     resolutions = resolve_all(bookmarks, corpus)
     return Loaded(store_name, warning, bookmarks, corpus, resolutions, placements(bookmarks, corpus, resolutions))
 

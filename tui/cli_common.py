@@ -51,8 +51,13 @@ def articles_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     group = parent.add_argument_group("articles")
     group.add_argument("paths", nargs="*", metavar="PATH",
-                       help="article files or folders, read recursively (.txt, .md, .html); - reads stdin "
-                            "(default: seeds/)")
+                       help="article files or folders, read recursively (.txt, .md, .html), or http(s) URLs of "
+                            "articles (fetched once, then read from the page cache); - reads stdin "
+                            "(default: the bundled seeds)")
+    group.add_argument("--urls", metavar="FILE", action="append", default=[],
+                       help="a text file of article URLs, one a line (# starts a comment)")
+    group.add_argument("--refetch", action="store_true",
+                       help="download pages again even when the page cache has them")
     group.add_argument("--config", metavar="FILE", help="a config.yaml to use instead of the bundled one")
     group.add_argument("--no-cache", action="store_true",
                        help="analyse everything afresh, neither reading nor writing the analysis cache")
@@ -94,10 +99,64 @@ def default_paths() -> list[str]:
 
 
 def load(args: argparse.Namespace) -> tuple[Config, list[str]]:
-    """The config and paths a command asked for (ConfigError propagates to tui/cli.py's `main`)."""
+    """The config and paths a command asked for (ConfigError propagates to tui/cli.py's `main`).
+
+    URLs among the PATHs and in `--urls` files are fetched first (progress on stderr, one line per URL
+    when it is a terminal) and stand for their pages in the page cache; a URL that cannot be had goes to
+    `args.problems` (see `with_fetch_problems`) and the rest go on."""
     from models.config import load_config
 
-    return load_config(args.config), list(args.paths) or default_paths()
+    config = load_config(args.config)
+    paths = list(args.paths)
+    lists = list(getattr(args, "urls", []) or [])
+    args.problems = []
+    if lists or any(_is_url(p) for p in paths):
+        paths = _fetch(args, paths, lists)
+        if not paths:
+            return config, []
+    return config, paths or default_paths()
+
+
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://", "HTTP://", "HTTPS://"))
+
+
+def _fetch(args: argparse.Namespace, paths: list[str], lists: list[str]) -> list[str]:
+    """`paths` with each URL replaced by its cached page (dropped when it cannot be had)."""
+    from models.pipeline.fetch import fetch_pages, read_url_list, split_urls
+
+    urls, _ = split_urls(paths)
+    for listing in lists:
+        found, problems = read_url_list(listing)
+        urls += found
+        args.problems.extend(problems)
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int, url: str, outcome: str) -> None:
+        if tty:
+            print(f"parallax: {done}/{total} {plain(url)}: {plain(outcome)}", file=sys.stderr, flush=True)
+
+    if tty and urls:
+        print(f"parallax: fetching {len(urls)} page{'s' if len(urls) != 1 else ''}…", file=sys.stderr, flush=True)
+    result = fetch_pages(urls, refetch=getattr(args, "refetch", False), progress=progress)
+    args.problems.extend(result.problems)
+    out: list[str] = []
+    for path in paths:
+        if not _is_url(path):
+            out.append(path)
+        elif (cached := result.path_of(path)) is not None:
+            out.append(cached)
+    out += [p for u in urls if u not in paths and (p := result.path_of(u)) is not None]
+    return list(dict.fromkeys(out))
+
+
+def with_fetch_problems(args: argparse.Namespace, corpus: Corpus) -> Corpus:
+    """`corpus` with the URLs that could not be fetched (and bad lines of `--urls` files) first among its
+    problems, so JSON, stderr and the exit code count them as they count unreadable files."""
+    from dataclasses import replace
+
+    early = tuple(getattr(args, "problems", ()))
+    return replace(corpus, problems=(*early, *corpus.problems)) if early else corpus
 
 
 def topic_ids(values: Sequence[str]) -> list[str] | None:

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from tui.cli_common import (Command, articles_options, data_options, exit_code, load, output_options,
-                            report_problems, topic_ids, topic_options, unknown_topics, write_stdout)
+                            report_problems, topic_ids, topic_options, unknown_topics, with_fetch_problems,
+                            write_stdout)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     config, paths = load(args)
     if unknown_topics(config.topics, topics, prog):
         return 2
-    corpus = analyze(paths, config)
+    corpus = with_fetch_problems(args, analyze(paths, config))
     report_problems(corpus.problems)
     if not corpus.articles:
         print(f"{prog}: no article could be read, so there is nothing to compare; nothing was written",

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.cli_common import Command, articles_options, data_options, exit_code, load, report_problems
+from tui.cli_common import (Command, articles_options, data_options, exit_code, load, report_problems,
+                            with_fetch_problems)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,9 +22,11 @@ def run(args: argparse.Namespace) -> int:
     app = ParallaxApp(targets, config, data_dir=args.data_dir, use_cache=not args.no_cache)
     app.run()
     if app.corpus is not None:
-        report_problems(app.corpus.problems)
-        return exit_code(app.corpus)
-    return 0
+        corpus = with_fetch_problems(args, app.corpus)
+        report_problems(corpus.problems)
+        return exit_code(corpus)
+    report_problems(args.problems)
+    return 1 if args.problems else 0
 
 
 COMMAND = Command(
