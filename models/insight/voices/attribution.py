@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.document import Passage
+from models.insight.voices.lexicon import PARTICLES, Form, reporting_form
 from models.insight.voices.phrases import _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.insight.voices.sentences import (
@@ -25,13 +26,17 @@ from models.insight.voices.sentences import (
 )
 from models.insight.voices.words import (
     ADVERBS,
+    AUXILIARIES,
+    BE,
+    NEGATIONS,
     CITING_NOUNS,
     DETERMINERS,
-    INFINITIVES,
     ORG_NOUNS,
     PASSIVE,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    TIME_NOUNS,
+    TIME_MODIFIERS,
     TITLES,
     _is_capital,
     _name_token,
@@ -59,7 +64,7 @@ def _trie(words: Iterable[str]) -> str:
 
 
 _CUE = re.compile(
-    r"\b" + _trie(SPEECH_VERBS | INFINITIVES | CITING_NOUNS | {"according", "According", "citing", "Citing", "words"})
+    r"\b" + _trie(SPEECH_VERBS | CITING_NOUNS | {"according", "According", "citing", "Citing", "words"})
     + r"\b"
 )
 
@@ -96,10 +101,11 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
         return _in_words(s, i, quotes, sentence)
     if low in CITING_NOUNS and tok.raw.islower():
         found = _citing_noun(s, i)
-        if found is not None or low not in SPEECH_VERBS | INFINITIVES:
+        if found is not None or low not in SPEECH_VERBS:
             return found
-    if tok.raw == low and (low in SPEECH_VERBS or low in INFINITIVES):
-        return _speech_verb(s, i, quotes, sentence)
+    form = reporting_form(low) if tok.raw == low else None
+    if form is not None:
+        return _speech_verb(s, i, form, quotes, sentence)
     return None
 
 
@@ -141,50 +147,70 @@ def _citing_noun(s: _Sentence, i: int) -> tuple[_Phrase, str, tuple[int, int] | 
     return None
 
 
-def _speech_verb(s: _Sentence, i: int, quotes: list[tuple[int, int]],
+def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]],
                  sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
-    """"X said", "X, however, said", "X to once again warn", "..., ” said X", "X told BBC Turkish"."""
+    """The speaker of a reporting verb: its grammatical subject ("X said", "X, however, said", "X has long
+    argued", "Paris and Berlin have both denied", "X on Thursday called on", "X to once again warn",
+    "Jane Roe, a shopkeeper who ..., said"), or the speaker standing after a verb that allows it ("..., ” said
+    X"). The addressee after "told" is never the speaker: "X told BBC Turkish" is X speaking to BBC Turkish."""
     toks = s.toks
     low = toks[i].norm
-    j = i - 1
-    infinitive = False
-    while j >= s.lo:
-        n = toks[j].norm
-        if n == "to" and not infinitive:
-            infinitive = True
-        elif not (n in ADVERBS or (n.endswith("ly") and len(n) > 4 and toks[j].raw.islower())):
-            break
-        j -= 1
-    if infinitive and low not in INFINITIVES:
-        return None  # "to said" is no attribution; "officials warn" (a plain present) is one
-    if j >= s.lo and toks[j].norm in PASSIVE:
+    particle = PARTICLES.get(form.lemma)
+    nxt = toks[i + 1] if i + 1 < s.hi and not s.breaks_before(i + 1) else None
+    if particle and (nxt is None or nxt.norm not in particle):
+        return _what_called(s, i, quotes, sentence) if form.lemma == "call" else None
+    if nxt is not None and nxt.raw.islower() and reporting_form(nxt.norm) is not None and not form.ing:
+        return None  # "the claims said", "reports say": a noun before the verb, not a verb
+    j, infinitive, auxiliary, be = _left_of_verb(s, i)
+    if j is None:
         return None
-    cue = low
-    if low in ("told", "tells", "tell") and i + 1 < s.hi and _name_token(toks[i + 1]):
+    if form.ing and not be:
+        return None  # "adding that ...", "a warning": only "are warning" is a finite form
+    if be and not form.ing and not (form.lemma == "say" and low == "said" and False):
+        return None  # "was told", "is said": passive, the speaker is not the subject
+    if form.base and not (infinitive or auxiliary) and form.ing is False:
+        base_only = True  # "officials warn": a plain present needs a plural subject (checked below)
+    else:
+        base_only = False
+    if infinitive and not form.base:
+        return None  # "to said" is no attribution
+    cue = low if not particle else f"{low} {toks[i + 1].norm}"
+    if form.lemma == "tell" and nxt is not None and _name_token(nxt):
         k = i + 1
         while k + 1 < s.hi and _is_capital(toks[k + 1]) and not s.breaks_before(k + 1):
             k += 1
         cue = f"{low} {s.span([i + 1, k])}"
     between = s.text[toks[j].end : toks[i].start] if j >= s.lo else ""
     marks = [ch for ch in between if ch in _BOUNDARY]
-    if j >= s.lo and (not marks or (marks == [",", ","] and j + 1 < i)):
-        # "X said", "X, however, said": the subject ends at token j.
+    if j >= s.lo and not marks:
+        # "X said", "X has since said": the subject ends at token j.
         idx = _walk_back(s, j)
         phrase = _read_phrase(s, idx)
-        if not phrase.kind:
+        if not phrase.kind or (base_only and not _plural(s, idx, phrase)):
             return None
-        if phrase.kind in (PERSON, ORGANISATION):
-            phrase.partner = _coordinated(s, idx)
+        phrase.partner = _coordinated(s, idx) if phrase.kind in (PERSON, ORGANISATION, UNNAMED, "description") else None
         return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
-    if infinitive:
+    if j >= s.lo and marks and set(marks) <= {","} and len(marks) % 2 == 0 and j + 1 < i and not infinitive:
+        # "X, however, said": an adverb set off between subject and verb.
+        inner = [t for t in range(j + 1, i)]
+        if all(toks[t].norm in ADVERBS or toks[t].norm.endswith("ly") for t in inner):
+            idx = _walk_back(s, j)
+            phrase = _read_phrase(s, idx)
+            if phrase.kind:
+                return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
+    if infinitive or auxiliary:
         return None
-    if j >= s.lo and marks == [","]:
+    if j >= s.lo and marks and marks[-1] == "," and not any(ch in between for ch in "”\"’"):
         # "Smith, a former NATO ambassador, warned"; "Ukraine, which received six TB2s, has said".
         found = _across_aside(s, j)
         if found is not None:
             phrase, first = found
+            if base_only and phrase.kind != UNNAMED:
+                return None
             return phrase, cue, _near_quote(s, quotes, sentence, toks[first].start, toks[i].end)
     # Nothing before the verb but a quotation or a comma: "..., ” said professor Ilter Turan".
+    if not form.inverts or form.ing:
+        return None
     if j >= s.lo and not any(ch in between for ch in ",”\"’"):
         return None
     after = _walk_forward(s, i + 1)
@@ -194,6 +220,65 @@ def _speech_verb(s: _Sentence, i: int, quotes: list[tuple[int, int]],
     if not phrase.kind:
         return None
     return phrase, cue, _near_quote(s, quotes, sentence, toks[i].start, toks[i].end)
+
+
+def _left_of_verb(s: _Sentence, i: int) -> tuple[int | None, bool, bool, bool]:
+    """What stands between a reporting verb at token `i` and its subject: the index of the subject's last
+    token (s.lo - 1 when the verb opens the sentence), whether "to" (an infinitive), an auxiliary or a form
+    of "be" stands between, skipping adverbs ("has since", "have both", "once again") and a time adverbial
+    ("on Thursday", "last week"). None when the verb is negated ("has not said")."""
+    toks = s.toks
+    j = i - 1
+    infinitive = auxiliary = be = False
+    while j >= s.lo:
+        n = toks[j].norm
+        if n in NEGATIONS:
+            return None, False, False, False
+        if n == "to" and not infinitive:
+            infinitive = True
+        elif n in AUXILIARIES:
+            auxiliary = True
+        elif n in BE:
+            be = True
+        elif n in ADVERBS or (n.endswith("ly") and len(n) > 4 and toks[j].raw.islower()):
+            pass
+        elif n.rstrip(".") in TIME_NOUNS and j - 1 >= s.lo and (toks[j - 1].norm in _TIME_LEADS or toks[j - 1].norm.isdigit()):
+            j -= 1  # "on Thursday", "last week"
+            if j - 1 >= s.lo and toks[j].norm.isdigit() and toks[j - 1].norm.rstrip(".") in TIME_NOUNS:
+                j -= 1
+        else:
+            break
+        j -= 1
+    return j, infinitive, auxiliary, be
+
+
+_TIME_LEADS = frozenset("on last this next early late earlier later in at".split())
+
+
+def _plural(s: _Sentence, idx: list[int], phrase: _Phrase) -> bool:
+    """Whether a subject can take a plain present ("officials warn", "Greece and Cyprus say"): plural."""
+    last = s.toks[idx[-1]]
+    if phrase.partner is not None or any(s.toks[t].norm == "and" for t in idx):
+        return True
+    if phrase.kind not in (UNNAMED, "description") and not (last.raw.isupper() and len(last.raw) > 1):
+        return False
+    return (last.norm.endswith("s") and not last.norm.endswith("ss")) or last.norm in ("people", "media", "police")
+
+
+def _what_called(s: _Sentence, i: int, quotes: list[tuple[int, int]],
+                 sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """"what he called a 'historic mistake'", "what the ministry described as": the subject between "what"
+    and the verb is the speaker."""
+    toks = s.toks
+    k = i - 1
+    while k > s.lo and i - k <= 6 and toks[k].norm != "what":
+        k -= 1
+    if k < s.lo or toks[k].norm != "what" or k + 1 >= i:
+        return None
+    phrase = _read_phrase(s, list(range(k + 1, i)))
+    if not phrase.kind:
+        return None
+    return phrase, f"what … {toks[i].norm}", _near_quote(s, quotes, sentence, toks[i].end, toks[i].end)
 
 
 _PREPOSITIONS = frozenset("in on at by for from with to into about during after before over under through".split())

@@ -284,7 +284,7 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
             start -= 1
             break
         acronym = len(tok.raw) > 1 and tok.raw.isupper()
-        if (low in STOPWORDS and low != "same" and not acronym) or (_possessive(tok) and not _is_capital(tok)):
+        if low in STOPWORDS and low != "same" and not acronym:
             break
         if tok.raw.islower() and low.endswith(("ed", "ing")) and low not in _SOURCE_MODIFIERS:
             break

@@ -6,24 +6,22 @@ from __future__ import annotations
 
 import re
 
+from models.insight.voices.lexicon import forms
 from models.text import STOPWORDS, Token, fold
 
-SPEECH_VERBS = frozenset(
-    """said says say told tells noted notes added adds stressed stresses warned warns claimed claims stated
-    argued argues argue explained explains recalled recalls hinted hints wrote writes commented comments
-    insisted insists announced announces reported declared declares lamented laments emphasised emphasized
-    emphasises emphasizes reiterated reiterates underlined underlines underscored acknowledged admitted admits
-    denied denies confirmed confirms revealed suggested predicted asserted asserts maintained contended
-    concluded observed remarked replied cautioned complained conceded highlighted""".split()
-)
-# Base forms after "to": "prompting spokesman Peskov to once again warn about ..."
-INFINITIVES = frozenset("say warn claim stress argue insist tell note add deny confirm announce declare explain".split())
+# Every form of the reporting verbs (models.insight.voices.lexicon: lemmas, inflected by the lemmatiser).
+SPEECH_VERBS = frozenset(forms())
 # Nouns of citation: "the announcement last week from X", "the remarks of X".
 CITING_NOUNS = frozenset("announcement statement statements remarks comments words warning claim claims".split())
+# Forms of "be" and "have" and the modals: what may stand between a subject and its reporting verb
+# ("has said", "would say", "are warning").
+BE = frozenset("is are was were been be being 's".split())
+AUXILIARIES = frozenset("has have had will would could can may might must should shall did does do".split())
+NEGATIONS = frozenset("not never n't no".split())
 PASSIVE = frozenset("was were is are been be being".split())
 ADVERBS = frozenset(
-    """also again once later then further too still recently earlier previously has have had will would could
-    nevertheless however meanwhile moreover separately subsequently even just already indeed""".split()
+    """also again once later then further too still recently earlier previously nevertheless however meanwhile
+    moreover separately subsequently even just already indeed both all each since long now first""".split()
 )
 CLAUSE_BREAKS = frozenset(
     """that which who whom whose and but when while as because if since although though where so then whether or
