@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from models.document import Passage
 from models.insight.voices.lexicon import PARTICLES, Form, reporting_form
-from models.insight.voices.phrases import _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
+from models.insight.voices.phrases import _NOTHING, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.insight.voices.sentences import (
     _BOUNDARY,
@@ -32,6 +32,7 @@ from models.insight.voices.words import (
     CITING_NOUNS,
     DETERMINERS,
     ORG_NOUNS,
+    STOPWORDS,
     PASSIVE,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -92,8 +93,12 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
     tok = s.toks[i]
     low = tok.norm
     if low == "according" and i + 1 < s.hi and s.toks[i + 1].norm == "to":
-        phrase = _read_phrase(s, _walk_forward(s, i + 2))
-        return (phrase, "according to", _near_quote(s, quotes, sentence, tok.start, tok.end)) if phrase.kind else None
+        after = _walk_forward(s, i + 2)
+        phrase = _read_phrase(s, after)
+        if not phrase.kind:
+            return None
+        _apposition_after(s, after, phrase)
+        return phrase, "according to", _near_quote(s, quotes, sentence, tok.start, tok.end)
     if low == "citing":
         phrase = _read_phrase(s, _walk_forward(s, i + 1))
         return (phrase, "citing", None) if phrase.kind else None
@@ -185,6 +190,11 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
     if j >= s.lo and not marks:
         # "X said", "X has since said": the subject ends at token j.
         idx = _walk_back(s, j)
+        if idx and toks[idx[0]].raw.islower() and toks[idx[0]].norm in ("of", "from", "at") and s.breaks_before(idx[0]):
+            # "Tauhid Pasha, of the International Organisation for Migration reports": an affiliation aside.
+            found = _across_aside(s, j)
+            if found is not None:
+                return found[0], cue, _near_quote(s, quotes, sentence, toks[found[1]].start, toks[i].end)
         phrase = _read_phrase(s, idx)
         if not phrase.kind or (base_only and not _plural(s, idx, phrase)):
             return None
@@ -219,7 +229,41 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
     phrase = _read_phrase(s, after)
     if not phrase.kind:
         return None
+    _apposition_after(s, after, phrase)
     return phrase, cue, _near_quote(s, quotes, sentence, toks[i].start, toks[i].end)
+
+
+def _apposition_after(s: _Sentence, idx: list[int], phrase: _Phrase) -> None:
+    """A role set off after a speaker named after its cue: "said Sam Santosh, Founding Chairman, SciGenom
+    Labs, which ...", "According to Tracxn, a market intelligence platform, ..."; a body noun at its head
+    makes the speaker a body."""
+    if phrase.kind not in (PERSON, ORGANISATION) or phrase.role or not idx:
+        return
+    toks = s.toks
+    k = idx[-1] + 1
+    if k >= s.hi or [ch for ch in s.gap(k) if ch in _BOUNDARY] != [","]:
+        return
+    end = k
+    while end + 1 < s.hi and not s.breaks_before(end + 1) and end - k < _MAX_ASIDE:
+        end += 1
+    kind = _aside_kind(s, k, end)
+    if kind not in ("appositive", "prepositional") and not (kind == "name" and phrase.kind == PERSON and end - k < 6):
+        return
+    role = _aside_role(s, k, end, "appositive" if kind == "name" else kind)
+    if not role:
+        return
+    # "Founding Chairman, SciGenom Labs": a short name after the role is where the role is held.
+    if end + 1 < s.hi and [ch for ch in s.gap(end + 1) if ch in _BOUNDARY] == [","]:
+        nxt = end + 1
+        stop = nxt
+        while stop + 1 < s.hi and not s.breaks_before(stop + 1) and stop - nxt < 5:
+            stop += 1
+        if kind != "name" and all(_name_token(toks[t]) for t in range(nxt, stop + 1)) and (stop + 1 >= s.hi or s.breaks_before(stop + 1)):
+            role = s.text[toks[k].start : toks[stop].end]
+    phrase.role = role
+    head = _aside_head([w for w in role.lower().split() if w not in DETERMINERS][:8])
+    if head in ORG_NOUNS and head not in ROLE_NOUNS and phrase.kind == PERSON and not phrase.title:
+        phrase.kind = ORGANISATION
 
 
 def _left_of_verb(s: _Sentence, i: int) -> tuple[int | None, bool, bool, bool]:
@@ -312,37 +356,103 @@ def _coordinated(s: _Sentence, idx: list[int]) -> _Phrase | None:
     return phrase
 
 
-def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
-    """The subject before an aside ending at token `j`: "Smith, a former NATO ambassador, warned", "A senior
-    official, who spoke on condition of anonymity, said", "Erdogan, speaking to reporters, said". An
-    appositive aside gives the speaker's role."""
+_RELATIVES = frozenset("who whose which whom".split())
+_POSSESSIVE_DETERMINERS = frozenset("its his her their our".split())
+_MAX_ASIDE = 40  # tokens in one aside ("a 36-year-old shopkeeper who has run the shop for a decade")
+
+
+def _aside_kind(s: _Sentence, k: int, j: int) -> str:
+    """What the comma-separated segment k..j before a verb is: "age" ("42"), "relative" ("who spoke on
+    condition of anonymity", "speaking to reporters", "based in Kochi"), "prepositional" ("for its part",
+    "of the International Organisation for Migration"), "appositive" (a noun phrase: "a former NATO
+    ambassador", "Israel's finance minister", "Europe's largest bank"), "name" (a capitalised name), or ""
+    when it is a clause of its own."""
     toks = s.toks
-    k = j
-    while k > s.lo and not s.breaks_before(k) and j - k < 14:
-        k -= 1
-    if k <= s.lo or [ch for ch in s.gap(k) if ch in _BOUNDARY] != [","]:
+    first = toks[k]
+    words = [toks[t].norm for t in range(k, j + 1)]
+    if all(w.isdigit() or w in ("year", "old", "years", "aged") for w in words):
+        return "age"
+    if first.norm in _RELATIVES or (first.raw.islower() and first.norm.endswith(("ing", "ed")) and len(first.norm) > 4
+                                     and first.norm not in STOPWORDS):
+        return "relative"
+    if first.raw.islower() and first.norm in _PREPOSITIONS and len(words) <= 12:
+        return "prepositional"
+    if any(reporting_form(w) is not None and toks[t].raw.islower() for w, t in zip(words, range(k, j + 1))):
+        return ""  # "Ukraine, Russia said, ...": a clause
+    rest = range(k + 1 if first.norm == "the" and k < j else k, j + 1)
+    if _name_token(toks[rest[0]]) and all(_name_token(toks[t]) or toks[t].norm in ("of", "and", "the") for t in rest):
+        return "name"  # "Bezalel Smotrich", "the U.K. P&I Club"
+    if first.norm in DETERMINERS or first.norm in _POSSESSIVE_DETERMINERS or _possessive(first):
+        return "appositive"
+    if any(toks[t].norm in ROLE_NOUNS or toks[t].norm in ORG_NOUNS for t in range(k, min(j + 1, k + 6))):
+        return "appositive"  # "Founding Chairman", "former NATO ambassador"
+    return ""
+
+
+def _aside_role(s: _Sentence, k: int, j: int, kind: str) -> str | None:
+    """The role an aside gives its speaker: an appositive without its relative clause ("the Japanese owner of
+    a container ship stuck in the canal that is ..." -> "... stuck in the canal"), the predicate of a copular
+    relative ("which is Europe's largest bank" -> "Europe's largest bank"), an affiliation ("of the IOM")."""
+    toks = s.toks
+    if kind == "relative" and toks[k].norm in ("who", "which") and k + 2 <= j and toks[k + 1].norm in ("is", "was"):
+        k += 2
+        kind = "appositive"
+    if kind not in ("appositive", "prepositional") or (kind == "prepositional" and toks[k].norm not in ("of", "from", "at")):
         return None
-    aside = list(range(k, j + 1))
-    words = [toks[t].norm for t in aside]
-    # "who ...", "which ...", "speaking to reporters", or a short prepositional aside ("for its part", "in a
-    # speech on Tuesday"): the subject stands before it.
-    relative = (words[0] in ("who", "whose", "which") or (words[0].endswith("ing") and toks[k].raw.islower())
-                or (words[0] in _PREPOSITIONS and toks[k].raw.islower() and len(words) <= 8))
-    start = 1 if words[0] in DETERMINERS else 0
-    head = _aside_head(words[start:])
-    body = not relative and head in ORG_NOUNS and all(toks[t].raw.islower() for t in aside[start:])
-    appositive = not relative and (body or any(w in ROLE_NOUNS for w in words[start : start + 5]))
-    if not (relative or appositive):
-        return None
-    idx = _walk_back(s, k - 1)
-    phrase = _read_phrase(s, idx)
-    if phrase.kind not in (PERSON, ORGANISATION, UNNAMED):
-        return None
-    if body and phrase.kind == PERSON and not phrase.title and not phrase.role:
-        phrase.kind = ORGANISATION  # "Lockheed Martin, the prime contractor, said"
-    if appositive and phrase.role is None and phrase.kind != UNNAMED:
-        phrase.role = s.span(aside)
-    return phrase, idx[0]
+    end = j
+    for t in range(k + 1, j + 1):
+        if toks[t].norm in _RELATIVES or (toks[t].norm == "that" and t > k + 1):
+            end = t - 1
+            break
+    return s.span(list(range(k, end + 1))) if end >= k else None
+
+
+def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
+    """The subject before one or more asides ending at token `j` ("Smith, a former NATO ambassador, warned";
+    "Vladimir Panov, a special representative of Rosatom, who is in charge of the route, said"; "Ms. Lee, 42,
+    told"; "HSBC, which is Europe's largest bank, said"), or the name in an aside after its role ("Israel's
+    finance minister, Bezalel Smotrich, said"). An appositive gives the speaker's role, and a body noun at
+    its head ("the prime contractor", "a market intelligence platform") makes the speaker a body."""
+    toks = s.toks
+    end = j
+    roles: list[str] = []
+    body = person = False
+    for _ in range(4):
+        k = end
+        while k > s.lo and not s.breaks_before(k) and end - k < _MAX_ASIDE:
+            k -= 1
+        if k <= s.lo or [ch for ch in s.gap(k) if ch in _BOUNDARY] != [","]:
+            return None
+        kind = _aside_kind(s, k, end)
+        if not kind:
+            return None
+        idx = _walk_back(s, k - 1)
+        phrase = _read_phrase(s, idx) if idx else _NOTHING
+        if kind == "name" and idx and toks[idx[-1]].raw.islower() and phrase.kind in (UNNAMED, "description", ORGANISATION):
+            # "Israel's finance minister, Bezalel Smotrich, said", "The ship's insurer, the U.K. P&I Club,
+            # said": the name is the speaker, the common-noun phrase before it its role.
+            named = _read_phrase(s, list(range(k, end + 1)))
+            if named.kind in (PERSON, ORGANISATION):
+                named.role = named.role or s.span(idx)
+                if toks[idx[-1]].norm in ORG_NOUNS and named.kind == PERSON and not named.title:
+                    named.kind = ORGANISATION
+                return named, idx[0]
+        role = _aside_role(s, k, end, kind)
+        if role:
+            roles.insert(0, role)
+            head = _aside_head([w for w in role.lower().split() if w not in DETERMINERS][:8])
+            body = body or (head in ORG_NOUNS and kind == "appositive")
+            person = person or head in ROLE_NOUNS
+        if phrase.kind in (PERSON, ORGANISATION, UNNAMED):
+            if body and not person and phrase.kind == PERSON and not phrase.title and not phrase.role:
+                phrase.kind = ORGANISATION  # "Lockheed Martin, the prime contractor, said"
+            if roles and phrase.role is None and phrase.kind != UNNAMED:
+                phrase.role = roles[0]
+            return phrase, idx[0]
+        if phrase.kind or not idx or k - 1 < s.lo:
+            return None
+        end = k - 1  # the phrase before was itself an aside: "X, a special representative ..., who ..., said"
+    return None
 
 
 def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:

@@ -23,7 +23,7 @@ from models.insight.voices.places import place_name
 from models.insight.voices.roles import _appositive, _body_appositive, _fullest, _premodified, _titled, _truecase
 from models.insight.voices.sentences import _quote_text
 from models.insight.voices.speakers import _same_given
-from models.insight.voices.words import _DISCOURSE, ROLE_NOUNS, _bare, _name_key
+from models.insight.voices.words import _DISCOURSE, ROLE_NOUNS, SPEECH_VERBS, _bare, _name_key
 
 # "in Moscow", "across Turkey" (not "in Erdogan's view"): a single word used as a place.
 _LOCATIVE = re.compile(r"\b(?:in|into|across|throughout|inside)\s+(?:the\s+)?([A-Z][\w-]*)\b(?![’'-])")
@@ -172,7 +172,8 @@ def _body_names(article: Article, found: list[_Found], places: frozenset[str] | 
         key = " ".join(words)
         if not words or key in out:
             continue
-        if p.kind == ORGANISATION or f.cue in ("reported", "reports") or (not _marked_person(p) and place_name(p.name)):
+        if (p.kind == ORGANISATION or f.cue in ("reported", "reports")
+                or (not _marked_person(p) and (place_name(p.name) or _definite(article.text, _bare(p.name))))):
             out.add(key)
         elif len(words) == 1 and not p.role and words[0] not in surnames:
             if places is None:
@@ -180,6 +181,29 @@ def _body_names(article: Article, found: list[_Found], places: frozenset[str] | 
             if words[0] in places or _body_appositive(article.text, _bare(p.name)):
                 out.add(key)
     return frozenset(out)
+
+
+_NAME_AFTER_THE = r"(?<![\w’'])[Tt]he (?:(?:[A-Z][\w&’'-]*|(?:[A-Z]\.){2,}) ){0,3}"
+
+
+def _definite(text: str, name: str) -> bool:
+    """Whether the article writes the name with a definite article, as a name of its own ("the Guardian",
+    "the UK Treasury", "the Libyan Red Crescent said"): English gives a person's name no "the", so such a
+    name is a body. A name that only modifies a noun ("the Biden administration") does not count."""
+    for m in re.finditer(_NAME_AFTER_THE + re.escape(name) + r"(?![\w’'&-])", text):
+        rest = text[m.end() : m.end() + 40]
+        if "’s" in m.group() or "'s" in m.group():
+            continue
+        nxt = re.match(r" ([A-Za-z]+)", rest)
+        if nxt is None:
+            return True  # punctuation after the name
+        word = nxt.group(1)
+        if word.islower() and (word in STOPWORDS or word in SPEECH_VERBS or word in _AFTER_NAME):
+            return True
+    return False
+
+
+_AFTER_NAME = frozenset("has have had is was says said will would could can may must should".split())
 
 
 def _marked_person(p: _Phrase) -> bool:

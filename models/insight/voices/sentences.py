@@ -17,7 +17,10 @@ _SHORT_FORMS = (
     "Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Adm|Cmdr|Cdr|Brig|Supt|Insp|St|Jr|Sr|Rev|Hon|Pres|Amb"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Vol|Co|Corp|Inc|Ltd|Mt|Ft"
 )
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[^\W\d_]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:" + _SHORT_FORMS + r")\.)")
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:(?:[^\W\d_]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:" + _SHORT_FORMS + r")\.)"
+    r"|(?<![\w&])[A-Z][\w]*&[A-Z][\w]*"  # "P&I", "AT&T", "S&P": one name
+)
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}$")
 _TITLE_END = re.compile(r"(?<![\w.])(?:[A-Z]|" + _SHORT_FORMS + r")\.$")
 # "(DPR)", "(SSB)": an acronym in brackets after a name, read as if it were not there.
@@ -91,7 +94,7 @@ def _sentence_tokens(sentence: str) -> tuple[str, list[Token]]:
     tokens, each abbreviation one token with its period ("U.S.", "Gen.")."""
     text = _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group()), sentence) if "(" in sentence else sentence
     toks = tokens(text)
-    spans = [m.span() for m in _ABBREVIATION.finditer(text)] if "." in text[:-1] else []
+    spans = [m.span() for m in _ABBREVIATION.finditer(text)] if "." in text[:-1] or "&" in text else []
     if not spans:
         return text, toks
     merged: list[Token] = []

@@ -40,7 +40,10 @@ SOURCE_NOUNS = frozenset(
     economists specialists legislators ministers leaders executives""".split()
 )
 # Nouns that cite words but cannot speak: never the head of an anonymous source ("said in a statement").
-DOCUMENT_NOUNS = frozenset("report reports statement statements document documents study studies survey surveys".split())
+DOCUMENT_NOUNS = frozenset(
+    """report reports statement statements document documents study studies survey surveys data figures
+    statistics estimates estimate website site records record filing filings release releases""".split()
+)
 # Role nouns: what a pre-modifier or appositive must end in (or contain) to be a role.
 ROLE_NOUNS = frozenset(
     """professor analyst expert commentator spokesman spokeswoman spokesperson minister president secretary
@@ -56,7 +59,8 @@ ORG_NOUNS = frozenset(
     military parliament presidency kremlin side institute university think tank service bank fund organisation
     organization association alliance party union exporter manufacturer maker producer supplier contractor
     regulator watchdog giant directorate authority command headquarters secretariat bureau court police militia
-    forces navy staff assembly cabinet consulate mission delegation""".split()
+    forces navy staff assembly cabinet consulate mission delegation platform provider insurer lender operator
+    startup start-up carrier airline retailer publication charity""".split()
 )
 # Capitalised words that make a name a body, not a person.
 ORG_WORDS = frozenset(
@@ -69,7 +73,9 @@ ORG_WORDS = frozenset(
     bundestag majlis consulate mission delegation tribunal inspectorate authorities alliance bloc guard guards
     corps militia brigade battalion regiment fleet academy college school society trust inc ltd llc plc corp
     gmbh airlines airways industries holding holdings technologies television radio tv broadcasting magazine
-    newspaper""".split()
+    newspaper club lines shipping marine logistics reserve treasury societies international institution
+    organisation labs partners ventures capital insurance insurers bureau network networks platform
+    foundation charity""".split()
 )
 # Words of the calendar: a weekday is never part of a name; a date at the start of a subject is not the
 # subject ("On Sunday Foreign Minister Mevlut Cavusoglu said", "this month Baykar said").
