@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.document import Passage
+from models.text import fold
 from models.insight.voices.lexicon import PARTICLES, Form, reporting_form
 from models.insight.voices.phrases import _NOTHING, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
@@ -195,6 +196,9 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
             found = _across_aside(s, j)
             if found is not None:
                 return found[0], cue, _near_quote(s, quotes, sentence, toks[found[1]].start, toks[i].end)
+        if (idx and toks[idx[0]].raw.islower() and toks[idx[0]].norm in _PREPOSITIONS and (form.base or low.endswith("s"))
+                and len(idx) <= 3 and all(toks[t].raw.islower() for t in idx)):
+            return None  # "in general terms": a prepositional phrase and a noun, no subject and verb
         phrase = _read_phrase(s, idx)
         if not phrase.kind or (base_only and not _plural(s, idx, phrase)):
             return None
@@ -250,8 +254,8 @@ def _apposition_after(s: _Sentence, idx: list[int], phrase: _Phrase) -> None:
     if kind not in ("appositive", "prepositional") and not (kind == "name" and phrase.kind == PERSON and end - k < 6):
         return
     role = _aside_role(s, k, end, "appositive" if kind == "name" else kind)
-    if not role:
-        return
+    if not role or fold(role.split()[-1]) in STOPWORDS:
+        return  # "a spokesman for [...]": cut short by punctuation, not a whole role
     # "Founding Chairman, SciGenom Labs": a short name after the role is where the role is held.
     if end + 1 < s.hi and [ch for ch in s.gap(end + 1) if ch in _BOUNDARY] == [","]:
         nxt = end + 1

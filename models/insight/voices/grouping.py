@@ -16,11 +16,11 @@ from collections.abc import Iterable
 
 from models.document import Article
 from models.text import STOPWORDS, fold
-from models.insight.voices.attribution import _find_in_passage, _Found
+from models.insight.voices.attribution import _aside_head, _find_in_passage, _Found
 from models.insight.voices.phrases import _Phrase
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
 from models.insight.voices.places import place_name
-from models.insight.voices.roles import _appositive, _body_appositive, _fullest, _premodified, _titled, _truecase
+from models.insight.voices.roles import _preposed, _appositive, _body_appositive, _fullest, _premodified, _titled, _truecase
 from models.insight.voices.sentences import _quote_text
 from models.insight.voices.speakers import _same_given
 from models.insight.voices.words import _DISCOURSE, ROLE_NOUNS, SPEECH_VERBS, _bare, _name_key
@@ -64,6 +64,8 @@ class _Draft:
         self.found: list[_Found] = []
         self.role: str | None = None
         self.name = ""
+        self.head = ""  # the head noun of an unnamed voice ("agency")
+        self.person = False  # a sign the name is a person's: a title or a person's role
 
     def add(self, f: _Found) -> None:
         p = f.phrase
@@ -75,6 +77,9 @@ class _Draft:
             self.titles.append(p.title)
         if p.affiliation:
             self.affiliations.append(p.affiliation)
+        if p.head and not self.head:
+            self.head = p.head
+        self.person = self.person or _marked_person(p)
         self.found.append(f)
 
 
@@ -172,7 +177,7 @@ def _body_names(article: Article, found: list[_Found], places: frozenset[str] | 
         key = " ".join(words)
         if not words or key in out:
             continue
-        if (p.kind == ORGANISATION or f.cue in ("reported", "reports")
+        if (p.kind == ORGANISATION or (f.cue in ("reported", "reports") and len(words) == 1 and not p.role)
                 or (not _marked_person(p) and (place_name(p.name) or _definite(article.text, _bare(p.name))))):
             out.add(key)
         elif len(words) == 1 and not p.role and words[0] not in surnames:
@@ -209,9 +214,12 @@ _AFTER_NAME = frozenset("has have had is was says said will would could can may 
 def _marked_person(p: _Phrase) -> bool:
     """Whether the phrase marks its name as a person's: a title ("President"), or a role ending in a role
     noun ("analyst Jordan"); "the Turkish capital Ankara" is no such role."""
-    if p.title:
+    if p.title and not _honorific(p.title) or p.title and p.kind == PERSON:
         return True
-    return bool(p.role) and fold(p.role.split()[-1]) in ROLE_NOUNS
+    if not p.role:
+        return False
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", p.role)]
+    return fold(p.role.split()[-1]) in ROLE_NOUNS or _aside_head(words) in ROLE_NOUNS
 
 
 def _person(same_surname: list[_Draft], words: tuple[str, ...]) -> _Draft | None:
@@ -229,37 +237,94 @@ def _person(same_surname: list[_Draft], words: tuple[str, ...]) -> _Draft | None
 
 
 def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: list[_Draft]) -> None:
-    """Second pass: "He said" goes to the person named last before it; "the Russian expert" to the last
-    named voice with that role (or a capitalised word of it in the role); otherwise a pronoun is dropped and
-    a description stays an anonymous voice of its own."""
-    named = [d for d in drafts if d.kind == PERSON]
+    """Second pass, in reading order: a pronoun or a description goes to the nearest compatible speaker who
+    spoke in the article, never to a name merely mentioned. "He said" and "she said" go to the person who
+    spoke last before them, "it said" to the body; "the canal authority chief" or "the mayor" to the person
+    whose role or title shares its words (or, failing one before it, the one who speaks after it); "the
+    company" to the body that spoke last before it (a name with no sign of being a person's becomes a
+    body), "the ministry" to the ministry named last; otherwise a pronoun is dropped and a description
+    stays a voice of its own (an anonymous source, or a body the article does not name)."""
     anonymous = {_anonymous_key(d.name): d for d in drafts if d.kind == UNNAMED}
-    for f in found:
+    for f in sorted(found, key=lambda f: f.offset):
         p = f.phrase
         if p.kind == "pronoun":
-            d = _last_named(article.text, f.offset, named)
+            kind = ORGANISATION if p.name.lower() == "it" else PERSON
+            d = _nearest_speaker(f.offset, [d for d in drafts if d.kind == kind and d.found], 1500)
             if d is not None:
                 d.found.append(f)
         elif p.kind == "description":
-            d = None
-            if p.fallback == ORGANISATION:
-                d = _last_body_named(article.text, f.offset, p.head, drafts)
-            d = d or _described(f, p, [d for d in drafts if d.kind != UNNAMED]) or anonymous.get(_anonymous_key(p.name))
+            d = _resolve_description(article.text, f, p, drafts) or anonymous.get(_anonymous_key(p.name))
             if d is None:
                 d = anonymous[_anonymous_key(p.name)] = _Draft(p.fallback)
                 d.names.append(p.name)
                 d.name = p.name
+                d.head = p.head
                 drafts.append(d)
             d.found.append(f)
 
 
-def _last_body_named(text: str, offset: int, head: str, drafts: list[_Draft], reach: int = 800) -> _Draft | None:
+def _nearest_speaker(offset: int, candidates: list[_Draft], reach: int) -> _Draft | None:
+    """The candidate whose last mention before `offset` is nearest to it (within `reach` characters)."""
+    best: tuple[int, _Draft] | None = None
+    for d in candidates:
+        before = [x.offset for x in d.found if x.offset < offset]
+        if before and offset - max(before) <= reach and (best is None or max(before) > best[0]):
+            best = (max(before), d)
+    return best[1] if best else None
+
+
+# Heads of descriptions that fit any company or body ("the company said" after "Shoei Kisen apologized").
+_GENERIC_BODIES = frozenset("company firm group body organisation organization operator owner business".split())
+
+
+def _resolve_description(text: str, f: _Found, p: _Phrase, drafts: list[_Draft]) -> _Draft | None:
+    """The voice a description refers to, or None."""
+    words = _content_words(p.name) - {p.head}
+    if p.body:
+        same = [d for d in drafts if d.found and d.kind == UNNAMED and d.head == p.head
+                and words <= _content_words(d.name)]
+        d = _nearest_speaker(f.offset, same, 3000)
+        if d is not None:
+            return d  # "the audit agency" after "a state-run audit agency"
+        bodies = [d for d in drafts if d.found and (d.kind == ORGANISATION or (d.kind == PERSON and not d.person))]
+        described = [d for d in bodies if p.head in _content_words(" ".join(filter(None, [d.name, d.role, *d.affiliations])))]
+        d = _nearest_speaker(f.offset, described, 3000)
+        if d is None and p.head in _GENERIC_BODIES:
+            d = _nearest_speaker(f.offset, bodies, 1500)
+        named = _last_body_named(text, f.offset, p.head, drafts, after=max((x.offset for x in d.found), default=-1) if d else -1)
+        if named is not None:
+            return named  # "the Foreign Ministry called ... '...,' the ministry said": the body named last
+        if d is not None:
+            d.kind = ORGANISATION  # "the company said": whoever it refers to is a company
+        return d
+    people = []
+    for d in drafts:
+        if d.kind != PERSON or not d.found:
+            continue
+        said = _content_words(" ".join(filter(None, [d.role, *d.roles, *d.titles, *d.affiliations])))
+        if p.head in said or (words and len(words & said) * 2 >= len(words)) or set(p.proper) & said:
+            people.append(d)
+    d = _nearest_speaker(f.offset, people, 3000)
+    if d is None and people:
+        # A description that stands before its referent first speaks ("Egypt's canal chief said ... Osama
+        # Rabie said"): the nearest such person speaking after it.
+        d = min(people, key=lambda d: min(abs(x.offset - f.offset) for x in d.found))
+    return d
+
+
+def _content_words(text: str) -> set[str]:
+    """The folded words of a phrase that say something (no determiners, possessive endings or stop words)."""
+    return {w for w in re.findall(r"[^\W\d_]+", fold(text.replace("’s", "").replace("'s", ""))) if w not in STOPWORDS}
+
+
+def _last_body_named(text: str, offset: int, head: str, drafts: list[_Draft], reach: int = 800,
+                     after: int = -1) -> _Draft | None:
     """The body "the ministry" refers to: the last body named with that noun before it ("the Foreign
     Ministry called the decision unfair. '...,' the ministry said"), as a voice of its own if it has not
     spoken yet; None when no such name stands within `reach` characters before `offset`."""
     pattern = re.compile(r"(?:\b[A-Z][\w’'-]*\s+){1,4}" + re.escape(head.capitalize()) + r"\b")
     found = None
-    for m in pattern.finditer(text, max(0, offset - reach), offset):
+    for m in pattern.finditer(text, max(0, offset - reach, after + 1), offset):
         found = m
     if found is None:
         return None
@@ -279,39 +344,6 @@ def _last_body_named(text: str, offset: int, head: str, drafts: list[_Draft], re
     return d
 
 
-def _last_named(text: str, offset: int, named: list[_Draft], reach: int = 600) -> _Draft | None:
-    """The named person whose surname (as the article spells it) occurs last within `reach` characters
-    before `offset`, or who spoke last there."""
-    best: tuple[int, _Draft] | None = None
-    lo = max(0, offset - reach)
-    for d in named:
-        for name in set(d.names) | {d.name}:
-            surname = _bare(name).split()[-1] if name.split() else ""
-            if not surname:
-                continue
-            at = text.rfind(surname, lo, offset)
-            if at >= 0 and (best is None or at > best[0]):
-                best = (at, d)
-        for f in d.found:
-            if lo <= f.offset < offset and (best is None or f.offset > best[0]):
-                best = (f.offset, d)
-    return best[1] if best else None
-
-
-def _described(f: _Found, p: _Phrase, candidates: list[_Draft]) -> _Draft | None:
-    """The named voice a description refers to: the last one before it whose role has the description's
-    head noun ("expert") or one of its capitalised words ("Rosoboronexport")."""
-    best: tuple[int, _Draft] | None = None
-    for d in candidates:
-        said = [d.role, *d.affiliations] + ([d.name] if d.kind == ORGANISATION else [])
-        words = set(re.findall(r"[^\W_]+", fold(" ".join(filter(None, said)))))
-        if p.head in words or any(w in words for w in p.proper):
-            first = min(x.offset for x in d.found)
-            if first < f.offset and (best is None or first > best[0]):
-                best = (first, d)
-    return best[1] if best else None
-
-
 def _settle(article: Article, d: _Draft) -> None:
     """A draft's display name and role, from its mentions and the article text."""
     names = list(dict.fromkeys(d.names))
@@ -325,10 +357,21 @@ def _settle(article: Article, d: _Draft) -> None:
             d.name = fuller
             d.names.append(fuller)
     spelled = sorted(set(d.names), key=lambda n: -len(n))
-    role = (d.roles[0] if d.roles else None) or next(filter(None, (_appositive(article.text, n) for n in spelled)), None)
+    role = ((d.roles[0] if d.roles else None) or next(filter(None, (_appositive(article.text, n) for n in spelled)), None)
+            or _preposed(article.text, spelled))
     if role is None and d.kind == PERSON:
-        role = _premodified(article.text, spelled) or (d.titles[0] if d.titles else None) or _titled(article.text, spelled)
+        titles = [t for t in d.titles if not _honorific(t)]
+        role = (_premodified(article.text, spelled) or (titles[0] if titles else None)
+                or next((t for t in [_titled(article.text, spelled)] if t and not _honorific(t)), None))
     d.role = _truecase(article.text, role) if role else None
+
+
+_HONORIFICS = frozenset("mr mrs ms miss mx sir dame madam madame monsieur".split())
+
+
+def _honorific(title: str) -> bool:
+    """"Mr", "Ms.": a form of address, not a role."""
+    return all(fold(w).rstrip(".") in _HONORIFICS for w in title.split())
 
 
 def _finish(d: _Draft) -> Voice:

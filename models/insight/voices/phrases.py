@@ -52,6 +52,7 @@ class _Phrase:
     proper: tuple[str, ...] = ()  # folded capitalised words of a description ("rosoboronexport")
     fallback: str = UNNAMED  # the kind of a description no named voice answers to
     partner: _Phrase | None = None  # the other speaker of "Greece and Cyprus said"
+    body: bool = False  # an unnamed body ("a state-run audit agency", "the company"), not a person
 
 
 _NOTHING = _Phrase("")
@@ -116,7 +117,7 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
                     and not author.title and not author.role):
                 author.kind = ORGANISATION  # "a report by Interfax": reports are an outlet's, as "X reported"
             return author
-    if len(idx) == 1 and toks[idx[0]].norm in PRONOUNS:
+    if len(idx) == 1 and (toks[idx[0]].norm in PRONOUNS or toks[idx[0]].norm == "it"):
         return _Phrase("pronoun", toks[idx[0]].raw)
     if toks[idx[0]].norm in SKIP_SUBJECTS and (len(idx) == 1 or toks[idx[1]].norm not in SOURCE_NOUNS):
         return _NOTHING
@@ -260,8 +261,10 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
             if proper:
                 return _Phrase(ORGANISATION, s.span(idx[proper[0]:]))
             if toks[idx[0]].norm == "the":
-                return _Phrase("description", _lower_start(s, idx), head=last.norm, fallback=ORGANISATION)
-            return _Phrase(ORGANISATION, _lower_start(s, idx))
+                # "the company", "the audit agency": the body named or described before, else a body the
+                # article does not name.
+                return _Phrase("description", _lower_start(s, idx), head=last.norm, fallback=UNNAMED, body=True)
+            return _Phrase(UNNAMED, _lower_start(s, idx), head=last.norm, body=True)  # "a state-run audit agency"
     # The head must be someone who can speak: a source, an official, an expert, people close to ... ("a
     # statement", "a new source of friction" are not).
     heads = [k for k, t in enumerate(idx) if toks[t].norm in SOURCE_NOUNS or toks[t].norm in ROLE_NOUNS]
@@ -294,9 +297,9 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
         end = len(idx)
     chosen = idx[start:end]
     determiner = toks[chosen[0]].norm
-    if head == "people" and len(chosen) == 1:
-        return _NOTHING
-    if determiner == "the" and head not in _SOURCE_ONLY:
+    if len(chosen) == 1 and (head == "people" or not (head.endswith("s") or head in ("media", "police", "staff"))):
+        return _NOTHING  # a bare singular noun is no subject ("in general terms"); "officials" is one
+    if (determiner == "the" or (_possessive(toks[chosen[0]]) and _is_capital(toks[chosen[0]]))) and head not in _SOURCE_ONLY:
         proper = tuple(fold(_bare(toks[t].raw)) for t in chosen[1:] if _is_capital(toks[t]))
         return _Phrase("description", _lower_start(s, chosen), head=head, proper=proper)
     return _Phrase(UNNAMED, _lower_start(s, chosen), head=head)

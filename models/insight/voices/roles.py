@@ -84,6 +84,22 @@ def _appositive(text: str, name: str) -> str | None:
 _APPOSITIVE_ENDS = frozenset("of for at in on with from who whose which that and".split())
 
 
+def _preposed(text: str, names: list[str]) -> str | None:
+    """A role set off before a name at the start of a sentence or clause: "The head of Egypt's Suez Canal
+    Authority, Osama Rabie, has ruled out ...", "Israel's banking regulator, Yair Avidan, said"."""
+    for name in names:
+        pattern = re.compile(
+            r"(?:^|(?<=[.!?:;]\s)|(?<=\s))((?:The|An?|[A-Z][\w’'-]*[’']s)\s[^,;:.()“”\"\n]{3,120}?),\s+"
+            + re.escape(name) + r"\s*,"
+        )
+        for m in pattern.finditer(text):
+            role = m.group(1)
+            words = [fold(w) for w in re.findall(r"[^\W\d_]+", role)]
+            if any(w in ROLE_NOUNS for w in words):
+                return role
+    return None
+
+
 _BODY_APPOSITIVE = re.compile(r"\s*(?:,|–|—|\s-\s)\s*(?:the|a|an|its)\s+([a-z][a-z\s-]{2,80}?)(?=[,;:.–—()]|$)")
 
 
