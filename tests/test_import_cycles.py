@@ -18,7 +18,6 @@ PACKAGES = ("models", "tui")
 KNOWN: set[frozenset[str]] = {
     frozenset({"models.pipeline.html", "models.pipeline.ingest"}),  # issue 13, harden
     frozenset({"tui.cli_bookmarks", "tui.cli_export"}),  # issue 13, journalist
-    frozenset({"models.insight.perspectives", "models.insight.session", "models.insight.voices.index"}),  # voices
 }
 
 

@@ -38,6 +38,7 @@ from itertools import chain
 from typing import Protocol
 
 from models.document import Corpus, Passage
+from models.insight.session import session
 from models.insight.function_words import FRAMING_STOPWORDS
 from models.text import STOPWORDS, stem, tokens
 
@@ -240,9 +241,9 @@ class PerspectiveIndex:
         """The index `corpus` owns for these topics (see `models.insight.session`), made on first use and kept
         (with what it has counted) while the corpus lives. Counting publishes only finished entries, so the
         index may be read from the views' preparing thread and the interface thread at once."""
-        from models.insight.session import session
-
-        return session(corpus).perspectives(topics)
+        topics = tuple(topics)
+        signature = tuple(f"{t.id}={'|'.join(t.aliases)}" for t in topics)
+        return session(corpus).index((cls, signature), lambda: cls(corpus, topics))
 
     def prepare(self) -> None:
         """Count every passage and the prior now (e.g. in a background worker right after loading), so that

@@ -9,20 +9,18 @@ read from two threads without a lock can hand one of them a half-made index): ea
 index lives exactly as long as its corpus; a new corpus (another load) gets a new session.
 
 `session(corpus)` is the entry point; `models.insight.voices.voices(corpus)` and
-`PerspectiveIndex.of(corpus, topics)` are shorthands for its two indexes.
+`PerspectiveIndex.of(corpus, topics)` ask it for their indexes.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from models.document import Corpus
 
-if TYPE_CHECKING:
-    from models.insight.perspectives import PerspectiveIndex, _TopicLike
-    from models.insight.voices.index import VoiceIndex
+T = TypeVar("T")
 
 # Where a corpus keeps its session: an entry of the instance's own __dict__, the place its cached properties
 # (`passages_by_id`...) already live in, so the session is neither a dataclass field (it takes no part in
@@ -34,13 +32,13 @@ _MAKING = threading.Lock()  # only held while a corpus's first session is made
 class CorpusSession:
     """The indexes of one corpus, each made on first use and then shared. Safe to use from several threads:
     an index is made once (a second thread asking meanwhile waits for it) and the indexes themselves
-    publish only finished results."""
+    publish only finished results. The session knows no index type: each index module asks for its own
+    by a key (`models.insight.voices.voices`, `PerspectiveIndex.of`), so nothing here imports them."""
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._lock = threading.Lock()
-        self._voices: VoiceIndex | None = None
-        self._perspectives: dict[tuple[str, ...], PerspectiveIndex] = {}
+        self._indexes: dict[Hashable, Any] = {}
 
     def __getstate__(self) -> dict[str, object]:
         """A copied or pickled corpus takes an empty session along (a lock cannot be copied; the indexes are
@@ -50,33 +48,15 @@ class CorpusSession:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(state["corpus"])  # type: ignore[misc]
 
-    @property
-    def voices(self) -> VoiceIndex:
-        """Who each article quotes or cites (`models.insight.voices.VoiceIndex`)."""
-        index = self._voices
-        if index is None:
-            from models.insight.voices.index import VoiceIndex
-
+    def index(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The index kept under `key`, made by `make()` the first time it is asked for."""
+        found = self._indexes.get(key)
+        if found is None:
             with self._lock:
-                if self._voices is None:
-                    self._voices = VoiceIndex(self.corpus)
-                index = self._voices
-        return index
-
-    def perspectives(self, topics: Iterable[_TopicLike] = ()) -> PerspectiveIndex:
-        """Framing queries (`models.insight.perspectives.PerspectiveIndex`) with the configured `topics` (their
-        aliases are left out of their terms); one index per set of topics."""
-        from models.insight.perspectives import PerspectiveIndex
-
-        topics = tuple(topics)
-        signature = tuple(f"{t.id}={'|'.join(t.aliases)}" for t in topics)
-        index = self._perspectives.get(signature)
-        if index is None:
-            with self._lock:
-                index = self._perspectives.get(signature)
-                if index is None:
-                    index = self._perspectives[signature] = PerspectiveIndex(self.corpus, topics)
-        return index
+                found = self._indexes.get(key)
+                if found is None:
+                    found = self._indexes[key] = make()
+        return found
 
 
 def session(corpus: Corpus) -> CorpusSession:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 
 from models.document import Corpus
+from models.insight.session import session
 from models.insight.voices.grouping import article_voices
 from models.insight.voices.records import Mention, Speaker, Voice
 from models.insight.voices.speakers import match_speakers
@@ -85,6 +86,4 @@ class VoiceIndex:
 def voices(corpus: Corpus) -> VoiceIndex:
     """The voice index `corpus` owns, made on first use and kept (with what it has worked out) while the
     corpus lives."""
-    from models.insight.session import session
-
-    return session(corpus).voices
+    return session(corpus).index(VoiceIndex, lambda: VoiceIndex(corpus))
