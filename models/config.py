@@ -129,6 +129,18 @@ def default_config_path() -> Path:
     return config_path()
 
 
+TOPICS_BESIDE = "topics.yaml"
+
+
+def topics_beside(paths: list[str]) -> Path | None:
+    """The `topics.yaml` of the one folder of articles given, if it has one: used when no --config is."""
+    folders = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
+    if len(folders) != 1 or len(folders) != len(paths):
+        return None
+    candidate = folders[0] / TOPICS_BESIDE
+    return candidate if candidate.is_file() else None
+
+
 def load_config(path: str | Path | None = None) -> Config:
     """Load `path` (or the bundled default), filling sections it leaves out from the default."""
     default_path = default_config_path()

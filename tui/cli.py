@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "tui.cli_export",
     "tui.cli_bookmarks",
     "tui.cli_keys",
+    "tui.cli_topics",
 )
 
 USAGE = "parallax [PATH ...] [options]\n       parallax COMMAND [ACTION] [PATH ...] [options]"

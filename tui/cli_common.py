@@ -104,9 +104,12 @@ def load(args: argparse.Namespace) -> tuple[Config, list[str]]:
     URLs among the PATHs and in `--urls` files are fetched first (progress on stderr, one line per URL
     when it is a terminal) and stand for their pages in the page cache; a URL that cannot be had goes to
     `args.problems` (see `with_fetch_problems`) and the rest go on."""
-    from models.config import load_config
+    from models.config import load_config, topics_beside
 
-    config = load_config(args.config)
+    beside = topics_beside(list(args.paths)) if args.config is None else None
+    if beside is not None:  # a folder of articles with its own topics.yaml (`parallax topics suggest`)
+        print(f"parallax: using the topics of {plain(str(beside))}", file=sys.stderr)
+    config = load_config(beside if beside is not None else args.config)
     paths = list(args.paths)
     lists = list(getattr(args, "urls", []) or [])
     args.problems = []
