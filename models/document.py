@@ -65,13 +65,28 @@ class Passage:
         return tuple(tag.topic for tag in self.topics)
 
 
+REMOVAL_KINDS = ("rule", "evidence", "context", "repeat", "corpus", "cut")
+"""What decided a removal: a configured `rule`; the block's own `evidence` (length, punctuation, stop words,
+capitals, links); its `context` (position, the blocks around it); a `repeat` inside the article; a `corpus`
+repeat across articles; a `cut` (below a marker such as "Related posts" that ends the article's text)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Removed:
-    """A piece of the source that cleaning took out, with the rule that took it and where it stood."""
+    """A piece of the source that cleaning took out, why, and where it stood.
+
+    `rule` names the reason in a word or two (a rule id, or "title", "head-short-line"...); `kind` says what
+    decided (one of REMOVAL_KINDS); `detail` is the evidence in words a person can check; `role` is what the
+    piece states about the article when it states anything (title, byline, dateline, copyright, source...):
+    metadata is read by role, never by a rule's id.
+    """
 
     text: str
     rule: str
     line: int = 0
+    kind: str = "rule"
+    detail: str = ""
+    role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,3 +229,4 @@ class Cleaned:
 
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removed, ...] = field(default=())
+    expired: tuple[str, ...] = ()  # ids of rules skipped because their patterns ran out of time on this text

@@ -46,7 +46,10 @@ def article_to_dict(article: Article) -> dict[str, Any]:
             }
             for p in article.passages
         ],
-        "removed": [{"text": r.text, "rule": r.rule, "line": r.line} for r in article.removed],
+        "removed": [
+            {"text": r.text, "rule": r.rule, "kind": r.kind, "detail": r.detail, "role": r.role, "line": r.line}
+            for r in article.removed
+        ],
     }
 
 
@@ -91,7 +94,10 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         date=data.get("date"),
         text="\n\n".join(p.text for p in passages),
         passages=passages,
-        removed=tuple(Removed(r["text"], r["rule"], r.get("line", 0)) for r in data.get("removed", [])),
+        removed=tuple(
+            Removed(r["text"], r["rule"], r.get("line", 0), r.get("kind", "rule"), r.get("detail", ""), r.get("role"))
+            for r in data.get("removed", [])
+        ),
         content_hash=data.get("content_hash", ""),
         encoding=data.get("encoding", "utf-8"),
         notes=tuple(data.get("notes", [])),

@@ -58,7 +58,16 @@ def article_steps(source: Source, config: Config, tagger: Tagger, article_id: st
         removed=cleaned.removed,
         content_hash=source.content_hash,
         encoding=source.encoding,
-        notes=source.notes,
+        notes=source.notes + expired_notes(cleaned.expired),
+    )
+
+
+def expired_notes(rule_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """What the reader is told when a cleaning rule's patterns ran out of their time budget on this text."""
+    return tuple(
+        f"cleaning rule {rule_id!r} was skipped here: its patterns ran out of their time budget (a pattern that "
+        "backtracks on this text; see README, config.yaml cleaning)"
+        for rule_id in rule_ids
     )
 
 

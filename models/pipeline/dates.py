@@ -1,0 +1,81 @@
+"""Publication dates as pages write them, parsed with python-dateutil.
+
+A date is only taken from a span that states a full date (day, month and year): "Sept. 12, 2021",
+"12 September 2021", "25 Mar 2021 22:17", "2021/03/25 23:30", "2021-03-25", "15.07.2021", "03/04/2021".
+Finding the span is this module's job (bounded patterns, so a long line costs linear time); reading it is
+dateutil's (month names and abbreviations, ordinals, impossible dates such as 30 February rejected).
+
+"03/04/2021" is 3 April to a European and March 4 to an American. The page itself usually says which: another
+numeric date on it whose first number is above 12 ("25.03.2021") or whose second is, or the order in which it
+writes dates with month names ("25 March" against "March 25"). `day_first` reads that from the whole text;
+numbers separated by dots are always read day first (the European convention that writes them so), and with
+no evidence at all, numbers separated by slashes or dashes month first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DAY_MONTH_YEAR = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.IGNORECASE)
+_YEAR_FIRST = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
+_DAY_MONTH_WORDS = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
+_MONTH_DAY_WORDS = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:\d|:))", re.IGNORECASE)
+SCAN_CHARS = 400  # a date line is short: only its start is searched
+
+
+def day_first(text: str) -> bool | None:
+    """Whether `text` writes numeric dates day first (True), month first (False), or does not say (None)."""
+    votes = 0
+    for m in _NUMERIC.finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        if first > 12 >= second:
+            votes += 2
+        elif second > 12 >= first:
+            votes -= 2
+    votes += len(_DAY_MONTH_WORDS.findall(text)) - len(_MONTH_DAY_WORDS.findall(text))
+    return None if votes == 0 else votes > 0
+
+
+def parse_date(text: str, dayfirst: bool | None = None) -> str | None:
+    """The first full date stated in `text` as ISO YYYY-MM-DD, or None.
+
+    `dayfirst` settles "03/04/2021" (see `day_first`); it is never needed when a number is above 12.
+    """
+    text = text[:SCAN_CHARS]
+    spans: list[tuple[int, str, bool, bool]] = []  # (position, span, dayfirst, yearfirst)
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for m in pattern.finditer(text):
+            spans.append((m.start(), m.group(), False, False))
+    for m in _YEAR_FIRST.finditer(text):
+        spans.append((m.start(), f"{m.group(1)}-{m.group(3)}-{m.group(4)}", False, True))
+    for m in _NUMERIC.finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        if first > 12:
+            first_is_day = True
+        elif second > 12:
+            first_is_day = False
+        elif m.group(2) == ".":
+            first_is_day = True  # dotted dates are the European convention, written day first
+        elif dayfirst is not None:
+            first_is_day = dayfirst
+        else:
+            first_is_day = False
+        spans.append((m.start(), f"{m.group(1)}/{m.group(3)}/{m.group(4)}", first_is_day, False))
+    for _, span, dayfirst_here, yearfirst in sorted(spans):
+        found = _read(span, dayfirst_here, yearfirst)
+        if found is not None:
+            return found.isoformat()
+    return None
+
+
+def _read(span: str, dayfirst: bool, yearfirst: bool) -> dt.date | None:
+    from dateutil import parser
+
+    try:
+        return parser.parse(span, dayfirst=dayfirst, yearfirst=yearfirst).date()
+    except (ValueError, OverflowError):
+        return None

@@ -1,0 +1,387 @@
+"""What a block of a page is, from evidence that holds on any outlet: the general half of cleaning.
+
+Each block (a paragraph or a line standing alone) is measured once (`measure`): its words, whether it ends
+like a sentence, its share of stop words in the article's language (jusText's classic signal: prose is
+dense in function words, furniture is not), its share of capitalised words (titles, names, labels), its
+share of link text. Then the blocks are read in their context, the way a person skims a page:
+
+- the **title** is the first heading-like line of the head (a Markdown H1 wins), the more so when it is
+  repeated, followed by a byline or a date, or followed by its deck; its repeats go;
+- a **name line** at the head (capitalised names joined by "and" or commas, none of them used in the body)
+  is the byline;
+- the **head** and the **tail** of the page, outside the run of body paragraphs, hold furniture: a short
+  line there that is not a sentence (no final stop, or no stop words: "Evergreen Marine Corp.") goes;
+- **captions**: a short line beside an image credit, or ending in a bracketed credit ("[Getty]");
+- inside the body, furniture comes in **runs**: of several short non-sentence lines in a row only the last,
+  followed by prose, is a subheading; a short line between two prose paragraphs is a subheading.
+
+The weights are named constants with the reason they hold. Every decision is recorded on the block as a
+rule name, a kind (`evidence` for what the block is, `context` for where it stands, `repeat`) and a detail
+that says what decided, so the reader's "r" view and the JSON can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.config import Cleaning
+from models.pipeline.stopwords import words_of
+from models.text import ends_sentence, fold, word_count
+
+SENTENCE_MIN_WORDS = 6  # a block ending with a full stop is a sentence from this many words on
+STOP_SHARE_PROSE = 0.2  # prose has at least this share of stop words (news prose measures 0.35-0.55)
+LABEL_MAX_STOPS = 2  # a short line ending in a stop with fewer stop words than this is a label, not a sentence
+GOOD_MIN_WORDS = 25  # a paragraph this long, sentence-like and stop-word dense is body text beyond doubt
+CAPTION_MAX_WORDS = 60  # a caption with its credit is at most this long
+NAME_MAX_TOKENS = 12  # a name line ("Jane Doe and John Smith") has at most this many words
+TITLE_REPEATED = 3.0  # a head line the page repeats is its title (pages print the title twice or thrice)
+TITLE_BEFORE_BYLINE = 3.0  # ... as is one followed by a byline or a date
+TITLE_STANDS_ALONE = 2.0  # ... and one on its own between blank lines (labels and mastheads come in runs)
+TITLE_ABOVE_BODY = 1.0  # ... and one directly above its deck or the body
+TITLE_FIRST = 0.5  # titles come first: the first candidate gets a lead over later ones
+TITLE_SHOUTED = -2.0  # a line in capitals is a section label or masthead more often than a title
+TITLE_LONG_AS_PROSE = -3.0  # the first body-length paragraph is a standfirst more often than a title
+TITLE_MIN_SCORE = 1.0  # below this no line is taken for the title
+TITLE_MIN_WORDS = 3  # shorter lines are labels ("World", "DIPLOMACY", "Politics")
+
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_DATEISH = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    r"|\b\d{1,2}:\d{2}\b",
+    re.IGNORECASE,
+)
+_PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "el", "der", "den", "du", "ibn"}
+_JOINERS = {"and", "&", "und", "et", "y", "e", "i", "og", "och", "en"}
+_BRACKET_CREDIT = re.compile(r"[\[(](?:photo:?\s*|image:?\s*|credit:?\s*)?[A-Z][\w.&'’ /-]{0,40}[\])]$")
+
+
+@dataclass
+class Block:
+    """A working paragraph: its text and source line, what it measures, and the decision taken on it."""
+
+    text: str
+    line: int
+    link_ratio: float = 0.0
+    heading_level: int | None = None
+    standalone: bool = False  # the only line between two blank lines
+    gap_before: bool = True  # a blank line (or the start) stands before it
+    repeated: bool = False  # the same line stands again later on the page
+    rule: str | None = None  # set when removed (or "subheading"/"merged": kept in another form)
+    kind: str = ""
+    detail: str = ""
+    role: str | None = None
+    heading_above: str | None = None
+    # measured by `measure`
+    words: int = 0
+    stop_share: float = 0.0
+    stop_hits: int = 0
+    cap_share: float = 0.0
+    ends: bool = False
+
+    def drop(self, rule: str, kind: str, detail: str, role: str | None = None) -> None:
+        self.rule, self.kind, self.detail, self.role = rule, kind, detail, role
+
+
+MEASURE_CHARS = 600  # the stop-word and capital shares are read on a block's first words: enough to tell
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def measure(block: Block, stops: frozenset[str]) -> None:
+    """Fill in the block's measurements (cheap: the words of its start, found in C)."""
+    text = block.text
+    block.words = word_count(text)
+    block.ends = ends_sentence(text)
+    words = _WORDS.findall(text, 0, MEASURE_CHARS)
+    if not words:
+        return
+    if stops:
+        block.stop_hits = sum(map(stops.__contains__, " ".join(words).lower().replace("’", "'").split()))
+        block.stop_share = block.stop_hits / len(words)
+    block.cap_share = sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+def is_sentence(block: Block, stops: frozenset[str]) -> bool:
+    """Ends like a sentence, long enough, and (when the language is known) written with function words."""
+    return block.ends and block.words >= SENTENCE_MIN_WORDS and (not stops or block.stop_share >= STOP_SHARE_PROSE)
+
+
+def is_prose(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
+    """A body paragraph by its own evidence: a sentence, or long enough to be one without its final stop."""
+    if is_sentence(block, stops):
+        return True
+    return block.words >= cleaning.prose_min_words and (not stops or block.stop_share >= STOP_SHARE_PROSE)
+
+
+def is_good(block: Block, stops: frozenset[str]) -> bool:
+    """Body text beyond doubt (jusText's "good"): long, sentence-like, stop-word dense."""
+    return block.words >= GOOD_MIN_WORDS and block.ends and (not stops or block.stop_share >= STOP_SHARE_PROSE)
+
+
+def not_a_sentence(block: Block, stops: frozenset[str]) -> bool:
+    """A label rather than a sentence: no final stop, or a short line with hardly a function word ("Harbour
+    Works Ltd."): a sentence, however short, needs a few ("He did not say.")."""
+    return not block.ends or bool(stops and block.stop_hits < LABEL_MAX_STOPS and block.words <= SENTENCE_MIN_WORDS)
+
+
+def headline_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
+    """A line that reads as a headline or a label: short, and not a sentence."""
+    return block.words <= cleaning.title_max_words and not_a_sentence(block, stops)
+
+
+def name_line(text: str, stops: frozenset[str] = frozenset()) -> bool:
+    """Only personal names: capitalised words (with name particles) joined by "and", "&" or commas. A
+    capitalised stop word ("A", "Of", "The") makes it a headline in title case instead."""
+    if _DATEISH.search(text) or any(ch.isdigit() for ch in text):
+        return False
+    tokens = text.replace(",", " , ").split()
+    if not 2 <= len(tokens) <= NAME_MAX_TOKENS or text.isupper():
+        return False
+    names, current = [], 0
+    for token in tokens:
+        bare = token.strip(".")
+        if token == "," or bare.lower() in _JOINERS:
+            names.append(current)
+            current = 0
+        elif bare.lower() in _PARTICLES:
+            current += 1
+        elif bare[:1].isupper() and bare.lower() not in stops:
+            current += 1
+        else:
+            return False
+    names.append(current)
+    return all(2 <= n <= 4 for n in names)
+
+
+def glued_repeat(text: str) -> str | None:
+    """"Jane DoeJane Doe" / "Jane Doe Jane Doe": the repeated half, when the line is one thing twice."""
+    s = text.strip()
+    half = len(s) // 2
+    for cut, skip in ((half, 0), (half, 1), (half + 1, 0)):
+        first, second = s[:cut], s[cut + skip:]
+        if len(first) >= 4 and first.strip() and first.strip() == second.strip():
+            return first.strip()
+    return None
+
+
+def normal(text: str) -> str:
+    """A line's words only, folded: what makes two copies of a line the same line."""
+    return " ".join(re.findall(r"[^\W_]+", fold(text[:600])))
+
+
+# --- decisions -----------------------------------------------------------------------------------------
+
+
+def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> None:
+    """Decide the blocks the rules left undecided, from their own evidence and their context."""
+    for block in blocks:
+        if block.rule is not None:
+            continue
+        if not _HAS_LETTER.search(block.text):
+            block.drop("separator", "evidence", "no letters")
+        elif block.link_ratio >= cleaning.link_text_ratio and block.words <= 40:
+            block.drop("link-list", "evidence", f"{block.link_ratio:.0%} of its text is links")
+        else:
+            copy = glued_repeat(block.text)
+            if copy is not None and block.words <= 2 * NAME_MAX_TOKENS:
+                role = "byline" if name_line(copy, stops) else None
+                block.drop("glued-repeat", "repeat", f"the same words twice: {copy!r}", role)
+    _captions(blocks, cleaning, stops)
+    _repeats(blocks, cleaning, stops)
+
+    live = [i for i, b in enumerate(blocks) if b.rule is None]
+    prose = [i for i in live if is_prose(blocks[i], cleaning, stops)]
+    title = _pick_title(blocks, live, prose, cleaning, stops)
+    if title is not None:
+        _title_repeats(blocks, title)
+        live = [i for i in live if blocks[i].rule is None]
+        prose = [i for i in prose if blocks[i].rule is None]
+    _name_lines(blocks, live, prose, cleaning, stops)
+    live = [i for i in live if blocks[i].rule is None]
+    prose = [i for i in prose if blocks[i].rule is None]
+    if not prose:
+        return
+    first, last = _body_span(blocks, live, prose, cleaning, title)
+    for i in live:
+        block = blocks[i]
+        if i < first and _short_line(block, cleaning, stops):
+            block.drop("head-short-line", "context", _why_short(block, stops) + ", above the body")
+        elif i > last and _short_line(block, cleaning, stops):
+            block.drop("tail-short-line", "context", _why_short(block, stops) + ", below the body")
+    _subheadings(blocks, first, last, cleaning, stops)
+
+
+def _why_short(block: Block, stops: frozenset[str]) -> str:
+    what = "no final stop" if not block.ends else "no stop words"
+    return f"{block.words} words, {what}"
+
+
+def _short_line(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
+    return block.words <= cleaning.heading_max_words and not_a_sentence(block, stops)
+
+
+def _captions(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> None:
+    """A short line right above an image credit is its caption; a line ending in a bracketed credit
+    ("… to blame [Getty]", "… in Ankara. (AA Photo)") is a credited caption itself."""
+    for n, block in enumerate(blocks):
+        if block.rule is None and block.words <= CAPTION_MAX_WORDS:
+            tail = block.text[-80:]
+            m = _BRACKET_CREDIT.search(tail)
+            if m:
+                before = (block.text[: len(block.text) - len(tail)] + tail[: m.start()]).rstrip()
+                if before and not ends_sentence(before):
+                    block.drop("image-caption", "evidence", "a line ending in a bracketed credit", "caption")
+                    continue
+        if block.role != "caption" or n == 0 or block.rule is None:
+            continue
+        above = blocks[n - 1]
+        if above.rule is None and above.line >= block.line - 1 and above.words <= 30 and not above.ends:
+            above.drop("image-caption", "context", "a short line right above an image credit", "caption")
+
+
+def _repeats(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> None:
+    """A short line met again later in the page is furniture printed twice (title, byline, "Share")."""
+    first_seen: dict[str, Block] = {}
+    for block in blocks:
+        if block.rule is not None and block.role != "title":
+            continue
+        if block.words > cleaning.title_max_words or is_sentence(block, stops):
+            continue
+        key = normal(block.text)
+        if not key:
+            continue
+        if key in first_seen and first_seen[key] is not block:
+            block.drop("repeat", "repeat", f"the same line as line {first_seen[key].line}")
+            first_seen[key].repeated = True  # kept: the title pick weighs repeats
+        else:
+            first_seen[key] = block
+
+
+def _pick_title(
+    blocks: list[Block], live: list[int], prose: list[int], cleaning: Cleaning, stops: frozenset[str]
+) -> int | None:
+    """The head line that reads most like a title (a Markdown H1 first): weighed with the named TITLE_*
+    evidence, recorded in the block's detail."""
+    first_prose = prose[0] if prose else len(blocks)
+    candidates = [i for i in live if i <= first_prose and _title_like(blocks[i], cleaning, stops)]
+    if not candidates:
+        return None
+    h1 = [i for i in candidates if blocks[i].heading_level == 1]
+    if h1:
+        blocks[h1[0]].drop("title", "evidence", "a Markdown level-1 heading", "title")
+        return h1[0]
+    if len(live) < 2:
+        return None
+
+    def evidence(i: int) -> tuple[float, list[str]]:
+        block = blocks[i]
+        points, why = min(block.words, 12) / 6, [f"{block.words} words"]
+        if block.repeated:
+            points += TITLE_REPEATED
+            why.append("repeated on the page")
+        following = [b for b in blocks[i + 1:i + 4] if b.line <= block.line + 6]
+        if any(b.role in ("byline", "dateline") or (b.words <= 12 and _DATEISH.search(b.text)) for b in following):
+            points += TITLE_BEFORE_BYLINE
+            why.append("followed by a byline or date")
+        if block.standalone:
+            points += TITLE_STANDS_ALONE
+            why.append("stands alone")
+        below = next((b for b in blocks[i + 1:] if b.rule is None), None)
+        if below is not None and is_prose(below, cleaning, stops):
+            points += TITLE_ABOVE_BODY
+            why.append("above its deck or the body")
+        if i == candidates[0]:
+            points += TITLE_FIRST
+            why.append("first heading-like line")
+        if block.text.isupper():
+            points += TITLE_SHOUTED
+            why.append("in capitals")
+        if i == first_prose and block.words >= cleaning.prose_min_words:
+            points += TITLE_LONG_AS_PROSE
+            why.append("as long as a paragraph")
+        return points, why
+
+    scored = [(evidence(i)[0], -i, i) for i in candidates]
+    points, _, best = max(scored)
+    if points < TITLE_MIN_SCORE:
+        return None
+    blocks[best].drop("title", "evidence", "; ".join(evidence(best)[1]), "title")
+    return best
+
+
+def _title_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
+    if block.heading_level is not None:
+        return True
+    if not TITLE_MIN_WORDS <= block.words <= cleaning.title_max_words or block.text.rstrip().endswith("."):
+        return False
+    if name_line(block.text, stops) or (_DATEISH.search(block.text) and block.words <= 8):
+        return False
+    return True
+
+
+def _title_repeats(blocks: list[Block], title: int) -> None:
+    key = normal(blocks[title].text)
+    size = blocks[title].words
+    for block in blocks:
+        if block.words != size or block is blocks[title] or block.rule not in (None, "repeat"):
+            continue
+        if normal(block.text) == key:
+            block.drop("title", "repeat", f"the title again (line {blocks[title].line})", None)
+
+
+def _name_lines(blocks: list[Block], live: list[int], prose: list[int], cleaning: Cleaning, stops: frozenset[str]) -> None:
+    """A line of names above the body, whose names the body never uses, is the byline."""
+    first_prose = prose[0] if prose else len(blocks)
+    body_words = None
+    for i in live:
+        if i > first_prose + 1:
+            break
+        block = blocks[i]
+        if block.rule is not None or not name_line(block.text, stops):
+            continue
+        if body_words is None:
+            body_words = {w for j in prose for w in words_of(blocks[j].text) if j != i}
+        names = [w for w in words_of(block.text) if w not in _PARTICLES and w not in _JOINERS]
+        if names and not any(w in body_words for w in names):
+            block.drop("byline", "evidence", "a line of names the body never uses, above the body", "byline")
+
+
+def _body_span(
+    blocks: list[Block], live: list[int], prose: list[int], cleaning: Cleaning, title: int | None
+) -> tuple[int, int]:
+    """The first and last body paragraphs: the head runs to the last piece of furniture before the first
+    full paragraph (a standfirst above the byline stays; a bare label between them is no subheading)."""
+    first, last = prose[0], prose[-1]
+    full = next((i for i in prose if blocks[i].words >= 2 * cleaning.prose_min_words), None)
+    if full is not None:
+        furniture = [i for i in range(first, full) if blocks[i].rule not in (None, "title")]
+        if furniture:
+            first = next((i for i in prose if i > furniture[-1]), first)
+    for i in live:
+        if blocks[i].heading_level is not None and i > (title if title is not None else -1) and i < first:
+            first = i  # a Markdown subheading is the article's own structure, never head furniture
+            break
+    return first, last
+
+
+def _subheadings(blocks: list[Block], first: int, last: int, cleaning: Cleaning, stops: frozenset[str]) -> None:
+    """Short lines inside the body label the paragraph that follows; of a run of them only the last does."""
+    pending: Block | None = None
+    for i, block in enumerate(blocks):
+        if block.rule is not None:
+            continue
+        if first <= i <= last and (block.heading_level is not None or _subheading(block, cleaning)):
+            if pending is not None:
+                pending.drop("stray-line", "context", "a short line in a run of them inside the body, labelling nothing")
+            block.rule = "subheading"
+            pending = block
+        elif pending is not None:
+            block.heading_above = pending.text
+            pending = None
+
+
+def _subheading(block: Block, cleaning: Cleaning) -> bool:
+    if block.words > cleaning.heading_max_words:
+        return False
+    stripped = block.text.rstrip()
+    return not ends_sentence(stripped) or (stripped.endswith("?") and block.words <= 8)
