@@ -27,7 +27,10 @@ def published(corpus: Corpus) -> dict:
                      "topics": [tag_to_dict(t) for t in p.topics]}
                     for p in a.passages
                 ],
-                "removed": [{"text": r.text, "rule": r.rule, "line": r.line} for r in a.removed],
+                "removed": [
+                    {"text": r.text, "rule": r.rule, "kind": r.kind, "detail": r.detail, "role": r.role, "line": r.line}
+                    for r in a.removed
+                ],
             }
             for a in corpus.articles
         ],
