@@ -131,3 +131,15 @@ def test_a_pdf_is_named_as_unsupported_not_binary(capsys, tmp_path):
     code, out, err = run(capsys, "analyze", str(pdf), str(SEEDS / "004_c17863d213641cf5.txt"), "--json")
     assert code == 1 and len(json.loads(out)["articles"]) == 1
     assert err.strip() == f"parallax: {pdf}: PDF is not supported (save the article as text or as a web page)"
+
+
+def test_the_summary_counts_from_1_and_shows_no_passage_ids(capsys, seeds_corpus):
+    code, out, _ = run(capsys, "analyze", str(SEEDS))
+    assert code == 0
+    first = seeds_corpus.articles[0]
+    assert out.startswith(f"1. {first.display_title}  ({first.id})\n")
+    link = seeds_corpus.links[0]
+    source = seeds_corpus.passage(link.source)
+    assert f"¶{source.index + 1} ↔ " in out
+    assert link.source not in out and link.target not in out  # ids (index from 0) are for --json only
+    assert f"{len(seeds_corpus.articles)}. " in out

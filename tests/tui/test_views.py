@@ -86,6 +86,39 @@ async def test_search_filters_as_you_type_and_enter_jumps(make_app):
         assert "Chemezov" in screen.state.passage().text
 
 
+async def test_search_remembers_the_last_query(make_app):
+    from textual.widgets import Input, OptionList
+
+    from tui.screens.search import SearchScreen
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("slash", *"chemezov", "escape")
+        await pilot.press("j", "slash")
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(Input).value == "chemezov"
+        assert app.screen.query_one(OptionList).option_count == 1  # its results are back too
+        await pilot.press(*"drone")  # typing replaces the remembered query
+        assert app.screen.query_one(Input).value == "drone"
+
+
+async def test_help_and_the_readme_explain_every_gutter_mark(make_app):
+    from tests.conftest import ROOT
+    from tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        about = " ".join(visible_text(s) for s in app.screen.query("Static"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for mark in ("●", "○", "⇄", "★", "▶", "›"):
+        assert mark in about, mark
+        assert f"`{mark}`" in readme, mark
+
+
 async def test_search_ignores_case_and_accents(make_app):
     from tui.screens.search import SearchIndex
 

@@ -1,13 +1,17 @@
 """Search across every article as you type; results show the article and the passage, enter jumps there.
 
 Passage texts are folded once (case and diacritics, the way the analysis folds them), so each keystroke is
-a plain substring scan.
+a plain substring scan. The last query is remembered for the session: `/` opens on it, selected, so
+typing replaces it and enter goes back to the same results.
 """
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from rich.text import Text
 from textual import on
+from textual.app import App
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,6 +25,8 @@ from tui.screens.base import Panel
 
 MAX_RESULTS = 200
 CONTEXT = 40
+# The last query typed in each running app (the reader opens a new SearchScreen each time).
+_LAST_QUERY: WeakKeyDictionary[App[object], str] = WeakKeyDictionary()
 
 
 def snippet(text: str, start: int, end: int) -> Text:
@@ -92,10 +98,16 @@ class SearchScreen(Panel[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        last = _LAST_QUERY.get(self.app, "")
+        if last:
+            field.value = last
+            field.select_all()
+        field.focus()
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
+        _LAST_QUERY[self.app] = event.value
         self.hits, total = self.index.find(event.value)
         results = self.query_one(OptionList)
         results.clear_options()
