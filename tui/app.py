@@ -10,6 +10,8 @@ notification and the problems screen), never swallowed.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import gc
 import time
 from pathlib import Path
@@ -73,8 +75,9 @@ class ParallaxApp(App):
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
     def __init__(self, paths: list[str | Path], config: Config, *, corpus: Corpus | None = None,
-                 data_dir: str | Path | None = None, use_cache: bool = True) -> None:
+                 data_dir: str | Path | None = None, use_cache: bool = True, problems: tuple[Problem, ...] = ()) -> None:
         super().__init__()
+        self.early_problems = problems  # found before loading (URLs that could not be fetched): listed first
         self.paths = [str(p) for p in paths]
         self.config = config
         self.corpus: Corpus | None = corpus  # the full corpus, once loading has finished
@@ -123,7 +126,7 @@ class ParallaxApp(App):
 
         try:
             articles: dict[str, Article] = {}
-            problems: list[Problem] = []
+            problems: list[Problem] = list(self.early_problems)
             pushed = 0.0
             corpus: Corpus | None = None
             for event in load(self.paths, self.config, cache=self.use_cache):
@@ -200,6 +203,8 @@ class ParallaxApp(App):
 
     async def _show(self, corpus: Corpus) -> None:
         """The corpus is complete: show it, with its links, and report what could not be read."""
+        if self.early_problems:
+            corpus = replace(corpus, problems=(*self.early_problems, *corpus.problems))
         self.loading = None
         self.corpus = corpus
         # The corpus lives as long as the app: take it out of the garbage collector's scans, or a large

@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.cli_common import (Command, articles_options, data_options, exit_code, load, report_problems,
-                            with_fetch_problems)
+from tui.cli_common import Command, articles_options, data_options, exit_code, load, report_problems
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,12 +18,12 @@ def run(args: argparse.Namespace) -> int:
               "use 'parallax analyze -' or save the article to a file", file=sys.stderr)
         return 2
     targets: list[str | Path] = list(paths)
-    app = ParallaxApp(targets, config, data_dir=args.data_dir, use_cache=not args.no_cache)
+    app = ParallaxApp(targets, config, data_dir=args.data_dir, use_cache=not args.no_cache,
+                      problems=tuple(args.problems))
     app.run()
-    if app.corpus is not None:
-        corpus = with_fetch_problems(args, app.corpus)
-        report_problems(corpus.problems)
-        return exit_code(corpus)
+    if app.corpus is not None:  # its problems include the URLs that could not be fetched
+        report_problems(app.corpus.problems)
+        return exit_code(app.corpus)
     report_problems(args.problems)
     return 1 if args.problems else 0
 

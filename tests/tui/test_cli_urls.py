@@ -78,3 +78,23 @@ def test_the_reader_opens_on_the_cached_pages(capsys, site, config):
     _, paths = load(args)
     assert len(paths) == 1 and paths[0].endswith(".html")
     assert [p.path for p in args.problems] == [site.url("/gone")]
+
+
+async def test_a_url_that_could_not_be_fetched_is_among_the_readers_problems(site, config):
+    from tests.tui.conftest import wait_for_reader
+    from tui.app import ParallaxApp
+    from tui.cli import build_parser
+    from tui.cli_common import load
+    from tui.screens.problems import ProblemsScreen
+
+    args = build_parser().parse_args(["read", site.url("/ferry"), site.url("/gone")])
+    _, paths = load(args)
+    app = ParallaxApp(paths, config, problems=tuple(args.problems))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_reader(app, pilot)
+        while app.corpus is None:
+            await pilot.pause(0.05)
+        assert app.corpus.problems[0].path == site.url("/gone")
+        assert any(site.url("/gone") in n.message for n in app._notifications)
+        await pilot.press("P")
+        assert isinstance(app.screen, ProblemsScreen)
