@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -89,7 +90,7 @@ async def test_a_url_that_could_not_be_fetched_is_among_the_readers_problems(sit
 
     args = build_parser().parse_args(["read", site.url("/ferry"), site.url("/gone")])
     _, paths = load(args)
-    app = ParallaxApp(paths, config, problems=tuple(args.problems))
+    app = ParallaxApp([Path(p) for p in paths], config, problems=tuple(args.problems))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_reader(app, pilot)
         while app.corpus is None:
