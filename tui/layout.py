@@ -8,14 +8,25 @@ walk otherwise (wide CJK, emoji, combining marks), so a pane of 5,000 passages l
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import get_character_cell_size
 
 from models.document import Article
 
 GAP = 1  # blank lines after each passage
+
+# Characters that are always one cell wide: printable ASCII, Latin-1 and Latin Extended, Greek, Cyrillic
+# (their combining marks left out), dashes, quotes, bullets and the other general punctuation (zero-width and
+# bidi controls left out), currency signs. Text made only of these takes the fast wrap without measuring
+# every character (rich's cell_len walks long strings in Python: most of the cost of laying out 5,000
+# passages; comparing cell_len with len was also wrong when a wide and a zero-width character cancel out).
+# tests/tui/test_layout.py checks every one against rich.
+ONE_CELL_RANGES = ((0x20, 0x7E), (0xA0, 0x2FF), (0x370, 0x482), (0x48A, 0x52F), (0x2010, 0x2027), (0x2030, 0x205E),
+                   (0x20A0, 0x20C0))
+_NOT_ONE_CELL = re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ONE_CELL_RANGES) + "]")
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
@@ -23,7 +34,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     width = max(1, width)
     if not text:
         return [(0, 0)]
-    if cell_len(text) == len(text):
+    if not _NOT_ONE_CELL.search(text):
         return _wrap_narrow(text, width)
     return _wrap_cells(text, width)
 

@@ -125,6 +125,9 @@ class ReaderScreen(ReaderPopups):
 
     async def on_mount(self) -> None:
         await self._rebuild_slots()
+        # The articles go into the panes now, so the first frame already shows their text (the panes wrap
+        # it when they learn their width); scrolling each pane to its passage waits for the layout.
+        self.refresh_view(reveal=False)
         self.call_after_refresh(self.refresh_view)
 
     async def on_resize(self) -> None:

@@ -119,7 +119,9 @@ class ArticleView(ScrollView, can_focus=False):
         return max(10, self.scrollable_content_region.width - GUTTER - 1)
 
     def _relayout(self) -> None:
-        if self.article is None:
+        if self.article is None or not self.scrollable_content_region.width:
+            # No article, or not laid out yet: wrapping now would be at a made-up width and thrown away;
+            # on_resize wraps it once the pane has its width.
             self._layout = None
             self.virtual_size = Size(0, 0)
             return
