@@ -29,6 +29,7 @@ from models.document import Cleaned, Paragraph, Removed
 from models.pipeline.evidence import (
     Block,
     classify,
+    cut_glued,
     headline_like,
     is_good,
     is_prose,
@@ -69,6 +70,8 @@ def clean(text: str, cleaning: Cleaning, clock: Clock | None = None) -> Cleaned:
     for block in blocks:
         measure(block, stops)
     _apply_rules(blocks, cleaning, removed, clock, stops)
+    for block, text, rule, detail, role in cut_glued(blocks, cleaning, stops):
+        removed.append(Removed(text, rule, block.line, "evidence", detail, role))
     classify(blocks, cleaning, stops)
     _drop_repeats(blocks, cleaning)
     paragraphs = []
@@ -193,6 +196,7 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
             and block.heading_level is None
             and not ends_sentence(prev.text)
             and block.text[:1].islower()
+            and " " in block.text  # a lone lowercase token ("svb-logo") is an image name, not a sentence's end
         ):
             joined = prev.text + " " + block.text
             prev.link_ratio = (prev.link_ratio * len(prev.text) + block.link_ratio * len(block.text)) / len(joined)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from models.config import Cleaning
 from models.pipeline.stopwords import words_of
-from models.text import ends_sentence, fold, word_count
+from models.text import ends_sentence, fold, sentences, word_count
 
 SENTENCE_MIN_WORDS = 6  # a block ending with a full stop is a sentence from this many words on
 STOP_SHARE_PROSE = 0.2  # prose has at least this share of stop words (news prose measures 0.35-0.55)
@@ -39,7 +39,9 @@ TITLE_REPEATED = 3.0  # a head line the page repeats is its title (pages print t
 TITLE_BEFORE_BYLINE = 3.0  # ... as is one followed by a byline or a date
 TITLE_STANDS_ALONE = 2.0  # ... and one on its own between blank lines (labels and mastheads come in runs)
 TITLE_ABOVE_BODY = 1.0  # ... and one directly above its deck or the body
-TITLE_FIRST = 0.5  # titles come first: the first candidate gets a lead over later ones
+TITLE_FIRST = 1.5  # titles come first: the first candidate gets a lead over later ones (a deck is longer)
+TITLE_LABEL = -2.0  # a few words without a single function word ("Disasters & Accidents") name a section
+LABEL_MAX_WORDS = 4
 TITLE_SHOUTED = -2.0  # a line in capitals is a section label or masthead more often than a title
 TITLE_LONG_AS_PROSE = -3.0  # the first body-length paragraph is a standfirst more often than a title
 TITLE_MIN_SCORE = 1.0  # below this no line is taken for the title
@@ -53,7 +55,18 @@ _DATEISH = re.compile(
 )
 _PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "el", "der", "den", "du", "ibn"}
 _JOINERS = {"and", "&", "und", "et", "y", "e", "i", "og", "och", "en"}
-_BRACKET_CREDIT = re.compile(r"[\[(](?:photo:?\s*|image:?\s*|credit:?\s*)?[A-Z][\w.&'’ /-]{0,40}[\])]$")
+_BRACKET_CREDIT = re.compile(r"[\[(](?P<label>(?:photo|image|credit|source|picture)s?:\s*)?[A-Z][\w.&'’ /-]{0,40}[\])]$", re.IGNORECASE)
+# A wire dateline opening the first paragraph: place(s) and/or a date, an agency, then a dash, a colon or the
+# agency between slashes ("ANKARA (Reuters) -", "MOSCOW, October 27. /TASS/.", "Tripoli, Sept 22 (EFE). –",
+# "Nov. 2 (UPI) --", "LONDON –", "Kochi/New Delhi:").
+_PLACE = r"[A-Z][\w'’.-]+(?:[ /][A-Z][\w'’.-]+){0,3}"
+_SHORT_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+WIRE_DATELINE = re.compile(
+    rf"^(?:(?P<place>{_PLACE})(?:[,.]?\s+{_SHORT_DATE})?|{_SHORT_DATE})\.?"
+    r"\s*(?:\((?P<agency>[A-Z][\w&. /-]{1,30})\))?\.?\s*"
+    r"(?:[-–—]{1,2}|:|/(?P<slashed>[A-Z][\w&-]{1,20})/\.)\s+(?=[\"“‘'A-Z0-9])"
+)
+_GLUED_CREDIT = re.compile(r"(?<=[.!?”\"’])\s*\((?P<credit>[A-Za-z][\w&.]{0,15}(?:\s?/\s?[A-Za-z][\w&.]{0,15})*)\)\s*$")
 
 
 @dataclass
@@ -202,13 +215,34 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
     if not prose:
         return
     first, last = _body_span(blocks, live, prose, cleaning, title)
+    deck = _deck(blocks, title, cleaning, stops)
     for i in live:
         block = blocks[i]
+        if i == deck:
+            continue
         if i < first and _short_line(block, cleaning, stops):
             block.drop("head-short-line", "context", _why_short(block, stops) + ", above the body")
         elif i > last and _short_line(block, cleaning, stops):
             block.drop("tail-short-line", "context", _why_short(block, stops) + ", below the body")
     _subheadings(blocks, first, last, cleaning, stops)
+
+
+def _deck(blocks: list[Block], title: int | None, cleaning: Cleaning, stops: frozenset[str]) -> int | None:
+    """The line right under the title that reads as a sentence without its final stop ("21 start-ups in India
+    had exposure in SVB"): the deck, the article's own words, kept as a passage."""
+    if title is None:
+        return None
+    below = next((i for i in range(title + 1, len(blocks)) if blocks[i].rule is None), None)
+    if below is None:
+        return None
+    return below if _deck_like(blocks[below], cleaning, stops) else None
+
+
+def _deck_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
+    """A sentence without its final stop: long enough, written with function words, no name or date line."""
+    if not stops or block.ends or block.words < SENTENCE_MIN_WORDS or block.words > cleaning.title_max_words:
+        return False
+    return block.stop_share >= STOP_SHARE_PROSE and not name_line(block.text, stops) and not _DATEISH.search(block.text)
 
 
 def _why_short(block: Block, stops: frozenset[str]) -> str:
@@ -231,6 +265,11 @@ def _captions(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
                 before = (block.text[: len(block.text) - len(tail)] + tail[: m.start()]).rstrip()
                 if before and not ends_sentence(before):
                     block.drop("image-caption", "evidence", "a line ending in a bracketed credit", "caption")
+                    continue
+                if before and m.group("label") and len(sentences(before)) == 1:
+                    # "… on July 2, 2023. (Source: Associated Press)": one sentence credited as a picture is
+                    # a caption; a paragraph of several sentences keeps its text (the credit is cut off)
+                    block.drop("image-caption", "evidence", "one sentence with a labelled credit after it", "caption")
                     continue
         if block.role != "caption" or n == 0 or block.rule is None:
             continue
@@ -280,19 +319,24 @@ def _pick_title(
             points += TITLE_REPEATED
             why.append("repeated on the page")
         following = [b for b in blocks[i + 1:i + 4] if b.line <= block.line + 6]
-        if any(b.role in ("byline", "dateline") or (b.words <= 12 and _DATEISH.search(b.text)) for b in following):
+        if block.gap_before and any(b.role in ("byline", "dateline") or (b.words <= 12 and _DATEISH.search(b.text)) for b in following):
+            # (only for a line that opens its run: a section label inside the masthead's run is above the
+            # page's date too)
             points += TITLE_BEFORE_BYLINE
             why.append("followed by a byline or date")
         if block.standalone:
             points += TITLE_STANDS_ALONE
             why.append("stands alone")
         below = next((b for b in blocks[i + 1:] if b.rule is None), None)
-        if below is not None and is_prose(below, cleaning, stops):
+        if below is not None and (is_prose(below, cleaning, stops) or _deck_like(below, cleaning, stops)):
             points += TITLE_ABOVE_BODY
             why.append("above its deck or the body")
         if i == candidates[0]:
             points += TITLE_FIRST
             why.append("first heading-like line")
+        if stops and block.words <= LABEL_MAX_WORDS and block.stop_hits == 0:
+            points += TITLE_LABEL
+            why.append("no function word: a label")
         if block.text.isupper():
             points += TITLE_SHOUTED
             why.append("in capitals")
@@ -385,3 +429,45 @@ def _subheading(block: Block, cleaning: Cleaning) -> bool:
         return False
     stripped = block.text.rstrip()
     return not ends_sentence(stripped) or (stripped.endswith("?") and block.words <= 8)
+
+
+# --- pieces glued onto body paragraphs ----------------------------------------------------------------
+
+
+def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> list[tuple[Block, str, str, str, str | None]]:
+    """Furniture glued onto the body: a wire dateline opening the first paragraph ("Tripoli, Sept 22 (EFE). –")
+    and a credit closing the last one ("… have failed. (dpa/NAN)"). Each is cut off its paragraph; returned
+    as (block, cut text, rule, detail, role) for the caller to record."""
+    cuts: list[tuple[Block, str, str, str, str | None]] = []
+    live = [b for b in blocks if b.rule is None and b.heading_level is None]
+    prose = [b for b in live if is_prose(b, cleaning, stops)]
+    if not prose:
+        return cuts
+    for first in prose[:2]:  # the first may be a standfirst above the dateline
+        m = WIRE_DATELINE.match(first.text[:200])
+        if m and len((m.group("place") or "").strip(".")) != 1 and word_count(first.text[m.end():]) >= SENTENCE_MIN_WORDS:
+            cuts.append((first, first.text[: m.end()].strip(), "wire-dateline", "a wire dateline opening the first paragraph", "dateline"))
+            first.text = first.text[m.end():].strip()
+            measure(first, stops)
+            break
+    last = prose[-1]
+    m = _GLUED_CREDIT.search(last.text[-60:])
+    if m and last is live[-1]:
+        cut = len(last.text) - len(last.text[-60:]) + m.start()
+        cuts.append((last, last.text[cut:].strip(), "glued-credit", "a credit closing the last paragraph", None))
+        last.text = last.text[:cut].rstrip()
+        measure(last, stops)
+    return cuts
+
+
+def title_suffix(title: str) -> tuple[str, str | None]:
+    """"HSBC buys UK operations of SVB – POLITICO" -> (the title, "POLITICO"): a site name after " | ", or in
+    capitals after a dash. A name in ordinary case after a dash is the headline's own ("… - Rosatom")."""
+    for separator in (" | ", " – ", " — ", " - "):
+        head, sep, tail = title.rpartition(separator)
+        tail = tail.strip()
+        if not sep or not head.strip() or not 1 <= len(tail.split()) <= 3:
+            continue
+        if separator == " | " or (tail.isupper() and sum(ch.isalpha() for ch in tail) >= 3):
+            return head.strip(), tail
+    return title, None

@@ -17,7 +17,7 @@ import re
 
 from models.document import Cleaned, Meta, Removed
 from models.pipeline.dates import day_first, parse_date
-from models.pipeline.evidence import glued_repeat, name_line
+from models.pipeline.evidence import WIRE_DATELINE, glued_repeat, name_line, title_suffix
 
 _NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|bin|al|da|di|del|la|le))*"
 _BYLINES = [
@@ -56,11 +56,15 @@ def extract_meta(cleaned: Cleaned) -> Meta:
         if piece.role:
             roles.setdefault(piece.role, []).append(piece)
     title = next((p.text.strip() for p in roles.get("title", [])), None)
+    site = None
+    if title:
+        title, site = title_suffix(title)
     first = [p.text for p in cleaned.paragraphs[:2]]  # the first may be a standfirst above the dateline
     author, agency = _author(roles, head)
     if author is None:
         author = _name_above_date(pieces)
-    source = agency or _source(roles, pieces, first, author)
+    source = agency or _source(roles, pieces, first, author) or (_titled(site) if site else None)
+    source = source or _masthead(head, title)
     everything = " ".join([p.text for p in pieces] + [p.text for p in cleaned.paragraphs[:3]])
     date = _date(roles, pieces, first_line, day_first(everything[:20000]))
     return Meta(title=title or None, author=author, source=source, date=date)
@@ -131,6 +135,10 @@ def _source(roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], first_
         m = _DATELINE_SOURCE.match(piece.text.strip()[:SCAN])
         if m and m.group(1).strip().lower() not in _WEEKDAYS and not re.search(r"\d", m.group(1)):
             return _tidy(m.group(1))
+    for piece in roles.get("dateline", []):
+        m = WIRE_DATELINE.match(piece.text.strip()[:SCAN] + " X")
+        if m and (m.group("agency") or m.group("slashed")):
+            return _tidy(m.group("agency") or m.group("slashed"))
     for paragraph in first_paragraphs:
         m = _WIRE.match(paragraph[:SCAN])
         if m:
@@ -165,6 +173,31 @@ def _source(roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], first_
         if m:
             return _tidy(m.group(1))
     return None
+
+
+MASTHEAD_RARE_ZIPF = 3.5  # a word under this Zipf frequency in English at large is a name, not a label
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")  # "CNN", "TASS": an outlet's initials
+MASTHEAD_MAX_WORDS = 4
+
+
+def _masthead(head: list[Removed], title: str | None) -> str | None:
+    """The outlet's name printed above the title ("CNN", "Guernsey Press"): the first line of the page, a few
+    capitalised words of which one is an acronym or rare in English at large (models/background.py,
+    wordfreq), where a section label ("Business", "Disasters & Accidents") is made of common words."""
+    from models import background
+
+    if not head or not title or not background.available():
+        return None
+    piece = head[0]
+    text = piece.text.strip()
+    words = text.replace("&", " ").split()
+    if piece.role is not None or text == title or not 1 <= len(words) <= MASTHEAD_MAX_WORDS:
+        return None
+    if not all(w[:1].isupper() for w in words) or any(ch.isdigit() for ch in text) or text.endswith((".", ":", "?")):
+        return None
+    if not any(_ACRONYM.match(w) or background.zipf(w.lower()) < MASTHEAD_RARE_ZIPF for w in words if len(w) > 1):
+        return None
+    return _titled(text) if len(words) > 1 else text
 
 
 def _titled(name: str) -> str:

@@ -318,3 +318,57 @@ def test_saved_web_page_escapes_do_not_reach_passages(config):
     text = kept(source.text, config)[0]
     assert "[sic]" in text and "2*3" in text and "file_name" in text and "*major*" in text
     assert "\\" not in text
+
+
+# --- glued furniture, decks, site names -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening, source",
+    [
+        ("Portville, Sept 22 (HWN). – ", "HWN"),
+        ("Nov. 2 (HWN) -- ", "HWN"),
+        ("PORTVILLE – ", None),
+        ("Portville/Northbay: ", None),
+    ],
+)
+def test_a_wire_dateline_is_cut_off_the_first_paragraph(config, opening, source):
+    result = run(f"Ship Refloated After Two Days\n\n{opening}{P1}\n\n{P2}\n", config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    cut = [r for r in result.removed if r.rule == "wire-dateline"]
+    assert cut and cut[0].role == "dateline" and cut[0].text == opening.strip()
+    assert extract_meta(result).source == source
+
+
+def test_a_credit_glued_to_the_last_paragraph_is_cut_off(config):
+    result = run(f"{P1}\n\n{P2}\n\n{P4}  (HWN/ABC)\n", config)
+    assert [p.text for p in result.paragraphs] == [P1, P2, P4]
+    assert [(r.rule, r.text) for r in result.removed] == [("glued-credit", "(HWN/ABC)")]
+
+
+def test_one_sentence_with_a_labelled_credit_is_a_caption(config):
+    caption = "This aerial picture shows the grain ship on the sandbank on March 2, 2022. (Source: Harbour Photos)"
+    assert kept(f"{P1}\n\n{P2}\n\n{caption}\n", config) == [P1, P2]
+
+
+def test_a_deck_without_a_final_stop_under_the_title_is_kept(config):
+    deck = "Two days on a sandbank held up forty ships"
+    result = run(f"Ship Refloated After Two Days\n\n{deck}\n\n{P1}\n\n{P2}\n", config)
+    assert [p.text for p in result.paragraphs] == [deck, P1, P2]
+
+
+def test_a_lone_lowercase_token_is_not_joined_to_the_line_above(config):
+    deck = "Two days on a sandbank held up forty ships"
+    assert kept(f"Ship Refloated After Two Days\n\n{deck}\n\nship-photo\n\n{P1}\n\n{P2}\n", config) == [deck, P1, P2]
+
+
+def test_a_site_name_after_the_title_is_the_outlet(config):
+    meta = extract_meta(run(f"Ship Refloated After Two Days | Harbour Ledger\n\n{P1}\n\n{P2}\n", config))
+    assert (meta.title, meta.source) == ("Ship Refloated After Two Days", "Harbour Ledger")
+    meta = extract_meta(run(f"Ship Refloated After Two Days - Port Chief\n\n{P1}\n\n{P2}\n", config))
+    assert meta.title == "Ship Refloated After Two Days - Port Chief" and meta.source is None
+
+
+def test_the_outlets_name_above_the_title_is_the_outlet_but_a_section_label_is_not(config):
+    assert extract_meta(run(f"HWN\n\nShip Refloated After Two Days\n\n{P1}\n\n{P2}\n", config)).source == "HWN"
+    assert extract_meta(run(f"Business\n\nShip Refloated After Two Days\n\n{P1}\n\n{P2}\n", config)).source is None
