@@ -16,6 +16,7 @@ import logging
 import re
 
 from models.document import Meta
+from models.pipeline.errors import IngestError
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _SPACES = re.compile(r"\s+")
@@ -24,10 +25,8 @@ _SPACES = re.compile(r"\s+")
 def extract_html(html: str) -> tuple[str, Meta]:
     """The article text (Markdown) and the metadata hints of one saved web page.
 
-    Raises models.pipeline.ingest.IngestError when the page holds no article text.
+    Raises IngestError when the page holds no article text.
     """
-    from models.pipeline.ingest import IngestError
-
     trafilatura = _trafilatura()
     try:
         text = trafilatura.extract(

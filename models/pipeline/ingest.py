@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from models.document import Meta, Problem
+from models.pipeline.errors import IngestError
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -58,10 +59,6 @@ class Source:
     content_hash: str
     notes: tuple[str, ...] = ()
     meta: Meta | None = None  # what a web page's markup says (title, author...), used where the text says nothing
-
-
-class IngestError(Exception):
-    """A file that cannot be read as an article; the message says why."""
 
 
 def discover(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
