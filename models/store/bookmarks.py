@@ -3,21 +3,27 @@
 Why SQLite: it gives every change its own transaction, so two readers open on one machine add, edit and
 delete rows without either overwriting the other's (a JSON file rewritten whole would lose one side's
 changes). The store is opened in WAL mode with a busy timeout, never holds a write transaction open, and
-re-reads the database on every `list()`, so it always shows what the other process saved too.
+re-reads the database on every `list()`, so it always shows what the other process saved too. A change that
+depends on what is stored (`toggle`, `set_note`) reads and writes inside one transaction, so two processes
+pressing `b` on the same passage never make two bookmarks.
 
 What a bookmark points at is an anchor (see models/store/anchor.py), not a passage id, so it survives the article
 moving, being re-cleaned with another config or lightly edited; one whose passage is gone resolves as
 orphaned and is kept. Deleting is soft (a `deleted` time) so the reader can undo it.
 
-A user's data is never silently rewritten or lost:
+A user's data is never silently rewritten or lost (models/store/sqlite.py does the SQLite side):
 
 - a damaged file ("file is not a database", "malformed") is moved aside to
   `bookmarks.sqlite3.corrupt-<time>` (with its -wal/-shm), a new store is started and a warning says where
   the old one went;
+- a database that is not a bookmark store (other tables, or the right `user_version` without our tables and
+  columns) is never migrated or written: it is moved aside to `bookmarks.sqlite3.foreign-<time>` the same way;
 - a file written by a newer parallax (a higher schema version) is opened read-only, never migrated;
 - before an existing store is migrated to a newer schema, a copy is kept as `bookmarks.sqlite3.v<N>-backup`;
-- a file that cannot be opened or written (permissions, a full or read-only disk) gives a read-only or an
-  in-memory store with a warning, so the reader still opens.
+- a file that cannot be written (a read-only file, a read-only folder, a full disk) is opened read-only with
+  a warning; in a read-only folder, where SQLite cannot open a WAL file in place, its contents (WAL
+  included) are read from a private copy; a file that cannot be opened at all gives an in-memory store with a
+  warning, so the reader still opens.
 
 `open_store(data_dir)` applies that policy and returns the store with the warning to show (or None).
 """
@@ -25,6 +31,7 @@ A user's data is never silently rewritten or lost:
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 import uuid
@@ -35,16 +42,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from models.store.anchor import ArticleAnchor, PassageAnchor, Resolution, Resolver, anchor_passage
 from models.document import Corpus
 from models.paths import data_dir
+from models.store import sqlite as db
+from models.store.anchor import ArticleAnchor, PassageAnchor, Resolution, Resolver, anchor_passage
 
 FILE_NAME = "bookmarks.sqlite3"
-BUSY_TIMEOUT_MS = 5000
-
-# SQLite primary result codes (the low byte of an extended code).
-_SQLITE_CORRUPT = 11
-_SQLITE_NOTADB = 26
+BUSY_TIMEOUT_MS = db.BUSY_TIMEOUT_MS
 
 Clock = Callable[[], datetime]
 Migration = tuple[str, ...] | Callable[[sqlite3.Connection], None]
@@ -87,6 +91,25 @@ def schema_version() -> int:
     return len(MIGRATIONS)
 
 
+def _apply(conn: sqlite3.Connection, steps: Iterable[Migration]) -> None:
+    for step in steps:
+        if callable(step):
+            step(conn)
+        else:
+            for statement in step:
+                conn.execute(statement)
+
+
+def expected_schema(version: int) -> dict[str, set[str]]:
+    """The tables and columns a store of `version` has: the migrations up to it, replayed in memory."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        _apply(conn, MIGRATIONS[:version])
+        return db.schema_of(conn)
+    finally:
+        conn.close()
+
+
 @dataclass(frozen=True, slots=True)
 class Bookmark:
     """One bookmark: what it points at (anchors), the topics the passage had then, and the person's note.
@@ -125,25 +148,40 @@ class ReadOnlyError(BookmarkError):
     """The store is open read-only (a newer schema, or a file that cannot be written)."""
 
 
-class CorruptDatabaseError(sqlite3.DatabaseError):
-    """`PRAGMA quick_check` found damage the open itself did not trip over."""
+class BookmarkNotFound(BookmarkError, KeyError):
+    """No bookmark has that id (another process may have changed the store)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "no such bookmark"
+
+
+class ForeignDatabaseError(BookmarkError):
+    """The file is an SQLite database, but not a bookmark store (or not the version it claims to be)."""
+
+
+CorruptDatabaseError = db.CorruptDatabaseError
 
 
 class BookmarkStore:
     """The bookmarks in one SQLite file (or in memory, when `path` is None: nothing is saved).
 
     Every change runs in its own `BEGIN IMMEDIATE` transaction and returns the changed record. Raises
-    sqlite3.Error from the constructor when the file cannot be opened; `open_store` turns that into a
-    fallback and a warning. `read_only_reason` is set when changes are refused.
+    sqlite3.Error or BookmarkError from the constructor when the file cannot be opened, is damaged or is not a
+    bookmark store; `open_store` turns that into a fallback and a warning. `read_only_reason` is set when
+    changes are refused. `connection` hands in an open connection (a read-only snapshot) instead of opening
+    `path`, which then only names the store in messages.
     """
 
-    def __init__(self, path: str | Path | None, *, read_only: bool = False, clock: Clock | None = None) -> None:
+    def __init__(self, path: str | Path | None, *, read_only: bool = False, clock: Clock | None = None,
+                 connection: sqlite3.Connection | None = None) -> None:
         self.path = Path(path) if path is not None else None
         self.clock: Clock = clock or (lambda: datetime.now(timezone.utc))
         self.read_only_reason: str | None = "opened read-only" if read_only else None
         self._lock = threading.RLock()
-        self._conn = _connect(self.path, read_only)
+        self._snapshot = connection is not None
+        self._conn = connection if connection is not None else db.connect(self.path, read_only=read_only)
         try:
+            self._conn.execute("PRAGMA foreign_keys = ON")  # a tag row goes with its bookmark
             self._open(read_only)
         except BaseException:
             self._conn.close()
@@ -157,14 +195,12 @@ class BookmarkStore:
 
     def _open(self, read_only: bool) -> None:
         conn = self._conn
-        version = conn.execute("PRAGMA user_version").fetchone()[0]  # "file is not a database" shows here
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise CorruptDatabaseError(f"database disk image is malformed ({check})")
+        version = self._check()
         if version > schema_version():
             if not read_only:
                 conn.close()
-                self._conn = conn = _connect(self.path, True)
+                self._conn = conn = db.connect(self.path, read_only=True)
+                conn.execute("PRAGMA foreign_keys = ON")
             self.read_only_reason = (
                 f"it was written by a newer parallax (schema version {version}; this one knows up to "
                 f"{schema_version()}); update parallax to change bookmarks"
@@ -174,9 +210,39 @@ class BookmarkStore:
             if version < schema_version():
                 raise sqlite3.OperationalError("cannot migrate a read-only bookmarks database")
             return
-        if self.path is not None:
-            conn.execute("PRAGMA journal_mode = WAL")
+        if self.path is not None and not self._snapshot:
+            refused = db.write_refused(conn)
+            if refused is not None:
+                if version < schema_version():
+                    raise sqlite3.OperationalError(f"cannot migrate the bookmarks database: {refused}")
+                self.read_only_reason = f"it cannot be written ({_plain_refusal(refused)})"
+                return
+            db.enable_wal(conn)
         self._migrate(version)
+
+    def _check(self) -> int:
+        """The file's schema version, after checking it is undamaged and holds what that version means.
+
+        Version and tables are read in one read transaction, so a store another process is creating at this
+        moment is seen either before or after its (atomic) migration, never half-way.
+        """
+        conn = self._conn
+        conn.execute("BEGIN")
+        try:
+            version = db.check(conn)  # "file is not a database" and damaged pages show here
+            tables = db.user_tables(conn)
+            if version == 0 and tables:
+                raise ForeignDatabaseError(
+                    f"it is not a parallax bookmarks database (it holds the tables {', '.join(sorted(tables))})")
+            if 0 < version <= schema_version():
+                problems = db.schema_problems(conn, expected_schema(version))
+                if problems:
+                    raise ForeignDatabaseError(
+                        f"it says it is a version {version} bookmarks database but has {'; '.join(problems)}")
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+        return version
 
     def _migrate(self, version: int) -> None:
         if version >= schema_version():
@@ -191,12 +257,7 @@ class BookmarkStore:
                     target.close()
         with self._transaction():
             current = self._conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
-            for step in MIGRATIONS[current:]:
-                if callable(step):
-                    step(self._conn)
-                else:
-                    for statement in step:
-                        self._conn.execute(statement)
+            _apply(self._conn, MIGRATIONS[current:])
             self._conn.execute(f"PRAGMA user_version = {max(current, schema_version())}")
 
     @property
@@ -261,49 +322,64 @@ class BookmarkStore:
         tags: Iterable[str] = (),
     ) -> Bookmark:
         """Bookmark any anchored quote (the reader uses `add`; imports and tests use this)."""
+        with self._transaction():
+            return self._insert(article, passage, topics, note, tags)
+
+    def _insert(self, article: ArticleAnchor, passage: PassageAnchor, topics: Iterable[str], note: str,
+                tags: Iterable[str]) -> Bookmark:
         now = self._now()
         bookmark = Bookmark(
             id=uuid.uuid4().hex,
             created=now,
             updated=now,
-            note=note.strip(),
-            tags=clean_tags(tags),
-            topics=tuple(topics),
-            article=article,
-            passage=passage,
+            note=_storable(note, "note").strip(),
+            tags=clean_tags(_storable(t, "tag") for t in tags),
+            topics=tuple(_storable(t, "topic id") for t in topics),
+            article=ArticleAnchor(article.content_hash, _displayable(article.path),
+                                  None if article.title is None else _displayable(article.title)),
+            passage=PassageAnchor(_storable(passage.exact, "quote"), _storable(passage.prefix, "quote"),
+                                  _storable(passage.suffix, "quote"), passage.start, passage.end,
+                                  passage.passage_id),
         )
-        with self._transaction():
-            self._conn.execute(
-                "INSERT INTO bookmarks (id, created, updated, note, topics, article_hash, article_path,"
-                " article_title, exact, prefix, suffix, start_offset, end_offset, passage_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    bookmark.id, now, now, bookmark.note, json.dumps(list(bookmark.topics)),
-                    article.content_hash, article.path, article.title,
-                    passage.exact, passage.prefix, passage.suffix, passage.start, passage.end, passage.passage_id,
-                ),
-            )
-            self._write_tags(bookmark.id, bookmark.tags)
+        article, passage = bookmark.article, bookmark.passage
+        self._conn.execute(
+            "INSERT INTO bookmarks (id, created, updated, note, topics, article_hash, article_path,"
+            " article_title, exact, prefix, suffix, start_offset, end_offset, passage_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                bookmark.id, now, now, bookmark.note, json.dumps(list(bookmark.topics)),
+                article.content_hash, article.path, article.title,
+                passage.exact, passage.prefix, passage.suffix, passage.start, passage.end, passage.passage_id,
+            ),
+        )
+        self._write_tags(bookmark.id, bookmark.tags)
         return bookmark
 
     def update(self, bookmark_id: str, *, note: str | None = None, tags: Iterable[str] | None = None) -> Bookmark:
         """Change a bookmark's note and/or tags (None leaves that one as it is)."""
         with self._transaction():
-            self._require(bookmark_id)
-            if note is not None:
-                self._conn.execute("UPDATE bookmarks SET note = ? WHERE id = ?", (note.strip(), bookmark_id))
-            if tags is not None:
-                self._write_tags(bookmark_id, clean_tags(tags))
-            self._conn.execute("UPDATE bookmarks SET updated = ? WHERE id = ?", (self._now(), bookmark_id))
+            self._change(bookmark_id, note, tags)
         return self._require(bookmark_id)
+
+    def _change(self, bookmark_id: str, note: str | None, tags: Iterable[str] | None) -> None:
+        self._require(bookmark_id)
+        if note is not None:
+            self._conn.execute("UPDATE bookmarks SET note = ? WHERE id = ?", (_storable(note, "note").strip(),
+                                                                                bookmark_id))
+        if tags is not None:
+            self._write_tags(bookmark_id, clean_tags(_storable(t, "tag") for t in tags))
+        self._conn.execute("UPDATE bookmarks SET updated = ? WHERE id = ?", (self._now(), bookmark_id))
 
     def delete(self, bookmark_id: str) -> Bookmark:
         """Delete a bookmark so that `restore` can undo it; returns it as it was."""
         with self._transaction():
-            before = self._require(bookmark_id)
-            self._conn.execute(
-                "UPDATE bookmarks SET deleted = ? WHERE id = ? AND deleted IS NULL", (self._now(), bookmark_id)
-            )
+            return self._soft_delete(bookmark_id)
+
+    def _soft_delete(self, bookmark_id: str) -> Bookmark:
+        before = self._require(bookmark_id)
+        self._conn.execute(
+            "UPDATE bookmarks SET deleted = ? WHERE id = ? AND deleted IS NULL", (self._now(), bookmark_id)
+        )
         return before
 
     def restore(self, bookmark_id: str) -> Bookmark:
@@ -316,17 +392,36 @@ class BookmarkStore:
     def toggle(self, corpus: Corpus, passage_id: str, resolutions: Mapping[str, Resolution] | None = None) -> Toggled:
         """Delete the bookmarks on `passage_id`, or add one when it has none (the reader's `b`).
 
-        `resolutions` (bookmark id -> Resolution against `corpus`) saves re-resolving; bookmarks it lacks
-        (added by another process meanwhile) are resolved here.
+        What is on the passage is read inside the write transaction, so another process toggling the same
+        passage at the same moment waits and then sees this change (no duplicates). `resolutions` (bookmark
+        id -> Resolution against `corpus`) saves re-resolving; bookmarks it lacks are resolved here.
         """
+        article, passage = anchor_passage(corpus, passage_id)
+        topics = corpus.passage(passage_id).topic_ids
+        with self._transaction():
+            here = self._at(corpus, passage_id, resolutions)
+            if here:
+                return Toggled(None, tuple(self._soft_delete(b.id) for b in here))
+            return Toggled(self._insert(article, passage, topics, "", ()))
+
+    def set_note(self, corpus: Corpus, passage_id: str, note: str, tags: Iterable[str],
+                 resolutions: Mapping[str, Resolution] | None = None) -> Bookmark:
+        """Set the note and tags of the passage's bookmark, bookmarking the passage first when it has none;
+        one transaction, so two processes saving a note on the same passage never make two bookmarks."""
+        article, passage = anchor_passage(corpus, passage_id)
+        topics = corpus.passage(passage_id).topic_ids
+        tags = tuple(tags)
+        with self._transaction():
+            here = self._at(corpus, passage_id, resolutions)
+            bookmark_id = here[0].id if here else self._insert(article, passage, topics, "", ()).id
+            self._change(bookmark_id, note, tags)
+        return self._require(bookmark_id)
+
+    def _at(self, corpus: Corpus, passage_id: str, resolutions: Mapping[str, Resolution] | None) -> list[Bookmark]:
         bookmarks = self.list()
         known = dict(resolutions or {})
-        missing = [b for b in bookmarks if b.id not in known]
-        known.update(resolve_all(missing, corpus))
-        here = bookmarks_at(passage_id, bookmarks, known)
-        if here:
-            return Toggled(None, tuple(self.delete(b.id) for b in here))
-        return Toggled(self.add(corpus, passage_id))
+        known.update(resolve_all([b for b in bookmarks if b.id not in known], corpus))
+        return bookmarks_at(passage_id, bookmarks, known)
 
     def _write_tags(self, bookmark_id: str, tags: tuple[str, ...]) -> None:
         self._conn.execute("DELETE FROM bookmark_tags WHERE bookmark_id = ?", (bookmark_id,))
@@ -338,7 +433,7 @@ class BookmarkStore:
     def _require(self, bookmark_id: str) -> Bookmark:
         found = self._select("WHERE id = ?", (bookmark_id,))
         if not found:
-            raise KeyError(f"no bookmark with id {bookmark_id!r}")
+            raise BookmarkNotFound(f"no bookmark with id {bookmark_id!r} in {self._where()}")
         return found[0]
 
     def _now(self) -> str:
@@ -361,7 +456,7 @@ class BookmarkStore:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise BookmarkError(f"cannot save to the bookmarks in {self._where()}: {exc}") from exc
+                raise BookmarkError(f"cannot save to the bookmarks in {self._where()}: {_why(exc)}") from exc
             try:
                 yield
                 self._conn.execute("COMMIT")
@@ -369,30 +464,44 @@ class BookmarkStore:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise BookmarkError(f"cannot save to the bookmarks in {self._where()}: {exc}") from exc
+                    raise BookmarkError(f"cannot save to the bookmarks in {self._where()}: {_why(exc)}") from exc
                 raise
 
     def _where(self) -> str:
         return str(self.path) if self.path is not None else "memory"
 
 
-def _connect(path: Path | None, read_only: bool) -> sqlite3.Connection:
-    if path is None:
-        target, uri = ":memory:", False
-    elif read_only:
-        target, uri = path.resolve().as_uri() + "?mode=ro", True
-    else:
-        target, uri = str(path), False
-    conn = sqlite3.connect(
-        target, uri=uri, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-    )
+def _why(exc: sqlite3.Error) -> str:
+    """SQLite's message, with what it means for a person when the store is busy or read-only."""
+    if db.is_busy(exc):
+        return f"another program has held it locked for more than {BUSY_TIMEOUT_MS // 1000} s ({exc}); try again"
+    if db.error_code(exc) == db.SQLITE_READONLY:
+        return f"{exc} (the file or its folder cannot be written)"
+    return str(exc)
+
+
+def _plain_refusal(message: str) -> str:
+    return f"{message}: the file or its folder is read-only for this user" if "readonly" in message else message
+
+
+def _storable(text: str, what: str) -> str:
+    """`text` as it will be saved, or BookmarkError when it cannot be (lone surrogates are not UTF-8)."""
+    text = str(text)
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise BookmarkError(f"the {what} cannot be saved: it holds a character that is not valid text "
+                            f"(U+{ord(text[exc.start]):04X} at position {exc.start + 1})") from None
+    return text
+
+
+def _displayable(text: str) -> str:
+    """A path or title (a hint for finding the article again) made storable: bytes that were not UTF-8 in a
+    file name (Python's surrogate escapes) become U+FFFD instead of stopping the bookmark being saved."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _bookmark(row: tuple[Any, ...], tags: list[str]) -> Bookmark:
@@ -444,9 +553,11 @@ def open_store(data_dir_override: str | Path | None = None, *, clock: Clock | No
         return _in_memory(clock, f"cannot create the bookmarks folder {path.parent} ({exc.strerror or exc})")
     try:
         store = BookmarkStore(path, clock=clock)
-    except (sqlite3.DatabaseError, BookmarkError) as exc:
+    except ForeignDatabaseError as exc:
+        return _replace(path, exc, clock, "foreign")
+    except (sqlite3.Error, BookmarkError) as exc:
         if is_corrupt(exc):
-            return _replace_corrupt(path, exc, clock)
+            return _replace(path, exc, clock, "corrupt")
         return _fallback(path, exc, clock)
     if store.read_only_reason:
         return _checked_read_only(store, clock)
@@ -455,44 +566,52 @@ def open_store(data_dir_override: str | Path | None = None, *, clock: Clock | No
 
 def is_corrupt(exc: BaseException) -> bool:
     """True for "file is not a database" and "malformed" errors; False for locks, permissions, I/O."""
-    if isinstance(exc, BookmarkError) and exc.__cause__ is not None:
-        exc = exc.__cause__
-    if isinstance(exc, CorruptDatabaseError):
-        return True
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-    text = str(exc).lower()
-    return "not a database" in text or "malformed" in text
+    return db.is_corrupt(exc)
 
 
-def _replace_corrupt(path: Path, exc: BaseException, clock: Clock | None) -> Opened:
+def _replace(path: Path, exc: BaseException, clock: Clock | None, label: str) -> Opened:
+    """Move a damaged or foreign file aside (never delete it) and start a new store."""
+    what = "is damaged" if label == "corrupt" else "is not a parallax bookmark store"
     try:
-        backup = move_aside(path)
+        backup = move_aside(path, label=label)
     except OSError as move_error:
-        return _in_memory(clock, f"the bookmarks database {path} is damaged ({exc}) and could not be moved aside "
+        return _in_memory(clock, f"the bookmarks database {path} {what} ({exc}) and could not be moved aside "
                                  f"({move_error.strerror or move_error}); it was left untouched")
     try:
         store = BookmarkStore(path, clock=clock)
-    except sqlite3.Error as again:
-        return _in_memory(clock, f"the bookmarks database {path} was damaged ({exc}) and moved to {backup}, "
+    except (sqlite3.Error, BookmarkError) as again:
+        return _in_memory(clock, f"the bookmarks database {path} {what} ({exc}) and was moved to {backup}, "
                                  f"but a new one cannot be created ({again})")
-    return Opened(store, f"The bookmarks database {path} is damaged ({exc}). It was moved to {backup} (nothing was "
-                         "deleted; sqlite3's '.recover' command may get bookmarks back from it) and a new, empty "
-                         "one was started.")
+    recover = ("sqlite3's '.recover' command may get bookmarks back from it" if label == "corrupt"
+               else "it is kept as it was")
+    return Opened(store, f"The bookmarks database {path} {what} ({exc}). It was moved to {backup} (nothing was "
+                         f"deleted; {recover}) and a new, empty one was started.")
 
 
 def _fallback(path: Path, exc: BaseException, clock: Clock | None) -> Opened:
     """The file exists but cannot be opened for writing: read what it holds if possible."""
     if path.exists():
-        try:
-            store = BookmarkStore(path, read_only=True, clock=clock)
-        except sqlite3.Error:
-            pass
-        else:
-            store.read_only_reason = f"it cannot be written ({exc})"
+        store = _open_read_only(path, clock)
+        if store is not None:
+            store.read_only_reason = f"it cannot be written ({_plain_refusal(str(exc))})"
             return _checked_read_only(store, clock)
     return _in_memory(clock, f"cannot open the bookmarks database {path} ({exc})")
+
+
+def _open_read_only(path: Path, clock: Clock | None) -> BookmarkStore | None:
+    """The store read-only where it lies, else (a WAL file in a read-only folder) from a private copy."""
+    try:
+        return BookmarkStore(path, read_only=True, clock=clock)
+    except (sqlite3.Error, BookmarkError):
+        pass
+    try:
+        snapshot = db.read_snapshot(path)
+    except (sqlite3.Error, OSError):
+        return None
+    try:
+        return BookmarkStore(path, read_only=True, clock=clock, connection=snapshot)
+    except (sqlite3.Error, BookmarkError):
+        return None
 
 
 def _checked_read_only(store: BookmarkStore, clock: Clock | None) -> Opened:
@@ -510,20 +629,9 @@ def _in_memory(clock: Clock | None, problem: str) -> Opened:
                   f"{problem[0].upper()}{problem[1:]}. Bookmarks made now will not be saved.")
 
 
-def move_aside(path: Path, now: datetime | None = None) -> Path:
-    """Rename `path` (and its -wal/-shm files) to `<name>.corrupt-<UTC time>`; returns the new path."""
-    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
-    backup = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    path.rename(backup)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(backup.with_name(backup.name + suffix))
-    return backup
+def move_aside(path: Path, now: datetime | None = None, label: str = "corrupt") -> Path:
+    """Rename `path` (and its -wal/-shm files) to `<name>.<label>-<UTC time>`; returns the new path."""
+    return db.move_aside(path, label, now)
 
 
 # --- helpers the reader and the exports share ----------------------------------------------------------

@@ -34,6 +34,7 @@ from models.document import Article, Link, TopicInfo
 from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.links import gc_paused
 from models.serialize import tag_from_dict, tag_to_dict, article_from_dict, article_to_dict
+from models.store import sqlite as sqlite_db
 
 SCHEMA_VERSION = "2"  # the tables' layout and the stored formats
 
@@ -55,7 +56,6 @@ def _engine_version() -> str:
 
 ENGINE_VERSION = _engine_version()
 FILE_NAME = "analysis.sqlite3"
-BUSY_TIMEOUT_MS = 5000
 COMMIT_EVERY = 200  # puts between commits (and at least one commit every COMMIT_SECONDS)
 COMMIT_SECONDS = 1.0
 KEEP_LINK_SETS = 16  # corpora whose links are kept
@@ -72,6 +72,20 @@ CREATE TABLE IF NOT EXISTS articles (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID;
 """
+
+
+class _ForeignCache(Exception):
+    """The file has tables of the cache's names whose columns are not the cache's."""
+
+
+def _expected_schema() -> dict[str, set[str]]:
+    """The cache's tables and columns, as `_SCHEMA` creates them (built in memory, so it follows `_SCHEMA`)."""
+    memory = sqlite3.connect(":memory:")
+    try:
+        memory.executescript(_SCHEMA)
+        return sqlite_db.schema_of(memory)
+    finally:
+        memory.close()
 
 
 class Cache:
@@ -109,17 +123,18 @@ class Cache:
             self._db = self._connect()
             self._check()
         except sqlite3.Error as exc:
-            if type(exc) is sqlite3.DatabaseError:  # "file is not a database", "database disk image is malformed"
+            if sqlite_db.is_corrupt(exc):  # "file is not a database", "database disk image is malformed"
                 self._rebuild(f"the analysis cache {self.path} could not be read ({exc}); moved aside and rebuilt")
             else:  # locked, read-only, no such folder...: not the file's fault
                 self._disable(f"the analysis cache {self.path} cannot be used ({exc}); analysing without it")
+        except _ForeignCache as exc:
+            self._rebuild(f"the analysis cache {self.path} was not made by this parallax ({exc}); moved aside and "
+                          "rebuilt")
         except OSError as exc:
             self._disable(f"the analysis cache {self.path} cannot be used ({exc}); analysing without it")
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA journal_mode = WAL")
+        db = sqlite_db.connect(self.path, wal=True)
         db.execute("PRAGMA synchronous = NORMAL")
         return db
 
@@ -132,6 +147,9 @@ class Cache:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
+            problems = sqlite_db.schema_problems(db, _expected_schema())
+            if problems:  # tables of ours by name with other columns: nothing in them can be read
+                raise _ForeignCache("; ".join(problems))
             found = dict(db.execute("SELECT name, value FROM meta").fetchall())
             want = {"schema": SCHEMA_VERSION, "engine": ENGINE_VERSION}
             if found.get("schema") != SCHEMA_VERSION or found.get("engine") != ENGINE_VERSION:
@@ -156,20 +174,18 @@ class Cache:
             raise
 
     def _rebuild(self, message: str) -> None:
-        """Move an unreadable file aside (never delete what might be looked at) and start an empty one."""
+        """Move an unreadable file aside (never delete what might be looked at) and start an empty one.
+
+        The file goes to `analysis.sqlite3.corrupt` with its -wal and -shm (replacing an older one: a cache
+        holds nothing a person made, so one copy to look at is enough)."""
         self._close_quietly()
         try:
-            aside = self.path.with_name(self.path.name + ".corrupt")
             if self.path.exists():
-                self.path.replace(aside)
-            for suffix in ("-wal", "-shm"):
-                extra = self.path.with_name(self.path.name + suffix)
-                if extra.exists():
-                    extra.unlink()
+                sqlite_db.move_aside(self.path, "corrupt", stamped=False)
             self._db = self._connect()
             self._check()
             self._note(message)
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, sqlite3.Error, _ForeignCache) as exc:
             self._disable(f"{message}, but rebuilding failed ({exc}); analysing without the cache")
 
     def _disable(self, message: str) -> None:
@@ -186,7 +202,7 @@ class Cache:
 
     def _failed(self, exc: sqlite3.Error) -> None:
         """An error while the cache was in use: a damaged file is rebuilt, anything else switches it off."""
-        if type(exc) is sqlite3.DatabaseError:  # SQLITE_CORRUPT, SQLITE_NOTADB (subclasses are other failures)
+        if sqlite_db.is_corrupt(exc):
             self._rebuild(f"the analysis cache {self.path} is damaged ({exc}); it was moved aside and rebuilt")
         else:
             self._disable(f"the analysis cache {self.path} failed ({exc}); analysing the rest without it")

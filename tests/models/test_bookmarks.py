@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -39,6 +40,7 @@ from models.config import CleaningRule
 from models.loader import analyze
 from models.document import Article, Corpus, Passage, TopicInfo
 from tests.conftest import ROOT, SEEDS
+from tests.support.unprivileged import as_user, chown_tree, user_folder
 
 SEED = SEEDS / "001_5d9b8a6939599cab.txt"
 SEED_ID = "001_5d9b8a6939599cab"
@@ -293,38 +295,183 @@ def test_a_data_dir_that_cannot_be_created_falls_back_to_memory(tmp_path):
     assert opened.store.path is None and "cannot create the bookmarks folder" in opened.warning.lower()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions and a non-root user")
-def test_an_unreadable_file_gives_a_warning_not_a_crash(tmp_path):
-    store = open_store(tmp_path).store
-    store.add_anchored(*anchors())
-    store.close()
-    path = tmp_path / FILE_NAME
-    path.chmod(0)
+def _open_and_look(folder: Path) -> tuple[int, bool, str | None, str]:
+    """Open the store in `folder` and try a change: (bookmarks seen, read-only?, warning, what the change did)."""
+    opened = open_store(folder)
     try:
-        opened = open_store(tmp_path)
-        assert opened.warning and str(path) in opened.warning
-        assert not list(tmp_path.glob("*.corrupt-*"))  # a permission problem is not damage: nothing moved
-    finally:
-        path.chmod(0o600)
+        opened.store.add_anchored(*anchors(99))
+        change = "saved"
+    except ReadOnlyError:
+        change = "refused"
+    return len(opened.store.list()), opened.store.read_only, opened.warning, change
 
 
-def test_a_store_that_cannot_be_written_is_opened_read_only(tmp_path, monkeypatch):
-    store = open_store(tmp_path).store
-    kept = store.add_anchored(*anchors(), note="keep me")
-    store.close()
-    real_connect = bm._connect
+def _fill(folder: Path, n: int) -> None:
+    with open_store(folder).store as store:
+        for i in range(n):
+            store.add_anchored(*anchors(i), note=f"note {i}")
 
-    def refuse_writes(path, read_only):
-        if path is not None and not read_only:
-            raise sqlite3.OperationalError("attempt to write a readonly database")
-        return real_connect(path, read_only)
 
-    monkeypatch.setattr(bm, "_connect", refuse_writes)
+def test_an_unreadable_file_gives_a_warning_not_a_crash():
+    with user_folder() as folder:
+        _fill(folder, 1)
+        path = folder / FILE_NAME
+        chown_tree(folder)
+        path.chmod(0)
+        count, _, warning, change = as_user(_open_and_look, folder)
+        assert warning and str(path) in warning and count == 1 and change == "saved"  # in memory
+        assert "will not be saved" in warning
+        assert not list(folder.glob("*.corrupt-*"))  # a permission problem is not damage: nothing moved
+
+
+def test_a_read_only_file_in_a_writable_folder_warns_at_open():
+    with user_folder() as folder:
+        _fill(folder, 3)
+        chown_tree(folder)
+        (folder / FILE_NAME).chmod(0o444)
+        before = (folder / FILE_NAME).read_bytes()
+        count, read_only, warning, change = as_user(_open_and_look, folder)
+        assert (count, read_only, change) == (3, True, "refused")
+        assert warning and "read-only" in warning and "viewed but not" in warning
+        assert (folder / FILE_NAME).read_bytes() == before
+
+
+@pytest.mark.parametrize("left_wal", [False, True], ids=["closed-cleanly", "wal-left-by-a-killed-writer"])
+def test_a_read_only_folder_still_shows_every_bookmark(left_wal):
+    with user_folder() as folder:
+        if left_wal:
+            # What a killed writer leaves: committed bookmarks still in the -wal file, not yet in the main file.
+            with user_folder() as scratch:
+                writer = open_store(scratch).store
+                writer._conn.execute("PRAGMA wal_autocheckpoint = 0")
+                for i in range(30):
+                    writer.add_anchored(*anchors(i))
+                for suffix in ("", "-wal", "-shm"):
+                    shutil.copyfile(scratch / f"{FILE_NAME}{suffix}", folder / f"{FILE_NAME}{suffix}")
+                writer.close()
+            assert (folder / f"{FILE_NAME}-wal").stat().st_size > 0
+        else:
+            _fill(folder, 30)
+            assert not (folder / f"{FILE_NAME}-wal").exists()
+        chown_tree(folder)
+        for item in folder.iterdir():  # as on a read-only disk: nothing in it can be written
+            item.chmod(0o444)
+        folder.chmod(0o555)
+        count, read_only, warning, change = as_user(_open_and_look, folder)
+        assert (count, read_only, change) == (30, True, "refused")
+        assert warning and "read-only" in warning
+
+
+def _raw(path: Path, *statements: str) -> None:
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("statements", [
+    (f"PRAGMA user_version = {len(bm.MIGRATIONS)}",),
+    (f"PRAGMA user_version = {len(bm.MIGRATIONS)}", "CREATE TABLE bookmarks (id TEXT PRIMARY KEY, note TEXT)"),
+    ("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)", "INSERT INTO moz_places (url) VALUES ('x')"),
+], ids=["right-version-no-tables", "right-version-missing-columns", "another-programs-database"])
+def test_a_database_that_is_not_a_bookmark_store_is_moved_aside_untouched(tmp_path, statements):
+    path = tmp_path / FILE_NAME
+    _raw(path, *statements)
+    original = path.read_bytes()
     opened = open_store(tmp_path)
-    assert opened.store.read_only and "read-only" in opened.warning
-    assert opened.store.list() == [kept]
-    with pytest.raises(ReadOnlyError):
-        opened.store.add_anchored(*anchors(2))
+    [backup] = tmp_path.glob(f"{FILE_NAME}.foreign-*")
+    assert backup.read_bytes() == original  # kept byte for byte: never migrated, never switched to WAL
+    assert opened.warning and "not a parallax bookmark store" in opened.warning and str(backup) in opened.warning
+    assert not opened.store.read_only and opened.store.path == path
+    opened.store.add_anchored(*anchors())
+    assert len(opened.store.list()) == 1
+
+
+def test_a_foreign_database_that_cannot_be_moved_is_left_alone(tmp_path, monkeypatch):
+    path = tmp_path / FILE_NAME
+    _raw(path, "CREATE TABLE other (x)")
+    original = path.read_bytes()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(bm.db, "move_aside", refuse)
+    opened = open_store(tmp_path)
+    assert opened.store.path is None and "left untouched" in opened.warning
+    assert path.read_bytes() == original and sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
+
+
+def test_expected_schema_replays_the_migrations():
+    schema = bm.expected_schema(schema_version())
+    assert {"bookmarks", "bookmark_tags"} <= set(schema) and {"exact", "note", "deleted"} <= schema["bookmarks"]
+    assert bm.expected_schema(0) == {}
+
+
+def test_two_stores_toggling_one_passage_at_once_make_no_duplicate(tmp_path, seeds_corpus, monkeypatch):
+    """Both stores look for bookmarks on the passage at the same moment (a barrier holds the first until the
+    second arrives, or half a second): a toggle that reads outside its write transaction adds twice."""
+    open_store(tmp_path).store.close()
+    barrier = threading.Barrier(2)
+    real = bm.resolve_all
+
+    def meet(bookmarks, corpus):
+        try:
+            barrier.wait(timeout=0.5)
+        except threading.BrokenBarrierError:
+            pass
+        return real(bookmarks, corpus)
+
+    monkeypatch.setattr(bm, "resolve_all", meet)
+    passage = seeds_corpus.articles[0].passages[1].id
+    stores = [open_store(tmp_path).store for _ in range(2)]
+    errors: list[BaseException] = []
+
+    def toggle(store):
+        try:
+            store.toggle(seeds_corpus, passage, {})
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=toggle, args=(s,)) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert errors == []
+    rows = stores[0].list(include_deleted=True)
+    assert len(rows) == 1 and rows[0].deleted is not None  # one added it, the other then removed it
+
+
+def test_two_stores_saving_a_note_on_one_passage_make_one_bookmark(tmp_path, seeds_corpus):
+    a, b = open_store(tmp_path).store, open_store(tmp_path).store
+    passage = seeds_corpus.articles[0].passages[2].id
+    a.set_note(seeds_corpus, passage, "from a", ["x"], {})
+    b.set_note(seeds_corpus, passage, "from b", ["y"], {})
+    [only] = a.list()
+    assert (only.note, only.tags) == ("from b", ("y",))
+
+
+def test_text_that_cannot_be_saved_is_a_bookmark_error_and_changes_nothing(tmp_path):
+    store = open_store(tmp_path).store
+    with pytest.raises(bm.BookmarkError, match="U\\+D800"):
+        store.add_anchored(*anchors(), note="bad \ud800 note")
+    kept = store.add_anchored(*anchors(1), note="fine")
+    for change in (dict(note="x\udcff"), dict(tags=["ok", "\udc80"])):
+        with pytest.raises(bm.BookmarkError):
+            store.update(kept.id, **change)
+    assert store.list() == [kept]
+    with pytest.raises(bm.BookmarkError):
+        store.delete("no-such-id")
+    with pytest.raises(KeyError):  # still a KeyError for callers that looked for one
+        store.restore("no-such-id")
+
+
+def test_a_file_name_that_is_not_utf8_does_not_stop_a_bookmark(tmp_path):
+    store = open_store(tmp_path).store
+    path = os.fsdecode(b"/articles/caf\xe9.txt")  # a Latin-1 name on a UTF-8 system: a surrogate escape
+    saved = store.add_anchored(ArticleAnchor("h", path, "T\udce9"), PassageAnchor("quote", "", "", 0, 5))
+    assert store.list() == [saved] and saved.article.path == "/articles/caf\ufffd.txt"
 
 
 def test_a_newer_schema_is_never_migrated_or_written(tmp_path):

@@ -197,3 +197,54 @@ def test_typed_evidence_survives_the_cache_and_a_new_id(config, tmp_path):
         store.put_article("k", config, bad)
         store.flush()
         assert store.get_article("k", config, "new", "new.txt") is None  # cites a passage it does not have
+
+
+def test_tables_of_our_names_with_other_columns_are_moved_aside_and_rebuilt(config, seeds, count_analyses):
+    path = cache_dir() / "analysis.sqlite3"
+    path.parent.mkdir(parents=True)
+    foreign = sqlite3.connect(path)
+    foreign.execute("CREATE TABLE articles (key TEXT PRIMARY KEY, blob BLOB)")
+    foreign.commit()
+    foreign.close()
+    with Cache() as store:
+        assert store.enabled and any("not made by this parallax" in m for m in store.messages)
+        analyze([seeds], config, cache=store)
+    assert path.with_name("analysis.sqlite3.corrupt").is_file()
+    count_analyses.clear()
+    analyze([seeds], config)
+    assert count_analyses == [], "the rebuilt cache was not used"
+
+
+def test_pages_damaged_while_in_use_rebuild_the_cache_and_keep_its_wal(config, seeds):
+    analyze([seeds], config)
+    path = cache_dir() / "analysis.sqlite3"
+    data = bytearray(path.read_bytes())
+    assert len(data) > 4096 * 4
+    for i in range(4096, len(data)):  # every page but the first: the header reads, the tables do not
+        data[i] = (data[i] * 7 + 13) % 256
+    path.write_bytes(bytes(data))
+    with Cache() as store:  # opening reads only the header and the schema page: the damage shows in use
+        corpus = analyze([seeds], config, cache=store)
+        assert len(corpus.articles) == 5 and not corpus.problems
+        assert any("damaged" in m or "could not be read" in m for m in store.messages), store.messages
+    aside = path.with_name("analysis.sqlite3.corrupt")
+    assert aside.read_bytes() == bytes(data)
+    assert len(analyze([seeds], config).articles) == 5
+
+
+def test_a_locked_cache_is_no_damage(config, seeds, monkeypatch):
+    from models.store import sqlite as sqlite_db
+
+    analyze([seeds], config)
+    monkeypatch.setattr(sqlite_db, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(cache_dir() / "analysis.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        store = Cache()
+        store_messages = list(store.messages)
+        store.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert any("cannot be used" in m and "locked" in m for m in store_messages), store_messages
+    assert not (cache_dir() / "analysis.sqlite3.corrupt").exists()
