@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from models.display import strip_invisible, strip_terminal
 from models.document import Meta, Problem
+from models.pipeline.encoding import SURE, choose
 from models.pipeline.errors import IngestError
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -31,23 +34,6 @@ STDIN_NAME = "<stdin>"  # how that article is named (its id is "stdin")
 _HTML_START = re.compile(  # how a web page starts: optional BOM, spaces and comments, then <!doctype html>/<html>...
     rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
 )
-
-# ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC strings, and
-# two-character escapes; plus their 8-bit C1 forms.
-_ESCAPES = re.compile(
-    r"""
-    \x1b\[[0-?]*[ -/]*[@-~]            # CSI
-  | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
-  | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC, terminated by BEL or ST (or cut off)
-  | \x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?     # 8-bit OSC
-  | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?        # DCS, SOS, PM, APC
-  | \x1b[ -/]*[0-~]                    # other escapes (charset selection, RIS, ...)
-    """,
-    re.VERBOSE,
-)
-# Every remaining C0 control except tab and newline, DEL, and the C1 range.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -170,6 +156,7 @@ def source_from_bytes(name: str, data: bytes, *, html: bool | None = None) -> So
         from models.pipeline.html import extract_html
 
         text, meta = extract_html(sanitize(text))
+        meta = _safe_meta(meta)
     text = sanitize(text)
     if not text.strip():
         raise IngestError("no readable text after removing control characters")
@@ -194,18 +181,16 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    found = best is not None and best.encoding is not None
+    reading = choose(data, best.encoding if found else None, str(best) if found else None)
+    if reading is None:
         raise IngestError("binary data, or text in an encoding that could not be detected")
-    text = _check_text(str(best))
-    encoding = best.encoding
-    if encoding != "cp1252":
-        # Single-byte code pages often agree on a text; name the most common one when it reads the same.
-        try:
-            if data.decode("cp1252") == text:
-                encoding = "cp1252"
-        except UnicodeDecodeError:
-            pass
-    return text, encoding, [f"not UTF-8: decoded as {encoding} (detected)"]
+    how = "detected"
+    if reading.confidence is not None:
+        how += f", {reading.confidence:.0%} sure"
+    if reading.confidence is not None and reading.confidence < SURE and reading.other and reading.example:
+        how += f"; as {reading.other} it would read \"{reading.example[1]}\" for \"{reading.example[0]}\""
+    return _check_text(reading.text), reading.encoding, [f"not UTF-8: decoded as {reading.encoding} ({how})"]
 
 
 # Documents people try to open as articles, by the bytes they start with: named, rather than "binary data".
@@ -230,23 +215,43 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _check_text(text: str) -> str:
-    """Reject decoded text that is mostly not letters, digits, spaces or punctuation."""
+    """Reject decoded text of which more than 5% is what no text holds: control characters (but the
+    whitespace ones and ESC, which sanitising removes), unassigned code points, private use, surrogates.
+
+    Format characters (zero-width spaces and joiners, bidi marks, soft hyphens) and spaces of every kind
+    (NBSP in French typography) are text, however many there are: sanitising removes or keeps them.
+    """
     sample = text[:65536]
     if not sample:
         return text
-    odd = sum(1 for ch in sample if not (ch.isprintable() or ch in "\n\r\t\x1b"))
+    odd = sum(1 for ch in sample if not ch.isprintable() and _is_odd(ch))
     if odd > max(8, len(sample) // 20):
         raise IngestError("binary data, not text")
     return text
 
 
+def _is_odd(ch: str) -> bool:
+    if ch in "\n\r\t\f\x1b":
+        return False
+    return unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
+
+
 def sanitize(text: str) -> str:
-    """Normalise newlines (CRLF, CR to LF) and strip terminal control sequences and control characters."""
+    """Normalise newlines (CRLF, CR to LF); strip terminal control sequences, control characters, bidi
+    overrides and invisible characters that change how text reads (models/display.py says which)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
-        text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
-    return text.lstrip("\ufeff")
+    return strip_invisible(strip_terminal(text))
+
+
+def _safe_meta(meta: Meta) -> Meta:
+    """A web page's metadata hints, sanitised like the text (the markup's entities are decoded after the
+    page's own text was sanitised, so `&#27;` in a <title> would otherwise reach the screen)."""
+    cleaned = {}
+    for item in fields(meta):
+        value = getattr(meta, item.name)
+        if isinstance(value, str):
+            cleaned[item.name] = " ".join(sanitize(value).split()) or None
+    return replace(meta, **cleaned)
 
 
 def slug(path: str | Path) -> str:

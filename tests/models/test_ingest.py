@@ -8,8 +8,9 @@ import time
 import pytest
 
 from models.loader import analyze
-from models.pipeline.ingest import IngestError, discover, read_source, sanitize
+from models.pipeline.ingest import IngestError, discover, read_source, sanitize, source_from_bytes
 from tests.conftest import SEEDS
+from tests.support.unprivileged import as_user, chown_tree, user_folder
 
 GOOD = SEEDS / "004_c17863d213641cf5.txt"
 
@@ -46,6 +47,65 @@ def test_cp1252_with_curly_quotes_is_decoded_and_the_encoding_reported(tmp_path,
     assert "Turkey\u2019s \u201cS-400\u201d" in source.text
     assert source.encoding.replace("_", "").lower() in ("cp1252", "windows1252")
     assert any("not UTF-8" in note for note in source.notes)
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Turkey's defence minister met Jean Lef\u00e8vre in Ankara on Tuesday to discuss the S-400 deal.", "cp1252"),
+    ("Der Minister traf sich am Dienstag mit J\u00fcrgen M\u00fcller in Ankara, um \u00fcber den Vertrag zu "
+     "sprechen.", "cp1252"),
+    ("Le ministre a rencontr\u00e9 Jean Lef\u00e8vre \u00e0 Ankara mardi pour discuter de l'accord.", "cp1252"),
+    ("Ministr obrany se v \u00fater\u00fd setkal s Janem Nov\u00e1kem v Ankar\u0159e a \u0159ekl, \u017ee dohoda "
+     "je hotov\u00e1.", "cp1250"),
+    ("Minister obrony spotka\u0142 si\u0119 we wtorek z Janem Kowalskim w Ankarze, m\u00f3wi\u0105c \u017ce umowa "
+     "jest gotowa.", "cp1250"),
+    ("The orchestra played Anton\u00edn Dvo\u0159\u00e1k on Friday night in the main hall of the city.", "cp1250"),
+    ("\u041c\u0438\u043d\u0438\u0441\u0442\u0440 \u043e\u0431\u043e\u0440\u043e\u043d\u044b "
+     "\u0432\u0441\u0442\u0440\u0435\u0442\u0438\u043b\u0441\u044f \u0432\u043e \u0432\u0442\u043e\u0440\u043d\u0438\u043a "
+     "\u0432 \u0410\u043d\u043a\u0430\u0440\u0435.", "cp1251"),
+], ids=["english-with-a-french-name", "german", "french", "czech", "polish", "english-with-a-czech-name", "russian"])
+def test_a_short_article_in_a_single_byte_code_page_reads_as_its_language(text, encoding):
+    source = source_from_bytes("short.txt", text.encode(encoding))
+    assert source.text == text
+    assert source.encoding == encoding
+    [note] = source.notes
+    assert f"decoded as {encoding}" in note and "% sure" in note
+
+
+def test_an_unsure_choice_names_the_other_reading(monkeypatch):
+    from models.pipeline import ingest
+
+    monkeypatch.setattr(ingest, "SURE", 1.01)  # every choice counts as unsure: the note's second half shows
+    source = source_from_bytes("a.txt", "The minister met Jean Lef\u00e8vre in Ankara on Tuesday.".encode("cp1252"))
+    [note] = source.notes
+    assert "Lef\u00e8vre" in source.text and "it would read" in note and "Lef\u00e8vre" in note
+
+
+@pytest.mark.parametrize("spacing", ["\u00a0", "\u202f", "\u200b", "\u2060", "\u00ad", "\u200e"])
+def test_utf8_full_of_spaces_and_format_characters_is_text_not_binary(spacing):
+    line = f"Le ministre{spacing}: \u00ab{spacing}Turquie{spacing}\u00bb{spacing}; l{spacing}accord{spacing}S-400.\n"
+    source = source_from_bytes("fr.txt", (line * 50).encode("utf-8"))
+    assert source.encoding == "utf-8" and "Turquie" in source.text
+
+
+def test_invisible_characters_are_removed_from_text_but_joiners_scripts_need_stay():
+    text = ("Tur\u200bkey bought the S-\u2060400.\u202e Reversed?\u202c Soft\u00adhyphen. "
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001f469\u200d\U0001f4bb \u0e01\u200b\u0e02\n")
+    out = sanitize(text)
+    assert "Turkey bought the S-400. Reversed? Softhyphen." in out
+    assert "\u0645\u06cc\u200c\u062e" in out and "\U0001f469\u200d\U0001f4bb" in out and "\u0e01\u200b\u0e02" in out
+    assert not any(ch in out for ch in "\u202e\u202c\u2060\u00ad")
+
+
+def test_a_web_pages_metadata_is_sanitised_like_its_text():
+    # Entities are decoded after the page's own text was sanitised; trafilatura drops most invisible
+    # characters itself, but not all (a Hangul filler makes a name look empty).
+    page = ("<html><head><title>Deal &#27;]0;pwned&#7; signed&#x202e;gnp.exe &#x115f;&#x115f;</title>"
+            "</head><body><article><p>"
+            + "Turkey bought the S-400 from Russia and Washington objected to it strongly. " * 5
+            + "</p></article></body></html>")
+    source = source_from_bytes("page.html", page.encode("utf-8"))
+    assert source.meta is not None and source.meta.title is not None and "signed" in source.meta.title
+    assert not any(ch in source.meta.title for ch in "\x1b\x07\u202e\u115f")
 
 
 def test_two_megabyte_single_line_is_analysed_quickly(tmp_path, config):
@@ -104,11 +164,18 @@ def test_discover_reports_missing_paths_and_reads_folders_recursively(tmp_path):
     assert problems[0].path.endswith("nope.txt") and "no such file" in problems[0].message
 
 
-def test_unreadable_file_is_a_problem(tmp_path, config):
-    if os.geteuid() == 0:
-        pytest.skip("root can read anything")
-    path = tmp_path / "locked.txt"
-    path.write_text("text", encoding="utf-8")
-    path.chmod(0)
-    corpus = analyze([path], config)
-    assert "permission" in corpus.problems[0].message
+def _read_problem(path) -> str:
+    try:
+        read_source(path)
+    except IngestError as exc:
+        return str(exc)
+    return "read"
+
+
+def test_unreadable_file_is_a_problem():
+    with user_folder() as folder:
+        path = folder / "locked.txt"
+        path.write_text("text", encoding="utf-8")
+        chown_tree(folder)
+        path.chmod(0)
+        assert as_user(_read_problem, path) == "permission denied"
