@@ -16,7 +16,6 @@ from tests.conftest import ROOT
 PACKAGES = ("models", "tui")
 
 KNOWN: set[frozenset[str]] = {
-    frozenset({"models.pipeline.html", "models.pipeline.ingest"}),  # issue 13, harden
     frozenset({"tui.cli_bookmarks", "tui.cli_export"}),  # issue 13, journalist
 }
 

@@ -137,16 +137,10 @@ def choose(data: bytes, detected: str | None, detected_text: str | None) -> Read
         [(text, names)] = candidates.items()
         name = min(names, key=_rank)
         return Reading(name, text, 1.0 if is_single_byte(name) else None)
-    return _best(candidates, None)
-
-
-def _best(candidates: dict[str, list[str]], languages: int | None) -> Reading:
-    """The best-scoring of the candidate readings, each scored with the first `languages` languages of its
-    code pages (all when None)."""
     scored = []  # (score, code page, text)
     for text, names in candidates.items():
-        best_name = max(names, key=lambda n: (_score(n, text, languages), -_rank(n)[0]))
-        scored.append((_score(best_name, text, languages), best_name, text))
+        best_name = max(names, key=lambda n: (_score(n, text), -_rank(n)[0]))
+        scored.append((_score(best_name, text), best_name, text))
     scored.sort(key=lambda item: (-item[0], _rank(item[1])))
     (top, name, text), (_, other, other_text) = scored[0], scored[1]
     confidence = 1.0 / sum(math.exp(score - top) for score, _, _ in scored)
@@ -207,11 +201,10 @@ def _script(ch: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _score(name: str, text: str, languages: int | None = None) -> float:
-    """Log-likelihood (natural log) of `text`'s words under the best language of code page `name` (of its
-    first `languages` languages, all when None), plus the code page's prior."""
+def _score(name: str, text: str) -> float:
+    """Log-likelihood (natural log) of `text`'s words under the best language of code page `name`, plus the
+    code page's prior."""
     family, prior = _family(name)
-    family = family[:languages] if languages is not None else family
     plain, accented = _words(text)
     languages = _likely_languages(("en", *family), plain, accented)
     best = -math.inf
@@ -292,11 +285,12 @@ def _log_p(word: str, language: str, family: tuple[str, ...]) -> float:
 @lru_cache(maxsize=None)
 def _language_script(language: str) -> str:
     """The script most of the language's frequent words are written in."""
-    scripts: Counter[str] = Counter()
+    scripts: dict[str, float] = {}
     for word, share in itertools.islice(_frequency(language).items(), 200):
         if word[:1].isalpha():
-            scripts[_script(word[0])] += share
-    return scripts.most_common(1)[0][0] if scripts else "LATIN"
+            script = _script(word[0])
+            scripts[script] = scripts.get(script, 0.0) + share
+    return max(scripts, key=lambda s: scripts[s]) if scripts else "LATIN"
 
 
 @lru_cache(maxsize=None)

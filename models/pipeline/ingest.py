@@ -181,8 +181,10 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    found = best is not None and best.encoding is not None
-    reading = choose(data, best.encoding if found else None, str(best) if found else None)
+    if best is not None and best.encoding is not None:
+        reading = choose(data, best.encoding, str(best))
+    else:
+        reading = choose(data, None, None)
     if reading is None:
         raise IngestError("binary data, or text in an encoding that could not be detected")
     how = "detected"

@@ -30,6 +30,7 @@ A user's data is never silently rewritten or lost (models/store/sqlite.py does t
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import sqlite3
@@ -291,7 +292,7 @@ class BookmarkStore:
         with self._reading():
             return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
-    def _select(self, where: str, params: tuple[Any, ...]) -> list[Bookmark]:
+    def _select(self, where: str, params: tuple[Any, ...]) -> builtins.list[Bookmark]:
         with self._reading():
             rows = self._conn.execute(
                 "SELECT id, created, updated, deleted, note, topics, article_hash, article_path, article_title,"
@@ -417,7 +418,8 @@ class BookmarkStore:
             self._change(bookmark_id, note, tags)
         return self._require(bookmark_id)
 
-    def _at(self, corpus: Corpus, passage_id: str, resolutions: Mapping[str, Resolution] | None) -> list[Bookmark]:
+    def _at(self, corpus: Corpus, passage_id: str,
+            resolutions: Mapping[str, Resolution] | None) -> builtins.list[Bookmark]:
         bookmarks = self.list()
         known = dict(resolutions or {})
         known.update(resolve_all([b for b in bookmarks if b.id not in known], corpus))

@@ -133,7 +133,7 @@ def test_a_cache_from_another_version_is_emptied(config, seeds, count_analyses, 
     monkeypatch.setattr(cache_module, "ENGINE_VERSION", "parallax-engine-next")
     with Cache() as store:
         assert store.enabled and any("another version" in m for m in store.messages)
-        assert store._db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+        assert store._db is not None and store._db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
     analyze([seeds], config)
     assert len(count_analyses) == 10
 
@@ -151,6 +151,7 @@ def test_an_unusable_cache_never_stops_analysis(config, seeds, tmp_path, monkeyp
 
 def test_a_failure_while_in_use_switches_the_cache_off(config, seeds):
     store = Cache()
+    assert store._db is not None
     store._db.close()  # any later use raises sqlite3.ProgrammingError
     corpus = analyze([seeds], config, cache=store)
     assert len(corpus.articles) == 5
@@ -164,7 +165,7 @@ def test_two_caches_share_one_file(config, seeds):
         before = second.hits
         analyze([seeds], config, cache=second)
         assert second.hits == before + 5
-        assert first._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert first._db is not None and first._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_typed_evidence_survives_the_cache_and_a_new_id(config, tmp_path):
