@@ -33,6 +33,7 @@ from models.insight.voices.words import (
     CITING_NOUNS,
     DETERMINERS,
     ORG_NOUNS,
+    PERSON_OR_BODY,
     STOPWORDS,
     PASSIVE,
     ROLE_NOUNS,
@@ -379,7 +380,7 @@ def _aside_kind(s: _Sentence, k: int, j: int) -> str:
     if first.norm in _RELATIVES or (first.raw.islower() and first.norm.endswith(("ing", "ed")) and len(first.norm) > 4
                                      and first.norm not in STOPWORDS):
         return "relative"
-    if first.raw.islower() and first.norm in _PREPOSITIONS and len(words) <= 12:
+    if first.raw.islower() and (first.norm in _PREPOSITIONS or first.norm == "of") and len(words) <= 12:
         return "prepositional"
     if any(reporting_form(w) is not None and toks[t].raw.islower() for w, t in zip(words, range(k, j + 1))):
         return ""  # "Ukraine, Russia said, ...": a clause
@@ -432,13 +433,16 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
             return None
         idx = _walk_back(s, k - 1)
         phrase = _read_phrase(s, idx) if idx else _NOTHING
-        if kind == "name" and idx and toks[idx[-1]].raw.islower() and phrase.kind in (UNNAMED, "description", ORGANISATION):
+        common = idx and toks[idx[-1]].raw.islower() and (
+            phrase.kind in (UNNAMED, "description", ORGANISATION)
+            or toks[idx[0]].norm in DETERMINERS or _possessive(toks[idx[0]]))
+        if kind == "name" and common:
             # "Israel's finance minister, Bezalel Smotrich, said", "The ship's insurer, the U.K. P&I Club,
             # said": the name is the speaker, the common-noun phrase before it its role.
             named = _read_phrase(s, list(range(k, end + 1)))
             if named.kind in (PERSON, ORGANISATION):
                 named.role = named.role or s.span(idx)
-                if toks[idx[-1]].norm in ORG_NOUNS and named.kind == PERSON and not named.title:
+                if toks[idx[-1]].norm in ORG_NOUNS - PERSON_OR_BODY and named.kind == PERSON and not named.title:
                     named.kind = ORGANISATION
                 return named, idx[0]
         role = _aside_role(s, k, end, kind)

@@ -76,7 +76,8 @@ def _walk_back(s: _Sentence, end: int, limit: int = 12) -> list[int]:
                 break
         if tok.raw.islower() and (low in SPEECH_VERBS or low in PASSIVE):
             break
-        if tok.raw.islower() and low.endswith("ing") and len(low) > 5 and not (out and toks[out[0]].norm in ROLE_NOUNS):
+        if tok.raw.islower() and low.endswith("ing") and len(low) > 5 and not (
+                out and (toks[out[0]].norm in ROLE_NOUNS or toks[out[0]].norm in ORG_NOUNS)):
             break
         out.insert(0, i)
         if s.breaks_before(i):
@@ -134,7 +135,8 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
                 run.insert(0, t)
             else:
                 break
-        while run and toks[run[0]].raw.islower():
+        # A particle glued to the name by a hyphen stays ("al-Sediq al-Sour"); a loose one ("of") does not.
+        while run and toks[run[0]].raw.islower() and not (len(run) > 1 and s.gap(run[1]) == "-" and toks[run[0]].norm in PARTICLES):
             run.pop(0)
         title_end = -1
         if fold(_bare(last.raw)) not in ORG_WORDS:  # "the Ukrainian General Staff" is a body, not General Staff
@@ -143,7 +145,9 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
                     title_end = k
                 elif toks[t].norm == "of" and title_end == k - 1 and k + 2 < len(run):
                     title_end = k + 1  # "Secretary of State Antony Blinken"
-        if title_end < len(run) - 1 and toks[run[title_end + 1]].raw[:1].isupper():
+        first = title_end + 1
+        if first < len(run) and (toks[run[first]].raw[:1].isupper()
+                                 or (first + 1 < len(run) and s.gap(run[first + 1]) == "-")):
             named = _read_name(s, idx, run, title_end, affiliation)
             if named.kind or not any(toks[t].norm in SOURCE_NOUNS for t in idx if t < run[0]):
                 return named

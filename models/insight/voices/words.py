@@ -62,6 +62,9 @@ ORG_NOUNS = frozenset(
     forces navy staff assembly cabinet consulate mission delegation platform provider insurer lender operator
     startup start-up carrier airline retailer publication charity""".split()
 )
+# Body nouns that can also name a person's office ("Israel's banking regulator, Yair Avidan"): they make no
+# name a body by themselves.
+PERSON_OR_BODY = frozenset("regulator regulators owner owners operator operators chair speaker".split())
 # Capitalised words that make a name a body, not a person.
 ORG_WORDS = frozenset(
     """ministry agency university institute institution company corporation council commission committee department
