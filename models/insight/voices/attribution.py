@@ -489,6 +489,7 @@ def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:
                     if phrase.partner is not None:  # "Greece and Cyprus said": both speak
                         here.append(_Found(phrase.partner, passage, cue, None, (lo, hi), cue_at, offset + cue_at))
                     here.append(_Found(phrase, passage, cue, span, (lo, hi), cue_at, offset + cue_at))
+        _inside_reported_clause(text, lo, hi, here)
         _one_owner_per_quote(here)
         if here:
             found.extend(here)
@@ -498,6 +499,28 @@ def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:
         if inner and found and found[-1].quote is None and not _outside_words(text, lo, hi, inner):
             found[-1].quote = inner[0]
     return found
+
+
+_CONJUNCTIONS = frozenset("and but or while whereas as when because since although though so yet".split())
+
+
+def _inside_reported_clause(text: str, lo: int, hi: int, here: list[_Found]) -> None:
+    """Drop the attributions standing inside another speaker's reported clause: in "Experts have warned for
+    years that the dams needed repairs, a state prosecutor revealed", what comes before the comma is the
+    prosecutor's report, so only the prosecutor is a voice."""
+    if len(here) < 2:
+        return
+    for f in list(here):
+        comma = text.rfind(",", lo, f.at)
+        if comma < 0 or any(ch in text[comma + 1 : f.at] for ch in _BOUNDARY):
+            continue
+        between = re.findall(r"[^\W_]+", text[comma + 1 : f.at])
+        rest = re.findall(r"[^\W_]+", text[f.at : hi])
+        if not between or len(between) > 8 or fold(between[0]) in _CONJUNCTIONS or len(rest) > 10:
+            continue
+        if not re.search(r"[^\W_]", text[lo:comma]) or "that" in (fold(w) for w in rest):
+            continue
+        here[:] = [g for g in here if g is f or g.at > comma or g.quote is not None]
 
 
 def _one_owner_per_quote(here: list[_Found]) -> None:

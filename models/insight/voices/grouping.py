@@ -93,6 +93,7 @@ def article_voices(article: Article, places: frozenset[str] | None = None) -> tu
     for passage in article.passages:
         found.extend(_find_in_passage(passage, passage.start))
     drafts = _named_and_anonymous(article, found, places)
+    _merge_acronyms(drafts)
     _pronouns_and_descriptions(article, found, drafts)
     voices = [_finish(d) for d in drafts if d.found]
     keys: Counter[str] = Counter()
@@ -153,6 +154,27 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
     for d in drafts:
         _settle(article, d)
     return drafts
+
+
+def _initials(name: str) -> str:
+    """The initials of a body's name, its small words left out ("Suez Canal Authority" -> "sca")."""
+    return "".join(w[0] for w in _name_key(name) if w not in ("of", "and", "the", "for", "de", "on", "in"))
+
+
+def _merge_acronyms(drafts: list[_Draft]) -> None:
+    """A body named by its acronym ("the SCA said") is the body of that name ("the Suez Canal Authority
+    said") when both speak in the article: one voice, its full name shown, the acronym among its names."""
+    full = {_initials(d.name): d for d in drafts if d.kind == ORGANISATION and len(_name_key(d.name)) > 1}
+    for d in list(drafts):
+        words = _name_key(d.name)
+        if d.kind != ORGANISATION or len(words) != 1 or not d.name.replace(".", "").isupper() or len(words[0]) < 2:
+            continue
+        target = full.get(words[0])
+        if target is not None and target is not d:
+            target.names.extend(d.names)
+            target.found.extend(d.found)
+            target.roles.extend(d.roles)
+            drafts.remove(d)
 
 
 def _anonymous_key(name: str) -> str:

@@ -29,6 +29,7 @@ from models.insight.voices.words import (
     TIME_NOUNS,
     TIME_PREPOSITIONS,
     TITLES,
+    _agentive,
     _bare,
     _is_capital,
     _name_token,
@@ -271,7 +272,9 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
             return _Phrase(UNNAMED, _lower_start(s, idx), head=last.norm, body=True)  # "a state-run audit agency"
     # The head must be someone who can speak: a source, an official, an expert, people close to ... ("a
     # statement", "a new source of friction" are not).
-    heads = [k for k, t in enumerate(idx) if toks[t].norm in SOURCE_NOUNS or toks[t].norm in ROLE_NOUNS]
+    heads = [k for k, t in enumerate(idx) if toks[t].norm in SOURCE_NOUNS or toks[t].norm in ROLE_NOUNS
+             or (k == len(idx) - 1 and k > 0 and toks[t].raw.islower() and _agentive(toks[t].norm)
+                 and toks[idx[0]].norm in DETERMINERS)]
     if not heads:
         return _NOTHING
     h = heads[0]

@@ -51,7 +51,27 @@ ROLE_NOUNS = frozenset(
     correspondent columnist reporter lawyer general adviser advisor diplomat economist historian scholar lecturer
     leader founder deputy senator lawmaker mp envoy colonel admiral commander governor mayor representative
     negotiator strategist specialist observer author writer scientist politician activist officer consultant
-    manager executive coordinator bureaucrat source premier chancellor member candidate speaker""".split()
+    manager executive coordinator bureaucrat source premier chancellor member candidate speaker prosecutor judge
+    attorney investigator inspector engineer captain pilot doctor physician nurse teacher student resident
+    witness survivor victim farmer fisherman worker employee trader broker banker investor partner
+    entrepreneur owner auditor regulator economist meteorologist seismologist geologist biologist""".split()
+)
+
+
+def _agentive(word: str) -> bool:
+    """A noun of someone who does something, by its suffix ("prosecutor", "campaigner", "scientist",
+    "physician", "claimant"): with a determiner before it, such a noun can be a speaker's description."""
+    return (len(word) > 5 and word.endswith(("or", "er", "ist", "ian", "ant", "ent")) and word not in STOPWORDS
+            and word not in _NOT_AGENTS)
+
+
+# Common nouns with those endings that name no one.
+_NOT_AGENTS = frozenset(
+    """number order matter letter quarter border power sector factor error other former latter water paper
+    center centre computer corner chapter member summer winter weather pressure percent president government
+    statement agreement moment comment element department incident accident event content parliament management
+    development environment investment treatment equipment argument document settlement payment movement
+    requirement assessment amendment announcement shipment deployment employment enforcement""".split()
 )
 ORG_NOUNS = frozenset(
     """agency outlet newspaper paper company corporation broadcaster channel website portal daily weekly group firm
