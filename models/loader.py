@@ -45,6 +45,7 @@ from models.events import (
     ProblemFound,
     Progress,
 )
+from models.pipeline.boilerplate import drop_corpus_repeats
 from models.pipeline.article import article_steps
 from models.pipeline.ingest import (
     STDIN,
@@ -181,7 +182,7 @@ def corpus_stage(
     latest: dict[str, Article] = {}
     for article in articles:
         latest[article.id] = article
-    articles = list(latest.values())
+    articles = drop_corpus_repeats(list(latest.values()), config.cleaning)  # the cleaner's corpus part
     yield Progress(LINKING, 0, 1)
     analysis = None
     key = ""

@@ -372,3 +372,56 @@ def test_a_site_name_after_the_title_is_the_outlet(config):
 def test_the_outlets_name_above_the_title_is_the_outlet_but_a_section_label_is_not(config):
     assert extract_meta(run(f"HWN\n\nShip Refloated After Two Days\n\n{P1}\n\n{P2}\n", config)).source == "HWN"
     assert extract_meta(run(f"Business\n\nShip Refloated After Two Days\n\n{P1}\n\n{P2}\n", config)).source is None
+
+
+# --- repetition across the corpus -------------------------------------------------------------------------
+
+
+def _article(config, name, text):
+    from models.pipeline.article import analyze_source
+    from models.pipeline.ingest import source_from_bytes
+    from models.pipeline.topics import Tagger
+
+    tagger = Tagger(config.topics, config.thresholds)
+    return analyze_source(source_from_bytes(f"{name}.txt", text.encode()), config, tagger, name)
+
+
+PROMPT = "Please visit our harbour news channel for the latest updates."
+# another story entirely, from the same site
+S1 = (
+    "The town council approved a new budget for its three primary schools on Thursday, raising spending on "
+    "teachers' salaries and on repairs to a gymnasium roof that leaked all winter."
+)
+S2 = "Parents had petitioned councillors for months, and several spoke at the meeting before the vote was taken."
+QUOTE = "He did not elaborate."
+
+
+def test_a_line_several_stories_carry_is_site_furniture_but_a_shared_wire_story_stays(config):
+    from models.pipeline.boilerplate import drop_corpus_repeats
+
+    one = _article(config, "one", f"{P1}\n\n{PROMPT}\n\n{P2}\n")
+    two = _article(config, "two", f"{S1}\n\n{PROMPT}\n\n{S2}\n")
+    assert PROMPT in [p.text for p in one.passages]  # one article alone cannot tell
+    # the same wire story at two outlets: they share a paragraph, and the short quote is theirs
+    wire_a = _article(config, "wire_a", f"{P2}\n\n{QUOTE}\n\n{P1}\n")
+    wire_b = _article(config, "wire_b", f"{P2}\n\n{QUOTE}\n\n{P3}\n")
+    out = drop_corpus_repeats([one, two, wire_a, wire_b], config.cleaning)
+    assert [p.text for p in out[0].passages] == [P1, P2]
+    assert [p.text for p in out[1].passages] == [S1, S2]
+    assert out[2] is wire_a and out[3] is wire_b
+    removed = [r for r in out[0].removed if r.kind == "corpus"]
+    assert [r.text for r in removed] == [PROMPT] and "2 articles" in removed[0].detail
+    for article in out[:2]:
+        assert [p.index for p in article.passages] == list(range(len(article.passages)))
+        assert all(article.text[p.start:p.end] == p.text for p in article.passages)
+        assert [p.id for p in article.passages] == [f"{article.id}:{n}" for n in range(len(article.passages))]
+
+
+def test_the_corpus_stage_removes_shared_furniture(config, tmp_path):
+    from models.loader import analyze
+
+    (tmp_path / "one.txt").write_text(f"{P1}\n\n{PROMPT}\n\n{P2}\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text(f"{S1}\n\n{PROMPT}\n\n{S2}\n", encoding="utf-8")
+    corpus = analyze([tmp_path], config, cache=False)
+    assert all(PROMPT not in a.text for a in corpus.articles)
+    assert all(any(r.kind == "corpus" for r in a.removed) for a in corpus.articles)
