@@ -56,6 +56,7 @@ STAGES = (
     ("meta", "models.pipeline.article", "extract_meta"),
     ("tagging", "models.pipeline.topics", "Tagger.tag"),
     ("duplicates", "models.loader", "_near_duplicate"),
+    ("corpus stage: repeated furniture", "models.loader", "drop_corpus_repeats"),
     ("corpus stage: links", "models.loader", "find_links"),
 )
 

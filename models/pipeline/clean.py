@@ -35,11 +35,12 @@ from models.pipeline.evidence import (
     is_prose,
     is_sentence,
     measure,
+    quick_fold,
 )
 from models.pipeline.inline import plain_inline
 from models.pipeline.patterns import HEAD_WINDOW, LINE_MAX, WINDOW, Clock
 from models.pipeline.stopwords import stop_words_for
-from models.text import ends_sentence, fold, word_count
+from models.text import ends_sentence, word_count
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LIST = re.compile(r"^\s{0,3}([-*+•]|\d{1,3}[.)])\s+\S")
@@ -47,6 +48,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TAIL_STRIP = " :.-–—|»>#*•\t"
 _SENTENCE_CUT = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$|[A-Z“\"‘])")  # not the dot inside "example.com"
 _CREDIT_LINE = re.compile(r"\s*(image|photo|picture|credit|source|video)s?\s*:", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+")
 _MARKER_LABEL = re.compile(r"^([^:\n]{1,40}):\s*(\S.*)$")  # "Read more: <headline>"
 
 WRAP_MIN_LINES = 3  # two lines are too few to tell hard-wrapping from two short paragraphs
@@ -347,7 +349,7 @@ def _match_block(block: Block, rules: list[CleaningRule], removed: list[Removed]
 # --- 6. repeats -----------------------------------------------------------------------------------------
 
 def _norm_words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", fold(text))
+    return _WORD.findall(quick_fold(text))
 
 
 def _drop_repeats(blocks: list[Block], cleaning: Cleaning) -> None:

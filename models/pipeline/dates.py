@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DAY_MONTH_YEAR = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}\b", re.IGNORECASE)
@@ -40,10 +41,11 @@ def day_first(text: str) -> bool | None:
     return None if votes == 0 else votes > 0
 
 
-def parse_date(text: str, dayfirst: bool | None = None) -> str | None:
+def parse_date(text: str, dayfirst: bool | None | Callable[[], bool | None] = None) -> str | None:
     """The first full date stated in `text` as ISO YYYY-MM-DD, or None.
 
-    `dayfirst` settles "03/04/2021" (see `day_first`); it is never needed when a number is above 12.
+    `dayfirst` settles "03/04/2021" (see `day_first`); it is never needed when a number is above 12, so it
+    may be given as a function, called only when a date is ambiguous.
     """
     text = text[:SCAN_CHARS]
     spans: list[tuple[int, str, bool, bool]] = []  # (position, span, dayfirst, yearfirst)
@@ -60,10 +62,10 @@ def parse_date(text: str, dayfirst: bool | None = None) -> str | None:
             first_is_day = False
         elif m.group(2) == ".":
             first_is_day = True  # dotted dates are the European convention, written day first
-        elif dayfirst is not None:
-            first_is_day = dayfirst
         else:
-            first_is_day = False
+            if callable(dayfirst):
+                dayfirst = dayfirst()
+            first_is_day = bool(dayfirst)
         spans.append((m.start(), f"{m.group(1)}/{m.group(3)}/{m.group(4)}", first_is_day, False))
     for _, span, dayfirst_here, yearfirst in sorted(spans):
         found = _read(span, dayfirst_here, yearfirst)

@@ -14,6 +14,7 @@ way of writing dates settling day-first against month-first.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from models.document import Cleaned, Meta, Removed
 from models.pipeline.dates import day_first, parse_date
@@ -65,8 +66,11 @@ def extract_meta(cleaned: Cleaned) -> Meta:
         author = _name_above_date(pieces)
     source = agency or _source(roles, pieces, first, author) or (_titled(site) if site else None)
     source = source or _masthead(head, title)
-    everything = " ".join([p.text for p in pieces] + [p.text for p in cleaned.paragraphs[:3]])
-    date = _date(roles, pieces, first_line, day_first(everything[:20000]))
+    def order() -> bool | None:  # read only when a date on the page is ambiguous
+        everything = " ".join([p.text for p in pieces] + [p.text for p in cleaned.paragraphs[:3]])
+        return day_first(everything[:20000])
+
+    date = _date(roles, pieces, first_line, order)
     return Meta(title=title or None, author=author, source=source, date=date)
 
 
@@ -205,7 +209,9 @@ def _titled(name: str) -> str:
     return name.title() if name.isupper() and len(name) > 4 else name
 
 
-def _date(roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], first_line: int, dayfirst: bool | None) -> str | None:
+def _date(
+    roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], first_line: int, dayfirst: Callable[[], bool | None]
+) -> str | None:
     """The first full date stated in a dateline, a byline, or a short line at the head or tail."""
     ordered = roles.get("dateline", []) + roles.get("byline", [])
     ordered += [p for p in pieces if p.line < first_line and p.role is None]

@@ -21,11 +21,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-PROBE_WORDS = 30  # the article's most frequent words that choose its language
+PROBE_WORDS = 24  # the article's most frequent words that choose its language
 PROBE_MIN_HITS = 4  # a language must explain at least this many of them
 PROBE_SLACK = 4  # ... and at most this many fewer than the language that explains most
 UNLISTED = math.log(1e-10)  # log-probability of an occurrence of a frequent word a list lacks
-SAMPLE_CHARS = 6000  # the frequent words of a few paragraphs tell the language
+SAMPLE_CHARS = 2500  # the frequent words of a few paragraphs tell the language
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
