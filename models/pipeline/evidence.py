@@ -259,8 +259,8 @@ def _deck_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
 
 
 def _why_short(block: Block, stops: frozenset[str]) -> str:
-    what = "no final stop" if not block.ends else "no stop words"
-    return f"{block.words} words, {what}"
+    what = "no final stop" if not block.ends else "hardly a function word"
+    return f"{block.words} word{'' if block.words == 1 else 's'}, {what}"
 
 
 def _short_line(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:

@@ -63,6 +63,7 @@ async def test_removed_text_view_lists_rules(make_app):
         assert isinstance(app.screen, RemovedScreen)
         text = " ".join(visible_text(s) for s in app.screen.query("Static"))
         assert "share-prompt" in text and "Note to readers" in text and "byline" in text
+        assert "a rule in the config" in text and "matches rule 'share-prompt'" in text  # what decided, and how
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
 
