@@ -318,16 +318,18 @@ def _match_block(block: Block, rules: list[CleaningRule], removed: list[Removed]
     sees a bounded window of the block (models/pipeline/patterns)."""
     while True:
         words = word_count(block.text)
+        window, head = block.text[:WINDOW], block.text[:HEAD_WINDOW]  # sliced once, not once per rule
         for rule in rules:
             if rule.max_words is not None and words > rule.max_words:
                 continue
             if rule.scope == "paragraph":
-                window = block.text[:WINDOW] if rule.max_words is not None else block.text[:HEAD_WINDOW]
-                if clock.run(rule, "search", window):
+                seen = window if rule.max_words is not None else head
+                found = clock.run(rule, "search", seen) if rule.timed else rule.regex.search(seen)
+                if found:
                     block.drop(rule.id, "rule", f"matches rule {rule.id!r}", rule.role)
                     return
             if rule.scope == "sentence":
-                m = clock.run(rule, "match", block.text[:WINDOW])
+                m = clock.run(rule, "match", window) if rule.timed else rule.regex.match(window)
                 if m is None:
                     continue
                 cut = _SENTENCE_CUT.search(block.text, m.end())

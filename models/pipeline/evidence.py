@@ -32,6 +32,7 @@ from models.text import ends_sentence, sentences, word_count
 
 SENTENCE_MIN_WORDS = 6  # a block ending with a full stop is a sentence from this many words on
 STOP_SHARE_PROSE = 0.2  # prose has at least this share of stop words (news prose measures 0.35-0.55)
+TITLE_CASE_SHARE = 0.75  # a line with this share of capitalised words is in title case (prose has ~0.1-0.3)
 LABEL_MAX_STOPS = 2  # a short line ending in a stop with fewer stop words than this is a label, not a sentence
 GOOD_MIN_WORDS = 25  # a paragraph this long, sentence-like and stop-word dense is body text beyond doubt
 CAPTION_MAX_WORDS = 60  # a caption with its credit is at most this long
@@ -97,7 +98,7 @@ class Block:
         self.rule, self.kind, self.detail, self.role = rule, kind, detail, role
 
 
-MEASURE_CHARS = 400  # the stop-word and capital shares are read on a block's first words: enough to tell
+MEASURE_CHARS = 250  # the stop-word and capital shares are read on a block's first words: enough to tell
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -139,8 +140,11 @@ def not_a_sentence(block: Block, stops: frozenset[str]) -> bool:
 
 
 def headline_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
-    """A line that reads as a headline or a label: short, and not a sentence."""
-    return block.words <= cleaning.title_max_words and not_a_sentence(block, stops)
+    """A line that reads as a headline or a label: short, and not a sentence, or written in title case
+    ("Port Strike Enters Its Third Week.": a teaser's headline keeps its stop on some sites)."""
+    if block.words > cleaning.title_max_words:
+        return False
+    return not_a_sentence(block, stops) or block.cap_share >= TITLE_CASE_SHARE
 
 
 def name_line(text: str, stops: frozenset[str] = frozenset()) -> bool:

@@ -425,3 +425,11 @@ def test_the_corpus_stage_removes_shared_furniture(config, tmp_path):
     corpus = analyze([tmp_path], config, cache=False)
     assert all(PROMPT not in a.text for a in corpus.articles)
     assert all(any(r.kind == "corpus" for r in a.removed) for a in corpus.articles)
+
+
+def test_a_listed_headline_in_title_case_goes_even_with_a_stop(config):
+    text = (
+        f"{P1}\n\n{P2}\n\nMore on this\nPort Strike Enters Its Third Week At The Docks.\nNew Ferry Route Opens.\n\n"
+        f"{P3}\n\n{P4}\n"
+    )
+    assert kept(text, config) == [P1, P2, P3, P4]
