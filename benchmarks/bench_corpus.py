@@ -57,7 +57,7 @@ STAGES = (
     ("tagging", "models.pipeline.topics", "Tagger.tag"),
     ("duplicates", "models.loader", "_near_duplicate"),
     ("corpus stage: repeated furniture", "models.loader", "drop_corpus_repeats"),
-    ("corpus stage: links", "models.loader", "find_links"),
+    ("corpus stage: topics and links", "models.loader", "analyze_corpus"),
 )
 
 
