@@ -436,3 +436,98 @@ def test_verbs_of_saying_beyond_said():
     assert {"Acme Lines", "Spain", "Paris", "Berlin", "Jane Roe", "officials", "Amnesty International"} <= set(found)
     assert not {"Morocco", "John Smith", "critics"} & set(found)
     assert found["Amnesty International"].mentions[0].cue == "called on"
+
+
+def test_subjects_with_appositions_and_asides():
+    found = _names([
+        "Jane Roe, a 36-year-old shopkeeper who has run the shop for a decade, said the water came at night.",
+        "Vera Holm, a special envoy of the Nordic Ferry Council for Arctic routes, who is in charge of the plan, "
+        "said the route would grow.",
+        "Ms. Lee, 42, told The Harbour Times that she had lost everything.",
+        "Omar Haddad, of the Coastal Relief Agency reports.",
+        "Norland’s shipping regulator, Lars Vik, said that the port was closed.",
+        "“We are ready,” said Tomas Berg, Founding Chairman, Berg Labs, which is based in Oslo.",
+        "According to Trackly, a market intelligence platform, 21 firms were hit.",
+        "Harbour Bank, which is the region’s largest lender, said it would pay.",
+    ])
+    assert found["Jane Roe"].role == "a 36-year-old shopkeeper" and found["Jane Roe"].kind == PERSON
+    assert found["Vera Holm"].role == "a special envoy of the Nordic Ferry Council for Arctic routes"
+    assert found["Lee"].kind == PERSON and "Harbour Times" not in found  # the outlet talked to is no voice
+    assert found["Lee"].mentions[0].cue == "told The Harbour Times"
+    assert found["Omar Haddad"].kind == PERSON and found["Omar Haddad"].role == "of the Coastal Relief Agency"
+    assert found["Lars Vik"].kind == PERSON and found["Lars Vik"].role == "Norland’s shipping regulator"
+    assert found["Tomas Berg"].role == "Founding Chairman, Berg Labs"
+    assert found["Trackly"].kind == ORGANISATION and found["Trackly"].role == "a market intelligence platform"
+    assert found["Harbour Bank"].role == "the region’s largest lender"
+
+
+def test_a_body_named_as_the_apposition_of_its_role():
+    found = _names(["The ship’s insurer for third-party losses, the Baltic P&I Club, said the claim was unfounded."])
+    club = found["Baltic P&I Club"]
+    assert club.kind == ORGANISATION and club.role == "the ship’s insurer for third-party losses"
+
+
+def test_a_pronoun_goes_to_the_nearest_speaker_who_spoke_not_to_a_name_mentioned():
+    found = article_voices(_article("x", [
+        "Tom Lund said the nets were empty.",
+        "Officials met Peter Hale, the mayor’s deputy, on Monday to discuss the harbour.",
+        "“We cannot fish here any more,” he said.",
+        "The Harbour Board said the ban would stay. “It is final,” it said.",
+    ]))
+    by_name = {v.name: v for v in found}
+    assert "Peter Hale" not in by_name
+    assert [m.quote for m in by_name["Tom Lund"].mentions] == [None, "We cannot fish here any more,"]
+    assert len(by_name["Harbour Board"].mentions) == 2
+
+
+def test_descriptions_merge_with_the_speaker_they_describe():
+    found = article_voices(_article("x", [
+        "The head of the Harbour Authority of Norland, Ana Silva, has ruled out wind as the cause.",
+        "Norland’s Harbour Authority chief said on Saturday that the ship had been freed.",
+        "“The channel is open,” Ana Silva said at a press conference.",
+        "The harbour authority chief said 300 ships were waiting.",
+        "Mayor Ivo Rask said the town was calm. The death toll could reach 200, the mayor said.",
+        "A senior ministry official said the port would reopen. “It is safe,” the official said.",
+    ]))
+    by_name = {v.name: v for v in found}
+    assert set(by_name) == {"Ana Silva", "Ivo Rask", "a senior ministry official"}, list(by_name)
+    assert len(by_name["Ana Silva"].mentions) == 3 and by_name["Ana Silva"].role == "the head of the Harbour Authority of Norland"
+    assert len(by_name["Ivo Rask"].mentions) == 2 and len(by_name["a senior ministry official"].mentions) == 2
+
+
+def test_the_company_is_the_body_that_spoke_before_it():
+    found = article_voices(_article("x", [
+        "Acme Kisen, the Danish owner of the stranded vessel, apologized on Thursday.",
+        "“We are deeply sorry,” the company said in a statement.",
+        "A state-run audit agency blamed the ministry in 2021. The audit agency has since blamed the mayor too.",
+    ]))
+    by_name = {v.name: v for v in found}
+    acme = by_name["Acme Kisen"]
+    assert acme.kind == ORGANISATION and len(acme.mentions) == 2  # "the company" says it is a company
+    assert acme.role == "the Danish owner of the stranded vessel"
+    audit = by_name["a state-run audit agency"]
+    assert audit.kind == UNNAMED and len(audit.mentions) == 2
+
+
+def test_kinds_from_the_articles_own_evidence():
+    found = _names([
+        "The Northern Red Anchor said 40 people were missing.",  # written with "the": a body
+        "In its report, the Nordic Ferry Council said crossings would resume.",
+        "The Harbour Safety Authority said the channel was open. The HSA said ships were moving.",
+        "State-run Ahrena Post reported the arrest on its website.",
+        "Libya’s general prosecutor al-Sediq al-Hadi said a study had been commissioned.",
+        "Mr al-Hadi said prosecutors would investigate.",  # an honorific is no role
+    ])
+    assert found["Northern Red Anchor"].kind == ORGANISATION
+    assert found["Nordic Ferry Council"].kind == ORGANISATION
+    assert found["Harbour Safety Authority"].kind == ORGANISATION and "HSA" in found["Harbour Safety Authority"].names
+    assert "HSA" not in found
+    hadi = found["al-Sediq al-Hadi"]
+    assert hadi.kind == PERSON and hadi.role == "Libya’s general prosecutor" and len(hadi.mentions) == 2
+
+
+def test_attributions_inside_a_trailing_report_are_not_voices():
+    found = _names(["Experts have warned about the dams for years, a state prosecutor revealed.",
+                    "Erdogan said the deal was done, and Putin said it was not."])
+    assert "experts" not in found and "a state prosecutor" in found
+    assert {"Erdogan", "Putin"} <= set(found)

@@ -182,7 +182,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
     if infinitive and not form.base:
         return None  # "to said" is no attribution
     cue = low if not particle else f"{low} {toks[i + 1].norm}"
-    if form.lemma == "tell" and nxt is not None and _name_token(nxt):
+    if form.lemma == "tell" and nxt is not None and (_name_token(nxt) or (
+            nxt.norm == "the" and i + 2 < s.hi and _name_token(toks[i + 2]) and not s.breaks_before(i + 2))):
         k = i + 1
         while k + 1 < s.hi and _is_capital(toks[k + 1]) and not s.breaks_before(k + 1):
             k += 1
@@ -385,7 +386,8 @@ def _aside_kind(s: _Sentence, k: int, j: int) -> str:
     if any(reporting_form(w) is not None and toks[t].raw.islower() for w, t in zip(words, range(k, j + 1))):
         return ""  # "Ukraine, Russia said, ...": a clause
     rest = range(k + 1 if first.norm == "the" and k < j else k, j + 1)
-    if _name_token(toks[rest[0]]) and all(_name_token(toks[t]) or toks[t].norm in ("of", "and", "the") for t in rest):
+    if (_name_token(toks[rest[0]]) and all(_name_token(toks[t]) or toks[t].norm in ("of", "and", "the") for t in rest)
+            and toks[j].norm.rstrip(".") not in TITLES and toks[j].norm not in ROLE_NOUNS):
         return "name"  # "Bezalel Smotrich", "the U.K. P&I Club"
     if first.norm in DETERMINERS or first.norm in _POSSESSIVE_DETERMINERS or _possessive(first):
         return "appositive"
@@ -451,6 +453,10 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
             head = _aside_head([w for w in role.lower().split() if w not in DETERMINERS][:8])
             body = body or (head in ORG_NOUNS and kind == "appositive")
             person = person or head in ROLE_NOUNS
+        if (phrase.kind in (UNNAMED, "description") and idx and [ch for ch in s.gap(idx[0]) if ch in _BOUNDARY] == [","]
+                and _aside_kind(s, idx[0], k - 1) == "appositive"):
+            end = k - 1  # "Vera Holm, a special envoy of ..., who is in charge ..., said": an aside before an aside
+            continue
         if phrase.kind in (PERSON, ORGANISATION, UNNAMED):
             if body and not person and phrase.kind == PERSON and not phrase.title and not phrase.role:
                 phrase.kind = ORGANISATION  # "Lockheed Martin, the prime contractor, said"

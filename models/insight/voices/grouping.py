@@ -23,7 +23,7 @@ from models.insight.voices.places import place_name
 from models.insight.voices.roles import _preposed, _appositive, _body_appositive, _fullest, _premodified, _titled, _truecase
 from models.insight.voices.sentences import _quote_text
 from models.insight.voices.speakers import _same_given
-from models.insight.voices.words import _DISCOURSE, ROLE_NOUNS, SPEECH_VERBS, _bare, _name_key
+from models.insight.voices.words import _DISCOURSE, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, _bare, _name_key
 
 # "in Moscow", "across Turkey" (not "in Erdogan's view"): a single word used as a place.
 _LOCATIVE = re.compile(r"\b(?:in|into|across|throughout|inside)\s+(?:the\s+)?([A-Z][\w-]*)\b(?![’'-])")
@@ -241,7 +241,8 @@ def _marked_person(p: _Phrase) -> bool:
     if not p.role:
         return False
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", p.role)]
-    return fold(p.role.split()[-1]) in ROLE_NOUNS or _aside_head(words) in ROLE_NOUNS
+    heads = {fold(p.role.split()[-1]), _aside_head(words)} - PERSON_OR_BODY
+    return bool(heads & ROLE_NOUNS)
 
 
 def _person(same_surname: list[_Draft], words: tuple[str, ...]) -> _Draft | None:
@@ -319,6 +320,11 @@ def _resolve_description(text: str, f: _Found, p: _Phrase, drafts: list[_Draft])
         if d is not None:
             d.kind = ORGANISATION  # "the company said": whoever it refers to is a company
         return d
+    same = [d for d in drafts if d.found and d.kind == UNNAMED and d.head == p.head and words <= _content_words(d.name)]
+    exact = [d for d in same if _content_words(d.name) - {p.head} == words]
+    d = _nearest_speaker(f.offset, exact, 3000) or _nearest_speaker(f.offset, same, 3000)
+    if d is not None:
+        return d  # "the official" after "a senior ministry official"
     people = []
     for d in drafts:
         if d.kind != PERSON or not d.found:

@@ -76,7 +76,10 @@ def _walk_back(s: _Sentence, end: int, limit: int = 12) -> list[int]:
             if not between_roles:
                 break
         if tok.raw.islower() and (low in SPEECH_VERBS or low in PASSIVE):
-            break
+            noun = (out and low in SPEECH_VERBS and i > s.lo
+                    and (toks[i - 1].norm in DETERMINERS or (toks[i - 1].raw.islower() and toks[i - 1].norm not in STOPWORDS)))
+            if not noun:
+                break  # a verb ends the phrase; "a state prosecutor", "a Libyan state official" keep their noun
         if tok.raw.islower() and low.endswith("ing") and len(low) > 5 and not (
                 out and (toks[out[0]].norm in ROLE_NOUNS or toks[out[0]].norm in ORG_NOUNS)):
             break
