@@ -68,6 +68,8 @@ WIRE_DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Z][\w&. /-]{1,30})\))?\.?\s*"
     r"(?:[-–—]{1,2}|:|/(?P<slashed>[A-Z][\w&-]{1,20})/\.)\s+(?=[\"“‘'A-Z0-9])"
 )
+# "… in Ankara, June 3, 2021 / AA", "… at the summit / Name Surname": a credit after a slash ends a caption
+_SLASH_CREDIT = re.compile(r"\s/\s*[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}$")
 _GLUED_CREDIT = re.compile(r"(?<=[.!?”\"’])\s*\((?P<credit>[A-Za-z][\w&.]{0,15}(?:\s?/\s?[A-Za-z][\w&.]{0,15})*)\)\s*$")
 
 
@@ -287,6 +289,14 @@ def _captions(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
                     # "… on July 2, 2023. (Source: Associated Press)": one sentence credited as a picture is
                     # a caption; a paragraph of several sentences keeps its text (the credit is cut off)
                     block.drop("image-caption", "evidence", "one sentence with a labelled credit after it", "caption")
+                    continue
+        if block.rule is None and block.words <= CAPTION_MAX_WORDS:
+            m = _SLASH_CREDIT.search(block.text[-60:])
+            tail = block.text[-60:]
+            if m:
+                before = (block.text[: len(block.text) - len(tail)] + tail[: m.start()]).rstrip()
+                if before and not ends_sentence(before):
+                    block.drop("image-caption", "evidence", "a line ending in a credit after a slash", "caption")
                     continue
         if block.role != "caption" or n == 0 or block.rule is None:
             continue

@@ -433,3 +433,16 @@ def test_a_listed_headline_in_title_case_goes_even_with_a_stop(config):
         f"{P3}\n\n{P4}\n"
     )
     assert kept(text, config) == [P1, P2, P3, P4]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Tugboats pull the grain ship off the sandbank near Portville, March 2, 2022 / HWN",
+     "Credit: HWN / Mara Lindqvist"],
+)
+def test_captions_with_a_credit_after_a_slash_go(config, caption):
+    assert kept(f"{P1}\n\n{caption}\n\n{P2}\n", config) == [P1, P2]
+
+
+def test_an_inline_link_to_another_story_goes(config):
+    assert kept(f"{P1}\n\nREAD: Port strike enters its third week\n\n{P2}\n\n{P3}\n", config) == [P1, P2, P3]
