@@ -90,8 +90,19 @@ class ParallaxApp(App):
         self._last_key = time.monotonic()
 
     def on_mount(self) -> None:
+        # An id no binding has matches nothing; _check_keymap reports it once the reader is on screen (listing
+        # every binding imports every pop-up screen: not a cost to pay before the first paint).
+        self.set_keymap(dict(self.config.keys))
+        if self.corpus is not None:
+            self.call_later(self._show, self.corpus)
+        else:
+            self.push_screen(LoadingScreen())
+            self._progress_timer = self.set_interval(0.1, self._show_progress)
+            self._load()
+
+    def _check_keymap(self) -> None:
+        """Warn about keymap entries from config.yaml that name no binding, or give one key to two."""
         bad = unknown_ids(self.config.keys)
-        self.set_keymap({k: v for k, v in self.config.keys.items() if k not in bad})
         if bad:
             self.notify(
                 f"{self.config.path}: keys: unknown binding id(s) {', '.join(bad)}; see the help screen (?) for ids.",
@@ -100,12 +111,6 @@ class ParallaxApp(App):
         for clash in clashes(self.config.keys):
             self.notify(f"{self.config.path}: keys: {clash}; only one of them will work.", severity="warning",
                         markup=False, timeout=10)
-        if self.corpus is not None:
-            self.call_later(self._show, self.corpus)
-        else:
-            self.push_screen(LoadingScreen())
-            self._progress_timer = self.set_interval(0.1, self._show_progress)
-            self._load()
 
     # -- loading --------------------------------------------------------------------------------------
 
@@ -185,6 +190,7 @@ class ParallaxApp(App):
             self.bookmarks.set_corpus(corpus)
         reader = self._reader()
         if reader is None:
+            self.call_after_refresh(self._check_keymap)
             reader = ReaderScreen(corpus, self.config, self.bookmarks)
             if isinstance(self.screen, LoadingScreen):
                 self.switch_screen(reader)
@@ -207,16 +213,8 @@ class ParallaxApp(App):
             corpus = replace(corpus, problems=(*self.early_problems, *corpus.problems))
         self.loading = None
         self.corpus = corpus
-        # The corpus lives as long as the app: take it out of the garbage collector's scans, or a large
-        # corpus makes every full collection (and the key press it lands on) stall for a few hundred ms.
-        gc.collect()
-        gc.freeze()
-        # Full collections still cost tens of ms in the middle of a key press; make them rare here and run
-        # one when the reader has been idle for a while instead (_idle_collect).
-        first, second, _ = gc.get_threshold()
-        gc.set_threshold(first, second, 1000)
-        self.set_interval(20.0, self._idle_collect)
         await self._open_reader(corpus)
+        self.call_after_refresh(self._settle_memory)  # after the first frame: a full collection takes a while
         reader = self._reader()
         if reader is not None:
             reader.show_loading(None)
@@ -231,6 +229,17 @@ class ParallaxApp(App):
                         severity="warning", markup=False, timeout=10)
         if not corpus.articles:
             self.notify("No article could be read from the paths given.", severity="error", markup=False, timeout=30)
+
+    def _settle_memory(self) -> None:
+        """The corpus lives as long as the app: take it out of the garbage collector's scans, or a large
+        corpus makes every full collection (and the key press it lands on) stall for a few hundred ms."""
+        gc.collect()
+        gc.freeze()
+        # Full collections still cost tens of ms in the middle of a key press; make them rare here and run
+        # one when the reader has been idle for a while instead (_idle_collect).
+        first, second, _ = gc.get_threshold()
+        gc.set_threshold(first, second, 1000)
+        self.set_interval(20.0, self._idle_collect)
 
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
     def _prepare_views(self, corpus: Corpus) -> None:
