@@ -210,23 +210,26 @@ def _body_names(article: Article, found: list[_Found], places: frozenset[str] | 
     return frozenset(out)
 
 
-_NAME_AFTER_THE = r"(?<![\w’'])[Tt]he (?:(?:[A-Z][\w&’'-]*|(?:[A-Z]\.){2,}) ){0,3}"
+_THE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he (?:(?:[A-Z][\w&’'-]*|(?:[A-Z]\.){2,}) ){0,3}$")
 
 
 def _definite(text: str, name: str) -> bool:
     """Whether the article writes the name with a definite article, as a name of its own ("the Guardian",
     "the UK Treasury", "the Libyan Red Crescent said"): English gives a person's name no "the", so such a
     name is a body. A name that only modifies a noun ("the Biden administration") does not count."""
-    for m in re.finditer(_NAME_AFTER_THE + re.escape(name) + r"(?![\w’'&-])", text):
-        rest = text[m.end() : m.end() + 40]
-        if "’s" in m.group() or "'s" in m.group():
-            continue
-        nxt = re.match(r" ([A-Za-z]+)", rest)
-        if nxt is None:
-            return True  # punctuation after the name
-        word = nxt.group(1)
-        if word.islower() and (word in STOPWORDS or word in SPEECH_VERBS or word in _AFTER_NAME):
-            return True
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = text[max(0, at - 50) : at]
+        if (not text[end : end + 1].isalnum() and text[end : end + 1] not in ("’", "'", "&", "-")
+                and _THE_BEFORE.search(before) and "’s" not in before[-20:] and "'s" not in before[-20:]):
+            nxt = re.match(r" ([A-Za-z]+)", text[end : end + 40])
+            if nxt is None:
+                return True  # punctuation after the name
+            word = nxt.group(1)
+            if word.islower() and (word in STOPWORDS or word in SPEECH_VERBS or word in _AFTER_NAME):
+                return True
+        at = text.find(name, at + 1)
     return False
 
 

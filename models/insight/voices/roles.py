@@ -84,19 +84,29 @@ def _appositive(text: str, name: str) -> str | None:
 _APPOSITIVE_ENDS = frozenset("of for at in on with from who whose which that and".split())
 
 
+_PREPOSED_START = re.compile(r"(?:The|An?|[A-Z][\w’'-]*[’']s)\s")
+
+
 def _preposed(text: str, names: list[str]) -> str | None:
     """A role set off before a name at the start of a sentence or clause: "The head of Egypt's Suez Canal
-    Authority, Osama Rabie, has ruled out ...", "Israel's banking regulator, Yair Avidan, said"."""
+    Authority, Osama Rabie, has ruled out ...", "Israel's banking regulator, Yair Avidan, said". Found from
+    each place the name stands (str.find), not by a pattern scanned over the whole text."""
     for name in names:
-        pattern = re.compile(
-            r"(?:^|(?<=[.!?:;]\s)|(?<=\s))((?:The|An?|[A-Z][\w’'-]*[’']s)\s[^,;:.()“”\"\n]{3,120}?),\s+"
-            + re.escape(name) + r"\s*,"
-        )
-        for m in pattern.finditer(text):
-            role = m.group(1)
-            words = [fold(w) for w in re.findall(r"[^\W\d_]+", role)]
-            if any(w in ROLE_NOUNS for w in words):
-                return role
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if at >= 2 and text[at - 2 : at] == ", " and text[end : end + 1] == ",":
+                lo = max(text.rfind(ch, 0, at - 2) for ch in ".!?;:,()“”\"\n") + 1
+                segment = text[lo : at - 2].strip()
+                # The segment may follow a title line without a full stop: take it from its capital "The".
+                m = None
+                for m in _PREPOSED_START.finditer(segment):
+                    break
+                if m is not None and len(segment) - m.start() <= 120:
+                    role = segment[m.start() :]
+                    if any(fold(w) in ROLE_NOUNS for w in re.findall(r"[^\W\d_]+", role)):
+                        return role
+            at = text.find(name, at + 1)
     return None
 
 
