@@ -14,7 +14,9 @@ from dataclasses import replace
 
 import gc
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -27,6 +29,9 @@ from models.document import Article, Corpus, Problem
 from models.events import Progress
 from tui.commands import ReaderCommands
 from tui.keymap import APP_BINDINGS, clashes, unknown_ids
+
+if TYPE_CHECKING:
+    from tui.bookmarking import Bookmarks
 
 SHOW_AFTER = 0.5  # seconds of loading before progress is shown and the first articles open
 REFRESH_EVERY = 1.0  # seconds between updates of a reader showing a corpus still loading
@@ -83,7 +88,7 @@ class ParallaxApp(App):
         self.corpus: Corpus | None = corpus  # the full corpus, once loading has finished
         self.data_dir = data_dir
         self.use_cache = use_cache
-        self.bookmarks = None  # tui.bookmarking.Bookmarks, once articles are loaded
+        self.bookmarks: Bookmarks | None = None  # once articles are loaded
         self.loading: Progress | None = None  # where loading is, while it goes on
         self._files: tuple[int, int, str] = (0, 0, "")  # files done, files, the last one: the reader's status
         self._started = time.monotonic()
@@ -153,12 +158,18 @@ class ParallaxApp(App):
                 if (isinstance(event, ArticleReady) and now - self._started >= SHOW_AFTER
                         and now - pushed >= REFRESH_EVERY):
                     pushed = now
-                    self.call_from_thread(self._show_partial, self._partial(articles, problems))
+                    self._on_ui(self._show_partial, self._partial(articles, problems))
         except Exception as exc:  # a bug, not bad input: say so instead of dying with a traceback
             self.call_from_thread(self._failed, exc)
             return
         assert corpus is not None, "the loader ends with Done"
-        self.call_from_thread(self._show, corpus)
+        self._on_ui(self._show, corpus)
+
+    def _on_ui(self, callback: Callable[[Corpus], Awaitable[None]], corpus: Corpus) -> None:
+        """From the loading thread: run `callback(corpus)` on the UI thread and wait for it."""
+        # Textual types call_from_thread's callback as `T | Awaitable[T]`, which mypy cannot solve for a
+        # coroutine function (it infers Never); the call itself is right.
+        self.call_from_thread(callback, corpus)  # type: ignore[arg-type]
 
     def _partial(self, articles: dict[str, Article], problems: list[Problem]) -> Corpus:
         from models.loader import topic_infos

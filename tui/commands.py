@@ -6,7 +6,9 @@ Textual's own `Matcher.highlight` would parse the title as markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
@@ -24,7 +26,7 @@ def _display(matcher, text: str) -> Content:
 class ReaderCommands(Provider):
     """Commands of the reader screen, when it is showing."""
 
-    def _commands(self) -> list[tuple[str, object, str]]:
+    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
         from tui.reader import ReaderScreen
 
         screen = None
@@ -34,7 +36,7 @@ class ReaderCommands(Provider):
                 break
         if screen is None:
             return []
-        commands: list[tuple[str, object, str]] = [
+        commands: list[tuple[str, Callable[[], Any], str]] = [
             ("Link inspector", screen.action_inspector, "links of the focused passage"),
             ("Coverage matrix", screen.action_coverage, "which article discusses which topic"),
             ("Perspectives", screen.action_perspectives, "how each source frames the topic"),
@@ -51,7 +53,7 @@ class ReaderCommands(Provider):
             ("Removed text", screen.action_removed, "what cleaning removed from the focused article"),
             ("Loading problems", screen.action_problems, "files skipped and notes"),
             ("Clear topic focus", screen.action_clear_topic, "show every passage"),
-            ("Help", self.app.action_help, "keys and what they do"),
+            ("Help", partial(self.app.run_action, "help"), "keys and what they do"),
         ]
         for topic in screen.corpus.topics:
             commands.append((f"Focus topic: {topic.label}", partial(_focus_topic, screen, topic.id), "dim other passages"))

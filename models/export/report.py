@@ -123,7 +123,7 @@ def coverage_table(ctx: ExportContext, topics: Sequence[TopicInfo]) -> str:
     rows = []
     for row in coverage(ctx.corpus).rows:
         if row.topic.id in wanted:
-            cells = [f"{c.passages} (from ¶{c.first + 1})" if c.passages else "—" for c in row.cells]
+            cells = [f"{c.passages} (from ¶{c.first + 1})" if c.first is not None else "—" for c in row.cells]
             rows.append([escape_cell(row.topic.label), *cells])
     return table(["Topic", *(ctx.labels[a.id] for a in ctx.corpus.articles)], rows)
 

@@ -36,7 +36,7 @@ def coverage(corpus: Corpus) -> Coverage:
         cells = []
         for article in corpus.articles:
             tagged = [p for p in article.passages if p.tag(topic.id) is not None]
-            explicit = sum(1 for p in tagged if not p.tag(topic.id).implicit)  # type: ignore[union-attr]
+            explicit = len([p for p in tagged if (tag := p.tag(topic.id)) is not None and not tag.implicit])
             cells.append(Cell(len(tagged), explicit, tagged[0].index if tagged else None))
         rows.append(Row(topic, tuple(cells)))
     return Coverage(tuple(rows))

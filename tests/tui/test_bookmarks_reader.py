@@ -129,6 +129,8 @@ async def test_a_bookmark_in_an_article_not_loaded_is_elsewhere_not_orphaned(mak
 
 
 async def test_export_writes_and_asks_before_replacing(make_app, tmp_path, monkeypatch):
+    from textual.widgets import Input
+
     from tui.screens.confirm import ConfirmScreen
     from tui.screens.export import ExportScreen
 
@@ -150,7 +152,7 @@ async def test_export_writes_and_asks_before_replacing(make_app, tmp_path, monke
         await pilot.pause()
         assert written.read_text(encoding="utf-8") == "my edits"
         assert isinstance(app.screen, ExportScreen)  # back in the dialog, the name kept, to pick another
-        assert app.screen.query_one("#export-path").value == "parallax-s400-delivery.md"
+        assert app.screen.query_one("#export-path", Input).value == "parallax-s400-delivery.md"
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("y")

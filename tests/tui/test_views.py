@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import OptionList
+
 from tests.tui.conftest import wait_for_reader
 from tui.reader import ReaderScreen
 
@@ -20,7 +22,7 @@ async def test_inspector_lists_links_and_enter_jumps(make_app):
         links = app.corpus.links_of(origin)
         await pilot.press("i")
         assert isinstance(app.screen, InspectorScreen)
-        assert app.screen.query_one("#links").option_count == len(links)
+        assert app.screen.query_one("#links", OptionList).option_count == len(links)
         assert "Shared words" in visible_text(app.screen.query_one("#shared"))
         await pilot.press("down", "enter")
         await pilot.pause()
@@ -185,7 +187,7 @@ async def test_command_palette_offers_reader_commands(make_app):
         names = [name for name, _, _ in provider._commands()]
         assert "Coverage matrix" in names and any(n.startswith("Focus topic: Drones") for n in names)
         hits = [hit async for hit in provider.search("focus drones")]
-        assert hits and "Drones" in hits[0].text
+        assert hits and "Drones" in (hits[0].text or "")
         hits[0].command()
         assert screen.state.topic == "drones-ukraine"
 

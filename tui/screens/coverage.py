@@ -39,7 +39,7 @@ class CoverageScreen(Panel[str | None]):
         for row in self.matrix.rows:
             cells: list[Text] = [Text(row.topic.label, style=row.topic.colour)]
             for cell in row.cells:
-                if cell.passages:
+                if cell.first is not None:
                     text = Text(f"{cell.passages} ")
                     text.append(f"from ¶{cell.first + 1}", style="dim")
                     cells.append(text)

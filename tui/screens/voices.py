@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
 from models.document import Corpus
-from models.insight.voices import Speaker, voices
+from models.insight.voices import Mention, Speaker, voices
 from tui.labels import article_label, shorten
 from tui.screens.base import Panel
 
@@ -57,7 +57,7 @@ class VoicesScreen(Panel[str | None]):
 
     def _mentions(self, speaker: Speaker, article_id: str):
         """The speaker's mentions in one article (on the focused topic when asked)."""
-        found = []
+        found: list[Mention] = []
         for member_article, key in speaker.members:
             if member_article != article_id:
                 continue

@@ -85,7 +85,7 @@ def _ends_in_abbreviation(text: str, previous: tuple[int, int], start: int) -> b
         return True
     if _INITIALISM_END.search(tail):
         first = re.match(r"[^\W_]+", text[start:])
-        return bool(first) and fold(first.group()) not in STOPWORDS
+        return first is not None and fold(first.group()) not in STOPWORDS
     return False
 
 
