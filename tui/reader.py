@@ -22,7 +22,7 @@ from tui.state import ReaderState, window
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.article_view import ArticleView, PaneLook
 from tui.widgets.status_line import StatusLine
-from tui.widgets.topic_bar import TopicBar
+from tui.widgets.topic_bar import TopicBar, bar_counts
 
 if TYPE_CHECKING:
     from models.config import Config
@@ -97,7 +97,7 @@ class ReaderScreen(ReaderPopups):
                 self.state.article = i
         self.linked_ids = _linked_ids(corpus)
         self._bookmarked = None
-        self.query_one(TopicBar).update_counts([(t, *self.state.topic_count(t.id)) for t in corpus.topics])
+        self.query_one(TopicBar).update_counts(bar_counts(self.state))
         await self._rebuild_slots()
         for pane in self.panes:
             pane.set_linked(self.linked_ids)
@@ -115,8 +115,7 @@ class ReaderScreen(ReaderPopups):
         status.show(self.state)
 
     def compose(self) -> ComposeResult:
-        counts = [(t, *self.state.topic_count(t.id)) for t in self.corpus.topics]
-        yield TopicBar(counts, id="topic-bar")
+        yield TopicBar(bar_counts(self.state), id="topic-bar")
         yield Horizontal(id="panes")
         yield Static(Text("No article could be read from the paths given. Press P to see why, q to quit."),
                      id="empty")
@@ -266,7 +265,7 @@ class ReaderScreen(ReaderPopups):
         if self.state.move_on_topic(delta):
             self.refresh_view()
         else:
-            topic = self.corpus.topic(self.state.topic) if self.state.topic else None
+            topic = self.corpus.topic(self.state.real_topic) if self.state.real_topic else None
             what = f"on {topic.label}" if topic else "with a topic"
             self.notify(f"No {'later' if delta > 0 else 'earlier'} passage {what}.", markup=False, timeout=2)
 

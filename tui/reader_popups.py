@@ -58,7 +58,7 @@ class ReaderPopups(Screen[None]):
 
         passage = self.state.passage()
         if passage is not None:
-            self.app.push_screen(InspectorScreen(self.corpus, passage.id, self.state.topic), self.jump_to)
+            self.app.push_screen(InspectorScreen(self.corpus, passage.id, self.state.real_topic), self.jump_to)
 
     def action_coverage(self) -> None:
         from tui.screens.coverage import CoverageScreen
@@ -78,8 +78,8 @@ class ReaderPopups(Screen[None]):
 
     def _topic_for_views(self) -> str | None:
         """The focused topic, else the focused passage's, else the most discussed one."""
-        if self.state.topic:
-            return self.state.topic
+        if self.state.real_topic:
+            return self.state.real_topic
         passage = self.state.passage()
         if passage is not None and passage.topics:
             return passage.topics[0].topic
@@ -98,7 +98,7 @@ class ReaderPopups(Screen[None]):
     def action_voices(self) -> None:
         from tui.screens.voices import VoicesScreen
 
-        self.app.push_screen(VoicesScreen(self.corpus, self.state.topic, self.start), self.jump_to)
+        self.app.push_screen(VoicesScreen(self.corpus, self.state.real_topic, self.start), self.jump_to)
 
     def action_problems(self) -> None:
         from tui.screens.problems import ProblemsScreen
@@ -175,7 +175,7 @@ class ReaderPopups(Screen[None]):
     # -- export -----------------------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        topic = self.corpus.topic(self.state.topic) if self.state.topic else None
+        topic = self.corpus.topic(self.state.real_topic) if self.state.real_topic else None
         self._export_flow(topic)
 
     @work(exclusive=True, group="export")

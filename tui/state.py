@@ -11,6 +11,18 @@ from dataclasses import dataclass, field
 from models.document import Corpus, Link, Passage
 
 
+# The topic bar's "no topic" entry: focusing it shows the passages no topic tags (what the topics miss).
+NO_TOPIC = "\x00no-topic"
+
+
+def shows(passage: Passage, topic: str | None) -> bool:
+    """Whether `passage` stands out when `topic` is focused (None: every passage does)."""
+    if topic is None:
+        return True
+    if topic == NO_TOPIC:
+        return not passage.topics
+    return passage.tag(topic) is not None
+
 @dataclass
 class ReaderState:
     """Which article and passage have the focus, which topic is focused, and where we came from."""
@@ -54,7 +66,7 @@ class ReaderState:
         if passage is None:
             return []
         links = self.corpus.links_of(passage.id)
-        if self.topic is not None:
+        if self.topic is not None and self.topic != NO_TOPIC:
             links = [link for link in links if link.topic == self.topic]
         return links
 
@@ -75,7 +87,12 @@ class ReaderState:
         return max(linked, key=lambda i: (linked[i], -i)) if linked else None
 
     def on_topic(self, passage: Passage) -> bool:
-        return self.topic is None or passage.tag(self.topic) is not None
+        return shows(passage, self.topic)
+
+    @property
+    def real_topic(self) -> str | None:
+        """The focused topic, None when none is or when "no topic" is (views that need a topic)."""
+        return None if self.topic == NO_TOPIC else self.topic
 
     # -- moving ----------------------------------------------------------------------------------------
 
@@ -105,7 +122,8 @@ class ReaderState:
         next/previous article that has one. False when there is none in that direction."""
         if self.empty:
             return False
-        wanted = (lambda p: p.tag(self.topic) is not None) if self.topic else (lambda p: bool(p.topics))
+        topic = self.topic
+        wanted = (lambda p: shows(p, topic)) if topic else (lambda p: bool(p.topics))
         articles = self.corpus.articles
         a, i = self.article, self.cursors[self.article]
         for step in range(len(articles) + 1):
@@ -167,6 +185,8 @@ class ReaderState:
     def cycle_topic(self) -> str | None:
         """Focus the next topic that some passage discusses (after the last: none)."""
         ids = [t.id for t in self.corpus.topics if self.topic_count(t.id)[0]]
+        if self.topic_count(NO_TOPIC)[0]:
+            ids.append(NO_TOPIC)
         if not ids:
             self.topic = None
         elif self.topic not in ids:
@@ -187,6 +207,8 @@ class ReaderState:
             for topic in self.corpus.topics:
                 per_article = [sum(1 for p in a.passages if p.tag(topic.id) is not None) for a in self.corpus.articles]
                 counts[topic.id] = (sum(per_article), sum(1 for n in per_article if n))
+            untagged = [sum(1 for p in a.passages if not p.topics) for a in self.corpus.articles]
+            counts[NO_TOPIC] = (sum(untagged), sum(1 for n in untagged if n))
             self.__dict__["_topic_counts"] = counts
         return counts.get(topic_id, (0, 0))
 

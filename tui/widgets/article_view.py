@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from models.document import Article, TopicInfo
 from tui.layout import ArticleLayout
+from tui.state import shows
 
 GUTTER = 7  # cursor bar, three topic marks, link mark, bookmark mark, space
 MAX_MARKS = 3
@@ -254,7 +255,7 @@ class ArticleView(ScrollView, can_focus=False):
             kind = ""
         dim = False
         if look.topic is not None and self.article is not None:
-            dim = self.article.passages[index].tag(look.topic) is None
+            dim = not shows(self.article.passages[index], look.topic)
         return kind, dim, index in look.bookmarked
 
     def _build(self, index: int, offset: int, width: int, look: tuple[str, bool, bool], base: Style) -> Strip:

@@ -1,19 +1,35 @@
 """The topic bar: each topic with its colour and how many passages and articles discuss it.
 
-One line of text that wraps onto a second on a narrow terminal, so no topic is ever cut off. Clicking a topic
-posts `TopicBar.Chosen` up to the screen; the screen sets the focused topic down with `focus_topic()`.
-Topic labels come from the config and are appended as plain text.
+In order: the configured topics that tag something (● label, counts); one dim line-item saying how many
+configured topics tag nothing in these articles (they would only crowd the bar); the topics discovered in
+the articles themselves, as suggestions (a hollow ○ and a dim label, after the configured ones); and "no
+topic", the passages no topic tags, so a person can see what their topics miss.
+
+The bar wraps between topics, never inside one: the lines are packed here, by cell width, because Rich
+treats a no-break space as a place to wrap. Clicking a topic posts `TopicBar.Chosen` up to the screen; the
+screen sets the focused topic down with `focus_topic()`. Labels are appended as plain text, never markup.
 """
 
 from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.events import Click
+from textual.events import Click, Resize
 from textual.message import Message
 from textual.widgets import Static
 
 from models.document import TopicInfo
+from tui.state import NO_TOPIC, ReaderState
+
+SEPARATOR = "   "
+MAX_LINES = 3  # the bar's height at most (app.tcss)
+Counts = list[tuple[TopicInfo, int, int]]
+
+
+def bar_counts(state: ReaderState) -> Counts:
+    """(topic, passages, articles) for every topic of the corpus, then the "no topic" entry."""
+    counts = [(t, *state.topic_count(t.id)) for t in state.corpus.topics]
+    return [*counts, (TopicInfo(NO_TOPIC, "no topic", "grey50"), *state.topic_count(NO_TOPIC))]
 
 
 class TopicBar(Static):
@@ -24,7 +40,7 @@ class TopicBar(Static):
             super().__init__()
             self.topic_id = topic_id
 
-    def __init__(self, topics: list[tuple[TopicInfo, int, int]], **kwargs) -> None:
+    def __init__(self, topics: Counts, **kwargs) -> None:
         super().__init__(**kwargs)
         self._topics = topics
         self._focused: str | None = None
@@ -32,26 +48,57 @@ class TopicBar(Static):
     def on_mount(self) -> None:
         self._draw()
 
-    def _draw(self) -> None:
-        text = Text()
-        for n, (topic, passages, articles) in enumerate(self._topics):
-            meta = Style(meta={"topic": topic.id})
-            focused = topic.id == self._focused
-            if n:
-                text.append("   ")
-            # No-break spaces inside a topic keep it on one line when the bar wraps.
-            text.append("▶\u00a0" if focused else "●\u00a0", style=Style.parse(topic.colour) + meta)
-            text.append(_glued(topic.label), style=(Style(bold=True, reverse=True) if focused else Style()) + meta)
-            dim = Style(dim=True) + meta
-            if passages:
-                text.append(_glued(f" {passages} passage{'' if passages == 1 else 's'} in {articles}"), style=dim)
-            else:
-                text.append(_glued(" not discussed"), style=dim)
-        if self._focused is not None:
-            text.append("   (0: all topics)", style="dim")
-        self.update(text)
+    def on_resize(self, event: Resize) -> None:
+        self._draw()
 
-    def update_counts(self, counts: list[tuple[TopicInfo, int, int]]) -> None:
+    def items(self) -> list[Text]:
+        """One Text per entry of the bar, in order (each kept whole on a line)."""
+        configured = [c for c in self._topics if not c[0].discovered and c[0].id != NO_TOPIC]
+        discovered = [c for c in self._topics if c[0].discovered and c[1]]
+        untagged = [c for c in self._topics if c[0].id == NO_TOPIC]
+        out = [self._item(topic, passages, articles) for topic, passages, articles in configured if passages]
+        silent = [topic for topic, passages, _ in configured if not passages]
+        if silent:
+            what = f"{len(silent)} topic{'s' if len(silent) != 1 else ''} tag nothing here"
+            out.append(Text(what if len(silent) > 1 else f"{silent[0].label}: tags nothing here", style="dim"))
+        for topic, passages, articles in untagged:
+            if passages:
+                out.append(self._item(topic, passages, articles, untagged=True))
+        if self._focused is not None:
+            out.append(Text("(0: all topics)", style="dim"))
+        for n, (topic, passages, articles) in enumerate(discovered):
+            out.append(self._item(topic, passages, articles, suggested=True, first=n == 0))
+        return out
+
+    def _item(self, topic: TopicInfo, passages: int, articles: int, *, suggested: bool = False,
+              first: bool = False, untagged: bool = False) -> Text:
+        meta = Style(meta={"topic": topic.id})
+        focused = topic.id == self._focused
+        text = Text()
+        if suggested and first:
+            text.append("suggested: ", style=Style(dim=True, italic=True) + meta)
+        mark = "▶ " if focused else ("○ " if suggested else ("◌ " if untagged else "● "))
+        text.append(mark, style=Style.parse(topic.colour) + meta)
+        label = Style(bold=True, reverse=True) if focused else Style(dim=suggested, italic=untagged)
+        text.append(topic.label, style=label + meta)
+        text.append(f" {passages} passage{'' if passages == 1 else 's'} in {articles}", style=Style(dim=True) + meta)
+        return text
+
+    def _draw(self) -> None:
+        width = self.content_region.width or self.size.width or (self.app.size.width if self.is_attached else 0)
+        items = self.items()
+        suggested = sum(1 for topic, passages, _ in self._topics if topic.discovered and passages)
+        lines = _pack(items, width)
+        # Suggestions (the last items) are the first to give way when the bar runs out of lines.
+        shown = suggested
+        while len(lines) > MAX_LINES and shown:
+            shown -= 1
+            items = items[:-1]
+            more = Text(f"+{suggested - shown} suggested (t visits each)", style="dim italic")
+            lines = _pack([*items, more], width)
+        self.update(Text("\n").join(lines))
+
+    def update_counts(self, counts: Counts) -> None:
         self._topics = counts
         self._draw()
 
@@ -67,5 +114,16 @@ class TopicBar(Static):
             self.post_message(self.Chosen(topic_id))
 
 
-def _glued(text: str) -> str:
-    return text.replace(" ", "\u00a0")
+def _pack(items: list[Text], width: int) -> list[Text]:
+    """`items` on lines of at most `width` cells, breaking only between items."""
+    lines: list[Text] = []
+    line = Text()
+    for item in items:
+        if line.cell_len and width and line.cell_len + len(SEPARATOR) + item.cell_len > width:
+            lines.append(line)
+            line = Text()
+        if line.cell_len:
+            line.append(SEPARATOR)
+        line.append_text(item)
+    lines.append(line)
+    return lines
