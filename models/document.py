@@ -108,10 +108,12 @@ class Article:
 
     @property
     def display_title(self) -> str:
-        """The title, or the file name when the text states none."""
+        """The title, or the file name when the text states none, safe to show (models/display.py)."""
+        from models.display import display, file_name
+
         if self.title:
-            return self.title
-        return self.path.replace("\\", "/").rsplit("/", 1)[-1] or self.id
+            return display(self.title)
+        return file_name(self.path) or self.id
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,11 +20,15 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
+from textual.notifications import SeverityLevel
 from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
+from rich.text import Text
+
 from models.config import Config
+from models.display import display, file_name
 from models.document import Article, Corpus, Problem
 from models.events import Progress
 from tui.commands import ReaderCommands
@@ -60,15 +64,11 @@ class LoadingScreen(Screen):
         self.query_one("#loading-label", Static).update(f"{progress.label}…")
         where = f"{progress.done}/{progress.total}"
         if progress.name:
-            where += f"  {_printable(Path(progress.name).name)}"
+            where += f"  {file_name(progress.name)}"
         if progress.step:
-            where += f": {progress.step}"
-        self.query_one("#loading-file", Static).update(where[:120])
-
-
-def _printable(name: str) -> str:
-    """A file name as plain characters: control sequences in it never reach the terminal."""
-    return "".join(ch if ch.isprintable() else "?" for ch in name)
+            where += f": {display(progress.step)}"
+        # Text, not a string: a file named "[@click=app.bell('a]x.txt" is shown as it is, never parsed
+        self.query_one("#loading-file", Static).update(Text(where[:120]))
 
 
 class ParallaxApp(App):
@@ -91,6 +91,7 @@ class ParallaxApp(App):
         self.bookmarks: Bookmarks | None = None  # once articles are loaded
         self.loading: Progress | None = None  # where loading is, while it goes on
         self._files: tuple[int, int, str] = (0, 0, "")  # files done, files, the last one: the reader's status
+        self.failure: Exception | None = None  # a bug that stopped loading (the command then exits non-zero)
         self._started = time.monotonic()
         self._last_key = time.monotonic()
 
@@ -178,7 +179,16 @@ class ParallaxApp(App):
 
     def _failed(self, exc: Exception) -> None:
         self.loading = None
-        self.notify(f"Analysis failed: {type(exc).__name__}: {exc}", severity="error", markup=False, timeout=30)
+        self.failure = exc
+        self.notify(f"Analysis failed: {type(exc).__name__}: {exc}. This is a bug in parallax; press q to quit.",
+                    severity="error", markup=False, timeout=30)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification, from the app or any screen, shown as plain safe text: messages carry file
+        names, paths and store errors (untrusted), so they are never markup and lose what a terminal acts
+        on (models/display.py)."""
+        super().notify(display(message), title=display(title), severity=severity, timeout=timeout, markup=False)
 
     def _reader(self):
         from tui.reader import ReaderScreen

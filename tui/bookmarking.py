@@ -4,6 +4,11 @@ resolves in the loaded corpus, so screens ask it and never touch SQLite themselv
 Changes go straight to the store (one transaction each); `reload_if_changed()` picks up bookmarks another
 parallax process saved meanwhile. A store that could not be opened normally still works (in memory or read
 only) and `warning` says so.
+
+A change the store refuses (read-only, locked by another program for more than its busy timeout, a disk
+error) raises BookmarkError with a message a person can read: the screen where the person acted shows it,
+and nothing else changes. Reading never raises: a store that cannot be read keeps the list as it was last
+read, and `problem` says why.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ class Bookmarks:
         self.resolutions: dict[str, Resolution] = {}
         self.passages: frozenset[str] = frozenset()
         self.last_removed: tuple[Bookmark, ...] = ()
+        self.problem: str | None = None  # why the last reading failed (the list is then the one read before)
         self._version = -1
         self.reload()
 
@@ -38,15 +44,22 @@ class Bookmarks:
         self.corpus = corpus
         self.reload()
 
-    def reload(self) -> None:
-        """Read every bookmark again and resolve it against the corpus."""
-        self.items = self.store.list()
+    def reload(self) -> bool:
+        """Read every bookmark again and resolve it against the corpus; False (and `problem` set) when the
+        store cannot be read, the bookmarks read before then being kept."""
+        try:
+            self.items = self.store.list()
+        except BookmarkError as exc:
+            self.problem = str(exc)
+            return False
+        self.problem = None
         self.resolutions = resolve_all(self.items, self.corpus)
         self.passages = frozenset(r.passage_id for r in self.resolutions.values() if r.passage_id)
         try:
             self._version = self.store.data_version()
         except BookmarkError:
             self._version = -1
+        return True
 
     def reload_if_changed(self) -> bool:
         """Reload when another process changed the store; True when it did."""
@@ -73,10 +86,8 @@ class Bookmarks:
         return toggled.added
 
     def save_note(self, passage_id: str, note: str, tags_text: str) -> Bookmark:
-        """Set the note and tags of the passage's bookmark, bookmarking it first if needed."""
-        here = self.at(passage_id)
-        bookmark = here[0] if here else self.store.add(self.corpus, passage_id)
-        saved = self.store.update(bookmark.id, note=note, tags=parse_tags(tags_text))
+        """Set the note and tags of the passage's bookmark, bookmarking it first if needed (one transaction)."""
+        saved = self.store.set_note(self.corpus, passage_id, note, parse_tags(tags_text), self.resolutions)
         self.reload()
         return saved
 
@@ -87,8 +98,14 @@ class Bookmarks:
         return removed
 
     def undo(self) -> tuple[Bookmark, ...]:
-        """Restore what the last delete or toggle removed."""
-        restored = tuple(self.store.restore(b.id) for b in self.last_removed)
-        self.last_removed = ()
-        self.reload()
-        return restored
+        """Restore what the last delete or toggle removed. When the store refuses, what was not restored
+        stays for the next undo (BookmarkError says why)."""
+        restored: list[Bookmark] = []
+        try:
+            for bookmark in self.last_removed:
+                restored.append(self.store.restore(bookmark.id))
+        finally:
+            done = {b.id for b in restored}
+            self.last_removed = tuple(b for b in self.last_removed if b.id not in done)
+            self.reload()
+        return tuple(restored)

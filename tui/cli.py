@@ -14,7 +14,8 @@ command nor a file (`parallax anlyze`) is a usage error when it is close to a co
 it is a path for the reader (`parallax -- analyze` opens a file called `analyze`).
 
 Exit codes: 0 every file was analysed; 1 some files were skipped (each named on stderr); 2 a bad command
-line or config. Heavy imports (Textual, Rich) happen inside the command that needs them.
+line or config; 3 parallax itself failed (a bug: the traceback is on stderr), wherever it happened, in the
+reader too. Heavy imports (Textual, Rich) happen inside the command that needs them.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tui.cli_common import Command, drop_stdout
+from models.display import display
+from tui.cli_common import CRASHED, Command, drop_stdout
 
 # Adding a subcommand: write tui/cli_<name>.py with a `COMMAND = Command(...)` and add its module here.
 # The first is the default command, run when the line names none.
@@ -103,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         return int(args.run(args))
     except ConfigError as exc:
-        print(f"parallax: bad config: {exc}", file=sys.stderr)
+        print(f"parallax: bad config: {display(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -111,6 +113,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (`parallax keys | head -1`): not an error of ours.
         drop_stdout()
         return 0
+    except Exception as exc:  # noqa: BLE001 - a bug: say so, with the traceback, and never exit 0 or 1
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+        print(f"parallax: internal error ({type(exc).__name__}: {display(str(exc))}); this is a bug in "
+              "parallax, please report it with the lines above", file=sys.stderr)
+        return CRASHED
 
 
 def normalise(

@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tui.cli_common import Command, articles_options, exit_code, load, report_problems, with_fetch_problems
+from tui.cli_common import (Command, articles_options, exit_code, load, plain, report_problems,
+                             with_fetch_problems)
 
 if TYPE_CHECKING:
     from models.config import Config
@@ -35,7 +36,7 @@ def analyze_with_progress(paths: list[str], config: Config, use_cache: bool) -> 
             elif isinstance(event, Done):
                 corpus = event.corpus
     for notice in notices:
-        print(f"parallax: {notice.about + ': ' if notice.about else ''}{notice.message}", file=sys.stderr)
+        print(f"parallax: {plain(notice.about) + ': ' if notice.about else ''}{plain(notice.message)}", file=sys.stderr)
     assert corpus is not None, "the loader ends with Done"
     return corpus
 

@@ -185,11 +185,11 @@ def unknown_topics(config_topics: Sequence[object], topics: Sequence[str] | None
 
 
 def plain(text: str) -> str:
-    """Untrusted text (from an article, a note, a file name) safe to print: control characters stripped,
-    one line."""
-    from models.pipeline.ingest import sanitize
+    """Untrusted text (from an article, a note, a file name) safe to print on one line: models/display.py's
+    display (escape sequences, controls, bidi overrides and invisible characters removed)."""
+    from models.display import display
 
-    return sanitize(text).replace("\n", " ")
+    return display(text)
 
 
 def report_problems(problems: Sequence[Problem]) -> None:
@@ -201,6 +201,9 @@ def report_problems(problems: Sequence[Problem]) -> None:
 def exit_code(corpus: Corpus) -> int:
     """0 every file was analysed; 1 some were skipped."""
     return 1 if corpus.problems else 0
+
+
+CRASHED = 3  # the exit status of an error parallax did not expect (a bug): never 0, never a skipped file's 1
 
 
 def write_stdout(text: str) -> None:

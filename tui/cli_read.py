@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
-from tui.cli_common import Command, articles_options, data_options, exit_code, load, report_problems
+from tui.cli_common import CRASHED, Command, articles_options, data_options, load, plain, report_problems
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,11 +22,15 @@ def run(args: argparse.Namespace) -> int:
     app = ParallaxApp(targets, config, data_dir=args.data_dir, use_cache=not args.no_cache,
                       problems=tuple(args.problems))
     app.run()
-    if app.corpus is not None:  # its problems include the URLs that could not be fetched
-        report_problems(app.corpus.problems)
-        return exit_code(app.corpus)
-    report_problems(args.problems)
-    return 1 if args.problems else 0
+    problems = app.corpus.problems if app.corpus is not None else tuple(args.problems)  # URLs not fetched too
+    report_problems(problems)
+    if app.return_code or app.failure is not None:  # the reader crashed, or loading hit a bug
+        if app.failure is not None:
+            traceback.print_exception(app.failure, file=sys.stderr)
+            print(f"parallax: loading failed ({type(app.failure).__name__}: {plain(str(app.failure))}); this is "
+                  "a bug in parallax, please report it with the lines above", file=sys.stderr)
+        return CRASHED
+    return 1 if problems else 0
 
 
 COMMAND = Command(

@@ -6,6 +6,7 @@ article's number in the corpus: "4. Global Research ¶7", never just the outlet.
 
 from __future__ import annotations
 
+from models.display import display
 from models.document import Article, Corpus, Passage
 
 def article_number(corpus: Corpus, article: Article) -> int:
@@ -22,7 +23,7 @@ def shorten(text: str, width: int) -> str:
 
 def article_label(corpus: Corpus, article: Article, width: int = 40) -> str:
     """"4. Global Research" (the outlet, else the title, else the file name), at most `width` characters."""
-    name = article.source or article.display_title
+    name = display(article.source) if article.source else article.display_title
     return shorten(f"{article_number(corpus, article)}. {name}", width)
 
 

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
+from models.display import display
+
 if TYPE_CHECKING:
     from models.events import Progress as LoadProgress
 
@@ -56,7 +58,7 @@ class ProgressBar:
 
     def show(self, progress: LoadProgress) -> None:
         """One of the loader's Progress events: the phase by name, how far, the file and its step."""
-        label = progress.label + (f": {progress.step}" if progress.step else "")
+        label = progress.label + (f": {display(progress.step)}" if progress.step else "")
         self._update(label, progress.done, progress.total, _short(progress.name) if progress.name else "")
 
     def _update(self, label: str, done: int, total: int, file: str) -> None:
@@ -126,5 +128,5 @@ def rich_progress(console: Console | None = None, delay: float = DELAY) -> Itera
 
 
 def _short(path: str, width: int = 48) -> str:
-    path = "".join(ch if ch.isprintable() else "?" for ch in path)
+    path = display(path)  # untrusted: escapes, controls, bidi overrides out (models/display.py)
     return path if len(path) <= width else "…" + path[-(width - 1):]

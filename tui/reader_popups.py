@@ -129,7 +129,14 @@ class ReaderPopups(Screen[None]):
         if store is None or not store.last_removed:
             self.notify("No removed bookmark to bring back.", markup=False, timeout=2)
             return
-        store.undo()
+        from models.store.bookmarks import BookmarkError
+
+        try:
+            store.undo()
+        except BookmarkError as exc:  # read-only, locked by another program...: say so, keep it for a retry
+            self.notify(f"Bookmark not restored: {exc}", severity="error", markup=False, timeout=10)
+            self.bookmarks_changed()
+            return
         self.notify("Bookmark restored.", markup=False, timeout=2)
         self.bookmarks_changed()
 

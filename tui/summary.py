@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from rich.console import Console
 from rich.text import Text
 
+from models.display import display
 from models.document import Corpus, Link, TopicInfo
 from models.export.markdown import count
 from tui.labels import passage_label
@@ -30,14 +31,14 @@ def print_summary(corpus: Corpus, console: Console | None = None) -> None:
         head.append(article.display_title, style="bold")
         head.append(f"  ({article.id})", style="dim")
         console.print(head)
-        facts = [article.source or "outlet not stated", article.author or "author not stated",
-                 article.date or "date not stated", count(len(article.passages), "passage"),
+        facts = [display(article.source or "outlet not stated"), display(article.author or "author not stated"),
+                 display(article.date or "date not stated"), count(len(article.passages), "passage"),
                  count(len(article.removed), "piece") + " removed"]
         if article.encoding != "utf-8":
             facts.append(f"read as {article.encoding}")
         console.print(Text("  " + " · ".join(facts)))
         for note in article.notes:
-            console.print(Text(f"  note: {note}", style="dim"))
+            console.print(Text(f"  note: {display(note)}", style="dim"))
         counts: Counter[str] = Counter(t.topic for p in article.passages for t in p.topics)
         configured = [t for t in corpus.topics if counts[t.id] and not t.discovered]
         suggested = [t for t in corpus.topics if counts[t.id] and t.discovered]

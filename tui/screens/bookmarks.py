@@ -16,7 +16,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
 from textual.widgets import DataTable, Footer, Input, Static
 
-from models.store.bookmarks import Bookmark
+from models.display import display, file_name
+from models.store.bookmarks import Bookmark, BookmarkError
 from models.store.placement import Placement, placements
 from models.text import fold
 from tui.bookmarking import Bookmarks
@@ -69,7 +70,7 @@ class BookmarksScreen(Panel[str | None]):
         if resolution and resolution.article_id:
             article = self.bookmarks.corpus.articles_by_id[resolution.article_id]
             return article_label(self.bookmarks.corpus, article, 30)
-        return bookmark.article.title or bookmark.article.path.rsplit("/", 1)[-1]
+        return display(bookmark.article.title) if bookmark.article.title else file_name(bookmark.article.path)
 
     def _fill(self) -> None:
         needle = fold(self.query_one(Input).value.strip())
@@ -102,8 +103,9 @@ class BookmarksScreen(Panel[str | None]):
         total = len(self.bookmarks.items)
         title = Text(f"Bookmarks: {len(self.shown)} of {total}" if needle else f"Bookmarks: {total}")
         title.append("   enter: jump · d: delete · u: undo · type to filter", style="dim")
-        if self.bookmarks.warning:
-            title.append(f"\n{self.bookmarks.warning}", style="bold yellow")
+        for trouble in (self.bookmarks.warning, self.bookmarks.problem):
+            if trouble:
+                title.append(f"\n{display(trouble)}", style="bold yellow")
         self.query_one("#bookmarks-title", Static).update(title)
         self._detail()
 
@@ -196,7 +198,11 @@ class BookmarksScreen(Panel[str | None]):
         bookmark = self._current()
         if bookmark is None:
             return
-        self.bookmarks.delete(bookmark.id)
+        try:
+            self.bookmarks.delete(bookmark.id)
+        except BookmarkError as exc:  # read-only, locked by another program...: say so, change nothing
+            self.notify(f"Bookmark not deleted: {exc}", severity="error", markup=False, timeout=10)
+            return
         self._fill()
         self.notify("Bookmark deleted; press u to undo.", markup=False, timeout=4)
 
@@ -204,7 +210,12 @@ class BookmarksScreen(Panel[str | None]):
         if not self.bookmarks.last_removed:
             self.notify("Nothing to undo.", markup=False, timeout=2)
             return
-        self.bookmarks.undo()
+        try:
+            self.bookmarks.undo()
+        except BookmarkError as exc:
+            self._fill()
+            self.notify(f"Bookmark not restored: {exc}", severity="error", markup=False, timeout=10)
+            return
         self._fill()
         self.notify("Bookmark restored.", markup=False, timeout=2)
 
