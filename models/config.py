@@ -9,6 +9,7 @@ bundled default.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -241,6 +242,8 @@ class _Walker:
             raise self.fail(node, key, f"expected a number, got {value!r}")
         if kind is int and not isinstance(value, int):
             raise self.fail(node, key, f"expected a whole number, got {value!r}")
+        if not math.isfinite(value):  # .nan compares false with every bound, so it would pass them all
+            raise self.fail(node, key, f"expected a finite number, got {node.value}")
         if value < 0:
             raise self.fail(node, key, f"must not be negative, got {value!r}")
         return kind(value)

@@ -97,7 +97,7 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise IngestError(f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+            raise IngestError(f"too large ({_size(size, MAX_BYTES)}; a file may have at most {_size(MAX_BYTES)})")
         data = path.read_bytes()
     except IngestError:
         raise
@@ -126,8 +126,18 @@ def read_stream(stream: BinaryIO) -> bytes:
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogateescape")
     if len(data) > MAX_BYTES:
-        raise IngestError(f"too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        raise IngestError(f"too large (more than {_size(MAX_BYTES)}, the most a file may have)")
     return data
+
+
+def _size(n: int, limit: int | None = None) -> str:
+    """A size as a person reads it ("63.2 MB"); in bytes when it would round to `limit` ("52,428,801 bytes"),
+    so a file just over the limit never reads as being at it."""
+    mb = n / (1024 * 1024)
+    text = f"{mb:.0f} MB" if n % (1024 * 1024) == 0 else f"{mb:.1f} MB"
+    if limit is not None and round(mb, 1) <= round(limit / (1024 * 1024), 1):
+        return f"{n:,} bytes"
+    return text
 
 
 def is_html(name: str, data: bytes) -> bool:

@@ -58,3 +58,24 @@ def test_running_text_keeps_bidi_marks_names_do_not():
 def test_file_name_is_the_last_part_made_safe():
     assert file_name("/a/b/\x1b[2Jc.txt") == "c.txt"
     assert file_name("C:\\dir\\d.txt") == "d.txt"
+
+
+def test_bidi_overrides_and_zero_width_characters_reach_no_title_path_or_export(tmp_path, config):
+    from models.export.report import export_markdown
+    from models.loader import analyze
+    from models.serialize import corpus_to_dict
+
+    body = ("Turkey bought the S\u200b-400 from Russia, and Washington objected to the deal in strong terms that "
+            "year.\n\nThe United States removed Turkey from the F-35 programme after the S-400 purchase.\n")
+    for name, title in (("report\u202etxt.exe.txt", "Deal\u202e signed"), ("pay\u200bpal.txt", "Zero\u2066 width")):
+        (tmp_path / name).write_text(f"{title}\n\n{body}", encoding="utf-8")
+    corpus = analyze([tmp_path], config, cache=False)
+    assert len(corpus.articles) == 2
+    invisible = {"\u202e", "\u200b", "\u2066"}
+    for article in corpus.articles:
+        assert not set(article.text) & invisible and not set(article.display_title) & invisible
+        assert not set(article.title or "") & invisible
+    assert not set(export_markdown(corpus, config_topics=config.topics)) & invisible
+    # the JSON keeps the true path (a program may need to open the file), nothing else
+    data = corpus_to_dict(corpus)
+    assert any("\u202e" in a["path"] for a in data["articles"])

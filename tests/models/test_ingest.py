@@ -108,6 +108,20 @@ def test_a_web_pages_metadata_is_sanitised_like_its_text():
     assert not any(ch in source.meta.title for ch in "\x1b\x07\u202e\u115f")
 
 
+def test_a_file_just_over_the_size_limit_says_by_how_much(tmp_path, monkeypatch):
+    from models.pipeline import ingest
+
+    monkeypatch.setattr(ingest, "MAX_BYTES", 2 * 1024 * 1024)
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * (2 * 1024 * 1024 + 1))
+    with pytest.raises(IngestError) as err:
+        read_source(path)
+    assert str(err.value) == "too large (2,097,153 bytes; a file may have at most 2 MB)"
+    path.write_bytes(b"a" * (3 * 1024 * 1024 + 300_000))
+    with pytest.raises(IngestError, match=r"too large \(3\.3 MB; a file may have at most 2 MB\)"):
+        read_source(path)
+
+
 def test_two_megabyte_single_line_is_analysed_quickly(tmp_path, config):
     sentence = "Turkey bought the S-400 from Russia and Washington objected to the deal. "
     path = tmp_path / "long.txt"
