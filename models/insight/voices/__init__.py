@@ -14,9 +14,11 @@ capital or seat of government that speaks ("Moscow said", "the White House annou
 the state or government speaking through it, never a person. Anonymous sources are someone who can speak
 ("a defense source", "U.S. officials", "people familiar with the talks"; not "a statement" or "a source of
 friction"), voices of their own kind, never guessed names, one voice per phrase in an article; "the same
-source" goes back to the last anonymous source. A pronoun ("He said") is given to the named person
-mentioned last before it, or dropped; a description ("The Russian expert stated") goes to the last named
-voice with that role, "the ministry" to the ministry named last, or stays anonymous.
+source" goes back to the last anonymous source. A pronoun ("He said", "it said") is given to the nearest
+speaker of its kind who spoke before it, never to a name merely mentioned, or dropped; a description ("The
+Russian expert stated", "the canal authority chief", "the company") goes to the speaker it describes (by
+its role's words, or the body that spoke last), "the ministry" to the ministry named last, or stays a voice
+of its own; an acronym that speaks is the body of those initials.
 
 Within an article the names of one person meet by surname ("Recep Tayyip Erdogan", "President Erdogan",
 "Erdogan"); across articles they are matched with rapidfuzz on folded names, so spelling variants
@@ -27,7 +29,8 @@ The package, one job per module (names starting with `_` are shared between thes
 | module | its one job |
 |---|---|
 | `records.py` | the records handed out: Mention, Voice, Speaker, and the kinds PERSON, ORGANISATION, UNNAMED |
-| `words.py` | the word lists (verbs of saying, role, source and body nouns, titles, dates) and tests on single words |
+| `lexicon.py` | the reporting verbs as lemmas, every inflected form found through the shared lemmatiser |
+| `words.py` | the word lists (role, source and body nouns, titles, dates) and tests on single words |
 | `places.py` | the gazetteer: countries, capitals and seats of government, which speak as organisations |
 | `sentences.py` | quotation and sentence spans (not ending at "U.S." or "Gen."); one sentence's tokens, abbreviations whole |
 | `phrases.py` | a noun phrase read as a speaker: name, role, title, affiliation, anonymous source, description |
