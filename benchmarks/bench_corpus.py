@@ -57,7 +57,9 @@ STAGES = (
     ("tagging", "models.pipeline.topics", "Tagger.tag"),
     ("duplicates", "models.loader", "_near_duplicate"),
     ("corpus stage: repeated furniture", "models.loader", "drop_corpus_repeats"),
-    ("corpus stage: topics and links", "models.loader", "analyze_corpus"),
+    ("corpus stage: the rest (terms, statistics, tags)", "models.loader", "analyze_corpus"),
+    ("corpus stage: discovery", "models.pipeline.corpus", "discover"),
+    ("corpus stage: links", "models.pipeline.links", "find_links"),
 )
 
 

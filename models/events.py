@@ -19,9 +19,15 @@ from models.document import Article, Corpus, Problem
 # Phases: the per-article stage, then the corpus stage. The corpus stage may name phases of its own.
 READING = "reading"  # articles found in the cache
 ANALYSING = "analysing"  # articles analysed now (cleaning, metadata, passages, topics)
-LINKING = "linking"  # the corpus stage: links across articles
+REPETITION = "repetition"  # the corpus stage: furniture repeated across articles
+LINKING = "linking"  # the corpus stage: statistics, discovered topics, links across articles
 
-LABELS = {READING: "Reading articles", ANALYSING: "Analysing articles", LINKING: "Linking passages"}
+LABELS = {
+    READING: "Reading articles",
+    ANALYSING: "Analysing articles",
+    REPETITION: "Finding furniture repeated across articles",
+    LINKING: "Discovering topics and linking passages",
+}
 
 
 @dataclass(frozen=True)

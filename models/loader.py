@@ -38,6 +38,7 @@ from models.events import (
     ANALYSING,
     LINKING,
     READING,
+    REPETITION,
     ArticleReady,
     Done,
     LoadEvent,
@@ -182,6 +183,7 @@ def corpus_stage(
     latest: dict[str, Article] = {}
     for article in articles:
         latest[article.id] = article
+    yield Progress(REPETITION, 0, 1)
     articles = drop_corpus_repeats(list(latest.values()), config.cleaning)  # the cleaner's corpus part
     yield Progress(LINKING, 0, 1)
     analysis = None

@@ -17,6 +17,7 @@ from models.events import (
     ANALYSING,
     LINKING,
     READING,
+    REPETITION,
     ArticleReady,
     Done,
     LoadEvent,
@@ -66,8 +67,10 @@ def test_events_come_in_order_partial_results_first_done_last(config, folder):
     linking = [i for i, e in enumerate(events) if isinstance(e, Progress) and e.phase == LINKING]
     ready = [i for i, e in enumerate(events) if isinstance(e, ArticleReady)]
     assert linking and ready and max(ready) < min(linking), "the corpus stage runs after every article"
+    phases = [e.phase for e in events[max(ready):] if isinstance(e, Progress)]
+    assert phases == [REPETITION, LINKING, LINKING], "each corpus phase is named before it runs"
     first_linking = events[linking[0]]
-    assert isinstance(first_linking, Progress) and first_linking.label == "Linking passages"
+    assert isinstance(first_linking, Progress) and first_linking.label == "Discovering topics and linking passages"
     files = [e for e in events if isinstance(e, Progress) and e.phase in (READING, ANALYSING)][1:]
     assert [e.done for e in files] == list(range(1, 13)) and all(e.total == 12 for e in files)
     # each file's progress comes before what it gave

@@ -99,4 +99,4 @@ async def test_the_loading_screen_names_the_corpus_stage_while_it_runs(make_app,
             assert waited < 10
             if isinstance(app.screen, LoadingScreen):
                 label = str(app.screen.query_one("#loading-label", Static).render())
-        assert label == "Linking passages…"
+        assert label == "Discovering topics and linking passages…"
