@@ -35,7 +35,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypedDict
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 from models.document import Corpus, Passage
 from models.insight.session import session
@@ -275,7 +278,7 @@ class PerspectiveIndex:
             read = sum(len(p.text) for p in sample)
             counts: Counter[str] = Counter(chain.from_iterable(self._count(p).keys for p in sample))
             factor = size / read if read else 1.0
-            scaled = {k: v * factor for k, v in counts.items()} if factor != 1.0 else dict(counts)
+            scaled: dict[str, float] = {k: v * factor for k, v in counts.items()} if factor != 1.0 else dict(counts)
             self._prior_cache = _Prior(scaled, sum(counts.values()) * factor)
         return self._prior_cache
 
@@ -378,10 +381,11 @@ class PerspectiveIndex:
             out.append(Term(self._spelling(key, where), key, -neg_z, count, int(others), tuple(p.id for p in where)))
         return tuple(out)
 
-    def all_framings(self, topic_ids: Iterable[str] | None = None, **options: float) -> dict[str, TopicFraming]:
+    def all_framings(self, topic_ids: Iterable[str] | None = None,
+                     **options: Unpack[FramingOptions]) -> dict[str, TopicFraming]:
         """`framing` for every topic of the corpus (or each of `topic_ids`), keyed by topic id."""
         ids = [t.id for t in self.corpus.topics] if topic_ids is None else list(topic_ids)
-        return {tid: self.framing(tid, **options) for tid in ids}  # type: ignore[arg-type]
+        return {tid: self.framing(tid, **options) for tid in ids}
 
 
 class _Filter:
@@ -413,15 +417,27 @@ def _drop_covered(ranked: list[tuple[float, str, int, int]]) -> list[tuple[float
     return [row for row in ranked if " " in row[1] or in_phrases.get(row[1], 0) < row[2]]
 
 
-def framing(corpus: Corpus, topic_id: str, topics: Iterable[_TopicLike] = (), **options: float) -> TopicFraming:
+class FramingOptions(TypedDict, total=False):
+    """The keyword options of `PerspectiveIndex.framing`, for the functions that pass them on."""
+
+    min_tokens: int
+    top: int
+    min_z: float
+    min_count: int
+    prior: float
+
+
+def framing(corpus: Corpus, topic_id: str, topics: Iterable[_TopicLike] = (),
+            **options: Unpack[FramingOptions]) -> TopicFraming:
     """The framing of `topic_id` in `corpus` (options as for `PerspectiveIndex.framing`).
 
     `topics` are the configured topics (`config.topics`), whose aliases are left out of the terms. Counting
     is remembered per corpus, so the next call (or the next topic) costs only what it has not seen.
     """
-    return PerspectiveIndex.of(corpus, topics).framing(topic_id, **options)  # type: ignore[arg-type]
+    return PerspectiveIndex.of(corpus, topics).framing(topic_id, **options)
 
 
-def all_framings(corpus: Corpus, topics: Iterable[_TopicLike] = (), **options: float) -> dict[str, TopicFraming]:
+def all_framings(corpus: Corpus, topics: Iterable[_TopicLike] = (),
+                 **options: Unpack[FramingOptions]) -> dict[str, TopicFraming]:
     """The framing of every topic of `corpus`, keyed by topic id."""
     return PerspectiveIndex.of(corpus, topics).all_framings(**options)

@@ -136,9 +136,9 @@ def _find_links(
     strings: list[str] = []  # each passage's words as characters, rarest first
     spelled: list[tuple[str, ...]] = []  # how the passage writes each of those words, in the same order
     for stems, raws in feats:
-        pairs = sorted((code[t], raw) for t, raw in zip(stems, raws) if t in code)
-        strings.append("".join(c for c, _ in pairs))
-        spelled.append(tuple(raw for _, raw in pairs))
+        coded = sorted((code[t], raw) for t, raw in zip(stems, raws) if t in code)
+        strings.append("".join(c for c, _ in coded))
+        spelled.append(tuple(raw for _, raw in coded))
     del feats
     id_rank = {pid: r for r, pid in enumerate(sorted(p.id for _, p in tagged))}
 
@@ -238,11 +238,12 @@ def _blocked(group: _Topic, workers: int, window: int) -> tuple[np.ndarray, np.n
     if not rows_i:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
-    i, j, s = np.concatenate(rows_i), np.concatenate(rows_j), np.concatenate(rows_s)
+    found_i, found_j, found_s = np.concatenate(rows_i), np.concatenate(rows_j), np.concatenate(rows_s)
     del rows_i, rows_j, rows_s
     # the same pair met in two windows (or in both directions) counts once per direction
-    both_i, both_j, both_s = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([s, s])
-    del i, j, s
+    both_i, both_j = np.concatenate([found_i, found_j]), np.concatenate([found_j, found_i])
+    both_s = np.concatenate([found_s, found_s])
+    del found_i, found_j, found_s
     _, first = np.unique(both_i.astype(np.int64) * len(strings) + both_j, return_index=True)
     return both_i[first].astype(np.int64), both_j[first].astype(np.int64), both_s[first].astype(np.float64)
 

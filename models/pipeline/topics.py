@@ -169,7 +169,7 @@ class Tagger:
             groups = self._requires[topic.id]
             found: dict[tuple[int, int], list[tuple[_Term, _Hit]]] = {}  # (group, passage) -> hits
 
-            def named(g: int, q: int) -> list[tuple[_Term, _Hit]]:
+            def named_in(g: int, q: int) -> list[tuple[_Term, _Hit]]:
                 if (g, q) not in found:
                     found[(g, q)] = self._find(groups[g], docs[q], fuzzy=True)
                 return found[(g, q)]
@@ -182,12 +182,12 @@ class Tagger:
                 near_only = False
                 satisfied = True
                 for g, group in enumerate(groups):
-                    here = named(g, p)
+                    here = named_in(g, p)
                     if here:
                         support.append(_span(text, docs[p], here[0][1]))
                         continue
                     lo, hi = max(0, p - topic.window), min(len(texts), p + topic.window + 1)
-                    near = any(named(g, q) for q in range(lo, hi) if q != p)
+                    near = any(named_in(g, q) for q in range(lo, hi) if q != p)
                     if topic.title_context:  # the article's title frames every passage
                         near = near or bool(title_doc and self._find(group, title_doc, fuzzy=True))
                     if not near:

@@ -127,7 +127,8 @@ def test_single_newline_separated_paragraphs_are_kept_apart(config):
 
 def test_hard_wrapped_paragraph_is_one_paragraph(config):
     words = (BODY + " " + BODY2).split()
-    lines, line = [], []
+    lines: list[str] = []
+    line: list[str] = []
     for word in words:
         if len(" ".join(line + [word])) > 60:
             lines.append(" ".join(line))

@@ -123,8 +123,8 @@ def test_seeds_export_has_every_part(seeds_corpus):
     count = sum(1 for p in s400 if p.article_id == first.article_id)
     assert f"| S-400 purchase | {count} (from ¶{first.index + 1}) |" in text
     assert "Global Research" in text and "Korybko" in text and "2019-04-26" in text
-    implicit = next(p for p in s400 if p.tag("s400-delivery").implicit)
-    assert f"*implicit* (“{implicit.tag('s400-delivery').evidence[0]}”)" in text
+    implicit = next(t for p in s400 if (t := p.tag("s400-delivery")) is not None and t.implicit)
+    assert f"*implicit* (“{implicit.evidence[0]}”)" in text
     best = ctx.links_on("s400-delivery")[0]
     pairs = len({frozenset((link.source, link.target)) for link in ctx.links_on("s400-delivery")})
     assert f"Pair 1 of {pairs} · score {best.score:.2f} · shared terms: " in text
@@ -158,7 +158,9 @@ def test_seeds_export_is_valid_commonmark_without_html_or_links(seeds_corpus):
 
 def _tables(text: str) -> list[list[list[str]]]:
     """Each table's rows as lists of cell texts (header row first), as markdown-it parsed them."""
-    tables, rows, row = [], [], None
+    tables: list[list[list[str]]] = []
+    rows: list[list[str]] = []
+    row: list[str] | None = None
     for token in flatten(WITH_TABLES.parse(text)):
         if token.type == "table_open":
             rows = []
@@ -167,7 +169,8 @@ def _tables(text: str) -> list[list[list[str]]]:
         elif token.type == "inline" and row is not None:
             row.append(token.content)
         elif token.type == "tr_close":
-            rows.append(row)
+            if row is not None:
+                rows.append(row)
             row = None
         elif token.type == "table_close":
             tables.append(rows)
@@ -264,7 +267,7 @@ def test_escape_inline_round_trips_any_text(raw):
         assert tokens == []
         return
     assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
-    children = tokens[1].children
+    children = tokens[1].children or []
     assert {c.type for c in children} <= {"text", "text_special"}
     assert "".join(c.content for c in children) == one_line(raw)
 
@@ -277,7 +280,7 @@ def test_escape_cell_keeps_one_cell(raw):
     assert len(rows) == 2 and rows[1][1] == "x"
     expected = one_line(raw) or "—"
     # markdown-it stores the cell's source; render it to compare characters, not escapes.
-    cell = WITH_TABLES.parseInline(rows[1][0])[0].children
+    cell = WITH_TABLES.parseInline(rows[1][0])[0].children or []
     assert "".join(c.content for c in cell if c.type in ("text", "text_special")) == expected
 
 
@@ -303,7 +306,7 @@ def _table(text: str, header: list[str]) -> list[list[str]]:
 
 def _cell_text(cell: str) -> str:
     """A cell's source as the characters a reader sees (markdown-it keeps the escapes in `content`)."""
-    children = WITH_TABLES.parseInline(cell)[0].children
+    children = WITH_TABLES.parseInline(cell)[0].children or []
     assert {c.type for c in children} <= {"text", "text_special"}, cell
     return "".join(c.content for c in children)
 
@@ -549,7 +552,7 @@ def test_each_pair_shows_both_passages_words_with_the_shared_terms_bold(seeds_co
     assert left_head.startswith(ctx.ref(first.left.id) + " · ") and right_head.startswith(ctx.ref(first.right.id) + " · ")
     assert ctx.order[first.left.article_id] < ctx.order[first.right.article_id]
     for cell, passage in ((left_text, first.left), (right_text, first.right)):
-        inline = WITH_TABLES.parseInline(cell)[0].children
+        inline = WITH_TABLES.parseInline(cell)[0].children or []
         bold, inside = [], False
         for child in inline:
             inside = {"strong_open": True, "strong_close": False}.get(child.type, inside)
@@ -606,7 +609,7 @@ def test_bare_urls_stay_text_in_markdown_it_with_linkify_and_in_github_markdown(
     assert "link_open" not in types(escaped, LINKIFY)
     html = cmarkgfm.github_flavored_markdown_to_html(escaped)
     assert "<a " not in html and "href" not in html
-    children = LINKIFY.parseInline(escaped)[0].children
+    children = LINKIFY.parseInline(escaped)[0].children or []
     assert "".join(c.content for c in children if c.type in ("text", "text_special", "code_inline")) == raw
 
 

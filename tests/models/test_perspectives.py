@@ -8,10 +8,18 @@ import pytest
 
 from models.config import Topic
 from models.document import Article, Corpus, Passage, TopicInfo, TopicTag
-from models.insight.perspectives import PerspectiveIndex, all_framings, framing, log_odds_z, passage_terms
+from models.insight.perspectives import (ArticleFraming, FramingOptions, PerspectiveIndex, TopicFraming, all_framings,
+                                         framing, log_odds_z, passage_terms)
 from models.text import STOPWORDS, stem, tokens
 
-EVERYTHING = {"min_tokens": 1, "min_count": 1, "min_z": -100.0, "top": 50}
+EVERYTHING: FramingOptions = {"min_tokens": 1, "min_count": 1, "min_z": -100.0, "top": 50}
+
+
+def framing_in(result: TopicFraming, article_id: str) -> ArticleFraming:
+    """The framing of one article, which the test expects to be there."""
+    found = result.article(article_id)
+    assert found is not None, f"no framing for {article_id}"
+    return found
 
 
 def _article(article_id: str, paragraphs: list[tuple[str, tuple[str, ...]]]) -> Article:
@@ -48,10 +56,11 @@ def test_framing_of_a_two_article_toy_corpus_matches_the_hand_computation():
     # in the prior (the whole corpus): apple 2, banana 2, cherry 4 of 8 words.
     a = _article("a", [("Apple. Apple. Banana.", ("t",))])
     b = _article("b", [("Banana. Cherry.", ("t",)), ("Cherry. Cherry. Cherry.", ())])
-    result = framing(_corpus(a, b), "t", prior=4.0, **EVERYTHING)
+    with_prior: FramingOptions = {**EVERYTHING, "prior": 4.0}
+    result = framing(_corpus(a, b), "t", **with_prior)
     assert result.prior == 4.0  # alpha0; each alpha_w = 4 * count / 8 = count / 2
-    terms_a = {t.key: t for t in result.article("a").terms}
-    terms_b = {t.key: t for t in result.article("b").terms}
+    terms_a = {t.key: t for t in framing_in(result, "a").terms}
+    terms_b = {t.key: t for t in framing_in(result, "b").terms}
 
     # apple in A: y_i=2, n_i=3, y_j=0, n_j=2, a_w=1 -> ln((3/4)/(1/5)) / sqrt(1/3 + 1/1)
     assert terms_a["apple"].z == pytest.approx(math.log((3 / 4) / (1 / 5)) / math.sqrt(1 / 3 + 1), abs=1e-9)
@@ -62,15 +71,16 @@ def test_framing_of_a_two_article_toy_corpus_matches_the_hand_computation():
 
     assert (terms_a["apple"].count, terms_a["apple"].others) == (2, 0)
     assert (terms_a["banana"].count, terms_a["banana"].others) == (1, 1)
-    assert [t.key for t in result.article("a").terms] == ["apple", "banana"]  # best first
+    assert [t.key for t in framing_in(result, "a").terms] == ["apple", "banana"]  # best first
     assert terms_b["cherry"].passage_ids == ("b:0",)  # only where it is said on the topic
-    assert result.article("a").token_count == 3 and result.article("a").others_token_count == 2
+    assert framing_in(result, "a").token_count == 3 and framing_in(result, "a").others_token_count == 2
 
 
 def test_a_prior_larger_than_the_corpus_is_capped_at_the_corpus_size():
     a = _article("a", [("Apple. Apple. Banana.", ("t",))])
     b = _article("b", [("Banana. Cherry.", ("t",))])
-    assert framing(_corpus(a, b), "t", prior=1000.0, **EVERYTHING).prior == 5.0  # 3 + 2 words, no phrases
+    flat: FramingOptions = {**EVERYTHING, "prior": 1000.0}
+    assert framing(_corpus(a, b), "t", **flat).prior == 5.0  # 3 + 2 words, no phrases
 
 
 # -- what counts as a term ------------------------------------------------------------------------------------
@@ -94,7 +104,7 @@ def test_spelling_shown_is_the_one_most_passages_use_without_possessive():
     a = _article("a", [("Turkey's. Drones.", ("t",)), ("These drones are drones.", ("t",)), ("More drones.", ("t",)),
                        ("Turkey's drones.", ("t",))])
     b = _article("b", [("Cherry. Cherry.", ("t",))])
-    terms = {t.key: t for t in framing(_corpus(a, b), "t", **EVERYTHING).article("a").terms}
+    terms = {t.key: t for t in framing_in(framing(_corpus(a, b), "t", **EVERYTHING), "a").terms}
     assert terms["drone"].text == "drones"
     assert terms["turkey"].text == "Turkey"
 
@@ -146,7 +156,7 @@ def test_common_ground_holds_terms_every_article_uses_on_the_topic(seeds_corpus,
     assert "purchase" in shared
     for term in result.shared:
         for article_id in result.shared_among:
-            framing_of = result.article(article_id)
+            framing_of = framing_in(result, article_id)
             said = {k for pid in framing_of.passage_ids for k, _ in passage_terms(seeds_corpus.passage(pid).text)[0]}
             assert term.key in said, (term.key, article_id)
 
@@ -200,7 +210,7 @@ def test_general_purpose_words_are_never_framing_terms_but_content_words_and_nam
     a = _article("a", [(filler + " Sanctions. Sanctions. Erdogan. Erdogan. The deal. The deal. He takes office. "
                         "She takes office.", ("t",))])
     b = _article("b", [("Pipeline. Pipeline. Tourism. Tourism.", ("t",))])
-    keys = [t.key for t in framing(_corpus(a, b), "t", **EVERYTHING).article("a").terms]
+    keys = [t.key for t in framing_in(framing(_corpus(a, b), "t", **EVERYTHING), "a").terms]
     assert "sanction" in keys and "erdogan" in keys and "deal" in keys
     assert "take office" in keys  # a phrase with one content word is a term
     for word in (*FILLER, "also", "however", "several", "way", "time", "year", "wednesday", "take part"):
@@ -234,7 +244,7 @@ def test_seed_framing_surfaces_content_words_not_filler(seeds_corpus, config):
     assert "Turan" in by_id["001_5d9b8a6939599cab"]  # the expert this article lets speak
     assert {"NATO", "security"} <= set(by_id["002_ff4d2832215704ef"])
     assert "Russian Federation" in by_id["004_c17863d213641cf5"]
-    drones = framing(seeds_corpus, "drones-ukraine", config.topics).article("003_a5575fbe19cd88ca")
+    drones = framing_in(framing(seeds_corpus, "drones-ukraine", config.topics), "003_a5575fbe19cd88ca")
     assert [t.text for t in drones.terms][:2] == ["diplomacy", "war"]
 
 
@@ -246,9 +256,9 @@ def test_an_article_with_too_little_text_on_the_topic_says_so():
     a = _article("a", [(long, ("t",))])
     b = _article("b", [("Only a few words here.", ("t",))])
     result = framing(_corpus(a, b), "t")
-    short = result.article("b")
+    short = framing_in(result, "b")
     assert short.enough_text is False and short.terms == () and short.token_count == 1  # "words"
-    assert result.article("a").enough_text is True
+    assert framing_in(result, "a").enough_text is True
     assert result.shared == () and result.shared_among == ()  # common ground needs two articles with text
 
 
@@ -266,7 +276,7 @@ def test_a_word_used_once_is_never_distinctive_and_repetition_ranks_higher():
     b = _article("b", [(filler + "Talks. Meeting.", ("t",))])
     c = _article("c", [(filler + "Summit. Agenda.", ("t",))])
     result = framing(_corpus(a, b, c), "t", min_z=0.0)
-    keys = [t.key for t in result.article("a").terms]
+    keys = [t.key for t in framing_in(result, "a").terms]
     assert "tariff" not in keys  # said once
     assert keys.index("sanction") < keys.index("embargo")
 
@@ -284,7 +294,7 @@ def test_the_ranking_is_the_same_when_rebuilt_or_when_articles_come_in_another_o
 def test_ties_are_broken_by_the_term_itself():
     a = _article("a", [("Zebra. Zebra. Apple. Apple. Mango. Mango.", ("t",))])
     b = _article("b", [("Cherry. Cherry.", ("t",))])
-    keys = [t.key for t in framing(_corpus(a, b), "t", **EVERYTHING).article("a").terms]
+    keys = [t.key for t in framing_in(framing(_corpus(a, b), "t", **EVERYTHING), "a").terms]
     assert keys == ["apple", "mango", "zebra"]
 
 
@@ -307,5 +317,5 @@ def test_topic_with_config_objects_or_plain_aliases():
     topic = Topic("t", "T", "#ffffff", ("Apple",))
     a = _article("a", [("Apple. Apple. Banana. Banana.", ("t",))])
     b = _article("b", [("Cherry. Cherry.", ("t",))])
-    keys = [t.key for t in framing(_corpus(a, b), "t", (topic,), **EVERYTHING).article("a").terms]
+    keys = [t.key for t in framing_in(framing(_corpus(a, b), "t", (topic,), **EVERYTHING), "a").terms]
     assert "apple" not in keys and "banana" in keys

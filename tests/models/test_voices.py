@@ -69,7 +69,7 @@ def test_mentions_carry_passage_topic_cue_and_quote(seeds_corpus):
     assert passage.article_id == article.id
     assert first.topic_ids == passage.topic_ids and "s400-delivery" in first.topic_ids
     assert first.cue == "said"
-    assert first.quote.startswith("At this point, Russia has nothing to lose")  # a quote followed by its speaker
+    assert first.quote is not None and first.quote.startswith("At this point, Russia has nothing to lose")  # a quote followed by its speaker
     assert passage.text[first.start : first.end] == first.sentence
     assert "s400-delivery" in turan.topic_ids
     assert [m.passage_id for m in turan.mentions] == sorted((m.passage_id for m in turan.mentions),
@@ -89,7 +89,7 @@ def test_he_said_goes_to_the_person_named_just_before(seeds_corpus):
     mikheyev = _voice(voices(seeds_corpus).of_article(article.id), "Mikheyev")
     he_said = [m for m in mikheyev.mentions if m.sentence.startswith("He said the deal")]
     assert len(he_said) == 1
-    assert he_said[0].quote.startswith("We’re working on it.")  # the quotation standing right after it
+    assert he_said[0].quote is not None and he_said[0].quote.startswith("We’re working on it.")  # the quotation standing right after it
 
 
 def test_unnamed_sources_stay_unnamed_and_the_same_source_is_one_voice(seeds_corpus):

@@ -310,8 +310,8 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     if len(chosen) == 1 and (head == "people" or not (head.endswith("s") or head in ("media", "police", "staff"))):
         return _NOTHING  # a bare singular noun is no subject ("in general terms"); "officials" is one
     if (determiner == "the" or (_possessive(toks[chosen[0]]) and _is_capital(toks[chosen[0]]))) and head not in _SOURCE_ONLY:
-        proper = tuple(fold(_bare(toks[t].raw)) for t in chosen[1:] if _is_capital(toks[t]))
-        return _Phrase("description", _lower_start(s, chosen), head=head, proper=proper)
+        words = tuple(fold(_bare(toks[t].raw)) for t in chosen[1:] if _is_capital(toks[t]))
+        return _Phrase("description", _lower_start(s, chosen), head=head, proper=words)
     return _Phrase(UNNAMED, _lower_start(s, chosen), head=head)
 
 
