@@ -73,3 +73,22 @@ async def test_a_topic_never_wraps_inside_its_name(make_app, seeds_corpus):
                 if item.cell_len <= bar.content_region.width and item.plain.split(" passage")[0][2:] in text:
                     assert any(item.plain in line for line in lines), (width, item.plain)  # whole, on one line
             assert len(lines) <= 3 or width == 80
+
+
+async def test_matrices_keep_their_first_column_and_name_articles_as_room_allows(make_app):
+    from textual.widgets import DataTable
+
+    from tui.screens.coverage import CoverageScreen
+
+    for width, numbered in ((80, True), (200, False)):
+        app = make_app()
+        async with app.run_test(size=(width, 40)) as pilot:
+            await wait_for_reader(app, pilot)
+            await pilot.press("c")
+            assert isinstance(app.screen, CoverageScreen)
+            table = app.screen.query_one(DataTable)
+            assert table.fixed_columns == 1
+            headers = [str(c.label) for c in table.columns.values()][1:-1]
+            assert all(h.endswith(".") for h in headers) == numbered
+            legend = str(app.screen.query_one("#coverage-legend").render())
+            assert ("1. Global Research" in legend) == numbered

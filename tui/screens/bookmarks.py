@@ -44,7 +44,7 @@ class BookmarksScreen(Panel[str | None]):
         with Vertical(id="bookmarks", classes="panel"):
             yield Static(id="bookmarks-title", classes="panel-title")
             yield Input(placeholder="type to filter by quote, note, tag or article…", id="bookmark-filter")
-            yield DataTable(id="bookmark-table", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="bookmark-table", cursor_type="row", zebra_stripes=True, fixed_columns=1)
             with VerticalScroll(id="bookmark-preview"):
                 yield Static(id="bookmark-detail")
         yield Footer()

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 from models.insight.coverage import coverage
 from models.document import Corpus
 from tui.labels import article_label
+from tui.widgets.matrix import article_headers
 from tui.screens.base import Panel
 
 
@@ -25,7 +26,8 @@ class CoverageScreen(Panel[str | None]):
         with Vertical(id="coverage", classes="panel"):
             yield Static(Text("Coverage: passages per topic and article (¶ where the topic first appears)"),
                          classes="panel-title")
-            yield DataTable(id="coverage-table", cursor_type="cell", zebra_stripes=True)
+            yield DataTable(id="coverage-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1)
+            yield Static(id="coverage-legend", classes="dim")
             yield Static(Text("— : the article is silent on the topic.  enter: jump to its first passage."),
                          classes="dim")
         yield Footer()
@@ -33,8 +35,14 @@ class CoverageScreen(Panel[str | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column(Text("topic"), key="topic")
-        for article in self.corpus.articles:
-            table.add_column(Text(article_label(self.corpus, article, 18)), key=article.id)
+        # The topic column stays put while the articles scroll; they share the room that is left.
+        topic_width = max((len(row.topic.label) for row in self.matrix.rows), default=5) + 2
+        room = max(0, (self.app.size.width - 8) - topic_width - 10)
+        headers, legend = article_headers(self.corpus, self.corpus.articles, room)
+        for article, header in zip(self.corpus.articles, headers):
+            table.add_column(Text(header), key=article.id)
+        self.query_one("#coverage-legend", Static).update(Text(legend))
+        self.query_one("#coverage-legend", Static).display = bool(legend)
         table.add_column(Text("articles"), key="__total")
         for row in self.matrix.rows:
             cells: list[Text] = [Text(row.topic.label, style=row.topic.colour)]

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from models.document import Corpus
 from models.insight.voices import Mention, Speaker, voices
+from tui.widgets.matrix import article_headers
 from tui.labels import article_label, shorten
 from tui.screens.base import Panel
 
@@ -47,7 +48,7 @@ class VoicesScreen(Panel[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="voices", classes="panel"):
             yield Static(id="voices-title", classes="panel-title")
-            yield DataTable(id="voices-table", cursor_type="cell", zebra_stripes=True)
+            yield DataTable(id="voices-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1)
             yield Static(id="voice-detail", classes="dim")
         yield Footer()
 
@@ -86,9 +87,13 @@ class VoicesScreen(Panel[str | None]):
         table.add_column(Text("speaker"), key="speaker")
         table.add_column(Text("kind"), key="kind")
         table.add_column(Text("role"), key="role")
-        for article_id in self.columns:
-            article = self.corpus.articles_by_id[article_id]
-            table.add_column(Text(article_label(self.corpus, article, 14)), key=article_id)
+        shown = [self.corpus.articles_by_id[a] for a in self.columns]
+        headers, legend = article_headers(self.corpus, shown, max(0, self.app.size.width - 12 - 90))
+        for article, header in zip(shown, headers):
+            table.add_column(Text(header), key=article.id)
+        if legend:
+            title.append("\n" + legend, style="dim")
+            self.query_one("#voices-title", Static).update(title)
         self.rows = []
         labels = {t.id: t for t in self.corpus.topics}
         for speaker in self.index.speakers:
