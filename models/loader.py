@@ -61,7 +61,7 @@ from models.pipeline.ingest import (
     source_from_bytes,
 )
 from models.pipeline.corpus import analyze_corpus, configured_infos
-from models.pipeline.links import gc_paused
+from models.pipeline.gcpause import gc_paused
 from models.pipeline.topics import Tagger
 from models.store.cache import Cache, article_key, links_key
 

@@ -22,9 +22,7 @@ that are kept.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass
 from sys import intern
 
@@ -34,6 +32,7 @@ from rapidfuzz.distance import Indel
 
 from models.config import Thresholds, Topic
 from models.document import Article, Link, Passage
+from models.pipeline.gcpause import gc_paused
 from models.text import _TOKEN, _WORD, STOPWORDS, fold, stem, tokens  # _TOKEN/_WORD: as tokens() cuts words
 
 DIRECT_LIMIT = 400  # a topic with at most this many passages is compared all against all
@@ -105,20 +104,6 @@ def find_links(
         min_similarity = thresholds.link_min_similarity
     with gc_paused():
         return _find_links(articles, topics, thresholds, workers, min_similarity)
-
-
-@contextmanager
-def gc_paused():
-    """Pause Python's cycle collector: linking makes a great many small acyclic objects (tuples, Links) next
-    to a large corpus, and every collection would walk the whole corpus again. Reference counting still frees
-    everything; the collector is back on afterwards."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _find_links(

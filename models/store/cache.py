@@ -32,7 +32,7 @@ from typing import Any
 from models.config import Config
 from models.document import Article, Link, TopicInfo
 from models.pipeline.corpus import CorpusAnalysis
-from models.pipeline.links import gc_paused
+from models.pipeline.gcpause import gc_paused
 from models.serialize import tag_from_dict, tag_to_dict, article_from_dict, article_to_dict
 from models.store import sqlite as sqlite_db
 

@@ -22,3 +22,15 @@ def test_models_never_import_textual_or_rich():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "", f"models imported: {done.stdout.strip()}"
+
+
+def test_loading_from_the_cache_does_not_import_numpy():
+    """numpy is for computing links and topics: the loader and the cache, which a reader whose corpus comes
+    from the cache uses, must not pull it in (75 ms of start-up)."""
+    code = (
+        "import sys\n"
+        "import models.loader, models.store.cache, models.pipeline.corpus, models.serialize\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "False"
