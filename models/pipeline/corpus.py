@@ -65,9 +65,10 @@ def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1
             )
             tagged.append(replace(article, passages=passages))
         articles = tagged
-    links = find_links(articles, config.topics, config.thresholds, workers=workers)
+    weigh = stats.word_specificity
+    links = find_links(articles, config.topics, config.thresholds, workers=workers, weigh=weigh)
     if found:
         suggested = tuple(as_config_topic(t, i.colour) for t, i in zip(found, infos[len(config.topics):]))
-        links += find_links(articles, suggested, config.thresholds, workers=workers,
+        links += find_links(articles, suggested, config.thresholds, workers=workers, count_own=False, weigh=weigh,
                             min_similarity=config.thresholds.discovered_link_min_similarity)
     return CorpusAnalysis(tuple(articles), infos, tuple(links))

@@ -23,6 +23,7 @@ that are kept.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from sys import intern
 
@@ -95,19 +96,24 @@ class _Topic:
 
 def find_links(
     articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, *, workers: int = -1,
-    min_similarity: float | None = None,
+    min_similarity: float | None = None, count_own: bool = True, weigh: Callable[[str], float] | None = None,
 ) -> list[Link]:
     """All links of the corpus, strongest first within each topic. `workers`: cores for rapidfuzz (-1: all).
     `min_similarity`: the share of rare words two passages must have in common (default: the threshold
-    `link_min_similarity`)."""
+    `link_min_similarity`). `count_own`: a topic's own names (its aliases) that both passages use count as
+    shared content (a user's topic: "compensation" in both is a reason); a discovered topic's names do not,
+    since every passage of it shares them by construction. `weigh(word)`: how specific a word is in this
+    corpus (`CorpusStats.word_specificity`): a link's reason names its shared words most specific first,
+    and a word every passage uses (the story's own name, weight 0) is no reason."""
     if min_similarity is None:
         min_similarity = thresholds.link_min_similarity
     with gc_paused():
-        return _find_links(articles, topics, thresholds, workers, min_similarity)
+        return _find_links(articles, topics, thresholds, workers, min_similarity, count_own, weigh)
 
 
 def _find_links(
-    articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, workers: int, min_similarity: float
+    articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, workers: int, min_similarity: float,
+    count_own: bool, weigh: Callable[[str], float] | None,
 ) -> list[Link]:
     tagged: list[tuple[int, Passage]] = [(ai, p) for ai, a in enumerate(articles) for p in a.passages if p.topics]
     if not tagged:
@@ -120,17 +126,21 @@ def _find_links(
     code = {t: _char(i) for i, t in enumerate(vocab)}
     strings: list[str] = []  # each passage's words as characters, rarest first
     spelled: list[tuple[str, ...]] = []  # how the passage writes each of those words, in the same order
+    wide: set[str] = set()  # the story's own words (weight 0): no reason to link, so not compared
     for stems, raws in feats:
         coded = sorted((code[t], raw) for t, raw in zip(stems, raws) if t in code)
         strings.append("".join(c for c, _ in coded))
         spelled.append(tuple(raw for _, raw in coded))
+        if weigh is not None:
+            wide.update(t for t, raw in zip(stems, raws) if t in code and weigh(raw) <= 0)
     del feats
     id_rank = {pid: r for r, pid in enumerate(sorted(p.id for _, p in tagged))}
 
     links: list[Link] = []
     for topic in topics:
-        own = {stem(t.norm) for alias in topic.aliases for t in tokens(alias)}
-        drop = {ord(code[t]): None for t in own if t in code}
+        names = {stem(t.norm) for alias in topic.aliases for t in tokens(alias)}
+        own = names if not count_own else set()
+        drop = {ord(code[t]): None for t in (own | (wide - names if count_own else wide)) if t in code}
         nodes, arts, tags = [], [], []
         for k, (ai, p) in enumerate(tagged):
             tag = p.tag(topic.id)
@@ -162,10 +172,16 @@ def _find_links(
                 a, b = b, a
                 i, j = j, i
             a_all, a_spelled = strings[nodes[i]], spelled[nodes[i]]
-            shared = _shared_terms(group.strings[i], group.strings[j], a_all, a_spelled)
-            if len(shared) < SHARED_TERMS and MAX_TERMS in (len(group.strings[i]), len(group.strings[j])):
-                # cut strings may hide a shared word: look at the whole of both
-                shared = _shared_terms(a_all.translate(drop), strings[nodes[j]], a_all, a_spelled)
+            if weigh is not None:  # every shared word, most specific first; none that every passage uses
+                shared = _shared_terms(a_all.translate(drop), strings[nodes[j]], a_all, a_spelled, None)
+                shared = _most_specific(shared, weigh, names if count_own else set())
+                if not shared:
+                    continue  # only words the whole story shares: no reason to follow it
+            else:
+                shared = _shared_terms(group.strings[i], group.strings[j], a_all, a_spelled)
+                if len(shared) < SHARED_TERMS and MAX_TERMS in (len(group.strings[i]), len(group.strings[j])):
+                    # cut strings may hide a shared word: look at the whole of both
+                    shared = _shared_terms(a_all.translate(drop), strings[nodes[j]], a_all, a_spelled)
             links.append(Link(a.id, b.id, topic.id, score, _reason(topic, a, b, shared), shared))
     links.sort(key=lambda link: (link.topic, -link.score, link.source, link.target))
     return links
@@ -285,10 +301,24 @@ def _tie(i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return x
 
 
-def _shared_terms(a: str, b: str, a_all: str, a_spelled: tuple[str, ...], limit: int = SHARED_TERMS) -> tuple[str, ...]:
+def _shared_terms(
+    a: str, b: str, a_all: str, a_spelled: tuple[str, ...], limit: int | None = SHARED_TERMS
+) -> tuple[str, ...]:
     """The rarest words both passages use (`a`, `b`: coded word strings, the topic's own names left out of at
     least one), as the first passage writes them (`a_all`: all its coded words, `a_spelled` their spellings)."""
     return tuple(a_spelled[a_all.index(ch)] for ch in sorted(set(a).intersection(b))[:limit])
+
+
+def _most_specific(words: tuple[str, ...], weigh: Callable[[str], float], names: set[str]) -> tuple[str, ...]:
+    """`words` most specific first (at most SHARED_TERMS), without those of weight 0 (the story's own words),
+    unless they are among the topic's `names` (stems), which always count within their topic."""
+    weights = {}
+    for w in words:
+        weights[w] = weigh(w)
+        if weights[w] <= 0 and names and any(stem(t.norm) in names for t in tokens(w)):
+            weights[w] = 1e-6
+    ranked = sorted((w for w in words if weights[w] > 0), key=lambda w: -weights[w])
+    return tuple(ranked[:SHARED_TERMS])
 
 
 def _reason(topic: Topic, a: Passage, b: Passage, shared: tuple[str, ...]) -> str:

@@ -19,6 +19,8 @@ from models import background
 from models.text import STOPWORDS, lemma, tokens
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+STORY_WIDE_SHARE = 0.3  # a term in more of the passages than this (and in most articles) is the story's own
+STORY_WIDE_MIN = 3  # ... and in at least this many (in a corpus of two short articles, two uses say little)
 COMMON_ZIPF = 6.0  # a word this common in English (zipf) says nothing about a topic ("said", "year")
 RARE_ZIPF = 3.5  # a word this rare in English or rarer counts fully
 
@@ -72,6 +74,7 @@ class CorpusStats:
     adf: Counter[str] = field(default_factory=Counter)  # articles using the term
     spellings: dict[str, Counter[str]] = field(default_factory=dict)  # term -> how passages write it
     _zipf: dict[str, float] = field(default_factory=dict)
+    _words: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def build(cls, by_article: list[list[PassageTerms]]) -> CorpusStats:
@@ -113,6 +116,22 @@ class CorpusStats:
     def specificity(self, term: str) -> float:
         """How much sharing `term` says two passages discuss the same thing: idf times English rarity."""
         return self.idf(term) * self.rarity(term)
+
+    def story_wide(self, term: str) -> bool:
+        """True for the story's own terms: used in more than STORY_WIDE_SHARE of the passages and in most
+        articles ("Ever Given", "Suez Canal" in a story of the ship that blocked it)."""
+        df = self.df.get(term, 0)
+        return df >= STORY_WIDE_MIN and df > STORY_WIDE_SHARE * self.passages and 2 * self.adf.get(term, 0) > self.articles
+
+    def word_specificity(self, word: str) -> float:
+        """`specificity` of a word as a passage writes it ("accused"), 0 for the story's own words."""
+        found = self._words.get(word)
+        if found is None:
+            toks = tokens(word)
+            term = lemma(toks[0].norm) if toks else word.lower()
+            found = 0.0 if self.story_wide(term) else self.specificity(term)
+            self._words[word] = found
+        return found
 
     def is_name(self, term: str) -> bool:
         """True when the corpus always capitalises the term (a person, place or body: who or where, which
