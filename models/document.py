@@ -118,15 +118,16 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """Two passages in different articles that discuss the same topic.
+    """Two passages in different articles that discuss the same topic, or make the same point.
 
-    `score` is in 0..1; `reason` is a sentence a person can read; `shared_terms` are the content words both
-    passages use, strongest first.
+    `topic` is the topic both discuss, or None for a link by content alone (the passages share enough
+    distinctive words, whatever topics they have). `score` is in 0..1; `reason` is a sentence a person can
+    read; `shared_terms` are the content words both passages use, most specific first.
     """
 
     source: str
     target: str
-    topic: str
+    topic: str | None
     score: float
     reason: str
     shared_terms: tuple[str, ...] = ()

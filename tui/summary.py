@@ -53,17 +53,20 @@ def print_summary(corpus: Corpus, console: Console | None = None) -> None:
     if not corpus.links:
         console.print(Text("No links: no two articles share a topic."))
         return
-    by_topic: dict[str, list[Link]] = defaultdict(list)
+    by_topic: dict[str | None, list[Link]] = defaultdict(list)
     for link in corpus.links:
         by_topic[link.topic].append(link)
     console.print(Text(f"{len(corpus.links)} links", style="bold"))
+    groups: list[tuple[str, str, list[Link]]] = []
     for topic in corpus.topics:
-        links = by_topic.get(topic.id)
-        if not links:
-            continue
         kind = " (suggested topic)" if topic.discovered else ""
-        console.print(Text(f"{topic.label}{kind} ({len(links)})", style=f"bold {topic.colour}"))
-        for link in links:
+        groups.append((f"{topic.label}{kind}", f"bold {topic.colour}", by_topic.get(topic.id, [])))
+    groups.append(("By content, outside any topic", "bold", by_topic.get(None, [])))
+    for title, style, topic_links in groups:
+        if not topic_links:
+            continue
+        console.print(Text(f"{title} ({len(topic_links)})", style=style))
+        for link in topic_links:
             source, target = corpus.passage(link.source), corpus.passage(link.target)
             row = Text(f"  {passage_label(corpus, source, 30)} ↔ {passage_label(corpus, target, 30)}  {link.score:.2f}")
             if link.shared_terms:

@@ -48,7 +48,7 @@ def as_config_topic(topic: DiscoveredTopic, colour: str) -> Topic:
 
 def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1) -> CorpusAnalysis:
     """Discover the corpus's topics, tag them, and link the passages (see the module docstring)."""
-    from models.pipeline.links import find_links
+    from models.pipeline.links import find_content_links, find_links
 
     terms = [[passage_terms(p.text) for p in a.passages] for a in articles]
     stats = CorpusStats.build(terms)
@@ -71,4 +71,6 @@ def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1
         suggested = tuple(as_config_topic(t, i.colour) for t, i in zip(found, infos[len(config.topics):]))
         links += find_links(articles, suggested, config.thresholds, workers=workers, count_own=False, weigh=weigh,
                             min_similarity=config.thresholds.discovered_link_min_similarity)
+    taken = {(link.source, link.target) for link in links}
+    links += find_content_links(articles, terms, stats, config.thresholds, taken, workers=workers)
     return CorpusAnalysis(tuple(articles), infos, tuple(links))

@@ -34,6 +34,7 @@ from rapidfuzz.distance import Indel
 from models.config import Thresholds, Topic
 from models.document import Article, Link, Passage
 from models.pipeline.gcpause import gc_paused
+from models.pipeline.stats import CorpusStats, PassageTerms
 from models.text import _TOKEN, _WORD, STOPWORDS, fold, stem, tokens  # _TOKEN/_WORD: as tokens() cuts words
 
 DIRECT_LIMIT = 400  # a topic with at most this many passages is compared all against all
@@ -45,6 +46,7 @@ PARALLEL_CELLS = 1 << 16  # a cdist this large is run on every core
 
 HUB_FACTOR = 2  # a passage keeps at most this many times links_max_per_passage of the links others choose to it
 SHARED_TERMS = 5  # shared words a link names in its reason
+CONTENT_MIN_SPECIFICITY = 0.5  # a term this specific (stats.specificity) or more can make two passages' point
 SIMILARITY_WEIGHT = 0.45  # score = 0.45 * shared-word similarity + 0.55 * sqrt(tag score * tag score)
 
 
@@ -185,6 +187,75 @@ def _find_links(
             links.append(Link(a.id, b.id, topic.id, score, _reason(topic, a, b, shared), shared))
     links.sort(key=lambda link: (link.topic, -link.score, link.source, link.target))
     return links
+
+
+def find_content_links(
+    articles: list[Article], terms: list[list[PassageTerms]], stats: CorpusStats, thresholds: Thresholds,
+    taken: set[tuple[str, str]], *, workers: int = -1,
+) -> list[Link]:
+    """Links by content alone (topic None): passages in different articles that make the same point, whatever
+    topics they have. Two passages qualify when they share at least `content_link_min_shared` distinctive
+    words (lemmas used in two articles or more, specific in this corpus, not the story's
+    own words and not proper names, which say who or where rather than what) and those are at least
+    `content_link_min_similarity` of their distinctive terms (Dice). Pairs a topic already links (`taken`,
+    (source, target) with source < target) are left to it. Each passage keeps its best per other article, as
+    within a topic; the score is the similarity, the reason names the shared terms most specific first."""
+    need = thresholds.content_link_min_shared
+    if need <= 0 or stats.articles < 2:
+        return []
+    with gc_paused():
+        weight: dict[str, float] = {}
+        for term, adf in stats.adf.items():
+            if adf >= 2 and not stats.story_wide(term) and not stats.is_name(term):
+                value = stats.specificity(term)
+                if value >= CONTENT_MIN_SPECIFICITY:
+                    weight[term] = value
+        vocab = sorted(weight, key=lambda t: (stats.df[t], t))
+        code = {t: _char(i) for i, t in enumerate(vocab)}
+        term_of = {c: t for t, c in code.items()}
+        nodes: list[Passage] = []
+        strings: list[str] = []
+        arts: list[int] = []
+        for ai, (article, passages) in enumerate(zip(articles, terms)):
+            for passage, pt in zip(article.passages, passages):
+                chars = sorted({code[t] for t in pt.lemmas if t in code})
+                if len(chars) >= need:
+                    nodes.append(passage)
+                    strings.append("".join(chars)[:MAX_TERMS])
+                    arts.append(ai)
+        if len(set(arts)) < 2:
+            return []
+        id_rank = {pid: r for r, pid in enumerate(sorted(p.id for p in nodes))}
+        group = _Topic(
+            nodes=list(range(len(nodes))), strings=strings, article=np.asarray(arts, dtype=np.int64),
+            tag=np.ones(len(nodes), dtype=np.float64),
+            order=np.asarray([id_rank[p.id] for p in nodes], dtype=np.int64),
+        )
+        if len(nodes) <= DIRECT_LIMIT:
+            pi, pj, psim = _direct(group, workers)
+        else:
+            pi, pj, psim = _blocked(group, workers, max(MIN_WINDOW, thresholds.link_candidates))
+        sizes = np.asarray([len(x) for x in strings], dtype=np.float64)
+        common = np.rint(psim * (sizes[pi] + sizes[pj]) / 2)
+        keep = (psim >= thresholds.content_link_min_similarity) & (common >= need)
+        links: list[Link] = []
+        for i, j, _ in _choose(group, pi[keep], pj[keep], psim[keep], thresholds):
+            a, b = nodes[i], nodes[j]
+            if b.id < a.id:
+                a, b, i, j = b, a, j, i
+            if (a.id, b.id) in taken:
+                continue
+            shared = sorted((term_of[c] for c in set(strings[i]).intersection(strings[j])), key=lambda t: -weight[t])
+            words = tuple(stats.spelling(t) for t in shared[:SHARED_TERMS])
+            score = round(float(_dice(strings[i], strings[j])), 3)
+            links.append(Link(a.id, b.id, None, score, f"Both make the same point; shared terms: {', '.join(words)}",
+                              words))
+        links.sort(key=lambda link: (-link.score, link.source, link.target))
+        return links
+
+
+def _dice(a: str, b: str) -> float:
+    return 2 * len(set(a).intersection(b)) / (len(a) + len(b)) if a and b else 0.0
 
 
 def _cdist(queries: list[str], choices: list[str], workers: int) -> np.ndarray:

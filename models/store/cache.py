@@ -357,8 +357,9 @@ _SEP = "\x1f"  # between a link's shared terms (a control character: article tex
 
 def _encode_links(links: list[Link]) -> bytes:
     """Links as columns (one JSON list per field): far fewer objects to parse than a list per link."""
-    topics = sorted({link.topic for link in links})
-    number = {t: n for n, t in enumerate(topics)}
+    topics = sorted({link.topic for link in links if link.topic is not None})
+    number: dict[str | None, int] = {t: n for n, t in enumerate(topics)}
+    number[None] = -1  # a link by content alone
     data = {
         "topics": topics,
         "source": [link.source for link in links],
@@ -379,12 +380,13 @@ def _decode_links(blob: bytes, passage_ids: set[str]) -> list[Link]:
         raise ValueError("columns of different lengths")
     source, target, topic, score, reason, shared = columns
     if not (all(type(t) is str for t in topics) and all(type(r) is str for r in reason)
+            and all(type(k) is int and -1 <= k < len(topics) for k in topic)
             and all(type(h) is str for h in shared) and all(type(c) in (int, float) for c in score)):
         raise ValueError("malformed link")
     if not (passage_ids.issuperset(source) and passage_ids.issuperset(target)):
         raise ValueError("links to passages that are not in the corpus")
     return [
-        Link(s, t, topics[k], float(c), r, tuple(h.split(_SEP)) if h else ())
+        Link(s, t, topics[k] if k >= 0 else None, float(c), r, tuple(h.split(_SEP)) if h else ())
         for s, t, k, c, r, h in zip(source, target, topic, score, reason, shared)
     ]
 

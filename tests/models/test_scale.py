@@ -24,7 +24,7 @@ def _links(corpus, config, monkeypatch, direct_limit):
     """What each passage is linked to, as (passage, other article, topic) -> best score: equally good
     choices among tied passages count as the same."""
     monkeypatch.setattr(links_module, "DIRECT_LIMIT", direct_limit)
-    best: dict[tuple[str, str, str], float] = {}
+    best: dict[tuple[str, str, str | None], float] = {}
     for link in links_module.find_links(list(corpus.articles), config.topics, config.thresholds):
         for a, b in ((link.source, link.target), (link.target, link.source)):
             key = (a, b.split(":")[0], link.topic)

@@ -20,11 +20,11 @@ from tui.screens.base import Panel
 def link_prompt(corpus: Corpus, origin: str, link: Link) -> Text:
     """One row of the list: where the link goes, on which topic, how strong and why (plain Text)."""
     target = corpus.passage(link.other(origin))
-    topic = corpus.topic(link.topic)
+    topic = corpus.topic(link.topic) if link.topic is not None else None
     text = Text(no_wrap=False)
     text.append(f"{link.score:.2f} ", style="bold")
-    text.append("● ", style=topic.colour if topic else "")
-    text.append(topic.label if topic else link.topic)
+    text.append("● " if link.topic is not None else "≈ ", style=topic.colour if topic else "")
+    text.append(topic.label if topic else link.topic or "same point (no topic)")
     text.append("  ")
     text.append(passage_label(corpus, target), style="italic")
     text.append("\n")
