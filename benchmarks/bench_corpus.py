@@ -57,9 +57,11 @@ STAGES = (
     ("tagging", "models.pipeline.topics", "Tagger.tag"),
     ("duplicates", "models.loader", "_near_duplicate"),
     ("corpus stage: repeated furniture", "models.loader", "drop_corpus_repeats"),
-    ("corpus stage: the rest (terms, statistics, tags)", "models.loader", "analyze_corpus"),
-    ("corpus stage: discovery", "models.pipeline.corpus", "discover"),
-    ("corpus stage: links", "models.pipeline.links", "find_links"),
+    ("corpus stage: terms and statistics", "models.pipeline.corpus", "corpus_terms"),
+    ("corpus stage: discovered topics", "models.pipeline.corpus", "discover"),
+    ("corpus stage: links within topics", "models.pipeline.links", "find_links"),
+    ("corpus stage: links by content", "models.pipeline.links", "find_content_links"),
+    ("corpus stage: the rest (tags of found topics)", "models.loader", "analyze_corpus"),
 )
 
 

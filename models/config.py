@@ -431,7 +431,8 @@ def _thresholds(w: _Walker, node: yaml.Node, base: Thresholds) -> Thresholds:
     for name in ("fuzzy_min", "fuzzy_min_short"):
         if merged[name] > 100:
             raise w.fail(m[name][1] if name in m else node, f"thresholds.{name}", "must be between 0 and 100")
-    for name in ("tag_min_score", "link_min_score", "link_min_similarity", "discovered_link_min_similarity"):
+    for name in ("tag_min_score", "link_min_score", "link_min_similarity", "discovered_link_min_similarity",
+                 "content_link_min_similarity"):
         if merged[name] > 1:
             raise w.fail(m[name][1] if name in m else node, f"thresholds.{name}", "must be between 0 and 1")
     return Thresholds(**merged)

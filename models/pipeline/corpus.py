@@ -6,7 +6,8 @@ the configured topics they name. This stage then reads the corpus as a whole:
 1. statistics: every passage's terms (lemmas and phrases), their document frequencies over passages and
    articles, and how common each is in English (models/pipeline/stats.py);
 2. discovered topics: the sub-topics that recur across articles, tagged and named (discover.py);
-3. links: passages in different articles on the same topic, configured or discovered (links.py).
+3. links: passages in different articles on the same topic, configured or discovered, and passages that
+   make the same point whatever their topics (links by content, topic None) (links.py).
 
 `analyze_corpus` is what the loader calls at the end of a run; its result is cached as a whole.
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 from models.config import Config, Topic
 from models.document import Article, Link, TopicInfo, TopicTag
 from models.pipeline.discover import DiscoveredTopic, discover
-from models.pipeline.stats import CorpusStats, passage_terms
+from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
 
 # Colours of discovered topics (the reader shows them hollow and dim, as suggestions).
 DISCOVERED_COLOURS = ("#8fbcbb", "#d08770", "#b48ead", "#a3be8c", "#ebcb8b", "#88c0d0", "#bf616a", "#5e81ac")
@@ -46,12 +47,17 @@ def as_config_topic(topic: DiscoveredTopic, colour: str) -> Topic:
     return Topic(topic.id, topic.label, colour, topic.names)
 
 
+def corpus_terms(articles: list[Article]) -> tuple[list[list[PassageTerms]], CorpusStats]:
+    """Every passage's terms, and their statistics over the corpus (stage 1 of the module docstring)."""
+    terms = [[passage_terms(p.text) for p in a.passages] for a in articles]
+    return terms, CorpusStats.build(terms)
+
+
 def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1) -> CorpusAnalysis:
     """Discover the corpus's topics, tag them, and link the passages (see the module docstring)."""
     from models.pipeline.links import find_content_links, find_links
 
-    terms = [[passage_terms(p.text) for p in a.passages] for a in articles]
-    stats = CorpusStats.build(terms)
+    terms, stats = corpus_terms(articles)
     covered = [[p.topic_ids for p in a.passages] for a in articles]
     found, assigned = discover(terms, stats, {t.id for t in config.topics}, covered)
     infos = configured_infos(config) + tuple(discovered_info(t, n) for n, t in enumerate(found))
