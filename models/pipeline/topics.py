@@ -1,31 +1,50 @@
 """Passage tagging: which topics each passage discusses, how surely, and on what evidence.
 
-A passage discusses a topic *explicitly* when it names one of the topic's aliases (matched fuzzily with
-rapidfuzz, so "S400", "S 400" and "S-400s" all meet "S-400") and every `requires` group of the topic is named
-nearby. It discusses it *implicitly* when it only refers back to it ("the deal", "these systems") close to an
-explicit mention in the same article. Fuzzy matching is done once per distinct word in a cache shared by all
-articles of a run, so tagging costs about one dictionary look-up per word.
+A passage discusses a topic *explicitly* when it names one of the topic's aliases and every `requires` group
+of the topic is named nearby. A word meets an alias word three ways:
+
+- by lemma: the Snowball stem of both (`models.text.lemma`), so "blamed" meets "blame", "accused" meets
+  "accusation" and "responsibility" meets "responsible". One exception keeps that from over-reaching: an
+  alias word that is a gerund or an agent noun ("shipping", "receiver") names an activity or a party of its
+  own, and only meets words of the same shape ("shipping" is not every "ship", "receiver" not "received");
+- by spelling: rapidfuzz's ratio, so "S400", "S 400" and "S-400s" all meet "S-400" (`fuzzy_min`);
+- a multi-word alias also matches with up to `MAX_GAP` words in between, within one clause: "denied
+  involvement" meets "denied any involvement", at a slightly lower score per word skipped.
+
+An alias that starts with a sign ("$1 billion", "£1") only matches where the text has the sign too.
+
+It discusses it *implicitly* when it only refers back to it ("the deal", "these systems") close to an
+explicit mention in the same article. Matching is done once per distinct word in a cache shared by all
+articles of a run, so tagging costs about one dictionary look-up per word. What needs the whole corpus
+(vocabulary grown from it, references by context) is `models.pipeline.context`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
 from models.config import Thresholds, Topic
 from models.document import TopicTag
-from models.text import Token, stem, tokens
+from models.text import Token, lemma, stem, tokens
+
+MAX_GAP = 2  # words a multi-word alias may have in between its own ("denied any involvement")
+GAP_PENALTY = 0.05  # what each skipped word costs a match's quality
+_CLAUSE_BREAK = frozenset(".;:!?()[]\"“”")  # a gapped match never spans these
+_OWN_SHAPES = ("ing", "er")  # alias word endings that only meet words ending the same way (see module doc)
 
 
 @dataclass(frozen=True, slots=True)
 class _Term:
-    """An alias or required term as a sequence of stemmed words; `upper` terms only match capitals."""
+    """An alias or required term as a sequence of stemmed words; `upper` terms only match capitals; `sign`
+    is the symbol the term starts with ("$" of "$1 billion"), which the text must carry too."""
 
     words: tuple[str, ...]
     upper: bool
     text: str
+    sign: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +52,7 @@ class _Hit:
     start: int  # token index
     length: int
     quality: float  # 0..1, the weakest word's fuzzy score
+    lead: int = 0  # characters before the first token that belong to the match (the "$" of "$1 billion")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +63,41 @@ class _Indexed:
     stems: list[str]
     fuzzy: dict[str, list[tuple[int, float]]]
     exact: dict[str, list[int]]
+    text: str
+
+    def clause_break(self, a: int, b: int) -> bool:
+        """True when punctuation that ends a clause stands between tokens `a` and `b` (a < b)."""
+        between = self.text[self.toks[a].end : self.toks[b].start]
+        return any(ch in _CLAUSE_BREAK for ch in between)
 
 
 def _term(text: str) -> _Term:
     toks = tokens(text)
     letters = [ch for ch in text if ch.isalpha()]
     upper = len(letters) >= 2 and all(ch.isupper() for ch in letters)
-    return _Term(tuple(stem(t.norm) for t in toks), upper, text)
+    sign = text[: toks[0].start].strip() if toks else ""
+    return _Term(tuple(stem(t.norm) for t in toks), upper, text, sign)
+
+
+def _kindred(a: str, b: str) -> bool:
+    """True when two words of one Snowball stem differ only in their last letters: the shorter one, less
+    its last two, starts the longer ("accused"/"accusation", "responsible"/"responsibility"), which keeps
+    the stemmer's wilder joins apart ("responsiveness"/"responsible")."""
+    shorter = min(len(a), len(b))
+    same = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        same += 1
+    return same >= shorter - 2
+
+
+def _shape(word: str, key: str) -> str:
+    """The ending that gives `word` a sense of its own beside its lemma `key` ("ing" of "shipping"), or ""."""
+    for ending in _OWN_SHAPES:
+        if word.endswith(ending) and not key.endswith(ending):
+            return ending
+    return ""
 
 
 class Tagger:
@@ -66,6 +114,10 @@ class Tagger:
                        for term in terms for w in term.words}
         self._vocab = sorted(fuzzy_words)
         self._vocab_set = frozenset(fuzzy_words)
+        self._by_lemma: dict[str, list[str]] = {}
+        for word in self._vocab:
+            if len(word) >= 3 and not any(ch.isdigit() for ch in word):
+                self._by_lemma.setdefault(lemma(word), []).append(word)
         self._cache: dict[str, dict[str, float]] = {}
         self._reference_firsts = frozenset(
             term.words[0] for terms in (*self._refs.values(), *self._weak.values()) for term in terms if term.words
@@ -81,13 +133,19 @@ class Tagger:
         found = {}
         if word in self._vocab_set:
             found[word] = 1.0
+        key = lemma(word) if len(word) >= 3 else word
+        for choice in self._by_lemma.get(key, ()):
+            shape = _shape(choice, key)
+            if (not shape or word.endswith(shape)) and _kindred(word, choice):
+                found[choice] = 1.0
         if len(word) >= 5:
             for choice, score, _ in process.extract(
                 word, self._vocab, scorer=fuzz.ratio, limit=None, score_cutoff=self.thresholds.fuzzy_min
             ):
                 shortest = min(len(choice), len(word))
                 need = self.thresholds.fuzzy_min if shortest >= 7 else self.thresholds.fuzzy_min_short
-                if shortest >= 5 and score >= need and choice not in found:
+                shape = _shape(choice, lemma(choice))
+                if shortest >= 5 and score >= need and choice not in found and (not shape or word.endswith(shape)):
                     found[choice] = score / 100.0
         self._cache[word] = found
         return found
@@ -109,37 +167,28 @@ class Tagger:
             if found:
                 for word, score in found.items():
                     fuzzy.setdefault(word, []).append((i, score))
-        return _Indexed(toks, stems, fuzzy, exact)
+        return _Indexed(toks, stems, fuzzy, exact, text)
 
     def _find(self, terms: list[_Term], doc: _Indexed, fuzzy: bool) -> list[tuple[_Term, _Hit]]:
         """Every place a term occurs in `doc`; the longest wins where terms overlap."""
         hits: list[tuple[_Term, _Hit]] = []
-        n = len(doc.stems)
         for term in terms:
-            size = len(term.words)
-            if size == 0:
+            if not term.words:
                 continue
             if fuzzy:
                 starts = doc.fuzzy.get(term.words[0], ())
             else:
                 starts = [(i, 1.0) for i in doc.exact.get(term.words[0], ())]
             for i, quality in starts:
-                if i + size > n:
-                    continue
-                for k in range(1, size):
-                    got, want = doc.stems[i + k], term.words[k]
-                    if got == want:
+                lead = 0
+                if term.sign:
+                    before = doc.text[: doc.toks[i].start]
+                    if not before.rstrip().endswith(term.sign):
                         continue
-                    score = self._similar(got).get(want) if fuzzy else None
-                    if score is None:
-                        quality = 0.0
-                        break
-                    quality = min(quality, score)
-                if quality <= 0.0:
-                    continue
-                if term.upper and not all(doc.toks[i + k].raw.rstrip("s'’").isupper() for k in range(size)):
-                    continue
-                hits.append((term, _Hit(i, size, quality)))
+                    lead = len(before) - len(before.rstrip()[: -len(term.sign)])
+                found = self._rest(term, doc, i, quality, fuzzy)
+                if found is not None:
+                    hits.append((term, replace(found, lead=lead) if lead else found))
         hits.sort(key=lambda h: (h[1].start, -h[1].length))
         kept: list[tuple[_Term, _Hit]] = []
         covered = -1
@@ -148,6 +197,35 @@ class Tagger:
                 kept.append((term, hit))
                 covered = hit.start + hit.length - 1
         return kept
+
+    def _rest(self, term: _Term, doc: _Indexed, i: int, quality: float, fuzzy: bool) -> _Hit | None:
+        """The match of `term` whose first word is token `i`: each further word next, or (a multi-word alias
+        matched fuzzily) after at most MAX_GAP skipped words in all, within the clause."""
+        n = len(doc.stems)
+        at = i
+        skipped = 0
+        positions = [i]
+        for want in term.words[1:]:
+            reach = MAX_GAP - skipped if fuzzy else 0
+            found: tuple[int, float] | None = None
+            for j in range(at + 1, min(n, at + 2 + reach)):
+                if j > at + 1 and doc.clause_break(at, j):
+                    break  # a skipped word never takes the match into the next clause
+                got = doc.stems[j]
+                score = 1.0 if got == want else (self._similar(got).get(want) if fuzzy else None)
+                if score is not None:
+                    found = (j, score)
+                    break
+            if found is None:
+                return None
+            j, score = found
+            skipped += j - at - 1
+            quality = min(quality, score)
+            at = j
+            positions.append(j)
+        if term.upper and not all(doc.toks[k].raw.rstrip("s'’").isupper() for k in positions):
+            return None
+        return _Hit(i, at - i + 1, quality * (1.0 - GAP_PENALTY * skipped))
 
     # -- tagging --------------------------------------------------------------------------------------
 
@@ -252,7 +330,7 @@ class Tagger:
 
 
 def _span(text: str, doc: _Indexed, hit: _Hit) -> str:
-    return text[doc.toks[hit.start].start : doc.toks[hit.start + hit.length - 1].end]
+    return text[doc.toks[hit.start].start - hit.lead : doc.toks[hit.start + hit.length - 1].end]
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -111,3 +111,54 @@ def test_reference_too_far_from_any_mention_is_not_tagged(tagger):
     filler = [f"Paragraph {i} about the weather in Ankara." for i in range(6)]
     tags = topics_of(tagger, "The S-400 arrived.", *filler, "The deal was criticised.")
     assert tags[-1] == {}
+
+
+# -- lemmas and gapped aliases, on a topic a user could write ---------------------------------------------
+
+def _user_tagger(*aliases: str) -> Tagger:
+    from models.config import Thresholds, Topic
+
+    return Tagger((Topic("t", "T", "#ffffff", aliases),), Thresholds())
+
+
+def _tagged(tagger: Tagger, text: str) -> tuple[str, ...]:
+    [tags] = tagger.tag([text], ["a:0"])
+    return tags[0].evidence if tags else ()
+
+
+@pytest.mark.parametrize(
+    ("alias", "text", "evidence"),
+    [
+        ("blame", "The harbour master blamed the pilots.", "blamed"),
+        ("accused", "The accusation was denied by the mill's owners.", "accusation"),
+        ("responsible", "The council bears no responsibility for the leak.", "responsibility"),
+        ("investigation", "Inspectors will investigate the flooded tunnel.", "investigate"),
+        ("denied involvement", "The mayor denied any involvement in the tender.", "denied any involvement"),
+        ("search for survivors", "Divers searched for the survivors all night.", "searched for the survivors"),
+        ("$1 billion", "The insurers offered $1 billion in the end.", "$1 billion"),
+    ],
+)
+def test_aliases_meet_other_forms_of_their_words(alias, text, evidence):
+    assert _tagged(_user_tagger(alias), text) == (evidence,)
+
+
+@pytest.mark.parametrize(
+    ("alias", "text"),
+    [
+        ("shipping", "The ship sailed at dawn."),  # a gerund names an activity of its own, not every ship
+        ("receiver", "The mill received a grant."),  # an agent noun, not the verb it comes from
+        ("responsible", "The valve's responsiveness was tested."),  # one Snowball stem, different words
+        ("denied involvement", "She denied it. Involvement in the club was voluntary."),  # the gap crosses a sentence
+        ("denied involvement", "She denied that her sister ever had any involvement."),  # too many words between
+        ("£1", "Only 1 of the mills reopened."),  # the sign is part of the alias
+    ],
+)
+def test_aliases_do_not_over_reach(alias, text):
+    assert _tagged(_user_tagger(alias), text) == ()
+
+
+def test_a_gap_costs_a_little_score():
+    tagger = _user_tagger("denied involvement")
+    [[close]] = tagger.tag(["The mayor denied involvement."], ["a:0"])
+    [[gapped]] = tagger.tag(["The mayor denied any involvement."], ["a:0"])
+    assert gapped.score < close.score
