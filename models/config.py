@@ -47,7 +47,8 @@ class Topic:
     "drones" counts for drones-to-Ukraine only near "Ukraine"). `references` are phrases that point back at
     the topic ("the deal"); `weak_references` are vaguer ones ("the subject") that only count right next to
     an explicit mention. `title_context` lets the article's title meet `requires` for every passage.
-    `description` is the user's one sentence on what the topic covers (shown to people, never matched).
+    `description` is the user's one sentence on what the topic covers: shown to people, and its specific terms
+    join the vocabulary the corpus stage grows for the topic (models/pipeline/vocabulary.py).
     """
 
     id: str

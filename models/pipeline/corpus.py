@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from models.config import Config, Topic
 from models.document import Article, Link, TopicInfo, TopicTag
+from models.pipeline.context import tag_in_context
 from models.pipeline.discover import DiscoveredTopic, discover
 from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
 
@@ -58,6 +59,7 @@ def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1
     from models.pipeline.links import find_content_links, find_links
 
     terms, stats = corpus_terms(articles)
+    articles = tag_in_context(articles, config.topics, terms, stats)  # the tags engineer's (context.py)
     covered = [[p.topic_ids for p in a.passages] for a in articles]
     found, assigned = discover(terms, stats, {t.id for t in config.topics}, covered)
     infos = configured_infos(config) + tuple(discovered_info(t, n) for n, t in enumerate(found))

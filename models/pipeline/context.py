@@ -1,0 +1,70 @@
+"""Tagging that needs the whole corpus: configured topics' vocabulary grown from it, references by context.
+
+The per-article stage (`models.pipeline.topics`) tags what each article names. The corpus stage then calls
+`tag_in_context`, which
+
+1. grows each configured topic's vocabulary from the passages its aliases tag and tags the passages that
+   use enough of it (`models.pipeline.vocabulary`);
+2. gives a topic as implicit to passages that continue their neighbour's subject without naming it
+   (`models.pipeline.implicit`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from models.config import Topic
+from models.document import Article, TopicTag
+from models.pipeline.stats import CorpusStats, PassageTerms
+from models.pipeline.vocabulary import Vocabulary, grow, settle, vocabulary_tag
+
+
+def tag_in_context(
+    articles: list[Article], topics: tuple[Topic, ...], terms: list[list[PassageTerms]], stats: CorpusStats
+) -> list[Article]:
+    """The articles with the tags only the corpus can give added (see the module docstring)."""
+    if not topics or not articles:
+        return articles
+    order = {t.id: i for i, t in enumerate(topics)}
+    added: dict[tuple[int, int], dict[str, TopicTag]] = {}
+    vocabularies = grow_all(articles, topics, terms, stats)
+    for a, article in enumerate(articles):
+        for p, passage in enumerate(article.passages):
+            have = set(passage.topic_ids)
+            for vocab in vocabularies:
+                if vocab.topic in have or not vocab.terms:
+                    continue
+                tag = vocabulary_tag(vocab, terms[a][p], stats)
+                if tag is not None:
+                    added.setdefault((a, p), {})[tag.topic] = tag
+    if not added:
+        return articles
+    out = []
+    for a, article in enumerate(articles):
+        if not any((a, p) in added for p in range(len(article.passages))):
+            out.append(article)
+            continue
+        passages = []
+        for p, passage in enumerate(article.passages):
+            extra = added.get((a, p))
+            if extra:
+                tags = sorted((*passage.topics, *extra.values()), key=lambda t: (t.implicit, order.get(t.topic, len(order))))
+                passage = replace(passage, topics=tuple(tags))
+            passages.append(passage)
+        out.append(replace(article, passages=tuple(passages)))
+    return out
+
+
+def grow_all(
+    articles: list[Article], topics: tuple[Topic, ...], terms: list[list[PassageTerms]], stats: CorpusStats
+) -> list[Vocabulary]:
+    """Each configured topic's vocabulary, grown from the passages its aliases tag."""
+    seeds: dict[str, set[tuple[int, int]]] = {t.id: set() for t in topics}
+    for a, article in enumerate(articles):
+        for p, passage in enumerate(article.passages):
+            for tag in passage.topics:
+                if not tag.implicit and tag.topic in seeds:
+                    seeds[tag.topic].add((a, p))
+    grown = settle([grow(topic, seeds[topic.id], terms, stats) for topic in topics])
+    # a topic narrowed with `requires` counts only where those are named: its vocabulary would bypass that
+    return [v if not topic.requires else Vocabulary(v.topic, (), frozenset()) for v, topic in zip(grown, topics)]
