@@ -21,7 +21,7 @@ from tui.reader_popups import ReaderPopups
 from tui.state import ReaderState, window
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.article_view import ArticleView, PaneLook
-from tui.widgets.status_line import StatusLine
+from tui.widgets.status_line import StatusLine, topics_source
 from tui.widgets.topic_bar import TopicBar, bar_counts
 
 if TYPE_CHECKING:
@@ -112,6 +112,7 @@ class ReaderScreen(ReaderPopups):
     def _status(self) -> None:
         status = self.query_one(StatusLine)
         status.files_loading = self.files_loading
+        status.topics_from = topics_source(self.config.path)
         status.show(self.state)
 
     def compose(self) -> ComposeResult:

@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.widgets import Static
 
+from models.config import TOPICS_BESIDE
+from models.display import file_name
 from models.document import Corpus
 from tui.labels import passage_label
 from tui.state import ReaderState
 
 
-def status_text(state: ReaderState, loading: tuple[int, int, str] | None = None) -> Text:
+def topics_source(config_path: str) -> str | None:
+    """What the status line says about the topics when they are a folder's own `topics.yaml` (the folder
+    named, made safe to show), else None: the user should know which topics they are reading by."""
+    path = Path(config_path)
+    if path.name != TOPICS_BESIDE:
+        return None
+    return f"topics: {file_name(path.parent) or '.'}/{TOPICS_BESIDE}"
+
+
+def status_text(state: ReaderState, loading: tuple[int, int, str] | None = None, topics: str | None = None) -> Text:
     """A one-line summary of the focused passage, most useful first: where it is, where enter goes, what
-    it discusses (plain Text: nothing from the article is markup)."""
+    it discusses (plain Text: nothing from the article is markup). `topics`: where the topics come from, when
+    that is not the config the user chose (a folder's own topics.yaml): said first, so it is never cut."""
     corpus: Corpus = state.corpus
     passage = state.passage()
     text = Text(no_wrap=True, overflow="ellipsis")
     if loading is not None:
         done, total, _ = loading
         text.append(f"⏳ loading {done}/{total} files, links when done · ", style="bold yellow")
+    if topics is not None:
+        text.append(f"{topics} · ", style="dim")
     if passage is None:
         text.append("No articles loaded.")
         return text
@@ -52,6 +68,8 @@ class StatusLine(Static):
 
     #: (files done, files, current file) while loading; not `loading`, which is Textual's spinner reactive
     files_loading: tuple[int, int, str] | None = None
+    #: where the topics come from when it is a folder's own topics.yaml (`topics_source`), else None
+    topics_from: str | None = None
 
     def show(self, state: ReaderState) -> None:
-        self.update(status_text(state, self.files_loading), layout=False)  # one line, fixed height: no layout pass
+        self.update(status_text(state, self.files_loading, self.topics_from), layout=False)  # one line, fixed height: no layout pass
