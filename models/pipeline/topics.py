@@ -4,9 +4,10 @@ A passage discusses a topic *explicitly* when it names one of the topic's aliase
 of the topic is named nearby. A word meets an alias word three ways:
 
 - by lemma: the Snowball stem of both (`models.text.lemma`), so "blamed" meets "blame", "accused" meets
-  "accusation" and "responsibility" meets "responsible". One exception keeps that from over-reaching: an
-  alias word that is a gerund or an agent noun ("shipping", "receiver") names an activity or a party of its
-  own, and only meets words of the same shape ("shipping" is not every "ship", "receiver" not "received");
+  "accusation" and "responsibility" meets "responsible". One exception keeps that from over-reaching: a
+  gerund or an agent noun ("shipping", "receiver", "causing") names an activity or a party of its own, so
+  it only meets words of the same shape, both ways ("shipping" is not every "ship", "receiver" not
+  "received", and an apology "for causing concern" is not the alias "cause");
 - by spelling: rapidfuzz's ratio, so "S400", "S 400" and "S-400s" all meet "S-400" (`fuzzy_min`);
 - a multi-word alias also matches with up to `MAX_GAP` words in between, within one clause: "denied
   involvement" meets "denied any involvement", at a slightly lower score per word skipped.
@@ -30,6 +31,7 @@ from models.config import Thresholds, Topic
 from models.document import TopicTag
 from models.text import Token, lemma, stem, tokens
 
+LEDE_SCORE = 0.5  # a topic the title names, on the first passage that restates the title
 MAX_GAP = 2  # words a multi-word alias may have in between its own ("denied any involvement")
 GAP_PENALTY = 0.05  # what each skipped word costs a match's quality
 _CLAUSE_BREAK = frozenset(".;:!?()[]\"“”")  # a gapped match never spans these
@@ -136,7 +138,7 @@ class Tagger:
         key = lemma(word) if len(word) >= 3 else word
         for choice in self._by_lemma.get(key, ()):
             shape = _shape(choice, key)
-            if (not shape or word.endswith(shape)) and _kindred(word, choice):
+            if (not shape or word.endswith(shape)) and _kindred(word, choice) and _shape(word, key) in ("", shape):
                 found[choice] = 1.0
         if len(word) >= 5:
             for choice, score, _ in process.extract(
@@ -287,8 +289,22 @@ class Tagger:
             if mentions[topic.id]:
                 self._infer(topic, texts, ids, docs, named, tags)
 
+        if title_doc is not None and title and texts:
+            self._lede(title, title_doc, tags[0])
         order = {t.id: i for i, t in enumerate(self.topics)}
         return [tuple(sorted(d.values(), key=lambda tag: (tag.implicit, order[tag.topic]))) for d in tags]
+
+    def _lede(self, title: str, title_doc: _Indexed, tags: dict[str, TopicTag]) -> None:
+        """The first passage of a news article restates its headline (the inverted pyramid): it gets the
+        topics the title names, as implicit, with the title's words as evidence. A topic narrowed with
+        `requires` is left to its requirement (`title_context` already lets the title meet it)."""
+        for topic in self.topics:
+            if topic.requires or topic.id in tags:
+                continue
+            hits = self._find(self._aliases[topic.id], title_doc, fuzzy=True)
+            if hits:
+                evidence = _unique([_span(title, title_doc, h) for _, h in hits])
+                tags[topic.id] = TopicTag(topic.id, LEDE_SCORE, True, tuple(f"title: {e}" for e in evidence))
 
     def _infer(self, topic: Topic, texts: list[str], ids: list[str], docs: list[_Indexed],
                named: list[int], tags: list[dict[str, TopicTag]]) -> None:

@@ -147,6 +147,7 @@ def test_aliases_meet_other_forms_of_their_words(alias, text, evidence):
     [
         ("shipping", "The ship sailed at dawn."),  # a gerund names an activity of its own, not every ship
         ("receiver", "The mill received a grant."),  # an agent noun, not the verb it comes from
+        ("cause", "We apologise for causing concern."),  # and the other way: a gerund is not the noun
         ("responsible", "The valve's responsiveness was tested."),  # one Snowball stem, different words
         ("denied involvement", "She denied it. Involvement in the club was voluntary."),  # the gap crosses a sentence
         ("denied involvement", "She denied that her sister ever had any involvement."),  # too many words between
@@ -162,3 +163,21 @@ def test_a_gap_costs_a_little_score():
     [[close]] = tagger.tag(["The mayor denied involvement."], ["a:0"])
     [[gapped]] = tagger.tag(["The mayor denied any involvement."], ["a:0"])
     assert gapped.score < close.score
+
+
+def test_the_lede_restates_what_the_title_names():
+    tagger = _user_tagger("queue")
+    tags = tagger.tag(
+        ["Forty barges still wait at the lock after the gates jammed on Monday.", "The lock keeper said repairs had begun."],
+        ["a:0", "a:1"],
+        title="Barge queue grows at Velden lock",
+    )
+    [lede] = tags[0]
+    assert lede.implicit and lede.evidence == ("title: queue",) and lede.inferred_from is None
+    assert tags[1] == ()  # only the first passage restates the headline
+
+
+def test_a_title_does_not_bypass_requires(tagger):
+    # drones-ukraine requires Ukraine nearby: a title about drones gives the lede nothing by itself
+    [lede] = tagger.tag(["Farmers in Anatolia praised the new crop-spraying fleet."], ["a:0"], title="Drones over the fields")
+    assert lede == ()
