@@ -60,8 +60,8 @@ STAGES = (
     ("corpus stage: terms and statistics", "models.pipeline.corpus", "corpus_terms"),
     ("corpus stage: configured topics in context (grown vocabulary)", "models.pipeline.corpus", "tag_in_context"),
     ("corpus stage: discovered topics", "models.pipeline.corpus", "discover"),
-    ("corpus stage: links within topics", "models.pipeline.links", "find_links"),
-    ("corpus stage: links by content", "models.pipeline.links", "find_content_links"),
+    ("corpus stage: links within topics", "models.pipeline.links", "topic_links"),
+    ("corpus stage: links by content", "models.pipeline.links", "content_links"),
     ("corpus stage: the rest (tags of found topics)", "models.loader", "analyze_corpus"),
 )
 

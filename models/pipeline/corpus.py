@@ -56,7 +56,7 @@ def corpus_terms(articles: list[Article]) -> tuple[list[list[PassageTerms]], Cor
 
 def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1) -> CorpusAnalysis:
     """Discover the corpus's topics, tag them, and link the passages (see the module docstring)."""
-    from models.pipeline.links import find_content_links, find_links
+    from models.pipeline.links import link_corpus
 
     terms, stats = corpus_terms(articles)
     articles = tag_in_context(articles, config.topics, terms, stats)  # the tags engineer's (context.py)
@@ -73,12 +73,6 @@ def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1
             )
             tagged.append(replace(article, passages=passages))
         articles = tagged
-    weigh = stats.word_specificity
-    links = find_links(articles, config.topics, config.thresholds, workers=workers, weigh=weigh)
-    if found:
-        suggested = tuple(as_config_topic(t, i.colour) for t, i in zip(found, infos[len(config.topics):]))
-        links += find_links(articles, suggested, config.thresholds, workers=workers, count_own=False, weigh=weigh,
-                            min_similarity=config.thresholds.discovered_link_min_similarity)
-    taken = {(link.source, link.target) for link in links}
-    links += find_content_links(articles, terms, stats, config.thresholds, taken, workers=workers)
+    suggested = tuple(as_config_topic(t, i.colour) for t, i in zip(found, infos[len(config.topics):]))
+    links = link_corpus(articles, terms, stats, config.topics, suggested, config.thresholds, workers=workers)
     return CorpusAnalysis(tuple(articles), infos, tuple(links))

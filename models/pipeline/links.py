@@ -1,31 +1,37 @@
-"""Cross-article links: for each passage and topic, its best matches in each other article.
+"""Cross-article links: within each topic, every tagged passage meets the topic in every other article; by
+content, passages that make the same point whatever their topics.
 
-Links are found within a topic only. A link's score mixes how surely both ends discuss the topic with how
-much else they share: the similarity of their sets of distinctive content words (the topic's own names left
-out, since every candidate shares them). Each passage keeps its `links_per_article` best matches in each
-other article and `links_max_per_passage` in all, so a reader jumping from a claim gets the other outlets'
-closest takes, not a list of everything.
+**Within a topic** (`topic_links`), each passage tagged with the topic keeps its best match in each other
+article that has the topic (at most `links_max_per_passage` articles, the best first), provided the two share
+content: a content word both use (not one of the story's own words, which every passage uses), or, within a
+topic a person wrote, the topic itself named on both sides (each passage uses one of its names: "claims" here,
+"compensation" there, both aliases of one topic; a passage given the topic only by reference must share a
+word). A discovered topic's names do not count (its passages share them by construction): there the two
+passages must share `discovered_link_min_similarity` of their words. A link's score mixes how surely both ends
+discuss the topic with how much else they share.
 
-How it stays fast: every content word of the corpus gets one character, in order of rarity (rarest first),
-and a passage becomes the sorted string of its words' characters, cut to its `MAX_TERMS` rarest. For two
-such sorted strings the longest common subsequence is exactly the set of shared words, so rapidfuzz's Indel
-similarity is the Dice coefficient of the two word sets, computed in C, many pairs at once with
-`process.cdist`. A topic with at most `DIRECT_LIMIT` passages is compared all against all in one call. A
-larger one is compared in bounded blocks: each passage is filed under its `KEYS_PER_PASSAGE` rarest words
-(rare within the topic, but shared), the files are laid end to end, and each window of `link_candidates`
-entries (config.yaml) is compared with itself and the next window. So every passage meets at most
+**By content** (`content_links`): two passages in different articles that share enough distinctive words
+(used in two articles or more, specific in this corpus, neither the story's own nor a proper name) are linked
+with no topic, unless a topic links them already.
+
+How it stays fast: every comparable word of the corpus gets one character, in order of specificity (most
+specific first), and a passage becomes the sorted string of its words' characters, cut to its `MAX_TERMS`
+most specific. For two such sorted strings the longest common subsequence is exactly the set of shared words,
+so rapidfuzz's Indel similarity is the Dice coefficient of the two word sets, computed in C, many pairs at
+once with `process.cdist`; the shared words of a link are its strings' common characters, the most specific
+first. A topic with at most `DIRECT_LIMIT` passages is compared all against all in one call. A larger one is
+compared in bounded blocks: each passage is filed under its `KEYS_PER_PASSAGE` most specific words (shared
+within the topic), the files are laid end to end, and each window of `link_candidates` entries (config.yaml)
+is compared with itself and the next window. So every passage meets at most
 `KEYS_PER_PASSAGE * 2 * link_candidates` candidates, chosen because they share its rarest words, and the work
-grows linearly with the corpus. The
-choice of the best per article and per passage is done on numpy arrays; Python only loops over the links
-that are kept.
+grows linearly with the corpus. The choice of the best per article and per passage is done on numpy arrays;
+Python only loops over the links that are kept.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
-from sys import intern
 
 import numpy as np
 from rapidfuzz import process
@@ -34,13 +40,13 @@ from rapidfuzz.distance import Indel
 from models.config import Thresholds, Topic
 from models.document import Article, Link, Passage
 from models.pipeline.gcpause import gc_paused
-from models.pipeline.stats import CorpusStats, PassageTerms
-from models.text import _TOKEN, _WORD, STOPWORDS, fold, stem, tokens  # _TOKEN/_WORD: as tokens() cuts words
+from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
+from models.text import lemma, tokens
 
 DIRECT_LIMIT = 400  # a topic with at most this many passages is compared all against all
-KEYS_PER_PASSAGE = 4  # rarest shared words a large topic's passage is filed under
+KEYS_PER_PASSAGE = 4  # most specific shared words a large topic's passage is filed under
 MIN_WINDOW = 8  # the window is thresholds.link_candidates entries, at least this many
-MAX_TERMS = 48  # rarest content words a passage is compared by
+MAX_TERMS = 48  # most specific words a passage is compared by
 KEEP_PER_ROW = 24  # best candidates a passage keeps from one window before the final choice
 PARALLEL_CELLS = 1 << 16  # a cdist this large is run on every core
 
@@ -50,146 +56,161 @@ CONTENT_MIN_SPECIFICITY = 0.5  # a term this specific (stats.specificity) or mor
 SIMILARITY_WEIGHT = 0.45  # score = 0.45 * shared-word similarity + 0.55 * sqrt(tag score * tag score)
 
 
-
-def passage_terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The content words of a passage: their stems, each once, in order of appearance, and how each is
-    first written. The same words as `models.text.content_terms` (a test holds them together), without
-    building a Token per word; strings are interned, since a corpus uses the same words again and again."""
-    seen: dict[str, str] = {}
-
-    def add(raw: str, norm: str) -> None:
-        if norm in STOPWORDS or len(norm) <= 1 or norm.isdigit():
-            return
-        term = stem(norm)
-        if term not in seen:
-            seen[intern(term)] = intern(raw)
-
-    for m in _TOKEN.finditer(text):
-        letters = m.group(1)
-        if letters is None:
-            raw = m.group(0)
-            add(raw, fold(raw))
-        elif m.group(2) == " " and not (letters.isupper() and len(letters) <= 2 and len(m.group(3)) <= 3):
-            for w in _WORD.finditer(text, m.start(), m.end()):
-                add(w.group(0), fold(w.group(0)))
-        else:
-            add(m.group(0), fold(letters + m.group(3)))
-    return tuple(seen), tuple(seen.values())
-
-
 def _char(rank: int) -> str:
-    """The character standing for the word of rarity `rank` (never a surrogate, never below U+0100)."""
+    """The character standing for the word of specificity `rank` (never a surrogate, never below U+0100)."""
     code = 0x100 + rank
     if code >= 0xD800:
         code += 0x800
     return chr(min(code, 0x10FFFF))
 
 
-@dataclass(slots=True)
-class _Topic:
-    """The passages of one topic, as parallel arrays for the numpy selection."""
+def _rank(char: str) -> int:
+    """The rank `_char` made `char` from."""
+    code = ord(char)
+    return code - 0x900 if code >= 0xE000 else code - 0x100
 
-    nodes: list[int]  # index into the corpus-wide list of tagged passages
-    strings: list[str]  # each passage's rarest words (own topic names removed), sorted
+
+@dataclass(slots=True)
+class LinkSpace:
+    """Every passage of the corpus as a string of word characters (see the module docstring), built once for
+    all topics. `strings[k]` holds all of passage k's comparable words, most specific first."""
+
+    passages: list[Passage]
+    article: np.ndarray  # article index of each passage
+    strings: list[str]
+    code: dict[str, str]  # term -> its character
+    spelled: list[str]  # character rank -> how the corpus writes the term
+
+    @classmethod
+    def build(cls, articles: list[Article], terms: list[list[PassageTerms]], stats: CorpusStats) -> LinkSpace:
+        """Comparable words: content lemmas that are neither the story's own (`stats.story_wide`) nor words
+        every English text uses (`stats.rarity` 0)."""
+        seen: set[str] = set()
+        for per_article in terms:
+            for pt in per_article:
+                seen.update(pt.lemmas)
+        weight = {}
+        for term in seen:
+            if stats.df.get(term, 0) >= 2 and not stats.story_wide(term):
+                value = stats.specificity(term)
+                if value > 0:
+                    weight[term] = value
+        vocab = sorted(weight, key=lambda t: (-weight[t], t))
+        code = {t: _char(i) for i, t in enumerate(vocab)}
+        passages: list[Passage] = []
+        arts: list[int] = []
+        strings: list[str] = []
+        for ai, (article, per_article) in enumerate(zip(articles, terms)):
+            for passage, pt in zip(article.passages, per_article):
+                passages.append(passage)
+                arts.append(ai)
+                strings.append("".join(sorted({code[t] for t in pt.lemmas if t in code})))
+        return cls(passages, np.asarray(arts, dtype=np.int64), strings, code, [stats.spelling(t) for t in vocab])
+
+    def words(self, chars: str | set[str], limit: int = SHARED_TERMS) -> tuple[str, ...]:
+        """The words of `chars` as the corpus writes them, most specific first."""
+        return tuple(self.spelled[_rank(c)] for c in sorted(chars)[:limit])
+
+
+@dataclass(slots=True)
+class _Group:
+    """The passages of one topic (or the candidates of content links), as parallel arrays."""
+
+    nodes: np.ndarray  # index into the LinkSpace
+    strings: list[str]  # each node's words as compared (cut to MAX_TERMS)
     article: np.ndarray  # article index of each node
     tag: np.ndarray  # tag score of each node
+    named: np.ndarray  # the node names the topic (an explicit tag), so the topic's names count as shared
     order: np.ndarray  # rank of each node's passage id, for stable tie-breaks
+
+
+def link_corpus(
+    articles: list[Article], terms: list[list[PassageTerms]], stats: CorpusStats, topics: tuple[Topic, ...],
+    discovered: tuple[Topic, ...], thresholds: Thresholds, *, workers: int = -1,
+) -> list[Link]:
+    """Every link of the corpus: within the configured `topics`, within the `discovered` ones, then by content
+    (pairs a topic links already are left to it)."""
+    with gc_paused():
+        space = LinkSpace.build(articles, terms, stats)
+        links = topic_links(space, topics, thresholds, workers=workers)
+        links += topic_links(space, discovered, thresholds, workers=workers, count_own=False,
+                             min_similarity=thresholds.discovered_link_min_similarity)
+        taken = {(link.source, link.target) for link in links}
+        links += content_links(articles, terms, stats, thresholds, taken, workers=workers)
+        return links
 
 
 def find_links(
     articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, *, workers: int = -1,
-    min_similarity: float | None = None, count_own: bool = True, weigh: Callable[[str], float] | None = None,
+    count_own: bool = True, min_similarity: float | None = None,
 ) -> list[Link]:
-    """All links of the corpus, strongest first within each topic. `workers`: cores for rapidfuzz (-1: all).
-    `min_similarity`: the share of rare words two passages must have in common (default: the threshold
-    `link_min_similarity`). `count_own`: a topic's own names (its aliases) that both passages use count as
-    shared content (a user's topic: "compensation" in both is a reason); a discovered topic's names do not,
-    since every passage of it shares them by construction. `weigh(word)`: how specific a word is in this
-    corpus (`CorpusStats.word_specificity`): a link's reason names its shared words most specific first,
-    and a word every passage uses (the story's own name, weight 0) is no reason."""
+    """Links within `topics` alone, the corpus's terms and statistics worked out here (for callers that hold
+    only the articles)."""
+    terms = [[passage_terms(p.text) for p in a.passages] for a in articles]
+    with gc_paused():
+        space = LinkSpace.build(articles, terms, CorpusStats.build(terms))
+        return topic_links(space, topics, thresholds, workers=workers, count_own=count_own,
+                           min_similarity=min_similarity)
+
+
+def topic_links(
+    space: LinkSpace, topics: tuple[Topic, ...], thresholds: Thresholds, *, workers: int = -1,
+    count_own: bool = True, min_similarity: float | None = None,
+) -> list[Link]:
+    """Links within each topic (see the module docstring), strongest first within each topic. `count_own`: a
+    topic's own names count as shared content when both passages name it (a topic a person wrote); not for a
+    discovered topic, whose names are also left out of the words compared. `min_similarity`: the share of
+    words two passages must have in common (default: the threshold `link_min_similarity`)."""
     if min_similarity is None:
         min_similarity = thresholds.link_min_similarity
-    with gc_paused():
-        return _find_links(articles, topics, thresholds, workers, min_similarity, count_own, weigh)
-
-
-def _find_links(
-    articles: list[Article], topics: tuple[Topic, ...], thresholds: Thresholds, workers: int, min_similarity: float,
-    count_own: bool, weigh: Callable[[str], float] | None,
-) -> list[Link]:
-    tagged: list[tuple[int, Passage]] = [(ai, p) for ai, a in enumerate(articles) for p in a.passages if p.topics]
-    if not tagged:
-        return []
-    feats = [passage_terms(p.text) for _, p in tagged]
-    df: Counter[str] = Counter()
-    for stems, _ in feats:
-        df.update(stems)
-    vocab = sorted((t for t, n in df.items() if n >= 2), key=lambda t: (df[t], t))
-    code = {t: _char(i) for i, t in enumerate(vocab)}
-    strings: list[str] = []  # each passage's words as characters, rarest first
-    spelled: list[tuple[str, ...]] = []  # how the passage writes each of those words, in the same order
-    wide: set[str] = set()  # the story's own words (weight 0): no reason to link, so not compared
-    for stems, raws in feats:
-        coded = sorted((code[t], raw) for t, raw in zip(stems, raws) if t in code)
-        strings.append("".join(c for c, _ in coded))
-        spelled.append(tuple(raw for _, raw in coded))
-        if weigh is not None:
-            wide.update(t for t, raw in zip(stems, raws) if t in code and weigh(raw) <= 0)
-    del feats
-    id_rank = {pid: r for r, pid in enumerate(sorted(p.id for _, p in tagged))}
-
     links: list[Link] = []
+    window = max(MIN_WINDOW, thresholds.link_candidates)
     for topic in topics:
-        names = {stem(t.norm) for alias in topic.aliases for t in tokens(alias)}
-        own = names if not count_own else set()
-        drop = {ord(code[t]): None for t in (own | (wide - names if count_own else wide)) if t in code}
-        nodes, arts, tags = [], [], []
-        for k, (ai, p) in enumerate(tagged):
-            tag = p.tag(topic.id)
+        nodes, tags, named = [], [], []
+        for k, passage in enumerate(space.passages):
+            tag = passage.tag(topic.id)
             if tag is not None:
                 nodes.append(k)
-                arts.append(ai)
                 tags.append(tag.score)
-        if len(set(arts)) < 2:
+                named.append(count_own and not tag.implicit)
+        node_arr = np.asarray(nodes, dtype=np.int64)
+        arts = space.article[node_arr] if nodes else node_arr
+        if len(set(arts.tolist())) < 2:
             continue
-        group = _Topic(
-            nodes=nodes,
-            strings=[strings[k].translate(drop)[:MAX_TERMS] for k in nodes],
-            article=np.asarray(arts, dtype=np.int64),
-            tag=np.asarray(tags, dtype=np.float64),
-            order=np.asarray([id_rank[tagged[k][1].id] for k in nodes], dtype=np.int64),
+        drop = {}
+        if not count_own:  # a discovered topic's names are shared by construction: not compared
+            drop = {ord(space.code[t]): None for t in _topic_terms(topic) if t in space.code}
+        strings = [space.strings[k].translate(drop) if drop else space.strings[k] for k in nodes]
+        ids = [space.passages[k].id for k in nodes]
+        rank_of = {pid: r for r, pid in enumerate(sorted(ids))}
+        group = _Group(
+            nodes=node_arr, strings=[s[:MAX_TERMS] for s in strings], article=arts,
+            tag=np.asarray(tags, dtype=np.float64), named=np.asarray(named, dtype=bool),
+            order=np.asarray([rank_of[pid] for pid in ids], dtype=np.int64),
         )
-        if len(nodes) <= DIRECT_LIMIT:
-            pairs = _direct(group, workers)
-        else:
-            pairs = _blocked(group, workers, max(MIN_WINDOW, thresholds.link_candidates))
-        pi, pj, psim = pairs
-        keep = (psim > 0) & (psim >= min_similarity)  # a link needs shared content words, not only the topic
+        pi, pj, psim = _direct(group, workers) if len(nodes) <= DIRECT_LIMIT else _blocked(group, workers, window)
+        shares = (psim > 0) & (psim >= min_similarity)
+        keep = shares | (group.named[pi] & group.named[pj])  # a shared word, or the topic named on both sides
         for i, j, rank in _choose(group, pi[keep], pj[keep], psim[keep], thresholds):
             score = round(rank, 3)
             if score < thresholds.link_min_score:
                 continue
-            a, b = tagged[nodes[i]][1], tagged[nodes[j]][1]
+            a, b = space.passages[nodes[i]], space.passages[nodes[j]]
             if b.id < a.id:
-                a, b = b, a
-                i, j = j, i
-            a_all, a_spelled = strings[nodes[i]], spelled[nodes[i]]
-            if weigh is not None:  # every shared word, most specific first; none that every passage uses
-                shared = _shared_terms(a_all.translate(drop), strings[nodes[j]], a_all, a_spelled, None)
-                shared = _most_specific(shared, weigh, names if count_own else set())
-                if not shared:
-                    continue  # only words the whole story shares: no reason to follow it
-            else:
-                shared = _shared_terms(group.strings[i], group.strings[j], a_all, a_spelled)
-                if len(shared) < SHARED_TERMS and MAX_TERMS in (len(group.strings[i]), len(group.strings[j])):
-                    # cut strings may hide a shared word: look at the whole of both
-                    shared = _shared_terms(a_all.translate(drop), strings[nodes[j]], a_all, a_spelled)
-            links.append(Link(a.id, b.id, topic.id, score, _reason(topic, a, b, shared), shared))
-    links.sort(key=lambda link: (link.topic, -link.score, link.source, link.target))
+                a, b, i, j = b, a, j, i
+            shared = space.words(set(strings[i]).intersection(strings[j]))
+            shared, reason = _reason(topic, a, b, shared, count_own)
+            links.append(Link(a.id, b.id, topic.id, score, reason, shared))
+    links.sort(key=lambda link: (link.topic or "", -link.score, link.source, link.target))
     return links
 
 
-def find_content_links(
+def _topic_terms(topic: Topic) -> set[str]:
+    """A topic's names as lemmas (the words its passages share by construction)."""
+    return {lemma(t.norm) for alias in topic.aliases for t in tokens(alias)}
+
+
+def content_links(
     articles: list[Article], terms: list[list[PassageTerms]], stats: CorpusStats, thresholds: Thresholds,
     taken: set[tuple[str, str]], *, workers: int = -1,
 ) -> list[Link]:
@@ -210,9 +231,8 @@ def find_content_links(
                 value = stats.specificity(term)
                 if value >= CONTENT_MIN_SPECIFICITY:
                     weight[term] = value
-        vocab = sorted(weight, key=lambda t: (stats.df[t], t))
+        vocab = sorted(weight, key=lambda t: (-weight[t], t))
         code = {t: _char(i) for i, t in enumerate(vocab)}
-        term_of = {c: t for t, c in code.items()}
         nodes: list[Passage] = []
         strings: list[str] = []
         arts: list[int] = []
@@ -225,11 +245,11 @@ def find_content_links(
                     arts.append(ai)
         if len(set(arts)) < 2:
             return []
-        id_rank = {pid: r for r, pid in enumerate(sorted(p.id for p in nodes))}
-        group = _Topic(
-            nodes=list(range(len(nodes))), strings=strings, article=np.asarray(arts, dtype=np.int64),
-            tag=np.ones(len(nodes), dtype=np.float64),
-            order=np.asarray([id_rank[p.id] for p in nodes], dtype=np.int64),
+        rank_of = {pid: r for r, pid in enumerate(sorted(p.id for p in nodes))}
+        group = _Group(
+            nodes=np.arange(len(nodes)), strings=strings, article=np.asarray(arts, dtype=np.int64),
+            tag=np.ones(len(nodes), dtype=np.float64), named=np.zeros(len(nodes), dtype=bool),
+            order=np.asarray([rank_of[p.id] for p in nodes], dtype=np.int64),
         )
         if len(nodes) <= DIRECT_LIMIT:
             pi, pj, psim = _direct(group, workers)
@@ -238,6 +258,7 @@ def find_content_links(
         sizes = np.asarray([len(x) for x in strings], dtype=np.float64)
         common = np.rint(psim * (sizes[pi] + sizes[pj]) / 2)
         keep = (psim >= thresholds.content_link_min_similarity) & (common >= need)
+        spelled = [stats.spelling(t) for t in vocab]
         links: list[Link] = []
         for i, j, _ in _choose(group, pi[keep], pj[keep], psim[keep], thresholds):
             a, b = nodes[i], nodes[j]
@@ -245,17 +266,13 @@ def find_content_links(
                 a, b, i, j = b, a, j, i
             if (a.id, b.id) in taken:
                 continue
-            shared = sorted((term_of[c] for c in set(strings[i]).intersection(strings[j])), key=lambda t: -weight[t])
-            words = tuple(stats.spelling(t) for t in shared[:SHARED_TERMS])
-            score = round(float(_dice(strings[i], strings[j])), 3)
+            both = sorted(set(strings[i]).intersection(strings[j]))
+            words = tuple(spelled[_rank(c)] for c in both[:SHARED_TERMS])
+            score = round(2 * len(both) / (len(strings[i]) + len(strings[j])), 3)
             links.append(Link(a.id, b.id, None, score, f"Both make the same point; shared terms: {', '.join(words)}",
                               words))
         links.sort(key=lambda link: (-link.score, link.source, link.target))
         return links
-
-
-def _dice(a: str, b: str) -> float:
-    return 2 * len(set(a).intersection(b)) / (len(a) + len(b)) if a and b else 0.0
 
 
 def _cdist(queries: list[str], choices: list[str], workers: int) -> np.ndarray:
@@ -266,8 +283,8 @@ def _cdist(queries: list[str], choices: list[str], workers: int) -> np.ndarray:
     )
 
 
-def _direct(group: _Topic, workers: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every pair of the topic's passages from different articles, scored in one cdist."""
+def _direct(group: _Group, workers: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of the group's passages from different articles, scored in one cdist."""
     sim = _cdist(group.strings, group.strings, workers)
     empty = np.asarray([not s for s in group.strings])
     sim[empty, :] = 0.0
@@ -276,7 +293,7 @@ def _direct(group: _Topic, workers: int) -> tuple[np.ndarray, np.ndarray, np.nda
     return i, j, sim[i, j].astype(np.float64)
 
 
-def _blocked(group: _Topic, workers: int, window: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _blocked(group: _Group, workers: int, window: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs of passages that share rare words: bounded work per passage (see the module docstring)."""
     strings = group.strings
     in_topic: Counter[str] = Counter()
@@ -327,7 +344,7 @@ def _group_positions(starts: np.ndarray) -> np.ndarray:
     return idx - first
 
 
-def _choose(group: _Topic, i: np.ndarray, j: np.ndarray, sim: np.ndarray, th: Thresholds):
+def _choose(group: _Group, i: np.ndarray, j: np.ndarray, sim: np.ndarray, th: Thresholds):
     """Yield (i, j, rank) for the links kept, once per pair: each node's best per other article, at most
     `links_max_per_passage` of them; and a passage many others choose (a hub) keeps the best `HUB_FACTOR`
     times that many of those choices. So a passage has at most (1 + HUB_FACTOR) * links_max_per_passage links
@@ -372,32 +389,36 @@ def _tie(i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return x
 
 
-def _shared_terms(
-    a: str, b: str, a_all: str, a_spelled: tuple[str, ...], limit: int | None = SHARED_TERMS
-) -> tuple[str, ...]:
-    """The rarest words both passages use (`a`, `b`: coded word strings, the topic's own names left out of at
-    least one), as the first passage writes them (`a_all`: all its coded words, `a_spelled` their spellings)."""
-    return tuple(a_spelled[a_all.index(ch)] for ch in sorted(set(a).intersection(b))[:limit])
+def _names(passage: Passage, topic: Topic) -> tuple[str, ...]:
+    """How a passage names the topic: its explicit evidence (the aliases it uses), else its grown vocabulary."""
+    tag = passage.tag(topic.id)
+    if tag is None or tag.implicit:
+        return ()
+    return tag.evidence or tag.related
 
 
-def _most_specific(words: tuple[str, ...], weigh: Callable[[str], float], names: set[str]) -> tuple[str, ...]:
-    """`words` most specific first (at most SHARED_TERMS), without those of weight 0 (the story's own words),
-    unless they are among the topic's `names` (stems), which always count within their topic."""
-    weights = {}
-    for w in words:
-        weights[w] = weigh(w)
-        if weights[w] <= 0 and names and any(stem(t.norm) in names for t in tokens(w)):
-            weights[w] = 1e-6
-    ranked = sorted((w for w in words if weights[w] > 0), key=lambda w: -weights[w])
-    return tuple(ranked[:SHARED_TERMS])
+def _key(word: str) -> str:
+    """A word or name as lemmas, so that "S-400s" and "S-400", "winds" and "wind" are one."""
+    return " ".join(lemma(t.norm) for t in tokens(word))
 
 
-def _reason(topic: Topic, a: Passage, b: Passage, shared: tuple[str, ...]) -> str:
+def _reason(
+    topic: Topic, a: Passage, b: Passage, shared: tuple[str, ...], count_own: bool
+) -> tuple[tuple[str, ...], str]:
+    """The words a link rests on and its reason: the words both use, then the topic's names both use (a topic
+    a person wrote); when they share neither, the name each gives the topic."""
     how = []
     for passage in (a, b):
         tag = passage.tag(topic.id)
         how.append("by reference" if tag and tag.implicit else "by name")
-    both = "both name it" if how == ["by name", "by name"] else f"one {how[0]}, the other {how[1]}"
-    if shared:
-        return f"Both discuss {topic.label} ({both}); shared terms: {', '.join(shared)}"
-    return f"Both discuss {topic.label} ({both})"
+    name_a, name_b = (_names(a, topic), _names(b, topic)) if count_own else ((), ())
+    keys_b = {_key(n) for n in name_b}
+    have = {_key(w) for w in shared}
+    common = [n for n in dict.fromkeys(name_a) if _key(n) in keys_b and _key(n) not in have]
+    words = (shared + tuple(common))[:SHARED_TERMS]
+    if words:
+        both = "both name it" if how == ["by name", "by name"] else f"one {how[0]}, the other {how[1]}"
+        return words, f"Both discuss {topic.label} ({both}); shared terms: {', '.join(words)}"
+    if not (name_a and name_b):
+        return (), f"Both discuss {topic.label}"
+    return (name_a[0], name_b[0]), f"Both discuss {topic.label}; one names it “{name_a[0]}”, the other “{name_b[0]}”"

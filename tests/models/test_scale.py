@@ -75,13 +75,19 @@ def test_no_passage_is_a_hub(generated, config):
     assert max(per_topic.values()) <= cap
 
 
-def test_link_terms_are_the_content_terms(seeds_corpus):
-    from models.text import content_terms
+def test_passages_are_compared_by_their_specific_words(seeds_corpus):
+    """The words a passage is compared by are its lemmas that say something: used by another passage too, not
+    the story's own, not a word every English text uses; coded most specific first."""
+    from models.pipeline.corpus import corpus_terms
 
-    for article in seeds_corpus.articles:
-        for p in article.passages:
-            stems, raws = links_module.passage_terms(p.text)
-            assert list(stems) == list(dict.fromkeys(content_terms(p.text)))
-            assert all(r.strip() for r in raws) and len(raws) == len(stems)
-    tricky = "The S 400, the S-400s and TB-2 drones: in 2019 Turkey’s A 1234 deal, Erdoğan's İstanbul."
-    assert list(links_module.passage_terms(tricky)[0]) == list(dict.fromkeys(content_terms(tricky)))
+    articles = list(seeds_corpus.articles)
+    terms, stats = corpus_terms(articles)
+    space = links_module.LinkSpace.build(articles, terms, stats)
+    flat = [pt for per_article in terms for pt in per_article]
+    assert len(space.strings) == len(flat)
+    for string, pt in zip(space.strings, flat):
+        want = {t for t in pt.lemmas if stats.df[t] >= 2 and not stats.story_wide(t) and stats.specificity(t) > 0}
+        assert {t for t, c in space.code.items() if c in string} == want
+        assert list(string) == sorted(string)
+    specificity = [stats.specificity(t) for t in sorted(space.code, key=space.code.__getitem__)]
+    assert specificity == sorted(specificity, reverse=True)
