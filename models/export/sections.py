@@ -2,8 +2,10 @@
 
 `framing_section` is a table with one row per article that has passages on the topic: its label (A1, A2...
 as in the sources table), its outlet (or author) and its distinctive terms on the topic with their log-odds z-scores
-(models/insight/perspectives.py), or "too little text on this topic" when the article says too little for its word
-choice to mean anything; then the common ground, the terms every article with enough text uses that are
+(models/insight/perspectives.py). When the article says too little on the topic for its word choice to mean
+anything, or no word on it stands out, the row gives the whole article's distinctive terms against the other
+articles, saying so ("the whole article against the others (12 content words on this topic): ..."), or "too
+little text on this topic" when even the whole article is that short; then the common ground, the terms every article with enough text uses that are
 typical of the topic (or a sentence saying there are none).
 
 `voices_section` is a table of the people, bodies and unnamed sources quoted or cited in the passages on the
@@ -31,6 +33,7 @@ from models.insight.voices import Speaker, Voice, voices
 FRAMING_TERMS = 6  # distinctive terms shown per article
 COMMON_TERMS = 8  # terms shown for the common ground
 TOO_LITTLE = "too little text on this topic"
+WHOLE_ARTICLE = "the whole article against the others"
 
 
 # --- how each source frames it ---------------------------------------------------------------------------
@@ -57,7 +60,12 @@ def framing_blocks(ctx: ExportContext, framing: TopicFraming, *, aliases_left_ou
     rows = []
     for article_framing in framing.articles:
         article = ctx.corpus.articles_by_id[article_framing.article_id]
-        if not article_framing.enough_text:
+        if article_framing.whole_article:
+            scored = ", ".join(_scored(term) for term in article_framing.terms[:FRAMING_TERMS])
+            why = ("no term on this topic stands out" if article_framing.enough_text
+                   else f"{count(article_framing.token_count, 'content word')} on this topic")
+            terms = f"{WHOLE_ARTICLE} ({why}): {scored}"
+        elif not article_framing.enough_text:
             terms = (f"{TOO_LITTLE} ({count(article_framing.token_count, 'content word')}, "
                      f"{framing.min_tokens} needed)")
         elif article_framing.terms:

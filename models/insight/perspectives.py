@@ -16,6 +16,16 @@ nor is a phrase made of them only ("take part"); a phrase with a content word ("
 topic's own aliases are left out too (everyone writing about the S-400 says "S-400"). Each term is shown as
 written, in the spelling most of the passages it occurs in use.
 
+A term nearly every article of the corpus uses (`STORY_WIDE_SHARE` of them, when there are at least
+`STORY_WIDE_MIN_ARTICLES`: "Suez Canal" in a story of the ship that blocked it) is the story's own and is never
+called distinctive of one article, however often that article repeats it, nor is a phrase of such terms only
+("container ship"); it may still be common ground.
+
+Short articles (a few hundred words, the normal news item) often say too little on one topic for its framing
+to mean anything (fewer than `min_tokens` content words), or nothing on it stands out. Such an article is then
+compared as a whole with the rest of the corpus (`ArticleFraming.whole_article`), so the reader still learns
+which words set it apart, with a note that these are the article's words overall, not on the topic.
+
 The common ground is the terms every article with enough text uses on the topic that are typical of the
 topic, that is more frequent on it than in the rest of the corpus (z > 0, `MIN_COMMON_Z`); a word everyone
 uses everywhere ("Turkey" in a corpus about Turkey) is shared but not common ground.
@@ -62,6 +72,12 @@ MIN_COMMON_Z = 0.05
 # prior cannot know more than the text it came from).
 DEFAULT_PRIOR = 500.0
 
+# A term used by at least this share of the articles (and by at least STORY_WIDE_MIN_ARTICLES of them) is the
+# story's own: never distinctive of one article. With fewer articles no term is (two articles sharing a word
+# is no story).
+STORY_WIDE_SHARE = 0.8
+STORY_WIDE_MIN_ARTICLES = 3
+
 PRIOR_SAMPLE_CHARS = 600_000  # text read for the prior (about 100,000 words); a smaller corpus is read whole
 
 _GAP = re.compile(r"\s+|\s*[-\u2010\u2011]\s*")  # what may stand between the two words of a phrase
@@ -100,8 +116,13 @@ class ArticleFraming:
 
     `token_count` is the article's content words on the topic and `others_token_count` the other articles'
     (what it was compared with). `enough_text` is False when the article has fewer than `min_tokens`
-    content words on the topic: then `terms` is empty, because so little text cannot say which words the
-    article prefers. `passage_ids` are the article's passages on the topic.
+    content words on the topic: so little text cannot say which words the article prefers on it.
+    `passage_ids` are the article's passages on the topic.
+
+    `whole_article` is True when `terms` are not the article's words on the topic but its words overall,
+    the whole article against every other article (term counts likewise): used when it has too little text
+    on the topic or no word on it stands out, and the whole article has `min_tokens` content words
+    (`article_token_count`). Otherwise an article with too little text on the topic has no terms.
     """
 
     article_id: str
@@ -110,6 +131,8 @@ class ArticleFraming:
     enough_text: bool
     terms: tuple[Term, ...]
     passage_ids: tuple[str, ...]
+    whole_article: bool = False
+    article_token_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +243,15 @@ class _Prior:
 
     counts: dict[str, float]
     total: float
+    story_wide: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Whole:
+    """One article counted whole: its term counts and content words."""
+
+    counts: Counter[str]
+    words: int
 
 
 class PerspectiveIndex:
@@ -237,6 +269,8 @@ class PerspectiveIndex:
         self._sample_chars = sample_chars
         self._counted: dict[str, _Counted] = {}
         self._prior_cache: _Prior | None = None
+        self._wholes: dict[str, _Whole] = {}
+        self._whole_terms: dict[tuple, tuple[Term, ...]] = {}
         self._results: dict[tuple, TopicFraming] = {}
 
     @classmethod
@@ -269,18 +303,61 @@ class PerspectiveIndex:
         return hit
 
     def _prior(self) -> _Prior:
-        """Whole-corpus term counts: exact for a corpus up to `sample_chars` of text, else from an even sample."""
+        """Whole-corpus term counts: exact for a corpus up to `sample_chars` of text, else from an even sample;
+        and the story's own terms (those STORY_WIDE_SHARE of the articles use, by the same sample)."""
         if self._prior_cache is None:
-            passages = [p for a in self.corpus.articles for p in a.passages]
-            size = sum(len(p.text) for p in passages)
+            passages = [(n, p) for n, a in enumerate(self.corpus.articles) for p in a.passages]
+            size = sum(len(p.text) for _, p in passages)
             stride = max(1, -(-size // self._sample_chars)) if self._sample_chars > 0 else 1
             sample = passages[::stride]
-            read = sum(len(p.text) for p in sample)
-            counts: Counter[str] = Counter(chain.from_iterable(self._count(p).keys for p in sample))
+            read = sum(len(p.text) for _, p in sample)
+            counts: Counter[str] = Counter()
+            per_article: dict[int, set[str]] = {}
+            for n, passage in sample:
+                keys = self._count(passage).keys
+                counts.update(keys)
+                per_article.setdefault(n, set()).update(keys)
             factor = size / read if read else 1.0
             scaled: dict[str, float] = {k: v * factor for k, v in counts.items()} if factor != 1.0 else dict(counts)
-            self._prior_cache = _Prior(scaled, sum(counts.values()) * factor)
+            self._prior_cache = _Prior(scaled, sum(counts.values()) * factor, _story_wide(per_article.values()))
         return self._prior_cache
+
+    def _whole(self, article_id: str) -> _Whole:
+        """An article's term counts over all its passages, counted once."""
+        hit = self._wholes.get(article_id)
+        if hit is None:
+            counted = [self._count(p) for p in self.corpus.articles_by_id[article_id].passages]
+            hit = self._wholes[article_id] = _Whole(Counter(chain.from_iterable(c.keys for c in counted)),
+                                                    sum(c.words for c in counted))
+        return hit
+
+    def article_terms(self, article_id: str, *, top: int = DEFAULT_TOP, min_z: float = DEFAULT_MIN_Z,
+                      min_count: int = DEFAULT_MIN_COUNT, prior: float = DEFAULT_PRIOR) -> tuple[Term, ...]:
+        """The words that set `article_id` apart as a whole: its terms against every other article's (the
+        corpus's counts less its own), with the corpus as the prior; the story's own terms and words of
+        general purpose left out. `others` is the rest of the corpus's count (estimated when sampled)."""
+        options = (article_id, top, min_z, min_count, prior)
+        kept = self._whole_terms.get(options)
+        if kept is not None:
+            return kept
+        base = self._prior()
+        whole = self._whole(article_id)
+        n_i = sum(whole.counts.values())
+        corpus_total = max(base.total, float(n_i))
+        n_j = max(0.0, corpus_total - n_i)
+        alpha0 = min(float(prior), corpus_total) if corpus_total else float(prior)
+        scale = alpha0 / corpus_total if corpus_total else 0.0
+        keep = _Filter(frozenset(), frozenset(), base.story_wide)
+        scored = []
+        for key, y_i in whole.counts.items():
+            if y_i < min_count or not keep(key):
+                continue
+            y_j = max(0.0, base.counts.get(key, 0.0) - y_i)
+            z = log_odds_z(y_i, n_i, y_j, n_j, scale * max(base.counts.get(key, 0.0), y_i), alpha0)
+            if z >= min_z:
+                scored.append((-z, key, y_i, round(y_j)))
+        kept = self._whole_terms[options] = self._terms(scored, self.corpus.articles_by_id[article_id].passages, top)
+        return kept
 
     def _spelling(self, key: str, passages: Sequence[Passage]) -> str:
         """The spelling of `key` in most of `passages` (ties: alphabetical)."""
@@ -326,14 +403,23 @@ class PerspectiveIndex:
 
         n_topic = sum(topic_total.values())
         words_topic = sum(g[3] for g in groups)
-        keep = _Filter(*_excluded(self._topics.get(topic_id)))
+        keep = _Filter(*_excluded(self._topics.get(topic_id)), base.story_wide)
+        common = _Filter(*_excluded(self._topics.get(topic_id)))
+
+        def whole(article_id: str, words: int, enough: bool, pids: tuple[str, ...]) -> ArticleFraming:
+            """The article's words overall, when its words on the topic say nothing."""
+            article_words = self._whole(article_id).words
+            terms = (self.article_terms(article_id, top=top, min_z=min_z, min_count=min_count, prior=prior)
+                     if article_words >= min_tokens else ())
+            return ArticleFraming(article_id, words, words_topic - words, enough, terms, pids,
+                                  whole_article=bool(terms), article_token_count=article_words)
 
         articles: list[ArticleFraming] = []
         rich: list[int] = []
         for k, (article_id, passages, y, words) in enumerate(groups):
             pids = tuple(p.id for p in passages)
             if words < min_tokens:
-                articles.append(ArticleFraming(article_id, words, words_topic - words, False, (), pids))
+                articles.append(whole(article_id, words, False, pids))
                 continue
             rich.append(k)
             n_i = sum(y.values())
@@ -347,7 +433,11 @@ class PerspectiveIndex:
                 if z >= min_z:
                     scored.append((-z, key, y_i, y_j))
             terms = self._terms(scored, passages, top)
-            articles.append(ArticleFraming(article_id, words, words_topic - words, True, terms, pids))
+            if terms:
+                articles.append(ArticleFraming(article_id, words, words_topic - words, True, terms, pids,
+                                               article_token_count=self._whole(article_id).words))
+            else:
+                articles.append(whole(article_id, words, True, pids))
 
         shared: tuple[Term, ...] = ()
         among: tuple[str, ...] = ()
@@ -358,7 +448,7 @@ class PerspectiveIndex:
             n_rest = max(0.0, corpus_total - n_topic)
             scored = []
             for key in min(sums, key=len):
-                if not keep(key) or not all(key in y for y in sums):
+                if not common(key) or not all(key in y for y in sums):
                     continue
                 y_t = topic_total[key]
                 y_r = max(0.0, base.counts.get(key, 0.0) - y_t)
@@ -389,11 +479,13 @@ class PerspectiveIndex:
 
 
 class _Filter:
-    """Whether a term may be listed for a topic: it is none of the topic's own names, and not a word of
-    general purpose nor a phrase made of such words only. Cached per term."""
+    """Whether a term may be listed for a topic: it is none of the topic's own names, not one of `story_wide`
+    (the story's own terms, for distinctive terms) and not a word of general purpose nor a phrase made of
+    such words only. Cached per term."""
 
-    def __init__(self, words: frozenset[str], phrases: frozenset[str]) -> None:
-        self._words, self._phrases = words, phrases
+    def __init__(self, words: frozenset[str], phrases: frozenset[str],
+                 story_wide: frozenset[str] = frozenset()) -> None:
+        self._words, self._phrases, self._story = words, phrases, story_wide
         self._seen: dict[str, bool] = {}
 
     def __call__(self, key: str) -> bool:
@@ -401,9 +493,21 @@ class _Filter:
         if ok is None:
             parts = key.split(" ")
             ok = (key not in self._phrases and not any(part in self._words for part in parts)
+                  and not (key in self._story or all(part in self._story for part in parts))
                   and not all(part in FRAMING_STOPWORDS for part in parts))
             self._seen[key] = ok
         return ok
+
+
+def _story_wide(per_article: Iterable[set[str]]) -> frozenset[str]:
+    """The terms used by STORY_WIDE_SHARE of the articles (each article's set of terms), at least
+    STORY_WIDE_MIN_ARTICLES of them; none with fewer articles."""
+    sets = list(per_article)
+    if len(sets) < STORY_WIDE_MIN_ARTICLES:
+        return frozenset()
+    need = max(STORY_WIDE_MIN_ARTICLES, math.ceil(STORY_WIDE_SHARE * len(sets) - 1e-9))
+    seen = Counter(chain.from_iterable(sets))
+    return frozenset(key for key, n in seen.items() if n >= need)
 
 
 def _drop_covered(ranked: list[tuple[float, str, int, int]]) -> list[tuple[float, str, int, int]]:

@@ -37,6 +37,7 @@ from models.export.report import (
 )
 from models.export.sections import (
     TOO_LITTLE,
+    WHOLE_ARTICLE,
     VoiceRow,
     framing_blocks,
     framing_section,
@@ -344,7 +345,7 @@ def test_voice_rows_count_every_mention_on_the_topic_once(seeds_corpus):
     assert coup["Recep Tayyip Erdogan"].role == "President"
 
 
-def test_framing_table_has_a_row_per_article_on_the_topic_and_says_when_there_is_too_little_text(seeds_corpus, config):
+def test_framing_table_has_a_row_per_article_on_the_topic_and_says_when_it_is_the_whole_article(seeds_corpus, config):
     text = export_markdown(seeds_corpus, ["f35-removal"], config_topics=config.topics)
     section = _section(text, "F-35 removal")
     assert section.index("### How each source frames it") < section.index("### Voices") < section.index("### All passages")
@@ -354,14 +355,29 @@ def test_framing_table_has_a_row_per_article_on_the_topic_and_says_when_there_is
     assert [row[0] for row in rows] == on_topic
     framing = ctx.perspectives.framing("f35-removal")
     for row, article in zip(rows, framing.articles):
-        if article.enough_text:
-            assert TOO_LITTLE not in row[2]
-            shown = ", ".join(f"{t.text} ({t.z:.1f})" for t in article.terms[:6])
-            assert row[2] == (shown or "no term stands out")
+        shown = ", ".join(f"{t.text} ({t.z:.1f})" for t in article.terms[:6])
+        assert TOO_LITTLE not in row[2]  # every seed article is long enough as a whole
+        if article.whole_article:
+            why = (f"{article.token_count} content words on this topic" if not article.enough_text
+                   else "no term on this topic stands out")
+            assert row[2] == f"{WHOLE_ARTICLE} ({why}): {shown}"
         else:
-            assert row[2] == f"{TOO_LITTLE} ({article.token_count} content words, {framing.min_tokens} needed)"
-    assert sum(TOO_LITTLE in row[2] for row in rows) == 2
+            assert article.enough_text and row[2] == shown
+    # two articles say too little on the F-35 to compare (fewer than 40 content words): their whole article is
+    assert sum(f"{WHOLE_ARTICLE} (" in row[2] and "content words on this topic" in row[2] for row in rows) == 2
     assert "\nCommon ground (used on this topic by all of " in section
+
+
+def test_framing_says_too_little_text_when_even_the_whole_article_is_short():
+    texts = {"long": "Sanctions sanctions and tariffs tariffs on steel imports hurt farmers. " * 8,
+             "short": "Tariffs again."}
+    articles = []
+    for aid, text in texts.items():
+        passage = Passage(f"{aid}:0", aid, 0, text, 0, len(text), (TopicTag("t", 1.0, False, ("x",)),))
+        articles.append(Article(aid, f"/x/{aid}.md", aid, "Outlet", None, None, text, (passage,), (), "h-" + aid))
+    corpus = Corpus(tuple(articles), (TopicInfo("t", "Trade", "#fff"),), ())
+    rows = _table(_section(export_markdown(corpus), "Trade"), FRAMING_HEADER)[1:]
+    assert rows[1][2] == f"{TOO_LITTLE} (1 content word, 40 needed)"  # "again" is a stop word
 
 
 def test_framing_leaves_the_topic_names_out_when_given_the_config_topics(seeds_corpus, config):

@@ -87,20 +87,24 @@ class PerspectivesScreen(Panel[str | None]):
         shown.sort(key=lambda a: order[a.article_id])
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        rows = max((len(f.terms) for f in shown if f.enough_text), default=0)
-        self.grid = [[None] * len(shown) for _ in range(max(rows, 1))]
-        cells: list[list[Text]] = [[Text("") for _ in shown] for _ in range(max(rows, 1))]
+        rows = max((len(f.terms) for f in shown), default=0)
+        noted = any(f.whole_article for f in shown)  # a first row says which columns are whole articles
+        first = 1 if noted else 0
+        height = max(rows + first, 1)
+        self.grid = [[None] * len(shown) for _ in range(height)]
+        cells: list[list[Text]] = [[Text("") for _ in shown] for _ in range(height)]
         for c, frame in enumerate(shown):
             article = self.corpus.articles_by_id[frame.article_id]
             table.add_column(Text(f"{article_label(self.corpus, article, 26)} ({frame.token_count} words)"),
                              key=frame.article_id)
-            if not frame.enough_text:
-                cells[0][c] = Text(f"too little text to say (needs {framing.min_tokens} words)", style="dim")
-            elif not frame.terms:
-                cells[0][c] = Text("no word stands out", style="dim")
+            if noted:
+                cells[0][c] = _scope_note(frame.whole_article, frame.enough_text, frame.token_count)
+            if not frame.terms:
+                cells[first][c] = Text(f"too little text to say (needs {framing.min_tokens} words)"
+                                       if not frame.enough_text else "no word stands out", style="dim")
             else:
                 top_z = max(t.z for t in frame.terms)
-                for r, term in enumerate(frame.terms):
+                for r, term in enumerate(frame.terms, start=first):
                     self.grid[r][c] = term
                     cells[r][c] = term_prompt(term, top_z)
         for row in cells:
@@ -158,6 +162,14 @@ class PerspectivesScreen(Panel[str | None]):
         ids = [t.id for t in self.corpus.topics]
         self.topic_id = ids[(ids.index(self.topic_id) + 1) % len(ids)] if self.topic_id in ids else ids[0]
         self._show()
+
+
+def _scope_note(whole_article: bool, enough_text: bool, words: int) -> Text:
+    """What a column's terms were drawn from, for a table where some column is a whole article."""
+    if not whole_article:
+        return Text("on this topic", style="dim italic")
+    why = f"{words} words on it" if not enough_text else "nothing on it stands out"
+    return Text(f"whole article ({why})", style="dim italic")
 
 
 def _around(text: str, word: str, width: int = 160) -> str:
