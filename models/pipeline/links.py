@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import process
@@ -397,6 +398,7 @@ def _names(passage: Passage, topic: Topic) -> tuple[str, ...]:
     return tag.evidence or tag.related
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
     """A word or name as lemmas, so that "S-400s" and "S-400", "winds" and "wind" are one."""
     return " ".join(lemma(t.norm) for t in tokens(word))
