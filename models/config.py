@@ -260,6 +260,23 @@ class _Walker:
         items = self.sequence(node, key)
         return tuple(self.string(item, f"{key}[{i}]") for i, item in enumerate(items))
 
+    def word(self, node: yaml.Node, key: str) -> str:
+        """A topic's words as the user typed them: YAML reads a bare `911`, `2016`, `yes` or `2021-03-23` as a
+        number, a boolean or a date, but in an alias or a label it is text, so the scalar's own characters are
+        taken. Quoted or not, the user meant what they wrote."""
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.value.strip():  # plain: None (Python) or "" (C loader)
+            try:
+                typed = self.scalar(node, key)
+            except (ValueError, yaml.YAMLError):  # e.g. a bare 2021-02-30: no date, but still the user's text
+                return node.value
+            if typed is not None and not isinstance(typed, str):
+                return node.value
+        return self.string(node, key)
+
+    def words(self, node: yaml.Node, key: str) -> tuple[str, ...]:
+        items = self.sequence(node, key)
+        return tuple(self.word(item, f"{key}[{i}]") for i, item in enumerate(items))
+
 
 def _kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
@@ -324,7 +341,7 @@ def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
         for required in ("id", "label", "aliases"):
             if required not in m:
                 raise w.fail(item, key, f"missing '{required}'")
-        tid = w.string(m["id"][1], f"{key}.id")
+        tid = w.word(m["id"][1], f"{key}.id")
         if not _TOPIC_ID.match(tid):
             raise w.fail(m["id"][1], f"{key}.id", f"{tid!r} is not a valid id (lowercase letters, digits, '-', '_')")
         if tid in seen:
@@ -334,28 +351,28 @@ def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
         colour = w.string(colour_node, f"{key}.colour") if colour_node is not None else "#888888"
         if not _COLOUR.match(colour):
             raise w.fail(colour_node, f"{key}.colour", f"{colour!r} is not a colour (use #rrggbb or a name)")
-        aliases = w.strings(m["aliases"][1], f"{key}.aliases")
+        aliases = w.words(m["aliases"][1], f"{key}.aliases")
         if not aliases:
             raise w.fail(m["aliases"][1], f"{key}.aliases", "needs at least one alias")
         requires: tuple[tuple[str, ...], ...] = ()
         if "requires" in m:
             groups = w.sequence(m["requires"][1], f"{key}.requires")
-            requires = tuple(w.strings(g, f"{key}.requires[{j}]") for j, g in enumerate(groups))
+            requires = tuple(w.words(g, f"{key}.requires[{j}]") for j, g in enumerate(groups))
         topics.append(
             Topic(
                 id=tid,
-                label=w.string(m["label"][1], f"{key}.label"),
+                label=w.word(m["label"][1], f"{key}.label"),
                 colour=colour,
                 aliases=aliases,
                 requires=requires,
                 window=w.number(m["window"][1], f"{key}.window", int) if "window" in m else 0,
-                references=w.strings(m["references"][1], f"{key}.references") if "references" in m else (),
+                references=w.words(m["references"][1], f"{key}.references") if "references" in m else (),
                 weak_references=(
-                    w.strings(m["weak_references"][1], f"{key}.weak_references") if "weak_references" in m else ()
+                    w.words(m["weak_references"][1], f"{key}.weak_references") if "weak_references" in m else ()
                 ),
                 title_context=w.boolean(m["title_context"][1], f"{key}.title_context") if "title_context" in m else True,
                 description=(
-                    " ".join(w.string(m["description"][1], f"{key}.description").split()) if "description" in m else None
+                    " ".join(w.word(m["description"][1], f"{key}.description").split()) if "description" in m else None
                 ),
             )
         )

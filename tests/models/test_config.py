@@ -88,3 +88,24 @@ def test_an_empty_description_is_a_mistake(tmp_path):
     path = write(tmp_path, "topics:\n  - id: x\n    label: X\n    description: ''\n    aliases: [a]\n")
     with pytest.raises(ConfigError, match=r"topics\[0\].description"):
         load_config(path)
+
+
+def test_a_bare_number_date_or_yes_in_a_topic_is_the_text_the_user_typed(tmp_path):
+    """A user writing `aliases: [911, 2016, yes]` means the words, not an int, a year and a boolean: YAML's
+    typing of plain scalars must not reject the whole topics file (seen on a real topics file: `911`)."""
+    cfg = load_config(write(tmp_path, (
+        "topics:\n  - id: 2016\n    label: 1.50\n"
+        "    aliases: [911, 2016, yes, 2021-03-23, 2021-02-30, 0x1F, '007']\n"
+        "    requires: [[no, off]]\n"
+    )))
+    topic = cfg.topics[0]
+    assert (topic.id, topic.label) == ("2016", "1.50")
+    assert topic.aliases == ("911", "2016", "yes", "2021-03-23", "2021-02-30", "0x1F", "007")
+    assert topic.requires == (("no", "off"),)
+
+
+@pytest.mark.parametrize("alias", ["~", "null", "''", "[a]", "{a: b}"])
+def test_an_alias_that_is_no_text_is_still_a_mistake(tmp_path, alias):
+    path = write(tmp_path, f"topics:\n  - id: x\n    label: X\n    aliases: [{alias}]\n")
+    with pytest.raises(ConfigError, match=r"topics\[0\].aliases\[0\]"):
+        load_config(path)
