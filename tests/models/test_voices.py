@@ -390,7 +390,7 @@ def test_asides_coordinated_speakers_and_cited_texts():
         "The Kremlin, for its part, said it was ready.",
         "Ankara, in a statement on Tuesday, said the purchase was necessary.",
         "Greece and Cyprus said they were concerned.",
-        "Erdogan met Putin and Biden said nothing.",  # "Erdogan met Putin" is no speaker
+        "Erdogan met Putin and President Biden said nothing.",  # "Erdogan met Putin" is no speaker
         "According to a report by Interfax, the deal was signed.",
         "According to a statement from the Turkish foreign ministry, talks went on.",
     ])
@@ -531,3 +531,39 @@ def test_attributions_inside_a_trailing_report_are_not_voices():
                     "Erdogan said the deal was done, and Putin said it was not."])
     assert "experts" not in found and "a state prosecutor" in found
     assert {"Erdogan", "Putin"} <= set(found)
+
+
+def test_a_one_word_name_with_no_sign_of_a_person_is_a_body():
+    found = _names([
+        "In posts online, Quillsoft said it was fixing the issue.",  # "it": a body
+        "BrightHarbor acknowledged the fault and reverted the update.",  # a brand's shape
+        "Harlow said the outage was over.",  # never written after a given name here
+        "Nadia Velasquez, a consultant, wrote that the fix was slow. Velasquez said more was needed.",
+        "Kessler said he would resign.",  # "he": a person
+        "The ship was held, state-run Ahrena Gate reported on its website.",  # only bodies are state-run
+    ])
+    assert found["Quillsoft"].kind == ORGANISATION
+    assert found["BrightHarbor"].kind == ORGANISATION
+    assert found["Harlow"].kind == ORGANISATION
+    assert found["Nadia Velasquez"].kind == PERSON and len(found["Nadia Velasquez"].mentions) == 2
+    assert found["Kessler"].kind == PERSON
+    assert found["Ahrena Gate"].kind == ORGANISATION and found["Ahrena Gate"].role is None
+
+
+def test_a_bare_surname_is_a_person_when_another_article_names_him_in_full():
+    corpus = Corpus((_article("a", ["President Tarik Ozdemiroglu said the talks were over."]),
+                     _article("b", ["In Ozdemiroğlu’s words: “the biggest threats come from outside.”"])), (), ())
+    found = voices(corpus).of_article("b")
+    assert [(v.name, v.kind) for v in found] == [("Ozdemiroğlu", PERSON)]
+    alone = article_voices(corpus.articles[1])  # without the corpus, nothing says he is a person
+    assert [v.kind for v in alone] == [ORGANISATION]
+
+
+def test_hypothetical_speech_and_nouns_inside_an_aside_are_no_attribution():
+    found = _names([
+        "Sergei Orlov, the head of state conglomerate Rostek, told news agencies that Moscow was ready to "
+        "discuss it if Ankara asked.",
+        "Critics could argue that the deal is bad, and officials might say so.",
+    ])
+    assert set(found) == {"Sergei Orlov"}
+    assert found["Sergei Orlov"].role == "the head of state conglomerate Rostek"

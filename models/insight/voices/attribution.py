@@ -171,6 +171,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
     j, infinitive, auxiliary, be = _left_of_verb(s, i)
     if j is None:
         return None
+    if any(toks[t].norm in _MODALS for t in range(max(j + 1, s.lo), i)):
+        return None  # "critics could argue", "Ankara may protest": what someone might say, not what was said
     if form.ing and not be:
         return None  # "adding that ...", "a warning": only "are warning" is a finite form
     if be and not form.ing and not (form.lemma == "say" and low == "said" and False):
@@ -204,6 +206,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         phrase = _read_phrase(s, idx)
         if not phrase.kind or (base_only and not _plural(s, idx, phrase)):
             return None
+        if idx[0] - 1 >= s.lo and toks[idx[0] - 1].norm in _HYPOTHETICAL:
+            return None  # "ready to discuss it if Ankara asked": a condition, nobody has spoken
         phrase.partner = _coordinated(s, idx) if phrase.kind in (PERSON, ORGANISATION, UNNAMED, "description") else None
         return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
     if j >= s.lo and marks and set(marks) <= {","} and len(marks) % 2 == 0 and j + 1 < i and not infinitive:
@@ -302,6 +306,10 @@ def _left_of_verb(s: _Sentence, i: int) -> tuple[int | None, bool, bool, bool]:
     return j, infinitive, auxiliary, be
 
 
+# Modals and conjunctions that make a reporting verb's speech hypothetical ("could argue", "if Ankara asked").
+_MODALS = frozenset("might may could should must".split())
+_HYPOTHETICAL = frozenset("if unless whether lest".split())
+
 _TIME_LEADS = frozenset("on last this next early late earlier later in at".split())
 
 
@@ -383,8 +391,9 @@ def _aside_kind(s: _Sentence, k: int, j: int) -> str:
         return "relative"
     if first.raw.islower() and (first.norm in _PREPOSITIONS or first.norm == "of") and len(words) <= 12:
         return "prepositional"
-    if any(reporting_form(w) is not None and toks[t].raw.islower() for w, t in zip(words, range(k, j + 1))):
-        return ""  # "Ukraine, Russia said, ...": a clause
+    if any(reporting_form(w) is not None and toks[t].raw.islower() and (t == j or toks[t + 1].norm == "that")
+           for w, t in zip(words, range(k, j + 1))):
+        return ""  # "Ukraine, Russia said, ...": a clause (not "the head of state conglomerate Rostec")
     rest = range(k + 1 if first.norm == "the" and k < j else k, j + 1)
     if (_name_token(toks[rest[0]]) and all(_name_token(toks[t]) or toks[t].norm in ("of", "and", "the") for t in rest)
             and toks[j].norm.rstrip(".") not in TITLES and toks[j].norm not in ROLE_NOUNS):
@@ -480,7 +489,9 @@ def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:
     found: list[_Found] = []
     for lo, hi in _sentence_spans(text, quotes):
         here: list[_Found] = []
-        cues = [m.start() for m in _CUE.finditer(text, lo, hi) if not any(qs < m.start() < qe for qs, qe in quotes)]
+        cues = [m.start() for m in _CUE.finditer(text, lo, hi)]
+        if quotes and cues:  # words inside a quotation are the speaker's, never an attribution
+            cues = [c for c in cues if not any(qs < c < qe for qs, qe in quotes)]
         if cues:
             sentence, toks = _sentence_tokens(text[lo:hi])
             at = {t.start: n for n, t in enumerate(toks)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from models.document import Article
 from models.text import STOPWORDS, fold
@@ -20,10 +20,19 @@ from models.insight.voices.attribution import _aside_head, _find_in_passage, _Fo
 from models.insight.voices.phrases import _Phrase
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
 from models.insight.voices.places import place_name
-from models.insight.voices.roles import _preposed, _appositive, _body_appositive, _fullest, _premodified, _titled, _truecase
+from models.insight.voices.roles import (
+    _appositive,
+    _body_appositive,
+    _fullest,
+    _given_name_before,
+    _preposed,
+    _premodified,
+    _titled,
+    _truecase,
+)
 from models.insight.voices.sentences import _quote_text
 from models.insight.voices.speakers import _same_given
-from models.insight.voices.words import _DISCOURSE, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, _bare, _name_key
+from models.insight.voices.words import _DISCOURSE, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TITLES, _bare, _name_key
 
 # "in Moscow", "across Turkey" (not "in Erdogan's view"): a single word used as a place.
 _LOCATIVE = re.compile(r"\b(?:in|into|across|throughout|inside)\s+(?:the\s+)?([A-Z][\w-]*)\b(?![’'-])")
@@ -83,16 +92,19 @@ class _Draft:
         self.found.append(f)
 
 
-def article_voices(article: Article, places: frozenset[str] | None = None) -> tuple[Voice, ...]:
+def article_voices(article: Article, places: frozenset[str] | None = None,
+                   named_in_full: Callable[[str], bool] | None = None) -> tuple[Voice, ...]:
     """The voices of one article, most mentioned first (ties: first to speak first).
 
     `places` are single-word names known to be places ("Moscow", "Ankara"): a speaker with such a name and
     no title or role is an organisation. By default they are read from the article itself (see `_places`).
+    `named_in_full(word)` says whether the rest of the corpus writes a one-word name after a given name
+    ("Recep Tayyip Erdogan"): evidence that a bare "Erdogan" with no title is a person.
     """
     found: list[_Found] = []
     for passage in article.passages:
         found.extend(_find_in_passage(passage, passage.start))
-    drafts = _named_and_anonymous(article, found, places)
+    drafts = _named_and_anonymous(article, found, places, named_in_full)
     _merge_acronyms(drafts)
     _pronouns_and_descriptions(article, found, drafts)
     voices = [_finish(d) for d in drafts if d.found]
@@ -110,14 +122,15 @@ def _rekey(v: Voice, key: str) -> Voice:
     return Voice(key, v.name, v.kind, v.role, v.affiliation, v.names, v.mentions)
 
 
-def _named_and_anonymous(article: Article, found: list[_Found], places: frozenset[str] | None) -> list[_Draft]:
+def _named_and_anonymous(article: Article, found: list[_Found], places: frozenset[str] | None,
+                         named_in_full: Callable[[str], bool] | None) -> list[_Draft]:
     """First pass: one draft per named person (by surname), body, or anonymous source."""
     drafts: list[_Draft] = []
     people: dict[str, list[_Draft]] = {}  # folded surname -> the people of that surname
     bodies: dict[str, _Draft] = {}
     anonymous: dict[str, _Draft] = {}
     last_anonymous: _Draft | None = None
-    as_bodies = _body_names(article, found, places)
+    as_bodies = _body_names(article, found, places, named_in_full)
     for f in found:
         p = f.phrase
         if p.kind in (PERSON, ORGANISATION):
@@ -183,7 +196,8 @@ def _anonymous_key(name: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", " ".join(fold(name).split()))
 
 
-def _body_names(article: Article, found: list[_Found], places: frozenset[str] | None) -> frozenset[str]:
+def _body_names(article: Article, found: list[_Found], places: frozenset[str] | None,
+                named_in_full: Callable[[str], bool] | None) -> frozenset[str]:
     """The names (folded keys) this article lets speak as a body, every time it names them: read as a body
     anywhere ("Reuters reported", "the Kremlin said"), a country, capital or seat of government ("Moscow",
     "Washington", "the White House", "Downing Street"), a single word the article uses as a place ("in
@@ -205,9 +219,34 @@ def _body_names(article: Article, found: list[_Found], places: frozenset[str] | 
         elif len(words) == 1 and not p.role and words[0] not in surnames:
             if places is None:
                 places = _places([article.text])
-            if words[0] in places or _body_appositive(article.text, _bare(p.name)):
+            if words[0] in places or _body_appositive(article.text, _bare(p.name)) or _no_person(article.text, f, named_in_full):
                 out.add(key)
     return frozenset(out)
+
+
+# A brand's shape: a capital inside the word after three small letters ("CrowdStrike", "MailOnline"; not
+# "McDonald", "MacArthur", "DeSantis"), or a digit ("project44").
+_BRAND = re.compile(r"^[A-Za-z][a-z]{3,}[A-Z]|^[A-Z][a-z]{2}(?<!Mac)[A-Z]|\d")
+_PERSONAL = re.compile(r"\b(?:(he|him|his|she|her)|(it|its))\b", re.IGNORECASE)
+
+
+def _no_person(text: str, f: _Found, named_in_full: Callable[[str], bool] | None) -> bool:
+    """Whether a one-word name that speaks with no title or role is no person's: a brand's shape, "it" as
+    the next personal pronoun of its sentence ("Microsoft said it was fixing ..."), or, unless "he" or
+    "she" comes first, no given name ever written before it in the article (English news names a person
+    in full before using the surname alone: "Microsoft said" is a body, "Troy Hunt ... Hunt said" a
+    person), nor in another article of the corpus (`named_in_full`: "Erdogan" named "Recep Tayyip Erdogan"
+    in another)."""
+    name = _bare(f.phrase.name)
+    if _BRAND.search(name):
+        return True
+    lo, hi = f.sentence
+    m = _PERSONAL.search(f.passage.text, f.at, hi)
+    if m is not None:
+        return m.group(2) is not None
+    return not (_given_name_before(text, name) or (named_in_full is not None and named_in_full(name)))
+
+
 
 
 _THE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he (?:(?:[A-Z][\w&’'-]*|(?:[A-Z]\.){2,}) ){0,3}$")

@@ -5,11 +5,13 @@ articles matched when first asked for, and look-ups by passage and topic. The co
 from __future__ import annotations
 
 import threading
+import unicodedata
 
 from models.document import Corpus
 from models.insight.session import session
 from models.insight.voices.grouping import article_voices
 from models.insight.voices.records import Mention, Speaker, Voice
+from models.insight.voices.roles import _given_name_before
 from models.insight.voices.speakers import match_speakers
 
 class VoiceIndex:
@@ -23,6 +25,7 @@ class VoiceIndex:
         # are complete, so a thread never sees the one without the other.
         self._matched: tuple[tuple[Speaker, ...], dict[tuple[str, str], Speaker]] | None = None
         self._matching = threading.Lock()
+        self._named_in_full = _NamedInFull(corpus)
 
     def of_article(self, article_id: str) -> tuple[Voice, ...]:
         """The voices of one article, most mentioned first (ties: first to speak first)."""
@@ -32,7 +35,7 @@ class VoiceIndex:
             if article is None:
                 return ()
             # Two threads may work out the same article at once; the first result stored is the one both use.
-            found = self._voices.setdefault(article_id, article_voices(article))
+            found = self._voices.setdefault(article_id, article_voices(article, named_in_full=self._named_in_full))
         return found
 
     @property
@@ -81,6 +84,28 @@ class VoiceIndex:
             if chosen:
                 out[article_id] = chosen
         return out
+
+
+class _NamedInFull:
+    """Whether any article of the corpus writes a one-word name after a given name ("Recep Tayyip Erdogan"
+    for "Erdogan"): looked up where the name stands (str.find) the first time a name is asked about, and
+    kept. Safe from several threads (two may look the same name up at once; both find the same answer)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self._seen: dict[str, bool] = {}
+
+    def __call__(self, name: str) -> bool:
+        found = self._seen.get(name)
+        if found is None:
+            spellings = {name, _unmarked(name)}  # "Erdoğan" is "Erdogan" in an article that drops the marks
+            found = self._seen[name] = any(_given_name_before(a.text, n) for a in self._corpus.articles for n in spellings)
+        return found
+
+
+def _unmarked(name: str) -> str:
+    """A name without its diacritics, its case kept ("Erdoğan" -> "Erdogan")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 def voices(corpus: Corpus) -> VoiceIndex:

@@ -217,6 +217,10 @@ def _cut_affiliation(s: _Sentence, idx: list[int]) -> tuple[list[int], str | Non
     return idx, None
 
 
+# The participles of "state-run", "government-owned", "Kremlin-backed": what is said of bodies, not people.
+_OWNED = frozenset("run owned backed funded controlled operated sponsored affiliated financed".split())
+
+
 def _read_name(s: _Sentence, idx: list[int], run: list[int], title_end: int, affiliation: str | None) -> _Phrase:
     """A named speaker: the name run (titles in front of it taken off as `title`) and the words before it,
     which must be a role ("international relations professor") or nothing at all."""
@@ -225,6 +229,9 @@ def _read_name(s: _Sentence, idx: list[int], run: list[int], title_end: int, aff
     while pre and toks[pre[0]].norm in DETERMINERS:
         pre = pre[1:]
     role = _premodifier(s, pre) if pre else None
+    owned = bool(pre) and s.gap(pre[-1]) == "-" and toks[pre[-1]].norm in _OWNED
+    if owned:
+        pre, role = [], None  # "state-run Ahram Gate", "Kremlin-funded X": only a body is run or owned
     if pre and role is None:
         # Words before the name that are not a known role: a modifier ("state arms exporter") when they hold
         # no function word or verb form, otherwise the name is not the subject ("Erdogan's meeting with Joe
@@ -239,7 +246,7 @@ def _read_name(s: _Sentence, idx: list[int], run: list[int], title_end: int, aff
     name = s.span(name_idx)
     words = {fold(_bare(toks[t].raw)) for t in name_idx}
     acronym = len(name_idx) == 1 and toks[name_idx[0]].raw.isupper() and len(toks[name_idx[0]].raw) > 1
-    org = bool(words & ORG_WORDS) or acronym or bool(role and fold(role.split()[-1]) in ORG_NOUNS)
+    org = owned or bool(words & ORG_WORDS) or acronym or bool(role and fold(role.split()[-1]) in ORG_NOUNS)
     return _Phrase(ORGANISATION if org else PERSON, _bare(name), role, affiliation, title)
 
 

@@ -20,6 +20,8 @@ from models.insight.voices.words import (
     TIME_PREPOSITIONS,
     TITLES,
     WEEKDAYS,
+    _bare,
+    _DISCOURSE,
 )
 
 def _preceding(text: str, name: str, reach: int = 120) -> list[list[str]]:
@@ -64,13 +66,37 @@ def _fullest(text: str, name: str) -> str | None:
     return best
 
 
+_AFTER_NAME_ROLE = re.compile(
+    r"\s*(?:,|–|—|\s-\s)\s*((?:(?:the|a|an|its|his|her)\s+)?[^,;:.–—()“”\"]{3,140}?)\s*(?=[,;:.–—()]|\s-\s|$)"
+)
+
+
+def _given_name_before(text: str, name: str) -> bool:
+    """Whether a capitalised word that can be a given name stands right before `name` somewhere in `text`
+    ("Troy Hunt", "Tayyip Erdogan"; not "The Hunt", "President Erdogan")."""
+    at = text.find(name)
+    while at >= 0:
+        m = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        if m is not None and m.end() == at:
+            word = fold(_bare(m.group(1))).rstrip(".")
+            if word not in STOPWORDS and word not in _DISCOURSE and word not in TITLES and not m.group(1).isupper():
+                return True
+        at = text.find(name, at + 1)
+    return False
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w’'.-]*) $")
+
+
 def _appositive(text: str, name: str) -> str | None:
-    """A role set off after a name: "Alexander Mikheyev – the head of ..." or "Sergei Chemezov, the Head of ..."."""
-    pattern = re.compile(
-        re.escape(name)
-        + r"\s*(?:,|–|—|\s-\s)\s*((?:(?:the|a|an|its|his|her)\s+)?[^,;:.–—()“”\"]{3,140}?)\s*(?=[,;:.–—()]|\s-\s|$)"
-    )
-    for m in pattern.finditer(text):
+    """A role set off after a name: "Alexander Mikheyev – the head of ..." or "Sergei Chemezov, the Head of ...".
+    Read where the name stands (str.find), with one pattern for every name."""
+    at = text.find(name)
+    while at >= 0:
+        m = _AFTER_NAME_ROLE.match(text, at + len(name))
+        at = text.find(name, at + 1)
+        if m is None:
+            continue
         role = m.group(1).strip()
         words = [fold(w) for w in re.findall(r"[^\W\d_]+", role)]
         if words and (words[0].endswith("ing") or words[0] in ("who", "whose", "which", "that")):
