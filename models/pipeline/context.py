@@ -3,9 +3,11 @@
 The per-article stage (`models.pipeline.topics`) tags what each article names. The corpus stage then calls
 `tag_in_context`, which
 
-1. grows each configured topic's vocabulary from the passages its aliases tag and tags the passages that
+1. asks a tag that rests on one everyday word for support from its neighbours or the topic's vocabulary, and
+   drops it when there is none (`models.pipeline.corroborate`);
+2. grows each configured topic's vocabulary from the passages its aliases tag and tags the passages that
    use enough of it (`models.pipeline.vocabulary`);
-2. gives a topic as implicit to passages that continue their neighbour's subject without naming it
+3. gives a topic as implicit to passages that continue their neighbour's subject without naming it
    (`models.pipeline.implicit`).
 """
 
@@ -15,6 +17,7 @@ from dataclasses import replace
 
 from models.config import Topic
 from models.document import Article, TopicTag
+from models.pipeline.corroborate import by_neighbours, by_vocabulary, weak_tags
 from models.pipeline.stats import CorpusStats, PassageTerms
 from models.pipeline.vocabulary import Vocabulary, grow, settle, vocabulary_tag
 
@@ -26,8 +29,13 @@ def tag_in_context(
     if not topics or not articles:
         return articles
     order = {t.id: i for i, t in enumerate(topics)}
+    weak = weak_tags(articles)
+    weak -= by_neighbours(articles, weak)
+    vocabularies = grow_all(articles, topics, terms, stats, leave_out=weak)
+    weak -= by_vocabulary(weak, [_own(v) for v in vocabularies], terms)
+    if weak:
+        articles = _without(articles, weak)
     added: dict[tuple[int, int], dict[str, TopicTag]] = {}
-    vocabularies = grow_all(articles, topics, terms, stats)
     for a, article in enumerate(articles):
         for p, passage in enumerate(article.passages):
             have = set(passage.topic_ids)
@@ -55,15 +63,39 @@ def tag_in_context(
     return out
 
 
+def _own(vocab: Vocabulary) -> Vocabulary:
+    """The terms the topic's passages use distinctively (a description's words may restate the story's event)."""
+    return Vocabulary(vocab.topic, tuple((t, w) for t, w in vocab.terms if t in vocab.distinctive), frozenset())
+
+
+def _without(articles: list[Article], drop: set[tuple[int, int, str]]) -> list[Article]:
+    """The articles with the (article, passage, topic) tags of `drop` removed."""
+    out = []
+    for a, article in enumerate(articles):
+        if not any(d[0] == a for d in drop):
+            out.append(article)
+            continue
+        passages = tuple(
+            replace(passage, topics=tuple(t for t in passage.topics if (a, p, t.topic) not in drop))
+            if any((a, p, t.topic) in drop for t in passage.topics) else passage
+            for p, passage in enumerate(article.passages)
+        )
+        out.append(replace(article, passages=passages))
+    return out
+
+
 def grow_all(
-    articles: list[Article], topics: tuple[Topic, ...], terms: list[list[PassageTerms]], stats: CorpusStats
+    articles: list[Article], topics: tuple[Topic, ...], terms: list[list[PassageTerms]], stats: CorpusStats,
+    leave_out: set[tuple[int, int, str]] | None = None,
 ) -> list[Vocabulary]:
-    """Each configured topic's vocabulary, grown from the passages its aliases tag."""
+    """Each configured topic's vocabulary, grown from the passages its aliases tag (less the (article, passage,
+    topic) tags of `leave_out`)."""
     seeds: dict[str, set[tuple[int, int]]] = {t.id: set() for t in topics}
+    leave_out = leave_out or set()
     for a, article in enumerate(articles):
         for p, passage in enumerate(article.passages):
             for tag in passage.topics:
-                if not tag.implicit and tag.topic in seeds:
+                if not tag.implicit and tag.topic in seeds and (a, p, tag.topic) not in leave_out:
                     seeds[tag.topic].add((a, p))
     grown = settle([grow(topic, seeds[topic.id], terms, stats) for topic in topics])
     # a topic narrowed with `requires` counts only where those are named: its vocabulary would bypass that

@@ -13,7 +13,12 @@ joins the topic's vocabulary when it is
   outlet that quotes them more than with what is discussed.
 
 The topic's `description` is the user's own sentence about it, so its terms join the vocabulary too when
-the corpus uses them in two articles and they are specific (the seed need not use them).
+the corpus uses them in two articles and they are specific (the seed need not use them), unless the seed
+uses them less than the rest of the corpus does: a description often restates the story's event ("what made
+the ship run aground"), whose words every topic's passages use.
+
+A two-word phrase of the description whose most specific word is distinctive of the seed (the lift above)
+is *decisive*: a passage that uses it gets the topic on it alone ("high winds" for what caused a grounding).
 
 A passage the aliases did not tag gets the topic when the vocabulary terms it uses add up to enough weight
 and are at least two (one word is a coincidence, two a subject): a weaker, explicit tag with no alias in its
@@ -38,9 +43,10 @@ LIFT_FULL = 4.0  # a term this many times more common in the seed than at large 
 SPECIFICITY_FULL = 2.0  # ... and one this specific
 NAME_WEIGHT = 0.5  # a proper name (always capitalised) counts this much
 DESCRIPTION_WEIGHT = 0.7  # a term of the description that the seed does not make distinctive counts this much
+DESCRIBED_LIFT = 1.5  # a description term the seed uses this much more than the corpus is distinctive of it
 SHARED_KEEP = 0.9  # a term several topics grew stays where its weight is at least this share of its best
-MAX_TERMS = 15
-DESCRIBED_PHRASE_MIN = 0.0  # a two-word phrase of the description is enough alone when its weight reaches this  # terms a topic grows, the strongest first
+MAX_TERMS = 15  # terms a topic grows, the strongest first
+DESCRIBED_PHRASE_MIN = 0.0  # a decisive phrase of the description is enough alone when its weight reaches this
 TAG_MIN_WEIGHT = 1.0  # vocabulary weight a passage must reach ...
 TAG_MIN_TERMS = 2  # ... in at least this many distinct terms (a phrase and its words count once)
 TAG_STRONG = 0.5  # ... one of them at least this strong
@@ -56,6 +62,7 @@ class Vocabulary:
     topic: str
     terms: tuple[tuple[str, float], ...]
     from_description: frozenset[str]
+    distinctive: frozenset[str] = frozenset()  # terms the seed uses clearly more than the corpus (see `grow`)
 
     def weight(self, term: str) -> float:
         return dict(self.terms).get(term, 0.0)
@@ -67,6 +74,7 @@ def grow(topic: Topic, seed: set[tuple[int, int]], terms: list[list[PassageTerms
     max_df = max(3, int(MAX_DF_SHARE * stats.passages))
     aliases = {_whole(alias) for alias in topic.aliases}
     weights: dict[str, float] = {}
+    distinctive: set[str] = set()
     if seed:
         inside: dict[str, set[int]] = {}
         count: dict[str, int] = {}
@@ -86,6 +94,7 @@ def grow(topic: Topic, seed: set[tuple[int, int]], terms: list[list[PassageTerms
                 continue
             weight = min(1.0, math.log(lift) / math.log(LIFT_FULL)) * min(1.0, specificity / SPECIFICITY_FULL)
             weights[term] = weight * (NAME_WEIGHT if stats.is_name(term) else 1.0)
+            distinctive.add(term)
     described: set[str] = set()
     if topic.description:
         described_terms = passage_terms(topic.description)
@@ -98,6 +107,9 @@ def grow(topic: Topic, seed: set[tuple[int, int]], terms: list[list[PassageTerms
             specificity = stats.specificity(term)
             if specificity < MIN_SPECIFICITY or stats.rarity(term) < MIN_RARITY:
                 continue
+            lift = _seed_lift(_core(term, stats), seed, terms, stats) if seed else MIN_LIFT
+            if lift < 1.0:
+                continue  # the seed uses it less than the rest of the corpus: the story's event, not the topic
             # the user's spelling says whether it is a name: "ferry queues" is not, however the corpus's
             # sentences happen to start
             name = stats.is_name(term) and written.get(term, "")[:1].isupper()
@@ -105,8 +117,23 @@ def grow(topic: Topic, seed: set[tuple[int, int]], terms: list[list[PassageTerms
             if weight > weights.get(term, 0.0):
                 weights[term] = weight
                 described.add(term)
+                if lift >= DESCRIBED_LIFT:
+                    distinctive.add(term)
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
-    return Vocabulary(topic.id, tuple((t, round(w, 3)) for t, w in ranked), frozenset(described) & {t for t, _ in ranked})
+    kept = {t for t, _ in ranked}
+    return Vocabulary(topic.id, tuple((t, round(w, 3)) for t, w in ranked), frozenset(described) & kept,
+                      frozenset(distinctive) & kept)
+
+
+def _core(term: str, stats: CorpusStats) -> str:
+    """The most specific word of a phrase (the term itself for a word)."""
+    return max(term.split(), key=lambda w: (stats.specificity(w), w)) if " " in term else term
+
+
+def _seed_lift(term: str, seed: set[tuple[int, int]], terms: list[list[PassageTerms]], stats: CorpusStats) -> float:
+    """How much more common `term` is in the seed's passages than in the corpus's (1: no more, no less)."""
+    inside = sum(term in terms[a][p].terms for a, p in seed)
+    return (inside / len(seed)) / max(1, stats.df.get(term, 0)) * stats.passages
 
 
 def settle(vocabularies: list[Vocabulary]) -> list[Vocabulary]:
@@ -120,7 +147,8 @@ def settle(vocabularies: list[Vocabulary]) -> list[Vocabulary]:
     out = []
     for vocab in vocabularies:
         kept = tuple((t, w) for t, w in vocab.terms if w >= best[t] * SHARED_KEEP)
-        out.append(Vocabulary(vocab.topic, kept, vocab.from_description & {t for t, _ in kept}))
+        names = {t for t, _ in kept}
+        out.append(Vocabulary(vocab.topic, kept, vocab.from_description & names, vocab.distinctive & names))
     return out
 
 
@@ -139,7 +167,7 @@ def vocabulary_tag(vocab: Vocabulary, passage: PassageTerms, stats: CorpusStats)
     words_in_phrases = {w for p in phrases for w in p.split()}
     kept = [(t, w) for t, w in matched if " " in t or t not in words_in_phrases]
     total = sum(w for _, w in kept)
-    said = [t for t, _ in kept if " " in t and t in vocab.from_description]
+    said = [t for t, _ in kept if " " in t and t in vocab.from_description and t in vocab.distinctive]
     if said and total >= DESCRIBED_PHRASE_MIN:
         total = max(total, TAG_MIN_WEIGHT)
         kept = kept + [("", 0.0)] if len(kept) < TAG_MIN_TERMS else kept

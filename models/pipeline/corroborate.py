@@ -1,0 +1,64 @@
+"""A lone common word is weak evidence: an alias tag that rests on one everyday English word needs support.
+
+A user's aliases mix the topic's own terms ("backlog", "P&I Club", "strong winds") with everyday words that
+also name it ("cause", "shipping", "court"). A passage whose only evidence is one such word uses it as often
+in another sense ("no oil spillage caused by it", "20,000 standard shipping containers") as in the topic's.
+So an explicit tag whose evidence is a single alias word common in English (`background.zipf` at least
+`COMMON_ZIPF`) stands only when something else says the passage is on the topic:
+
+- a neighbour: the passage next to it in the same article has the topic on firmer evidence (a run of
+  passages on one subject; support spreads along the run);
+- the topic's vocabulary, grown from its firmly tagged passages (`models.pipeline.vocabulary`): the passage
+  uses one of those terms.
+
+A tag with no support is dropped (the vocabulary may still tag the passage on two terms of its own).
+"""
+
+from __future__ import annotations
+
+from models import background
+from models.document import Article, TopicTag
+from models.pipeline.stats import PassageTerms
+from models.pipeline.vocabulary import Vocabulary
+from models.text import lemma, tokens
+
+COMMON_ZIPF = 4.5  # an alias word at least this common in English (~30 uses a million words) is weak alone
+
+
+def lone_common(tag: TopicTag) -> bool:
+    """True when an explicit alias tag's only evidence is one word common in English."""
+    if tag.implicit or not tag.evidence or any(e.startswith("title:") for e in tag.evidence):
+        return False
+    keys = {" ".join(lemma(t.norm) for t in tokens(e)) for e in tag.evidence}
+    if len(keys) != 1:
+        return False
+    toks = tokens(tag.evidence[0])
+    return len(toks) == 1 and background.zipf(toks[0].norm) >= COMMON_ZIPF
+
+
+def weak_tags(articles: list[Article]) -> set[tuple[int, int, str]]:
+    """(article, passage, topic) of every tag `lone_common` finds weak."""
+    return {(a, p, tag.topic) for a, article in enumerate(articles) for p, passage in enumerate(article.passages)
+            for tag in passage.topics if lone_common(tag)}
+
+
+def by_neighbours(articles: list[Article], weak: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """The weak tags a neighbouring passage supports: it has the topic explicitly, firmly or itself supported."""
+    firm = {(a, p, tag.topic) for a, article in enumerate(articles) for p, passage in enumerate(article.passages)
+            for tag in passage.topics if not tag.implicit and (a, p, tag.topic) not in weak}
+    supported: set[tuple[int, int, str]] = set()
+    changed = True
+    while changed:
+        changed = False
+        for a, p, topic in weak - supported:
+            if any((a, q, topic) in firm or (a, q, topic) in supported for q in (p - 1, p + 1)):
+                supported.add((a, p, topic))
+                changed = True
+    return supported
+
+
+def by_vocabulary(weak: set[tuple[int, int, str]], vocabularies: list[Vocabulary],
+                  terms: list[list[PassageTerms]]) -> set[tuple[int, int, str]]:
+    """The weak tags whose passage uses a term of its topic's vocabulary."""
+    grown = {v.topic: {t for t, _ in v.terms} for v in vocabularies}
+    return {(a, p, topic) for a, p, topic in weak if grown.get(topic, set()) & terms[a][p].terms}
