@@ -567,3 +567,16 @@ def test_hypothetical_speech_and_nouns_inside_an_aside_are_no_attribution():
     ])
     assert set(found) == {"Sergei Orlov"}
     assert found["Sergei Orlov"].role == "the head of state conglomerate Rostek"
+
+
+def test_a_body_description_is_the_body_named_just_before_it():
+    found = _names([
+        "Harbor Valley Bank shares fell 60% on Thursday, as the lender announced a capital raise.",
+        "The outage came from a faulty update sent by a security firm called Quillstrike.",
+        "In an update Friday night, the company said it was working with customers.",
+        "In the UK, Coast News was unable to broadcast for hours, the network reported.",
+    ])
+    assert found["Harbor Valley Bank"].kind == ORGANISATION and found["Harbor Valley Bank"].mentions[0].cue == "announced"
+    assert found["Quillstrike"].kind == ORGANISATION and found["Quillstrike"].mentions[0].cue == "said"
+    assert found["Coast News"].mentions[0].cue == "reported"
+    assert not any(v.kind == UNNAMED for v in found.values())

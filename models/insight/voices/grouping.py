@@ -32,7 +32,7 @@ from models.insight.voices.roles import (
 )
 from models.insight.voices.sentences import _quote_text
 from models.insight.voices.speakers import _same_given
-from models.insight.voices.words import _DISCOURSE, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TITLES, _bare, _name_key
+from models.insight.voices.words import _DISCOURSE, ORG_WORDS, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TITLES, _bare, _name_key
 
 # "in Moscow", "across Turkey" (not "in Erdogan's view"): a single word used as a place.
 _LOCATIVE = re.compile(r"\b(?:in|into|across|throughout|inside)\s+(?:the\s+)?([A-Z][\w-]*)\b(?![’'-])")
@@ -359,6 +359,11 @@ def _resolve_description(text: str, f: _Found, p: _Phrase, drafts: list[_Draft])
         named = _last_body_named(text, f.offset, p.head, drafts, after=max((x.offset for x in d.found), default=-1) if d else -1)
         if named is not None:
             return named  # "the Foreign Ministry called ... '...,' the ministry said": the body named last
+        if d is None or p.head in _GENERIC_BODIES:
+            # A body named after the one that spoke last is nearer ("... a security firm called X. ... the
+            # company said").
+            last = max((x.offset for x in d.found if x.offset < f.offset), default=-1) if d else -1
+            d = _body_named_before(text, f.offset, drafts, after=last) or d
         if d is not None:
             d.kind = ORGANISATION  # "the company said": whoever it refers to is a company
         return d
@@ -410,6 +415,45 @@ def _last_body_named(text: str, offset: int, head: str, drafts: list[_Draft], re
     d = _Draft(ORGANISATION)
     d.name = " ".join(w for w in found.group().split() if fold(w) not in STOPWORDS)
     d.names.append(d.name)
+    drafts.append(d)
+    return d
+
+
+# A run of capitalised words ("Silicon Valley Bank", "Sky News", "CrowdStrike"), "of"/"for"/"&" inside it.
+_NAME_RUN = re.compile(r"[A-Z][\w&’'.-]*(?:(?: (?:of|for|and|&) | )[A-Z][\w&’'.-]*)*")
+_CALLED = re.compile(r"(?:called|named|dubbed|\b(?:company|firm|group|agency|network|broadcaster|bank|lender|"
+                     r"insurer|operator|airline|carrier|maker|provider))\s+$")
+
+
+def _body_named_before(text: str, offset: int, drafts: list[_Draft], reach: int = 400, after: int = -1) -> _Draft | None:
+    """The body a description no speaker answers to refers to: the last name written before it (within
+    `reach` characters) that the article marks as a body: one that speaks as a body in the article, a name
+    with a body word ("Silicon Valley Bank", "Sky News"), or a name after "called" or a body noun ("a
+    cybersecurity firm called CrowdStrike"). "the lender announced" after "Silicon Valley Bank shares fell"
+    is the bank; "the network reported" after "Sky News was unable to operate" is Sky News. Only names
+    after offset `after` count (where the body it would otherwise go to spoke last)."""
+    lo = max(0, offset - reach, after + 1)
+    speaking = {" ".join(_name_key(d.name)): d for d in drafts if d.kind == ORGANISATION and d.found}
+    best: _Draft | str | None = None
+    for m in _NAME_RUN.finditer(text, lo, offset):
+        name = " ".join(w for w in m.group().split() if fold(_bare(w)) not in STOPWORDS)
+        if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
+            name = name[:-1]  # the full stop after the name, not an initialism's ("U.S.")
+        key = " ".join(_name_key(name))
+        if not key:
+            continue
+        if key in speaking:
+            best = speaking[key]
+        elif set(key.split()) & ORG_WORDS or _CALLED.search(text, max(0, m.start() - 30), m.start()):
+            best = _bare(name)
+    if best is None or isinstance(best, _Draft):
+        return best
+    for d in drafts:  # named by an earlier description already
+        if d.kind == ORGANISATION and " ".join(_name_key(d.name)) == " ".join(_name_key(best)):
+            return d
+    d = _Draft(ORGANISATION)
+    d.name = best
+    d.names.append(best)
     drafts.append(d)
     return d
 
