@@ -35,20 +35,20 @@ from models.pipeline.evidence import (
     is_prose,
     is_sentence,
     measure,
-    quick_fold,
+    folded_words,
 )
 from models.pipeline.inline import plain_inline
-from models.pipeline.patterns import HEAD_WINDOW, LINE_MAX, WINDOW, Clock
+from models.pipeline.patterns import HEAD_WINDOW, LINE_MAX, WINDOW, Clock, fold_for_guard, guard, passes
 from models.pipeline.stopwords import stop_words_for
 from models.text import ends_sentence, word_count
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LIST = re.compile(r"^\s{0,3}([-*+•]|\d{1,3}[.)])\s+\S")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# a run of spaces that is not already one plain space (matching every single space made `sub` slow)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _TAIL_STRIP = " :.-–—|»>#*•\t"
 _SENTENCE_CUT = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$|[A-Z“\"‘])")  # not the dot inside "example.com"
 _CREDIT_LINE = re.compile(r"\s*(image|photo|picture|credit|source|video)s?\s*:", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_]+")
 _MARKER_LABEL = re.compile(r"^([^:\n]{1,40}):\s*(\S.*)$")  # "Read more: <headline>"
 
 WRAP_MIN_LINES = 3  # two lines are too few to tell hard-wrapping from two short paragraphs
@@ -319,9 +319,19 @@ def _match_block(block: Block, rules: list[CleaningRule], removed: list[Removed]
     while True:
         words = word_count(block.text)
         window, head = block.text[:WINDOW], block.text[:HEAD_WINDOW]  # sliced once, not once per rule
+        folded_window = folded_head = ""  # read by the bundled rules' literal guards, folded once
         for rule in rules:
             if rule.max_words is not None and words > rule.max_words:
                 continue
+            if not rule.timed and (needles := guard(rule.regex)) is not None:
+                if rule.scope == "paragraph" and rule.max_words is None:
+                    folded_head = folded_head or fold_for_guard(head)
+                    if not passes(needles, folded_head):
+                        continue
+                else:
+                    folded_window = folded_window or fold_for_guard(window)
+                    if not passes(needles, folded_window):
+                        continue
             if rule.scope == "paragraph":
                 seen = window if rule.max_words is not None else head
                 found = clock.run(rule, "search", seen) if rule.timed else rule.regex.search(seen)
@@ -351,7 +361,7 @@ def _match_block(block: Block, rules: list[CleaningRule], removed: list[Removed]
 # --- 6. repeats -----------------------------------------------------------------------------------------
 
 def _norm_words(text: str) -> list[str]:
-    return _WORD.findall(quick_fold(text))
+    return folded_words(text)
 
 
 def _drop_repeats(blocks: list[Block], cleaning: Cleaning) -> None:

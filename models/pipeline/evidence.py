@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from operator import itemgetter
 
 from models.config import Cleaning
 from models.pipeline.stopwords import words_of
@@ -100,6 +101,7 @@ class Block:
         self.rule, self.kind, self.detail, self.role = rule, kind, detail, role
 
 
+_FIRST = itemgetter(0)
 MEASURE_CHARS = 250  # the stop-word and capital shares are read on a block's first words: enough to tell
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -115,7 +117,7 @@ def measure(block: Block, stops: frozenset[str]) -> None:
     if stops:
         block.stop_hits = sum(map(stops.__contains__, " ".join(words).lower().replace("’", "'").split()))
         block.stop_share = block.stop_hits / len(words)
-    block.cap_share = sum(1 for w in words if w[0].isupper()) / len(words)
+    block.cap_share = sum(map(str.isupper, map(_FIRST, words))) / len(words)
 
 
 def is_sentence(block: Block, stops: frozenset[str]) -> bool:
@@ -186,6 +188,10 @@ def glued_repeat(text: str) -> str | None:
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'"})
+# Characters outside ASCII that folding leaves without a letter or digit (quotes, dashes, the ellipsis, a
+# no-break space): a text whose only non-ASCII characters are these has the words of its lowercase.
+_NOT_PLAIN = re.compile(r"[^\x00-\x7f’‘“”„«»‹›–—…\u00a0\u2009\u202f]")
+_FOLDED_WORD = re.compile(r"[^\W_]+")
 
 
 def quick_fold(text: str) -> str:
@@ -196,9 +202,16 @@ def quick_fold(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_QUOTES))).lower()
 
 
+def folded_words(text: str) -> list[str]:
+    """The words of `quick_fold(text)`; the lowercase's own when nothing in the text folds to a letter."""
+    if text.isascii() or not _NOT_PLAIN.search(text):
+        return _FOLDED_WORD.findall(text.lower())
+    return _FOLDED_WORD.findall(quick_fold(text))
+
+
 def normal(text: str) -> str:
     """A line's words only, folded: what makes two copies of a line the same line."""
-    return " ".join(re.findall(r"[^\W_]+", quick_fold(text[:600])))
+    return " ".join(folded_words(text[:600]))
 
 
 # --- decisions -----------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import os
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 PROBE_WORDS = 24  # the article's most frequent words that choose its language
 PROBE_MIN_HITS = 4  # a language must explain at least this many of them
@@ -87,18 +88,17 @@ def detect_language(words: list[str]) -> str | None:
 def _detect(ranked: tuple[str, ...]) -> str | None:
     """By rank rather than count (the n-th most frequent word weighs PROBE_WORDS - n), so that articles in
     one language, whose frequent words come in nearly the same order, share one cached answer."""
-    top = [(w, PROBE_WORDS - n) for n, w in enumerate(ranked)]
-    hits: Counter[str] = Counter()
-    for word, _ in top:
-        hits.update(_languages_with(word))
+    weights = [PROBE_WORDS - n for n in range(len(ranked))]
+    holders = [_languages_with(w) for w in ranked]
+    hits: Counter[str] = Counter(chain.from_iterable(holders))
     most = max(hits.values(), default=0)
-    plausible = [lang for lang, n in hits.items() if n >= max(min(PROBE_MIN_HITS, len(top)), most - PROBE_SLACK)]
+    plausible = [lang for lang, n in hits.items() if n >= max(min(PROBE_MIN_HITS, len(ranked)), most - PROBE_SLACK)]
     if not plausible:
         return None
 
     def likelihood(lang: str) -> tuple[float, str]:
         listed = math.log(1 / max(1, len(stop_list(lang))))
-        return sum(n * (listed if lang in _languages_with(w) else UNLISTED) for w, n in top), lang
+        return sum(n * (listed if lang in held else UNLISTED) for held, n in zip(holders, weights)), lang
 
     return max(plausible, key=likelihood)
 
