@@ -580,3 +580,15 @@ def test_a_body_description_is_the_body_named_just_before_it():
     assert found["Quillstrike"].kind == ORGANISATION and found["Quillstrike"].mentions[0].cue == "said"
     assert found["Coast News"].mentions[0].cue == "reported"
     assert not any(v.kind == UNNAMED for v in found.values())
+
+
+def test_places_from_the_articles_evidence_not_a_gazetteer():
+    found = _names([
+        "Oil prices rose in Saudi Arabia. Saudi Arabia said output would fall.",  # used as a place here
+        "Capitol Hill said no. The Elysee Palace said yes.",  # the seat of an institution
+        "The Jordanian port city Aqaba said the quay was closed.",  # a role that is a kind of place
+        "Chad Okafor runs the shop. Chad said the rent was too high.",  # a given name, not the country
+    ])
+    for name in ("Saudi Arabia", "Capitol Hill", "Elysee Palace", "Aqaba"):
+        assert found[name].kind == ORGANISATION, name
+    assert found["Chad"].kind == PERSON

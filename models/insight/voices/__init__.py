@@ -31,7 +31,7 @@ The package, one job per module (names starting with `_` are shared between thes
 | `records.py` | the records handed out: Mention, Voice, Speaker, and the kinds PERSON, ORGANISATION, UNNAMED |
 | `lexicon.py` | the reporting verbs as lemmas, every inflected form found through the shared lemmatiser |
 | `words.py` | the word lists (role, source and body nouns, titles, dates) and tests on single words |
-| `places.py` | the gazetteer: countries, capitals and seats of government, which speak as organisations |
+| `places.py` | places that speak, from the article's evidence (a name used as a place, a place word, a place role); no gazetteer |
 | `sentences.py` | quotation and sentence spans (not ending at "U.S." or "Gen."); one sentence's tokens, abbreviations whole |
 | `phrases.py` | a noun phrase read as a speaker: name, role, title, affiliation, anonymous source, description |
 | `attribution.py` | the attributions of a passage: speech verbs, "according to", "citing", citing nouns |

@@ -19,7 +19,7 @@ from models.text import STOPWORDS, fold
 from models.insight.voices.attribution import _aside_head, _find_in_passage, _Found
 from models.insight.voices.phrases import _Phrase
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
-from models.insight.voices.places import place_name
+from models.insight.voices.places import PLACE_WORDS, place_name, place_role, places_in
 from models.insight.voices.roles import (
     _appositive,
     _body_appositive,
@@ -33,33 +33,6 @@ from models.insight.voices.roles import (
 from models.insight.voices.sentences import _quote_text
 from models.insight.voices.speakers import _same_given
 from models.insight.voices.words import _DISCOURSE, ORG_WORDS, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TITLES, _bare, _name_key
-
-# "in Moscow", "across Turkey" (not "in Erdogan's view"): a single word used as a place.
-_LOCATIVE = re.compile(r"\b(?:in|into|across|throughout|inside)\s+(?:the\s+)?([A-Z][\w-]*)\b(?![’'-])")
-_BASED = re.compile(r"\b([A-Z][\w’'-]+)-based\b")
-# "President Erdogan", "Tayyip Erdogan": a capitalised word after another one is used as a person's name.
-_AFTER_CAPITAL = re.compile(r"\b([A-Z][\w’'.-]*) ([A-Z][\w-]*)\b(?![’'-])")
-
-
-def _places(texts: Iterable[str]) -> frozenset[str]:
-    """Single capitalised words used as places more often than as people: such a speaker ("Moscow said") is
-    a state or body speaking through its capital, not a person.
-
-    Place uses are "in Moscow", "across Turkey", "Moscow-based"; person uses are a name after a title or a
-    given name ("President Erdogan", "Tayyip Erdogan"), so that "confidence in Erdogan" alone does not turn
-    Erdogan into a place.
-    """
-    place: Counter[str] = Counter()
-    person: Counter[str] = Counter()
-    for text in texts:
-        place.update(fold(m.group(1)) for m in _LOCATIVE.finditer(text))
-        place.update(fold(m.group(1)) for m in _BASED.finditer(text))
-        for m in _AFTER_CAPITAL.finditer(text):
-            first = fold(_bare(m.group(1))).rstrip(".")
-            if first not in STOPWORDS and first not in _DISCOURSE and not m.group(1).isupper():
-                person[fold(m.group(2))] += 1
-    return frozenset(name for name, n in place.items() if n > person[name])
-
 
 class _Draft:
     """A voice being put together from its mentions."""
@@ -97,7 +70,8 @@ def article_voices(article: Article, places: frozenset[str] | None = None,
     """The voices of one article, most mentioned first (ties: first to speak first).
 
     `places` are single-word names known to be places ("Moscow", "Ankara"): a speaker with such a name and
-    no title or role is an organisation. By default they are read from the article itself (see `_places`).
+    no title or role is an organisation. By default they are read from the article itself (see
+    `models.insight.voices.places.places_in`).
     `named_in_full(word)` says whether the rest of the corpus writes a one-word name after a given name
     ("Recep Tayyip Erdogan"): evidence that a bare "Erdogan" with no title is a person.
     """
@@ -201,7 +175,7 @@ def _body_names(article: Article, found: list[_Found], places: frozenset[str] | 
     """The names (folded keys) this article lets speak as a body, every time it names them: read as a body
     anywhere ("Reuters reported", "the Kremlin said"), a country, capital or seat of government ("Moscow",
     "Washington", "the White House", "Downing Street"), a single word the article uses as a place ("in
-    Ankara", see `_places`), or one it sets off with a body noun ("Baykar, the family firm whose ...")."""
+    Ankara", see `places_in`), or one it sets off with a body noun ("Baykar, the family firm whose ...")."""
     out: set[str] = set()
     # Surnames of the people named in full: a bare "Erdogan" is one of them, whatever else it could be.
     surnames = {words[-1] for f in found if f.phrase.kind == PERSON and len(words := _name_key(f.phrase.name)) > 1}
@@ -214,12 +188,14 @@ def _body_names(article: Article, found: list[_Found], places: frozenset[str] | 
         if not words or key in out:
             continue
         if (p.kind == ORGANISATION or (f.cue in ("reported", "reports") and len(words) == 1 and not p.role)
-                or (not _marked_person(p) and (place_name(p.name) or _definite(article.text, _bare(p.name))))):
+                or (not _marked_person(p) and (place_name(p.name) or place_role(p.role)
+                                               or _definite(article.text, _bare(p.name))))):
             out.add(key)
-        elif len(words) == 1 and not p.role and words[0] not in surnames:
+        elif not p.role and ((len(words) == 1 and words[0] not in surnames) or (len(words) > 1 and not _marked_person(p))):
             if places is None:
-                places = _places([article.text])
-            if words[0] in places or _body_appositive(article.text, _bare(p.name)) or _no_person(article.text, f, named_in_full):
+                places = places_in([article.text])
+            if key in places or (len(words) == 1 and (_body_appositive(article.text, _bare(p.name))
+                                                      or _no_person(article.text, f, named_in_full))):
                 out.add(key)
     return frozenset(out)
 
@@ -228,6 +204,15 @@ def _body_names(article: Article, found: list[_Found], places: frozenset[str] | 
 # "McDonald", "MacArthur", "DeSantis"), or a digit ("project44").
 _BRAND = re.compile(r"^[A-Za-z][a-z]{3,}[A-Z]|^[A-Z][a-z]{2}(?<!Mac)[A-Z]|\d")
 _PERSONAL = re.compile(r"\b(?:(he|him|his|she|her)|(it|its))\b", re.IGNORECASE)
+
+
+def _given_name_of_someone(text: str, name: str) -> bool:
+    """Whether the article writes the name as a person's given name, a surname after it ("Chad Okafor"; not
+    "Jordan Valley", "Moscow State University")."""
+    for m in re.finditer(re.escape(name) + r" ([A-Z][a-z’'-]+)\b(?! [A-Z])", text):
+        if fold(m.group(1)) not in ORG_WORDS and fold(m.group(1)) not in PLACE_WORDS and fold(m.group(1)) not in STOPWORDS:
+            return True
+    return False
 
 
 def _no_person(text: str, f: _Found, named_in_full: Callable[[str], bool] | None) -> bool:
@@ -240,6 +225,8 @@ def _no_person(text: str, f: _Found, named_in_full: Callable[[str], bool] | None
     name = _bare(f.phrase.name)
     if _BRAND.search(name):
         return True
+    if _given_name_of_someone(text, name):
+        return False  # "Chad Okafor ... Chad said": a person called by the given name
     lo, hi = f.sentence
     m = _PERSONAL.search(f.passage.text, f.at, hi)
     if m is not None:
