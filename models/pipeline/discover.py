@@ -7,7 +7,10 @@
    subject runs over a few paragraphs), and terms are grouped by average-linkage agglomerative clustering on
    the cosine of those sets.
 3. A group is a topic when the passages it tags come from at least two articles. A passage is tagged
-   when the specific terms of a group it uses add up to enough; the tag's evidence is those words.
+   when the specific terms of a group it uses add up to enough; the tag's evidence is those words. The
+   topic's vocabulary then grows from the passages so tagged (terms distinctive of them, in two articles:
+   a group of terms is narrower than what its passages discuss), and a passage the first pass missed
+   is tagged when two words of the grown vocabulary or more add up to enough (`_grown`).
 4. A topic is named by its two or three most characteristic terms, ranked as BERTopic's c-TF-IDF ranks a
    cluster's words (frequent in the topic's passages, rare in the rest), a phrase preferred to the words in
    it; its id is made from those names, so the same topic found again gets the same id.
@@ -19,11 +22,16 @@ finding topics costs the same at 5,000 articles as at 500; tagging is one pass o
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from models.pipeline.stats import CorpusStats, PassageTerms
 from models.text import fold
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: the reader's start-up does not need it
 
 MAX_DF_SHARE = 0.2  # a term in more of the passages than this is the story itself, not a sub-topic
 MIN_ARTICLES = 2  # a term, and a topic, must be met in this many articles
@@ -39,6 +47,13 @@ COVERED_SHARE = 0.5  # a found topic whose passages are this much one configured
 TOPIC_TERMS = 8  # terms that define a topic found by clustering passages
 MIN_PASSAGES = 3
 SAMPLE = 4000
+GROW_LIFT = 3.0  # a term this many times more common in a topic's passages than in the corpus joins it ...
+GROW_MIN_SPEC = 0.5  # ... when it is this specific (stats.specificity, a name's discounted)
+GROW_MIN = 1.0  # weight of topic terms a passage the first pass missed must reach ...
+GROW_TERMS = 2  # ... in this many distinct words (one word is a coincidence, two a subject)
+GROW_CAP = 1.0
+MAX_GROWN = 15  # terms a topic grows at most
+GROW_TOTAL = 0.3  # how sure such a tag is, on the first pass's scale (ASSIGN_MIN: 0.3)
 NAMES = 3
 
 
@@ -89,7 +104,8 @@ def discover(
         return [], [[[] for _ in passages] for passages in by_article]
     index = {t: i for i, t in enumerate(vocab)}
 
-    sample = flat if len(flat) <= SAMPLE else sorted(flat, key=lambda x: hash(x[2].lemmas))[:SAMPLE]
+    # chosen by content, the same in every process (str hashes are salted per process)
+    sample = flat if len(flat) <= SAMPLE else sorted(flat, key=lambda x: zlib.crc32(" ".join(x[2].lemmas).encode()))[:SAMPLE]
     sample.sort(key=lambda x: (x[0], x[1]))
     incidence = np.zeros((len(vocab), len(sample)), dtype=np.float32)
     position = {(a, p): k for k, (a, p, _) in enumerate(sample)}
@@ -119,6 +135,15 @@ def discover(
         topics.append((mass, {t: spec[t] for t in members}))
     topics.sort(key=lambda x: (-x[0], sorted(x[1])))
 
+    # the terms a topic may grow: any specific enough and met in two articles, beyond the clustered ones
+    wide = vocab + sorted(
+        t for t, adf in stats.adf.items()
+        if t not in index and adf >= MIN_ARTICLES and stats.df[t] >= MIN_DF and not stats.story_wide(t)
+        and stats.specificity(t) * (NAME_WEIGHT if stats.is_name(t) else 1.0) >= GROW_MIN_SPEC
+    )
+    index = {t: i for i, t in enumerate(wide)}
+    vocab = wide
+    rows = _Rows.build(flat, index)
     found: list[DiscoveredTopic] = []
     tags: list[list[list[Assignment]]] = [[[] for _ in passages] for passages in by_article]
     used = set(taken)
@@ -127,28 +152,115 @@ def discover(
             break
         terms = sorted(weights, key=lambda t: -weights[t])
         scale = sum(weights[t] for t in terms[:3])
+        w = np.zeros(len(vocab))
+        for t, value in weights.items():
+            w[index[t]] = value
+        first = np.nonzero(rows.totals(w) / scale >= ASSIGN_MIN - 1e-9)[0]
+        grown, more = _grown(rows, first, w, vocab, stats)
         hits: list[tuple[int, int, float, list[str]]] = []
-        for a, p, pt in flat:
-            own = pt.terms
-            matched = [t for t in terms if t in own]
-            total = sum(weights[t] for t in matched) / scale
-            if total >= ASSIGN_MIN:
-                hits.append((a, p, total, matched))
+        for k in first.tolist():
+            matched = [vocab[i] for i in rows.terms(k) if w[i] > 0]
+            hits.append((flat[k][0], flat[k][1], sum(weights[t] for t in matched) / scale, matched))
+        for k in more.tolist():
+            matched = [vocab[i] for i in rows.terms(k) if grown[i] > 0]
+            hits.append((flat[k][0], flat[k][1], GROW_TOTAL, matched))
         if len({a for a, *_ in hits}) < MIN_ARTICLES or len(hits) < MIN_PASSAGES:
             continue
         if covered is not None:
             already = Counter(t for a, p, *_ in hits for t in covered[a][p])
             if already and already.most_common(1)[0][1] >= COVERED_SHARE * len(hits):
                 continue
-        names = _names(terms, hits, flat, stats)
+        names = _names(terms, rows, np.concatenate([first, more]), index, stats)
         topic_id = _unique_id(_slug(names[:2]), used)
         label = ", ".join(names)
         found.append(DiscoveredTopic(topic_id, label, tuple(names), tuple(sorted(weights.items()))))
         for a, p, total, matched in hits:
             score = round(min(1.0, 0.5 + 0.5 * total), 3)
-            words = tuple(stats.spelling(t) for t in sorted(matched, key=lambda t: -weights[t]))
-            tags[a][p].append(Assignment(topic_id, score, words))
+            ranked = sorted(matched, key=lambda t: (-grown[index[t]], t))
+            tags[a][p].append(Assignment(topic_id, score, tuple(stats.spelling(t) for t in ranked)))
     return found, tags
+
+
+@dataclass(slots=True)
+class _Rows:
+    """Which candidate terms each passage of the corpus uses, as flat arrays (CSR): `indices[indptr[k]:
+    indptr[k + 1]]` are passage k's, and `row[e]` is the passage of entry e. Built once: tagging a topic is
+    then a weighted count over these arrays, not a pass over every passage's words."""
+
+    indptr: np.ndarray  # int64
+    indices: np.ndarray  # int64
+    row: np.ndarray  # int64
+    article: np.ndarray  # int64: each passage's article
+    n: int
+
+    @classmethod
+    def build(cls, flat, index: dict[str, int]) -> _Rows:
+        import numpy as np
+
+        indices: list[int] = []
+        counts: list[int] = []
+        for _, _, pt in flat:
+            own = [i for i in (index.get(t) for t in pt.terms) if i is not None]
+            own.sort()
+            indices.extend(own)
+            counts.append(len(own))
+        count_arr = np.asarray(counts, dtype=np.int64)
+        indptr = np.concatenate([[0], np.cumsum(count_arr)]).astype(np.int64)
+        row = np.repeat(np.arange(len(flat), dtype=np.int64), count_arr)
+        article = np.asarray([a for a, _, _ in flat], dtype=np.int64)
+        return cls(indptr, np.asarray(indices, dtype=np.int64), row, article, len(flat))
+
+    def totals(self, weight):
+        """Each passage's sum of `weight` (one value per candidate term) over the terms it uses."""
+        import numpy as np
+
+        return np.bincount(self.row, weights=weight[self.indices], minlength=self.n)
+
+    def terms(self, k: int) -> list[int]:
+        return self.indices[self.indptr[k] : self.indptr[k + 1]].tolist()
+
+
+def _grown(rows: _Rows, first, weight, vocab: list[str], stats: CorpusStats):
+    """A topic's vocabulary grown from the passages its terms tagged (`first`), and the passages it tags
+    besides: (weight of every candidate term, old or grown; the passages). As a configured topic's
+    vocabulary grows (models/pipeline/vocabulary.py), a candidate term joins when it is GROW_LIFT times more
+    common in those passages than in the corpus and met there in two articles; at most MAX_GROWN join, the
+    strongest first. A passage is tagged by GROW_TERMS distinct words of the topic weighing GROW_MIN
+    together; at most as many passages as the terms tagged, the best first, so a topic never more than
+    doubles."""
+    import numpy as np
+
+    grown = weight.copy()
+    empty = np.zeros(0, dtype=np.int64)
+    if len(first) == 0:
+        return grown, empty
+    seed = np.zeros(rows.n, dtype=bool)
+    seed[first] = True
+    entries = seed[rows.row]
+    inside = np.bincount(rows.indices[entries], minlength=len(vocab))
+    pairs = np.unique(rows.article[rows.row[entries]] * len(vocab) + rows.indices[entries])
+    in_articles = np.bincount(pairs % len(vocab), minlength=len(vocab))
+    df = np.asarray([stats.df[t] for t in vocab], dtype=np.float64)
+    lift = (inside / (len(first) + 1)) / (df / stats.passages)
+    candidates = np.nonzero((lift >= GROW_LIFT) & (in_articles >= MIN_ARTICLES) & (weight == 0))[0]
+    values = sorted(
+        ((float(stats.specificity(vocab[i]) * (NAME_WEIGHT if stats.is_name(vocab[i]) else 1.0)
+                * min(1.0, lift[i] / (GROW_LIFT + 1))), int(i)) for i in candidates),
+        key=lambda x: (-x[0], vocab[x[1]]),
+    )
+    for value, i in values[:MAX_GROWN]:
+        if not stats.story_wide(vocab[i]):
+            grown[i] = value
+    totals = rows.totals(grown)
+    totals[seed] = 0.0
+    chosen = []
+    for k in np.argsort(-totals, kind="stable")[: int(GROW_CAP * len(first))].tolist():
+        if totals[k] < GROW_MIN - 1e-9:
+            break
+        words = {w for i in rows.terms(k) if grown[i] > 0 for w in vocab[i].split()}
+        if len(words) >= GROW_TERMS:
+            chosen.append(k)
+    return grown, np.asarray(sorted(chosen), dtype=np.int64)
 
 
 def _average_linkage(sim, threshold: float) -> list[list[int]]:
@@ -182,22 +294,24 @@ def _average_linkage(sim, threshold: float) -> list[list[int]]:
     return [m for m in members if m is not None]
 
 
-def _names(terms: list[str], hits, flat, stats: CorpusStats) -> list[str]:
+def _names(terms: list[str], rows: _Rows, members, index: dict[str, int], stats: CorpusStats) -> list[str]:
     """The topic's most characteristic terms (c-TF-IDF over its passages against the corpus), as the
     corpus writes them; a word inside a phrase already chosen is not chosen again."""
     import math
 
-    inside: Counter[str] = Counter()
-    members = {(a, p) for a, p, *_ in hits}
-    for a, p, pt in flat:
-        if (a, p) in members:
-            inside.update(pt.terms)
+    import numpy as np
+
+    inside_rows = np.zeros(rows.n, dtype=bool)
+    inside_rows[members] = True
+    counts = np.bincount(rows.indices[inside_rows[rows.row]], minlength=len(index))
+    size = len(members)
     ranked = []
-    for term, count in inside.items():
-        if term not in terms or stats.adf.get(term, 0) < MIN_ARTICLES or count < 2:
+    for term in terms:
+        count = int(counts[index[term]])
+        if stats.adf.get(term, 0) < MIN_ARTICLES or count < 2:
             continue
         # frequent in the topic, rare elsewhere (c-TF-IDF), and specific in English
-        score = (count / len(members)) * math.log(1 + len(members) / stats.df[term]) * stats.rarity(term)
+        score = (count / size) * math.log(1 + size / stats.df[term]) * stats.rarity(term)
         score *= NAME_WEIGHT if stats.is_name(term) else 1.0
         score *= count / stats.df[term]
         ranked.append((score, term))
