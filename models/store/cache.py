@@ -9,7 +9,8 @@ ordered article ids and content hashes), so re-opening an unchanged corpus skips
 recomputes them.
 
 The cache is never trusted: a file from another schema or engine version is emptied, a file SQLite cannot read
-is moved aside and rebuilt, a row that does not decompress, parse or validate is deleted and the article
+is moved aside and rebuilt, a database another program made is moved aside untouched (never given our
+tables in place), a row that does not decompress, parse or validate is deleted and the article
 analysed again. A cache that cannot be opened or written at all is switched off for the run: analysis goes on
 without it, and the reason is logged and kept in `Cache.messages`. WAL journaling and a busy timeout let two
 parallax processes share the file.
@@ -75,7 +76,8 @@ CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, value BLOB NOT NULL, use
 
 
 class _ForeignCache(Exception):
-    """The file has tables of the cache's names whose columns are not the cache's."""
+    """The file is a database the cache did not make: tables of the cache's names with other columns, or
+    tables the cache never has. It is moved aside untouched, never migrated in place."""
 
 
 def _expected_schema() -> dict[str, set[str]]:
@@ -129,12 +131,12 @@ class Cache:
                 self._disable(f"the analysis cache {self.path} cannot be used ({exc}); analysing without it")
         except _ForeignCache as exc:
             self._rebuild(f"the analysis cache {self.path} was not made by this parallax ({exc}); moved aside and "
-                          "rebuilt")
+                          "rebuilt", label="foreign")
         except OSError as exc:
             self._disable(f"the analysis cache {self.path} cannot be used ({exc}); analysing without it")
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite_db.connect(self.path, wal=True)
+        db = sqlite_db.connect(self.path)  # WAL only once `_check` knows the file is ours (it writes the header)
         db.execute("PRAGMA synchronous = NORMAL")
         return db
 
@@ -144,6 +146,9 @@ class Cache:
         assert db is not None
         db.execute("BEGIN IMMEDIATE")
         try:
+            theirs = sqlite_db.user_tables(db) - set(_expected_schema())
+            if theirs:  # another program's database: adding our tables would migrate it in place
+                raise _ForeignCache(f"it holds the tables {', '.join(sorted(theirs))}")
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
@@ -172,16 +177,17 @@ class Cache:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+        sqlite_db.enable_wal(db)
 
-    def _rebuild(self, message: str) -> None:
+    def _rebuild(self, message: str, label: str = "corrupt") -> None:
         """Move an unreadable file aside (never delete what might be looked at) and start an empty one.
 
-        The file goes to `analysis.sqlite3.corrupt` with its -wal and -shm (replacing an older one: a cache
-        holds nothing a person made, so one copy to look at is enough)."""
+        The file goes to `analysis.sqlite3.corrupt` (a database another program made: `.foreign`) with its -wal
+        and -shm (replacing an older one: a cache holds nothing a person made, so one copy to look at is enough)."""
         self._close_quietly()
         try:
             if self.path.exists():
-                sqlite_db.move_aside(self.path, "corrupt", stamped=False)
+                sqlite_db.move_aside(self.path, label, stamped=False)
             self._db = self._connect()
             self._check()
             self._note(message)

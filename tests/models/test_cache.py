@@ -200,17 +200,28 @@ def test_typed_evidence_survives_the_cache_and_a_new_id(config, tmp_path):
         assert store.get_article("k", config, "new", "new.txt") is None  # cites a passage it does not have
 
 
-def test_tables_of_our_names_with_other_columns_are_moved_aside_and_rebuilt(config, seeds, count_analyses):
+@pytest.mark.parametrize("statements", [
+    ("CREATE TABLE articles (key TEXT PRIMARY KEY, blob BLOB)",),
+    ("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)", "INSERT INTO moz_places (url) VALUES ('x')"),
+    ("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)", "CREATE TABLE notes (body TEXT)"),
+], ids=["our-table-names-other-columns", "another-programs-database", "our-tables-and-another"])
+def test_a_database_that_is_not_our_cache_is_moved_aside_untouched(config, seeds, count_analyses, statements):
+    """Never migrated in place (no tables added, not switched to WAL): kept byte for byte beside a new cache."""
     path = cache_dir() / "analysis.sqlite3"
     path.parent.mkdir(parents=True)
     foreign = sqlite3.connect(path)
-    foreign.execute("CREATE TABLE articles (key TEXT PRIMARY KEY, blob BLOB)")
+    for statement in statements:
+        foreign.execute(statement)
     foreign.commit()
     foreign.close()
+    original = path.read_bytes()
     with Cache() as store:
-        assert store.enabled and any("not made by this parallax" in m for m in store.messages)
+        assert store.enabled and any("not made by this parallax" in m for m in store.messages), store.messages
         analyze([seeds], config, cache=store)
-    assert path.with_name("analysis.sqlite3.corrupt").is_file()
+    aside = path.with_name("analysis.sqlite3.foreign")
+    assert aside.read_bytes() == original
+    assert not aside.with_name(aside.name + "-wal").exists()
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # the new one is ours
     count_analyses.clear()
     analyze([seeds], config)
     assert count_analyses == [], "the rebuilt cache was not used"
