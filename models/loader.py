@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from models import lifeline
 from models.config import Config
 from models.document import Article, Corpus, Passage, Problem, TopicInfo
 from models.events import (
@@ -511,7 +512,8 @@ class _Pool:
             return False
         try:
             self.executor = ProcessPoolExecutor(
-                self.jobs, mp_context=_context(), initializer=_init_worker, initargs=(self.config,)
+                self.jobs, mp_context=_context(), initializer=_init_worker,
+                initargs=(self.config, os.getpid()),
             )
         except (OSError, ValueError, ImportError, NotImplementedError):  # no processes here: analyse in this one
             self.broken = True
@@ -566,8 +568,9 @@ def _idle_cores() -> float:
 _worker: tuple[Config, Tagger] | None = None  # in a worker process: the config and its tagger
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, parent: int) -> None:
     global _worker
+    lifeline.watch(parent)  # a worker ends with the process it works for, even one killed with SIGKILL
     _worker = (config, Tagger(config.topics, config.thresholds))
 
 
