@@ -51,7 +51,6 @@ from models.pipeline.boilerplate import drop_corpus_repeats
 from models.pipeline.article import article_steps
 from models.pipeline.ingest import (
     STDIN,
-    STDIN_NAME,
     IngestError,
     Source,
     discover,
@@ -60,6 +59,7 @@ from models.pipeline.ingest import (
     read_stream,
     slug,
     source_from_bytes,
+    source_name,
 )
 from models.pipeline.corpus import analyze_corpus, configured_infos
 from models.pipeline.gcpause import gc_paused
@@ -252,7 +252,7 @@ def _per_article(
     with _Pool(config, jobs) as pool:
         pending: deque[_Pending] = deque()
         for n, file in enumerate(files, start=1):
-            name = STDIN_NAME if str(file) == STDIN else str(file)
+            name = source_name(file)  # valid UTF-8 even when the file's name is not
             item = _start(file, name, config, store, seen, pool, stdin, left=total - n)
             pending.append(item)
             if item.source is not None:  # analysed here and now, its steps named when it is large

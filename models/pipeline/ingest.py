@@ -47,6 +47,19 @@ class Source:
     meta: Meta | None = None  # what a web page's markup says (title, author...), used where the text says nothing
 
 
+def source_name(path: str | Path) -> str:
+    """The name an article or a problem carries for a file: its path as text that is always valid UTF-8.
+
+    A file name whose bytes are not UTF-8 (a Latin-1 "caf\\xe9.txt" on a UTF-8 system) reaches Python as lone
+    surrogates, which no UTF-8 writer accepts (the cache, --json and export stopped with UnicodeEncodeError);
+    they become U+FFFD, as on screen. The file itself is read through its Path, never through this name.
+    """
+    return STDIN_NAME if str(path) == STDIN else _SURROGATES.sub("\ufffd", str(path))
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def discover(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
     """Expand `paths` (files and folders, read recursively) into article files in a stable order.
 
@@ -68,15 +81,15 @@ def discover(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                problems.append(Problem(str(path), f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder"))
+                problems.append(Problem(source_name(path), f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder"))
             candidates = found
         elif path.is_file():
             candidates = [path]
         elif path.exists():
-            problems.append(Problem(str(path), "not a regular file"))
+            problems.append(Problem(source_name(path), "not a regular file"))
             continue
         else:
-            problems.append(Problem(str(path), "no such file or folder"))
+            problems.append(Problem(source_name(path), "no such file or folder"))
             continue
         for file in candidates:
             key = file.resolve()
@@ -88,7 +101,7 @@ def discover(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
 
 def read_source(path: str | Path) -> Source:
     """Read one file into a Source, or raise IngestError with a reason a person can act on."""
-    return source_from_bytes(str(path), read_bytes(path))
+    return source_from_bytes(source_name(path), read_bytes(path))
 
 
 def read_bytes(path: str | Path) -> bytes:

@@ -193,3 +193,29 @@ def test_unreadable_file_is_a_problem():
         chown_tree(folder)
         path.chmod(0)
         assert as_user(_read_problem, path) == "permission denied"
+
+def test_a_file_name_that_is_not_utf8_is_analysed_cached_and_written_out(tmp_path, config):
+    """A Latin-1 name on a UTF-8 system (Python's surrogate escapes) crashed the cache, --json and export with
+    UnicodeEncodeError (exit 3). Its name is shown with U+FFFD; the file is read, cached and written out."""
+    import io
+
+    from models.export.report import export_markdown
+    from models.serialize import write_corpus_json
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    raw = os.fsencode(folder) + b"/caf\xe9 r\xe9sum\xe9.txt"
+    with open(raw, "wb") as f:
+        f.write(GOOD.read_bytes())
+    with open(os.fsencode(folder) + b"/\xff\xfe-missing-folder", "wb"):
+        pass  # not an article file: no problem for it, but discovery walks past it
+    for _ in range(2):  # analysed and cached, then read back from the cache
+        corpus = analyze([folder], config)
+        [article] = corpus.articles
+        assert article.path == str(folder / "caf\ufffd r\ufffdsum\ufffd.txt")
+        out = io.BytesIO()
+        write_corpus_json(corpus, out)
+        assert "caf\ufffd r\ufffdsum\ufffd.txt" in out.getvalue().decode("utf-8")
+        export_markdown(corpus, config_topics=config.topics).encode("utf-8")
+    missing = analyze([os.fsdecode(os.fsencode(folder) + b"/gon\xe9.txt")], config)
+    assert [p.path for p in missing.problems] == [str(folder / "gon\ufffd.txt")]
