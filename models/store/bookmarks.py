@@ -507,6 +507,10 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _bookmark(row: tuple[Any, ...], tags: list[str]) -> Bookmark:
+    """A row as a Bookmark. SQLite keeps whatever type a value was written with, so a row another program (or
+    a hand edit) wrote may hold a number where text belongs, bytes, or text where an offset belongs: such
+    values are read as well as they can be (offsets that are not numbers as 0), never as an error that would
+    hide every other bookmark."""
     (bid, created, updated, deleted, note, topics, a_hash, a_path, a_title,
      exact, prefix, suffix, start, end, passage_id) = row
     try:
@@ -514,16 +518,32 @@ def _bookmark(row: tuple[Any, ...], tags: list[str]) -> Bookmark:
     except (ValueError, TypeError):
         topic_ids = ()
     return Bookmark(
-        id=bid,
-        created=created,
-        updated=updated,
-        note=note or "",
-        tags=tuple(tags),
+        id=_text(bid),
+        created=_text(created),
+        updated=_text(updated),
+        note=_text(note),
+        tags=tuple(_text(t) for t in tags),
         topics=topic_ids,
-        article=ArticleAnchor(a_hash, a_path, a_title),
-        passage=PassageAnchor(exact, prefix or "", suffix or "", int(start), int(end), passage_id),
-        deleted=deleted,
+        article=ArticleAnchor(_text(a_hash), _text(a_path), None if a_title is None else _text(a_title)),
+        passage=PassageAnchor(_text(exact), _text(prefix), _text(suffix), _offset(start), _offset(end),
+                              None if passage_id is None else _text(passage_id)),
+        deleted=None if deleted is None else _text(deleted),
     )
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value if isinstance(value, str) else str(value)
+
+
+def _offset(value: object) -> int:
+    try:
+        return max(0, int(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        return 0
 
 
 # --- opening with the safety policy --------------------------------------------------------------------

@@ -406,6 +406,25 @@ def test_a_foreign_database_that_cannot_be_moved_is_left_alone(tmp_path, monkeyp
     assert path.read_bytes() == original and sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
 
 
+def test_rows_with_values_of_the_wrong_type_are_read_not_fatal(tmp_path):
+    """SQLite stores what it is given: a row written by another program or by hand may hold text where an
+    offset belongs, bytes or a number where text belongs. `list()` raised ValueError (the CLI exited 3 and the
+    reader showed no bookmark at all); now every bookmark is listed, the odd values read as well as they can."""
+    store = open_store(tmp_path).store
+    kept = [store.add_anchored(*anchors(n), note=f"note {n}", tags=["t"]) for n in range(3)]
+    store.close()
+    _raw(tmp_path / FILE_NAME,
+         f"UPDATE bookmarks SET start_offset = 'x', end_offset = 1e999 WHERE id = '{kept[0].id}'",
+         f"UPDATE bookmarks SET note = X'ff61', exact = 42, article_title = 7 WHERE id = '{kept[1].id}'",
+         f"UPDATE bookmark_tags SET tag = X'c3a9' WHERE bookmark_id = '{kept[2].id}'")
+    opened = open_store(tmp_path)
+    got = {b.id: b for b in opened.store.list()}
+    assert opened.warning is None and set(got) == {b.id for b in kept}
+    assert (got[kept[0].id].passage.start, got[kept[0].id].passage.end) == (0, 0)
+    assert (got[kept[1].id].note, got[kept[1].id].passage.exact, got[kept[1].id].article.title) == ("\ufffda", "42", "7")
+    assert got[kept[2].id].tags == ("é",)
+
+
 def test_expected_schema_replays_the_migrations():
     schema = bm.expected_schema(schema_version())
     assert {"bookmarks", "bookmark_tags"} <= set(schema) and {"exact", "note", "deleted"} <= schema["bookmarks"]
