@@ -150,8 +150,8 @@ def _starts_furniture(line: str, starters: list[CleaningRule], clock: Clock) -> 
 def _looks_wrapped(lines: list[str]) -> bool:
     """Hard-wrapped prose: three or more lines of similar width (WRAP_*), which do not all read as separate
     headlines (a list of headlines under "Read also" has lines of similar width too)."""
-    if len(lines) < WRAP_MIN_LINES:
-        return False
+    if len(lines) < WRAP_MIN_LINES or any(a.strip() == b.strip() for a, b in zip(lines, lines[1:])):
+        return False  # (a line printed twice in a row is a caption and its alt text, never wrapped prose)
     widths = [len(line.rstrip()) for line in lines[:-1]]
     widest = max(widths)
     similar = sum(1 for w in widths if w >= widest * WRAP_SIMILAR_WIDTH) >= WRAP_SIMILAR_LINES * len(widths)

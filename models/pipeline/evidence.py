@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from models.config import Cleaning
+from models.pipeline.dates import parse_date
 from models.pipeline.stopwords import words_of
 from models.text import ends_sentence, sentences, word_count
 
@@ -49,6 +50,9 @@ TITLE_SHOUTED = -2.0  # a line in capitals is a section label or masthead more o
 TITLE_LONG_AS_PROSE = -3.0  # the first body-length paragraph is a standfirst more often than a title
 TITLE_MIN_SCORE = 1.0  # below this no line is taken for the title
 TITLE_MIN_WORDS = 3  # shorter lines are labels ("World", "DIPLOMACY", "Politics")
+DECK_MIN_WORDS = 5  # a deck says what happened: a subject, a verb and more ("Major US airlines halt flights")
+DECK_MAX_CAPS = 0.5  # sentence case capitalises its first word and names; title case (labels, teasers) ~all
+TITLE_EXTRA_WORDS = 4  # a title printed again with a breadcrumb or site name ("Home Windows <title>") adds few
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _DATEISH = re.compile(
@@ -56,6 +60,7 @@ _DATEISH = re.compile(
     r"|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "el", "der", "den", "du", "ibn"}
 _JOINERS = {"and", "&", "und", "et", "y", "e", "i", "og", "och", "en"}
 _BRACKET_CREDIT = re.compile(r"[\[(](?P<label>(?:photo|image|credit|source|picture)s?:\s*)?[A-Z][\w.&'’ /-]{0,40}[\])]$", re.IGNORECASE)
@@ -231,6 +236,7 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
             if copy is not None and block.words <= 2 * NAME_MAX_TOKENS:
                 role = "byline" if name_line(copy, stops) else None
                 block.drop("glued-repeat", "repeat", f"the same words twice: {copy!r}", role)
+    _printed_twice(blocks)
     _captions(blocks, cleaning, stops)
     _repeats(blocks, cleaning, stops)
 
@@ -271,10 +277,22 @@ def _deck(blocks: list[Block], title: int | None, cleaning: Cleaning, stops: fro
 
 
 def _deck_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
-    """A sentence without its final stop: long enough, written with function words, no name or date line."""
-    if not stops or block.ends or block.words < SENTENCE_MIN_WORDS or block.words > cleaning.title_max_words:
+    """A sentence without its final stop, no name or date line: written with function words, or headlinese in
+    sentence case ("Major US airlines halt flights": only its first word and names capitalised, where a
+    label or a teaser's headline is in title case)."""
+    if block.ends or block.words < DECK_MIN_WORDS or block.words > cleaning.title_max_words:
         return False
-    return block.stop_share >= STOP_SHARE_PROSE and not name_line(block.text, stops) and not _DATEISH.search(block.text)
+    if name_line(block.text, stops) or _date_line(block.text):
+        return False
+    if stops and block.words >= SENTENCE_MIN_WORDS and block.stop_share >= STOP_SHARE_PROSE:
+        return True
+    return block.cap_share <= DECK_MAX_CAPS
+
+
+def _date_line(text: str) -> bool:
+    """A line stating a full date or a time ("Posted Jul 19, 2024", "10:30"); a year alone ("since 2008") is
+    not one."""
+    return bool(_TIME.search(text)) or parse_date(text) is not None
 
 
 def _why_short(block: Block, stops: frozenset[str]) -> str:
@@ -298,10 +316,11 @@ def _captions(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
                 if before and not ends_sentence(before):
                     block.drop("image-caption", "evidence", "a line ending in a bracketed credit", "caption")
                     continue
-                if before and m.group("label") and len(sentences(before)) == 1:
-                    # "… on July 2, 2023. (Source: Associated Press)": one sentence credited as a picture is
-                    # a caption; a paragraph of several sentences keeps its text (the credit is cut off)
-                    block.drop("image-caption", "evidence", "one sentence with a labelled credit after it", "caption")
+                if before and (m.group("label") or "/" in m.group(0)) and len(sentences(before)) == 1:
+                    # "… on July 2, 2023. (Source: Associated Press)", "… Friday. (Getty Images/Jane Doe)": one
+                    # sentence credited as a picture (a label, or agency/photographer) is a caption; a paragraph
+                    # of several sentences keeps its text (the credit is cut off)
+                    block.drop("image-caption", "evidence", "one sentence with a picture credit after it", "caption")
                     continue
         if block.rule is None and block.words <= CAPTION_MAX_WORDS:
             m = _SLASH_CREDIT.search(block.text[-60:])
@@ -316,6 +335,18 @@ def _captions(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
         above = blocks[n - 1]
         if above.rule is None and above.line >= block.line - 1 and above.words <= 30 and not above.ends:
             above.drop("image-caption", "context", "a short line right above an image credit", "caption")
+
+
+def _printed_twice(blocks: list[Block]) -> None:
+    """A sentence printed twice in a row, with no blank line between, is a picture's alt text and its caption
+    (pages print both): body text is never repeated line for line. (A name printed twice is a byline: that
+    is for the name-line evidence.)"""
+    for above, block in zip(blocks, blocks[1:]):
+        if block.gap_before or above.rule is not None or block.rule is not None or block.words < SENTENCE_MIN_WORDS:
+            continue
+        if block.text == above.text:
+            for copy in (above, block):
+                copy.drop("image-caption", "repeat", "printed twice in a row: a picture's alt text and its caption", "caption")
 
 
 def _repeats(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> None:
@@ -404,13 +435,21 @@ def _title_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool
 
 
 def _title_repeats(blocks: list[Block], title: int) -> None:
+    """The title printed again: alone, or with a breadcrumb before it ("Home Windows <title>") or a site name
+    after it ("<title> | The Ledger"); the second keeps the title role, so metadata can read the site."""
     key = normal(blocks[title].text)
     size = blocks[title].words
     for block in blocks:
-        if block.words != size or block is blocks[title] or block.rule not in (None, "repeat"):
+        if block is blocks[title] or block.rule not in (None, "repeat") or not size <= block.words <= size + TITLE_EXTRA_WORDS:
             continue
-        if normal(block.text) == key:
+        text = normal(block.text)
+        if text == key:
             block.drop("title", "repeat", f"the title again (line {blocks[title].line})", None)
+        elif text.endswith(" " + key):
+            block.drop("title", "repeat", f"the title again (line {blocks[title].line}), a breadcrumb before it", None)
+        elif text.startswith(key + " "):
+            _, site = title_suffix(block.text)
+            block.drop("title", "repeat", f"the title again (line {blocks[title].line}), the site's name after it", "title" if site else None)
 
 
 def _name_lines(blocks: list[Block], live: list[int], prose: list[int], cleaning: Cleaning, stops: frozenset[str]) -> None:

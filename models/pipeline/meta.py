@@ -44,6 +44,7 @@ _THANKS = re.compile(r"^thanks for reading\s+(.{2,60}?)[!.]", re.IGNORECASE)
 _BARE_NAME = re.compile(rf"^({_NAME})$")
 _REFLECT = re.compile(r"reflect(?:s)?\s+(?:the\s+(?:views|position|policy)\s+of\s+)?(?:the\s+)?((?:[A-Z]|[a-z]{1,3}[A-Z])[\w.&-]*(?: [A-Z][\w.&-]*){0,4}?)(?:['’]s?)?\s+(?:editorial|official|views|position|policy)")
 _ORGANISATION = re.compile(r"^[A-Z][\w&.-]*$")  # one capitalised word ("Reuters", "AFP", "REUTERS"): no person's name
+_STAFF = {"staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors", "contributor"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -56,10 +57,13 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     for piece in pieces:
         if piece.role:
             roles.setdefault(piece.role, []).append(piece)
-    title = next((p.text.strip() for p in roles.get("title", [])), None)
+    titles = [p.text.strip() for p in roles.get("title", [])]
+    title = titles[0] if titles else None
     site = None
     if title:
         title, site = title_suffix(title)
+        for again in titles[1:]:  # the title printed again with the site's name after it
+            site = site or title_suffix(again)[1]
     first = [p.text for p in cleaned.paragraphs[:2]]  # the first may be a standfirst above the dateline
     author, agency = _author(roles, head)
     if author is None:
@@ -82,7 +86,11 @@ def _author(roles: dict[str, list[Removed]], head: list[Removed]) -> tuple[str |
             m = pattern.match(piece.text.strip()[:SCAN])
             if m and _plausible_name(m.group(1)):
                 return _split_outlet(m.group(1), m.group(2) if m.lastindex and m.lastindex >= 2 else None)
-    for piece in bylines:
+    def dated(piece: Removed) -> bool:  # a byline stands right above the date more often than a menu does
+        below = next((q for q in head if q.line > piece.line and q.text != piece.text), None)
+        return below is not None and below.line - piece.line <= 2 and parse_date(below.text) is not None
+
+    for piece in sorted(bylines, key=lambda p: not dated(p)):
         text = piece.text.strip()[:SCAN]
         copy = glued_repeat(text)
         if copy is not None and name_line(copy):
@@ -104,7 +112,11 @@ def _split_outlet(names: str, after: str | None) -> tuple[str, str | None]:
     outlet = None
     if after and _ORGANISATION.match(after.strip().strip(".")):
         outlet = after.strip().strip(".")
-    if len(parts) > 1 and _ORGANISATION.match(parts[-1]):
+    last = parts[-1].split() if len(parts) > 1 else []
+    if len(last) > 1 and last[-1].lower() in _STAFF:  # "Jane Doe, Newser Staff": the outlet and a role
+        outlet = " ".join(last[:-1])
+        names = names[: names.rfind(parts[-1])].rstrip(" ,&").removesuffix(" and")
+    elif len(parts) > 1 and _ORGANISATION.match(parts[-1]):
         outlet = parts[-1]
         names = names[: names.rfind(parts[-1])].rstrip(" ,&").removesuffix(" and")
     elif len(parts) == 1 and _ORGANISATION.match(parts[0]):

@@ -1,0 +1,82 @@
+"""Kinds of furniture and metadata the cleaner reads from general evidence (issue 11): captions printed
+twice, photographer credits, decks in sentence case, the title printed again with a breadcrumb or a site
+name, bylines naming an outlet with a role, a byline right above its date.
+
+Every text is written for these tests: an invented outlet reporting an invented story.
+"""
+
+from __future__ import annotations
+
+from models.pipeline.clean import clean
+from models.pipeline.meta import extract_meta
+
+TITLE = "Grain Ship Refloated After Two Days on Sandbank"
+P1 = (
+    "The harbour authority said on Monday that the grain ship had been refloated after two days on the sandbank, "
+    "and that traffic through the channel would resume by the end of the week."
+)
+P2 = (
+    "Officials blamed a sudden change in the tide for the grounding, although the pilots' union said that the "
+    "dredging of the channel had been delayed for years and that the risk was well known."
+)
+P3 = "The authority did not say how long the inquiry into the grounding would take, or who would lead it."
+CAPTION = "Tugs pull the grain ship off the sandbank at the mouth of the channel on Monday morning."
+
+
+def run(text, config):
+    return clean(text, config.cleaning)
+
+
+def kept(text, config):
+    return [p.text for p in run(text, config).paragraphs]
+
+
+def test_a_caption_printed_twice_in_a_row_goes_with_its_credit(config):
+    text = f"{TITLE}\n\n{CAPTION}\n{CAPTION}\nJane Doe/Harbour Photos\n\n{P1}\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    assert [r.rule for r in result.removed if r.text == CAPTION] == ["image-caption", "image-caption"]
+
+
+def test_a_paragraph_said_twice_far_apart_is_kept_once(config):
+    text = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{P1}\n"
+    assert kept(text, config) == [P1, P2, P3]
+
+
+def test_one_sentence_with_a_photographer_credit_in_brackets_is_a_caption(config):
+    line = "The grain ship on the sandbank at dawn on Sunday. (Harbour Photos/Jane Doe)"
+    text = f"{TITLE}\n\n{P1}\n\n{line}\n\n{P2}\n"
+    assert kept(text, config) == [P1, P2]
+
+
+def test_a_deck_in_sentence_case_under_the_title_is_kept(config):
+    deck = "Channel reopens to traffic since 2019 dredging delays"
+    text = f"{TITLE}\n\n{deck}\nBy Jane Doe\nPosted Mar 3, 2024 10:27 AM\n\n{P1}\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [deck, P1, P2]
+    meta = extract_meta(result)
+    assert (meta.title, meta.author, meta.date) == (TITLE, "Jane Doe", "2024-03-03")
+
+
+def test_a_label_in_title_case_under_the_title_is_not_a_deck(config):
+    text = f"{TITLE}\n\nShipping And Ports Latest Coverage\n\n{P1}\n\n{P2}\n"
+    assert kept(text, config) == [P1, P2]
+
+
+def test_the_title_again_with_a_breadcrumb_or_the_site_name_goes_and_names_the_site(config):
+    text = f"{TITLE}\n\nHome Shipping {TITLE}\n\n{TITLE} | The Harbour Ledger\n\n{P1}\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    meta = extract_meta(result)
+    assert (meta.title, meta.source) == (TITLE, "The Harbour Ledger")
+
+
+def test_a_byline_naming_the_outlet_and_a_role_gives_both(config):
+    text = f"{TITLE}\n\nBy Jane Doe, Harbour Ledger Staff\n\n{P1}\n\n{P2}\n"
+    meta = extract_meta(run(text, config))
+    assert (meta.author, meta.source) == ("Jane Doe", "Harbour Ledger")
+
+
+def test_the_name_line_above_the_date_is_the_author_not_a_menu(config):
+    text = f"{TITLE}\n\nEvents Newsletters\nJane Doe\nUpdated Mar 3, 2024, 5:50am\n\n{P1}\n\n{P2}\n"
+    assert extract_meta(run(text, config)).author == "Jane Doe"
