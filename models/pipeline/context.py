@@ -8,7 +8,7 @@ The per-article stage (`models.pipeline.topics`) tags what each article names. T
 2. grows each configured topic's vocabulary from the passages its aliases tag and tags the passages that
    use enough of it (`models.pipeline.vocabulary`);
 3. gives a topic as implicit to passages that continue their neighbour's subject without naming it
-   (`models.pipeline.implicit`).
+   (`models.pipeline.continuation`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from models.config import Topic
 from models.document import Article, TopicTag
+from models.pipeline.continuation import inherit
 from models.pipeline.corroborate import by_neighbours, by_vocabulary, weak_tags
 from models.pipeline.stats import CorpusStats, PassageTerms
 from models.pipeline.vocabulary import Vocabulary, grow, settle, vocabulary_tag
@@ -46,7 +47,7 @@ def tag_in_context(
                 if tag is not None:
                     added.setdefault((a, p), {})[tag.topic] = tag
     if not added:
-        return articles
+        return inherit(articles, topics)
     out = []
     for a, article in enumerate(articles):
         if not any((a, p) in added for p in range(len(article.passages))):
@@ -60,7 +61,7 @@ def tag_in_context(
                 passage = replace(passage, topics=tuple(tags))
             passages.append(passage)
         out.append(replace(article, passages=tuple(passages)))
-    return out
+    return inherit(out, topics)
 
 
 def _own(vocab: Vocabulary) -> Vocabulary:

@@ -1,0 +1,71 @@
+"""References by context: a passage that continues its neighbour's subject inherits its topic, as implicit.
+
+A writer who has just named a topic goes on without naming it again: "This country should get its due.",
+"He wrote:" followed by the statement itself. Such a passage names no topic of its own, so the aliases and
+the vocabulary miss it. It continues the passage before it when
+
+- it is one sentence that opens with a word pointing back (a personal or demonstrative pronoun: "It",
+  "This", "They", "His"; a paragraph of several sentences that opens so sets out a subject of its own), or
+- the passage before it ends with a colon, so it is what that passage announced (a quotation, a list);
+
+and the passage before it discusses exactly one of the configured topics (with two, the reference is
+ambiguous and nothing is inferred). The inherited tag is implicit, with the opening words as evidence and
+the passage the topic was named in as `inferred_from`; a run of such passages carries the topic on, at most
+`MAX_RUN` passages from where it was named. Only the configured topics are inherited: a discovered topic's
+passages are grouped by their own words already.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from models.config import Topic
+from models.document import Article, Passage, TopicTag
+
+MAX_RUN = 3  # passages a topic is carried on from the one that named it
+SCORE = 0.45  # an inherited tag's score (a weak reference's, see topics.Tagger._infer)
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")  # a sentence ends and another starts
+_POINTS_BACK = re.compile(
+    r"^\W{0,3}(it|its|this|these|those|he|she|they|his|her|their|him|them)\b", re.IGNORECASE
+)
+
+
+def continues(passage: Passage, before: Passage) -> str | None:
+    """The words by which `passage` continues `before` (its opening pronoun, or the colon `before` ends
+    with), else None."""
+    found = _POINTS_BACK.match(passage.text)
+    if found and not _NEXT_SENTENCE.search(passage.text):
+        return found.group(1)
+    if before.text.rstrip().endswith(":"):
+        return " ".join(before.text.split()[-3:])
+    return None
+
+
+def inherit(articles: list[Article], topics: tuple[Topic, ...]) -> list[Article]:
+    """The articles with topics inherited by context (see the module docstring)."""
+    ids = {t.id for t in topics}
+    out = []
+    for article in articles:
+        passages = list(article.passages)
+        origin: dict[int, int] = {}  # passage -> the passage its inherited topic was named in
+        changed = False
+        for p in range(1, len(passages)):
+            here, before = passages[p], passages[p - 1]
+            if any(t.topic in ids for t in here.topics):
+                continue
+            mine = [t for t in before.topics if t.topic in ids]
+            if len(mine) != 1:
+                continue
+            source = origin.get(p - 1, p - 1)
+            if p - source > MAX_RUN:
+                continue
+            words = continues(here, before)
+            if words is None:
+                continue
+            tag = TopicTag(mine[0].topic, SCORE, True, (words,), inferred_from=source)
+            passages[p] = replace(here, topics=(*here.topics, tag))
+            origin[p] = source
+            changed = True
+        out.append(replace(article, passages=tuple(passages)) if changed else article)
+    return out

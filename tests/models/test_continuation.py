@@ -1,0 +1,71 @@
+"""References by context (models.pipeline.continuation): a passage that continues the one before it inherits
+its topic as implicit. Made-up passages about a bridge that fell in a town called Velden."""
+
+from __future__ import annotations
+
+from models.config import Topic
+from models.document import Article, Passage, TopicTag
+from models.pipeline.continuation import MAX_RUN, inherit
+
+CAUSE = Topic("cause", "Why it fell", "#e5c07b", ("corrosion",))
+TRAFFIC = Topic("traffic", "Traffic", "#61afef", ("detour",))
+
+
+def article(*paragraphs: tuple[str, tuple[str, ...]]) -> Article:
+    passages = tuple(
+        Passage(f"a:{i}", "a", i, text, 0, len(text), tuple(TopicTag(t, 0.8, False, (t,)) for t in topics))
+        for i, (text, topics) in enumerate(paragraphs)
+    )
+    return Article("a", "a.txt", None, None, None, None, "", passages, (), "h")
+
+
+def tags(a: Article) -> list[tuple[str, ...]]:
+    return [tuple(t.topic + ("~" if t.implicit else "") for t in p.topics) for p in a.passages]
+
+
+def test_a_sentence_that_points_back_inherits_the_topic():
+    a = article(("Inspectors found heavy corrosion on the cables.", ("cause",)),
+                ("“This should never have happened,” the mayor said.", ()))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    tag = out.passages[1].tag("cause")
+    assert tag is not None and tag.implicit and tag.evidence == ("This",) and tag.inferred_from == 0
+
+
+def test_a_paragraph_that_opens_with_a_pronoun_sets_its_own_subject():
+    a = article(("Inspectors found heavy corrosion on the cables.", ("cause",)),
+                ("This is a town of bridges. The mayor opened a new one in May.", ()))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ()]
+
+
+def test_what_a_colon_announces_continues_the_passage():
+    a = article(("The chief engineer named the corrosion in a statement. He wrote:", ("cause",)),
+                ("“We saw rust on every bolt we checked, and we should have seen it sooner.”", ()),
+                ("Schools reopened on Thursday.", ()))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ("cause~",), ()]
+    assert out.passages[1].topics[0].evidence == ("statement. He wrote:",)
+
+
+def test_two_topics_before_make_the_reference_ambiguous():
+    a = article(("Corrosion closed the bridge and the detour is long.", ("cause", "traffic")),
+                ("It will take years to fix.", ()))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause", "traffic"), ()]
+
+
+def test_a_passage_with_a_topic_of_its_own_inherits_nothing():
+    a = article(("Inspectors found heavy corrosion on the cables.", ("cause",)),
+                ("It means a long detour for commuters.", ("traffic",)))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ("traffic",)]
+
+
+def test_a_run_carries_the_topic_only_so_far():
+    paragraphs: list[tuple[str, tuple[str, ...]]] = [("Inspectors found heavy corrosion on the cables.", ("cause",))]
+    paragraphs += [("It was everywhere.", ())] * (MAX_RUN + 2)
+    (out,) = inherit([article(*paragraphs)], (CAUSE,))
+    found = [(p.index, p.tag("cause")) for p in out.passages]
+    inherited = [(i, tag) for i, tag in found if tag is not None and tag.implicit]
+    assert [i for i, _ in inherited] == list(range(1, MAX_RUN + 1))
+    assert {tag.inferred_from for _, tag in inherited} == {0}
