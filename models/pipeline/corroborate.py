@@ -11,7 +11,8 @@ So an explicit tag whose evidence is a single alias word common in English (`bac
 - the topic's vocabulary, grown from its firmly tagged passages (`models.pipeline.vocabulary`): the passage
   uses one of those terms.
 
-A tag with no support is dropped (the vocabulary may still tag the passage on two terms of its own).
+A tag with no support is dropped (the vocabulary may still tag the passage on two terms of its own). A topic
+the corpus names firmly in fewer than two articles keeps its lone words: they are all the evidence there is.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from models.pipeline.vocabulary import Vocabulary
 from models.text import lemma, tokens
 
 COMMON_ZIPF = 4.5  # an alias word at least this common in English (~30 uses a million words) is weak alone
+MIN_FIRM_ARTICLES = 2  # ... in a topic with firm tags in this many articles
 
 
 def lone_common(tag: TopicTag) -> bool:
@@ -37,9 +39,19 @@ def lone_common(tag: TopicTag) -> bool:
 
 
 def weak_tags(articles: list[Article]) -> set[tuple[int, int, str]]:
-    """(article, passage, topic) of every tag `lone_common` finds weak."""
-    return {(a, p, tag.topic) for a, article in enumerate(articles) for p, passage in enumerate(article.passages)
-            for tag in passage.topics if lone_common(tag)}
+    """(article, passage, topic) of every tag `lone_common` finds weak, for the topics that have firm tags in
+    `MIN_FIRM_ARTICLES` articles or more (a topic the corpus names only by everyday words keeps them: they are
+    all the evidence there is)."""
+    weak = set()
+    firm: dict[str, set[int]] = {}
+    for a, article in enumerate(articles):
+        for p, passage in enumerate(article.passages):
+            for tag in passage.topics:
+                if lone_common(tag):
+                    weak.add((a, p, tag.topic))
+                elif not tag.implicit:
+                    firm.setdefault(tag.topic, set()).add(a)
+    return {w for w in weak if len(firm.get(w[2], ())) >= MIN_FIRM_ARTICLES}
 
 
 def by_neighbours(articles: list[Article], weak: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:

@@ -90,3 +90,9 @@ def test_which_tags_are_weak():
     assert not lone_common(TopicTag("t", 0.7, False, ("corrosion",)))  # rare in English
     assert not lone_common(TopicTag("t", 0.7, False, ("design flaw",)))  # a phrase
     assert not lone_common(TopicTag("t", 0.5, True, ("it",)))  # implicit tags are not alias tags
+
+
+def test_a_topic_named_only_by_everyday_words_keeps_them(tmp_path, config):
+    everyday = TOPIC.__class__("cause", "Why", "#e5c07b", ("cause",), description=None)
+    corpus = analyse(tmp_path, config, (everyday,), TEXTS)
+    assert passage(corpus, "b1.txt", "A power cut caused").tag("cause") is not None
