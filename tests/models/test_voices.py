@@ -592,3 +592,23 @@ def test_places_from_the_articles_evidence_not_a_gazetteer():
     for name in ("Saudi Arabia", "Capitol Hill", "Elysee Palace", "Aqaba"):
         assert found[name].kind == ORGANISATION, name
     assert found["Chad"].kind == PERSON
+
+
+def test_every_speaker_of_a_list_speaks():
+    found = _names([
+        "“We are acting,” Finance Minister Nora Vale, Central Bank Governor Ivo Brandt and Deposit Fund "
+        "Chairman Sam Oduya said in a statement.",
+        "Greece, Cyprus and France said they were concerned.",
+        "In Washington, Nora Vale and Ivo Brandt said they were ready.",  # "In Washington" is no speaker
+    ])
+    assert {"Nora Vale", "Ivo Brandt", "Sam Oduya", "Greece", "Cyprus", "France"} == set(found)
+    assert found["Ivo Brandt"].role == "Central Bank Governor" and len(found["Ivo Brandt"].mentions) == 2
+
+
+def test_unnamed_bodies_and_infinitives_that_are_acts():
+    found = _names([
+        "Multiple airlines have said they are affected.",
+        "Yellen said she was working closely with regulators to respond to the collapse.",
+    ])
+    assert found["multiple airlines"].kind == UNNAMED
+    assert "regulators" not in found

@@ -183,6 +183,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         base_only = False
     if infinitive and not form.base:
         return None  # "to said" is no attribution
+    if infinitive and nxt is not None and nxt.norm == "to" and not particle:
+        return None  # "working with regulators to respond to the collapse": an act, no speech reported
     cue = low if not particle else f"{low} {toks[i + 1].norm}"
     if form.lemma == "tell" and nxt is not None and (_name_token(nxt) or (
             nxt.norm == "the" and i + 2 < s.hi and _name_token(toks[i + 2]) and not s.breaks_before(i + 2))):
@@ -356,18 +358,35 @@ def _aside_head(words: list[str]) -> str:
 
 
 def _coordinated(s: _Sentence, idx: list[int]) -> _Phrase | None:
-    """The first of two named subjects joined by "and" ("Greece and Cyprus said", "the Kremlin and the White
-    House said"), `idx` being the second: only a bare name (a title at most), the whole of its clause."""
+    """The other named subjects joined to `idx` by "and" ("Greece and Cyprus said", "the Kremlin and the
+    White House said") or in a list ("Treasury Secretary Janet Yellen, Federal Reserve Chair Jerome Powell
+    and FDIC Chairman Martin Gruenberg said"): bare names (a title at most), the whole of their clause,
+    chained through `partner`."""
     toks = s.toks
     if not idx or idx[0] - 2 < s.lo or toks[idx[0] - 1].raw != "and" or s.breaks_before(idx[0] - 1):
         return None
-    left = _walk_back(s, idx[0] - 2)
-    if not left or any(not (_is_capital(toks[t]) or toks[t].norm == "the") for t in left):
-        return None
-    phrase = _read_phrase(s, left)
-    if phrase.kind not in (PERSON, ORGANISATION) or phrase.role:
-        return None
-    return phrase
+    first: _Phrase | None = None
+    last: _Phrase | None = None
+    end = idx[0] - 2
+    for _ in range(5):
+        left = _walk_back(s, end)
+        if not left or any(not (_is_capital(toks[t]) or toks[t].norm == "the") for t in left):
+            break
+        if last is not None and toks[left[0]].norm in STOPWORDS and toks[left[0]].norm != "the":
+            break  # "In Washington, A and B said": a phrase set off before the subject, not one of it
+        phrase = _read_phrase(s, left)
+        if phrase.kind not in (PERSON, ORGANISATION) or (phrase.role and not phrase.role[:1].isupper()):
+            break  # a title in capitals may stand before a name ("Federal Reserve Board Chair Jerome Powell")
+        if last is None:
+            first = phrase
+        else:
+            last.partner = phrase
+        last = phrase
+        # One more of a list: only a comma before it ("A, B and C").
+        if left[0] - 1 < s.lo or s.gap(left[0]).strip() != ",":
+            break
+        end = left[0] - 1
+    return first
 
 
 _RELATIVES = frozenset("who whose which whom".split())
@@ -503,8 +522,10 @@ def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:
                 if hit is not None:
                     phrase, cue, quote = hit
                     span = (quote[0] + lo, quote[1] + lo) if quote else None
-                    if phrase.partner is not None:  # "Greece and Cyprus said": both speak
-                        here.append(_Found(phrase.partner, passage, cue, None, (lo, hi), cue_at, offset + cue_at))
+                    partner = phrase.partner
+                    while partner is not None:  # "Greece and Cyprus said": both speak
+                        here.append(_Found(partner, passage, cue, None, (lo, hi), cue_at, offset + cue_at))
+                        partner = partner.partner
                     here.append(_Found(phrase, passage, cue, span, (lo, hi), cue_at, offset + cue_at))
         _inside_reported_clause(text, lo, hi, here)
         _one_owner_per_quote(here)

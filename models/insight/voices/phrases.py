@@ -253,10 +253,18 @@ def _read_name(s: _Sentence, idx: list[int], run: list[int], title_end: int, aff
 _SOURCE_MODIFIERS = frozenset("unnamed anonymous unidentified informed retired senior former".split())
 _POSTMODIFIERS = frozenset("close familiar with in at from of for on inside within near".split())
 _QUANTIFIERS = frozenset(
-    """some several many other one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds
+    """some several many multiple other one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds
     thousands numerous various""".split()
 )
 _SOURCE_ONLY = frozenset("source sources media".split())
+
+
+def _plural_body(word: str) -> bool:
+    """A plural of a body noun ("airlines", "companies", "regulators"): bodies the text does not name, which
+    speak as an anonymous source ("Multiple airlines have said", "railway operators reported")."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    return word[:-1] in ORG_NOUNS or (word.endswith("ies") and word[:-3] + "y" in ORG_NOUNS)
 
 
 def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
@@ -283,6 +291,7 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     # The head must be someone who can speak: a source, an official, an expert, people close to ... ("a
     # statement", "a new source of friction" are not).
     heads = [k for k, t in enumerate(idx) if toks[t].norm in SOURCE_NOUNS or toks[t].norm in ROLE_NOUNS
+             or (toks[t].raw.islower() and _plural_body(toks[t].norm))
              or (k == len(idx) - 1 and k > 0 and toks[t].raw.islower() and _agentive(toks[t].norm)
                  and toks[idx[0]].norm in DETERMINERS)]
     if not heads:
