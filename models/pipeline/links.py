@@ -110,7 +110,8 @@ class LinkSpace:
 
     def words(self, chars: str | set[str], limit: int = SHARED_TERMS) -> tuple[str, ...]:
         """The words of `chars` as the corpus writes them, most specific first."""
-        return tuple(self.spelled[_rank(c)] for c in sorted(chars)[:limit])
+        spelled = self.spelled
+        return tuple([spelled[_rank(c)] for c in sorted(chars)[:limit]])
 
 
 @dataclass(slots=True)
@@ -192,6 +193,9 @@ def topic_links(
         pi, pj, psim = _direct(group, workers) if len(nodes) <= DIRECT_LIMIT else _blocked(group, workers, window)
         shares = (psim > 0) & (psim >= min_similarity)
         keep = shares | (group.named[pi] & group.named[pj])  # a shared word, or the topic named on both sides
+        # each end's words and names of the topic, worked out once per passage (a passage has many links)
+        sets: dict[int, set[str]] = {}
+        naming: dict[int, _Naming] = {}
         for i, j, rank in _choose(group, pi[keep], pj[keep], psim[keep], thresholds):
             score = round(rank, 3)
             if score < thresholds.link_min_score:
@@ -199,8 +203,10 @@ def topic_links(
             a, b = space.passages[nodes[i]], space.passages[nodes[j]]
             if b.id < a.id:
                 a, b, i, j = b, a, j, i
-            shared = space.words(set(strings[i]).intersection(strings[j]))
-            shared, reason = _reason(topic, a, b, shared, count_own)
+            set_i = sets.get(i) or sets.setdefault(i, set(strings[i]))
+            na = naming.get(i) or naming.setdefault(i, _Naming.of(a, topic, count_own))
+            nb = naming.get(j) or naming.setdefault(j, _Naming.of(b, topic, count_own))
+            shared, reason = _reason(topic, na, nb, space.words(set_i.intersection(strings[j])))
             links.append(Link(a.id, b.id, topic.id, score, reason, shared))
     links.sort(key=lambda link: (link.topic or "", -link.score, link.source, link.target))
     return links
@@ -390,12 +396,24 @@ def _tie(i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return x
 
 
-def _names(passage: Passage, topic: Topic) -> tuple[str, ...]:
-    """How a passage names the topic: its explicit evidence (the aliases it uses), else its grown vocabulary."""
-    tag = passage.tag(topic.id)
-    if tag is None or tag.implicit:
-        return ()
-    return tag.evidence or tag.related
+@dataclass(frozen=True, slots=True)
+class _Naming:
+    """How one passage has a topic, for the reasons of its links: by name or by reference, the names it gives
+    the topic (its explicit evidence, else its grown vocabulary; none by reference or for a discovered topic),
+    and those names as lemmas."""
+
+    how: str
+    names: tuple[str, ...]
+    keys: frozenset[str]
+
+    @classmethod
+    def of(cls, passage: Passage, topic: Topic, count_own: bool) -> _Naming:
+        tag = passage.tag(topic.id)
+        implicit = bool(tag and tag.implicit)
+        names: tuple[str, ...] = ()
+        if count_own and tag is not None and not implicit:
+            names = tuple(dict.fromkeys(tag.evidence or tag.related))
+        return cls("by reference" if implicit else "by name", names, frozenset(_key(n) for n in names))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -404,23 +422,17 @@ def _key(word: str) -> str:
     return " ".join(lemma(t.norm) for t in tokens(word))
 
 
-def _reason(
-    topic: Topic, a: Passage, b: Passage, shared: tuple[str, ...], count_own: bool
-) -> tuple[tuple[str, ...], str]:
+def _reason(topic: Topic, a: _Naming, b: _Naming, shared: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     """The words a link rests on and its reason: the words both use, then the topic's names both use (a topic
     a person wrote); when they share neither, the name each gives the topic."""
-    how = []
-    for passage in (a, b):
-        tag = passage.tag(topic.id)
-        how.append("by reference" if tag and tag.implicit else "by name")
-    name_a, name_b = (_names(a, topic), _names(b, topic)) if count_own else ((), ())
-    keys_b = {_key(n) for n in name_b}
-    have = {_key(w) for w in shared}
-    common = [n for n in dict.fromkeys(name_a) if _key(n) in keys_b and _key(n) not in have]
-    words = (shared + tuple(common))[:SHARED_TERMS]
+    words = shared
+    if a.names and b.names:
+        have = {_key(w) for w in shared}
+        common = tuple(n for n in a.names if _key(n) in b.keys and _key(n) not in have)
+        words = (shared + common)[:SHARED_TERMS]
     if words:
-        both = "both name it" if how == ["by name", "by name"] else f"one {how[0]}, the other {how[1]}"
+        both = "both name it" if a.how == b.how == "by name" else f"one {a.how}, the other {b.how}"
         return words, f"Both discuss {topic.label} ({both}); shared terms: {', '.join(words)}"
-    if not (name_a and name_b):
+    if not (a.names and b.names):
         return (), f"Both discuss {topic.label}"
-    return (name_a[0], name_b[0]), f"Both discuss {topic.label}; one names it “{name_a[0]}”, the other “{name_b[0]}”"
+    return (a.names[0], b.names[0]), f"Both discuss {topic.label}; one names it “{a.names[0]}”, the other “{b.names[0]}”"
