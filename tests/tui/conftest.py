@@ -12,6 +12,15 @@ def _no_animation(monkeypatch):
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
 
 
+@pytest.fixture(autouse=True)
+def _steady_cursor(monkeypatch):
+    """An input's cursor blinks every 0.5 s: a snapshot taken on a busy machine caught it on or off at random
+    (the bookmarks snapshot failed once in a stress run). In tests it stays on, as the stored images show it."""
+    from textual.widgets import Input
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
 async def wait_for_reader(app, pilot, timeout: float = 10.0):
     """Pause until the reader screen is showing (the corpus loads in a worker)."""
     from tui.reader import ReaderScreen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 
 from tests.conftest import SEEDS
 from tests.support.screen import opening_words, shows
@@ -10,8 +10,9 @@ from tui.app import LoadingScreen
 from tui.reader import ReaderScreen
 
 
-def slow_loading(delay_first: float, delay_each: float):
-    """The loader's per-article stage, but slow: as a large corpus would be."""
+def gated_loading(gates: dict[int, threading.Event]):
+    """The loader's per-article stage, held before the k-th file is reported done until the test opens gates[k]:
+    a large corpus's pace, with no race against the clock (a fixed sleep failed on a loaded machine)."""
     import models.loader as loader_module
     from models.events import Progress
 
@@ -19,48 +20,54 @@ def slow_loading(delay_first: float, delay_each: float):
 
     def per_article(*args, **kwargs):
         for event in real(*args, **kwargs):
-            if isinstance(event, Progress) and event.done:  # a file done
-                time.sleep(delay_first if event.done == 1 else delay_each)
+            if isinstance(event, Progress) and event.done in gates:  # a file done
+                gates[event.done].wait(30)
             yield event
 
     return per_article
 
 
+async def until(pilot, condition, timeout: float = 15.0) -> None:
+    waited = 0.0
+    while not condition():
+        await pilot.pause(0.05)
+        waited += 0.05
+        assert waited < timeout, "timed out waiting"
+
+
 async def test_slow_loading_shows_progress_then_the_first_articles_then_links(make_app, monkeypatch):
     import models.loader as corpus_module
     import tui.app as app_module
+    from textual.widgets import ProgressBar
 
+    first, last = threading.Event(), threading.Event()
     monkeypatch.setattr(app_module, "SHOW_AFTER", 0.2)
     monkeypatch.setattr(app_module, "REFRESH_EVERY", 0.1)
-    monkeypatch.setattr(corpus_module, "_per_article", slow_loading(0.6, 0.4))
+    monkeypatch.setattr(corpus_module, "_per_article", gated_loading({1: first, 5: last}))
     app = make_app(paths=[SEEDS], load=True)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.pause(0.45)
-        assert isinstance(app.screen, LoadingScreen)
-        from textual.widgets import ProgressBar
-
-        assert app.screen.query_one(ProgressBar).display  # slow: the bar shows
-        waited = 0.0
-        while not isinstance(app.screen, ReaderScreen):
-            await pilot.pause(0.05)
-            waited += 0.05
-            assert waited < 10
-        reader = app.screen
-        await pilot.pause()
-        await pilot.pause()
-        assert app.corpus is None  # the reader opened before loading finished
-        assert 1 <= len(reader.corpus.articles) < 5 and reader.corpus.links == ()
-        assert "loading" in str(reader.query_one("#status").render())
-        assert shows(app, opening_words(reader.corpus.articles[0].passages[0].text))  # text, not a spinner
-        await pilot.press("j")  # usable while loading
-        while app.corpus is None:
-            await pilot.pause(0.05)
-            waited += 0.05
-            assert waited < 15
-        await pilot.pause()
-        assert len(reader.corpus.articles) == 5 and reader.corpus.links
-        assert reader.state.cursors[0] == 1  # where the reader was is kept
-        assert "loading" not in str(reader.query_one("#status").render())
+    try:
+        async with app.run_test(size=(200, 50)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, LoadingScreen))
+            await until(pilot, lambda: bool(app.screen.query(ProgressBar)) and app.screen.query_one(ProgressBar).display)
+            first.set()  # slow: the bar showed; now the first articles arrive
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+            reader = app.screen
+            await pilot.pause()
+            await pilot.pause()
+            assert app.corpus is None  # the reader opened before loading finished
+            assert 1 <= len(reader.corpus.articles) < 5 and reader.corpus.links == ()
+            assert "loading" in str(reader.query_one("#status").render())
+            assert shows(app, opening_words(reader.corpus.articles[0].passages[0].text))  # text, not a spinner
+            await pilot.press("j")  # usable while loading
+            last.set()
+            await until(pilot, lambda: app.corpus is not None)
+            await pilot.pause()
+            assert len(reader.corpus.articles) == 5 and reader.corpus.links
+            assert reader.state.cursors[0] == 1  # where the reader was is kept
+            assert "loading" not in str(reader.query_one("#status").render())
+    finally:
+        first.set()
+        last.set()
 
 
 async def test_fast_loading_opens_the_reader_on_the_whole_corpus(make_app):
@@ -78,9 +85,10 @@ async def test_the_loading_screen_names_the_corpus_stage_while_it_runs(make_app,
     from textual.widgets import Static
 
     real = loader_module.analyze_corpus
+    seen = threading.Event()
 
     def slow_links(*args, **kwargs):
-        time.sleep(1.5)
+        seen.wait(30)  # the corpus stage runs until the test has read the label
         return real(*args, **kwargs)
 
     async def no_partial(self, corpus):  # stay on the loading screen: this test looks at it
@@ -90,13 +98,16 @@ async def test_the_loading_screen_names_the_corpus_stage_while_it_runs(make_app,
     monkeypatch.setattr(app_module.ParallaxApp, "_show_partial", no_partial)
     monkeypatch.setattr(loader_module, "analyze_corpus", slow_links)
     app = make_app(paths=[SEEDS], load=True)
-    async with app.run_test(size=(120, 30)) as pilot:
-        waited = 0.0
-        label = ""
-        while isinstance(app.screen, LoadingScreen) and "Linking" not in label:
-            await pilot.pause(0.05)
-            waited += 0.05
-            assert waited < 10
-            if isinstance(app.screen, LoadingScreen):
-                label = str(app.screen.query_one("#loading-label", Static).render())
-        assert label == "Discovering topics and linking passages…"
+
+    def label() -> str:
+        if not isinstance(app.screen, LoadingScreen):
+            return ""
+        return str(app.screen.query_one("#loading-label", Static).render())
+
+    try:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await until(pilot, lambda: "linking" in label())
+            assert label() == "Discovering topics and linking passages…"
+            seen.set()
+    finally:
+        seen.set()
