@@ -60,6 +60,7 @@ _DATEISH = re.compile(
     r"|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
+_CAPS_LABEL = re.compile(r"^([A-Z][A-Z]+(?: [A-Z][A-Z]+){0,2}):\s+(\S.*)$")  # "JUST IN: …", "WATCH: …"
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "el", "der", "den", "du", "ibn"}
 _JOINERS = {"and", "&", "und", "et", "y", "e", "i", "og", "och", "en"}
@@ -90,6 +91,7 @@ class Block:
     standalone: bool = False  # the only line between two blank lines
     gap_before: bool = True  # a blank line (or the start) stands before it
     repeated: bool = False  # the same line stands again later on the page
+    deck: bool = False  # the words a byline was glued to: the article's deck, kept
     rule: str | None = None  # set when removed (or "subheading"/"merged": kept in another form)
     kind: str = ""
     detail: str = ""
@@ -231,6 +233,8 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
             block.drop("separator", "evidence", "no letters")
         elif block.link_ratio >= cleaning.link_text_ratio and block.words <= 40:
             block.drop("link-list", "evidence", f"{block.link_ratio:.0%} of its text is links")
+        elif _teaser(block, cleaning, stops):
+            block.drop("teaser", "evidence", "a label in capitals before a headline without a final stop: a link to another story")
         else:
             copy = glued_repeat(block.text)
             if copy is not None and block.words <= 2 * NAME_MAX_TOKENS:
@@ -256,7 +260,7 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
     deck = _deck(blocks, title, cleaning, stops)
     for i in live:
         block = blocks[i]
-        if i == deck:
+        if i == deck or block.deck:
             continue
         if i < first and _short_line(block, cleaning, stops):
             block.drop("head-short-line", "context", _why_short(block, stops) + ", above the body")
@@ -335,6 +339,15 @@ def _captions(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
         above = blocks[n - 1]
         if above.rule is None and above.line >= block.line - 1 and above.words <= 30 and not above.ends:
             above.drop("image-caption", "context", "a short line right above an image credit", "caption")
+
+
+def _teaser(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
+    """"JUST IN: <headline>", "WATCH: <headline>": a label in capitals, a colon, then a headline (no final
+    stop). A dateline in capitals ("ANKARA: The minister said …") opens a sentence, which ends with a stop."""
+    m = _CAPS_LABEL.match(block.text)
+    if m is None or block.ends or block.words > cleaning.title_max_words + 3:
+        return False
+    return word_count(m.group(2)) >= TITLE_MIN_WORDS
 
 
 def _printed_twice(blocks: list[Block]) -> None:
@@ -529,6 +542,20 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
             first.text = first.text[m.end():].strip()
             measure(first, stops)
             break
+    for block in live:
+        if block.line > prose[0].line:
+            break
+        at = handle_byline(block.text[:HEAD_BYLINE_CHARS])
+        if at is None:
+            continue
+        lead = block.text[:at].rstrip(" |•·,–—-")
+        if not lead:
+            block.drop("byline", "evidence", "a name with its own handle after it: the byline", "byline")
+            continue
+        cuts.append((block, block.text[at:].strip(), "byline", "a name with its own handle after it, glued to the line above", "byline"))
+        block.text = lead
+        measure(block, stops)
+        block.deck = block.words >= DECK_MIN_WORDS  # the page printed its deck and byline as one line
     last = prose[-1]
     m = _GLUED_CREDIT.search(last.text[-60:])
     if m and last is live[-1]:
@@ -537,6 +564,24 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
         last.text = last.text[:cut].rstrip()
         measure(last, stops)
     return cuts
+
+
+HEAD_BYLINE_CHARS = 400  # a byline glued to a deck stands within the deck's length
+_HANDLE = re.compile(r"\s\((@?[\w.]{3,30})\)")
+_CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def handle_byline(text: str) -> int | None:
+    """Where a byline starts that writes a name followed by the same name as a social-media handle ("Jane Doe
+    (JaneDoe)", "Jane Doe (@janedoe)"): the author and the handle agree, whatever the outlet. None without one."""
+    for m in _HANDLE.finditer(text):
+        handle = m.group(1).lstrip("@").replace(".", "").replace("_", "").lower()
+        words = text[: m.start()].split()
+        for size in (2, 3, 4):
+            name = words[-size:]
+            if len(name) == size and all(_CAPITALISED.match(w) for w in name) and "".join(name).replace(".", "").replace("-", "").replace("'", "").replace("’", "").lower() == handle:
+                return len(" ".join(words[:-size])) if words[:-size] else 0
+    return None
 
 
 def title_suffix(title: str) -> tuple[str, str | None]:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from models.document import Cleaned, Meta, Removed
 from models.pipeline.dates import day_first, parse_date
-from models.pipeline.evidence import WIRE_DATELINE, glued_repeat, name_line, title_suffix
+from models.pipeline.evidence import WIRE_DATELINE, glued_repeat, handle_byline, name_line, title_suffix
 
 _NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|bin|al|da|di|del|la|le))*"
 _BYLINES = [
@@ -86,6 +86,11 @@ def _author(roles: dict[str, list[Removed]], head: list[Removed]) -> tuple[str |
             m = pattern.match(piece.text.strip()[:SCAN])
             if m and _plausible_name(m.group(1)):
                 return _split_outlet(m.group(1), m.group(2) if m.lastindex and m.lastindex >= 2 else None)
+    for piece in bylines:  # "Jane Doe (JaneDoe) • March 3, 2023": a name and its own handle
+        text = piece.text.strip()[:SCAN]
+        if handle_byline(text) == 0:
+            return _tidy(text[: text.index(" (")]), None
+
     def dated(piece: Removed) -> bool:  # a byline stands right above the date more often than a menu does
         below = next((q for q in head if q.line > piece.line and q.text != piece.text), None)
         return below is not None and below.line - piece.line <= 2 and parse_date(below.text) is not None

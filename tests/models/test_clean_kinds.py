@@ -80,3 +80,26 @@ def test_a_byline_naming_the_outlet_and_a_role_gives_both(config):
 def test_the_name_line_above_the_date_is_the_author_not_a_menu(config):
     text = f"{TITLE}\n\nEvents Newsletters\nJane Doe\nUpdated Mar 3, 2024, 5:50am\n\n{P1}\n\n{P2}\n"
     assert extract_meta(run(text, config)).author == "Jane Doe"
+
+
+def test_a_teaser_after_a_label_in_capitals_goes_and_a_dateline_in_capitals_stays(config):
+    teaser = "JUST IN: Ferry operators announce new timetable for the summer season"
+    dateline = "HARBOURTON: The authority said on Tuesday that the inquiry would report within a month."
+    text = f"{TITLE}\n\n{P1}\n\n{teaser}\n\n{dateline}\n\n{P2}\n"
+    assert kept(text, config) == [P1, dateline.removeprefix("HARBOURTON: "), P2]  # the wire dateline is cut off
+
+
+def test_a_byline_with_its_own_handle_is_cut_off_the_deck_it_was_glued_to(config):
+    deck = "Pilots Warn of Further Groundings Unless the Channel Is Dredged"
+    text = f"{TITLE}\n\nShipping & Ports , Regional\n{deck} Jane Doe (JaneDoe) • March 3, 2024 Image: Harbour Photos\n{P1}\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [deck, P1, P2]
+    meta = extract_meta(result)
+    assert (meta.author, meta.date) == ("Jane Doe", "2024-03-03")
+
+
+def test_a_name_with_an_abbreviation_in_brackets_is_no_byline(config):
+    body = "The Maritime Liability Convention (MLC) covers the owners of the cargo held up behind the ship."
+    text = f"{TITLE}\n\n{P1}\n\n{body}\n\n{P2}\n"
+    assert kept(text, config) == [P1, body, P2]
+    assert extract_meta(run(text, config)).author is None
