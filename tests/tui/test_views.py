@@ -207,7 +207,8 @@ async def test_perspectives_view_shows_terms_and_jumps(make_app):
         assert "Common ground" in visible_text(view.query_one("#common-ground"))
         table = view.query_one(DataTable)
         assert len(table.columns) == 4  # the four articles that discuss the S-400
-        term = view.grid[0][0]
+        assert view.grid[0] == [None] * 4  # the first row says what each column's words come from
+        term = view.grid[1][0]
         assert term is not None and term.z > 0
         listing = view.query_one("#term-passages", OptionList)
         assert listing.option_count == len(term.passage_ids)
@@ -223,9 +224,9 @@ async def test_perspectives_view_shows_terms_and_jumps(make_app):
         table = app.screen.query_one(DataTable)
         cells = [str(c) for row in range(table.row_count) for c in table.get_row_at(row)]
         # two articles say too little on the F-35: their columns are their whole article, and say so
-        assert cells.count("whole article (22 words on it)") == 1 and "on this topic" in cells
-        assert app.screen.grid[0] == [None] * len(table.columns)  # the note row holds no term
+        assert cells.count("whole article* (22 words)") == 1 and "45 words on the topic" in cells
         assert all(term is not None for term in app.screen.grid[1][:3])
+        assert "the article's words overall" in visible_text(app.screen.query_one("#perspectives-legend"))
 
 
 async def test_voices_view_lists_speakers_per_article_and_jumps(make_app):

@@ -14,23 +14,64 @@ from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.document import Corpus
-from models.insight.perspectives import PerspectiveIndex, Term, TopicFraming
-from tui.labels import article_label, passage_label
-from tui.screens.base import Panel
+from models.insight.perspectives import ArticleFraming, PerspectiveIndex, Term, TopicFraming
+from tui.labels import passage_label
+from tui.widgets.matrix import article_headers
+from tui.screens.base import Panel, panel_width
 
 MAX_COLUMNS = 12
-BAR = 10
+BAR = 10  # cells of the z-score bar when there is room; it shrinks, then goes, before a term is cut
+MIN_BAR = 3  # a shorter bar says nothing
+Z_CELLS = 6  # " 12.3 "
+MIN_COLUMN = 14  # narrower than this a column shows too little of a term: the table scrolls instead
+PADDING = 2  # cells a DataTable column spends around its content
 
 
-def term_prompt(term: Term, top_z: float) -> Text:
-    """A term with a bar as long as its z-score (plain Text)."""
-    filled = max(1, round(BAR * max(term.z, 0.0) / top_z)) if top_z > 0 else 1
+def term_prompt(term: Term, top_z: float, bar: int = BAR) -> Text:
+    """A term with a bar of up to `bar` cells as long as its z-score (plain Text); no bar when `bar` is 0."""
     out = Text(no_wrap=True, overflow="ellipsis")
-    out.append("█" * filled + " " * (BAR - filled), style="green")
-    out.append(f" {term.z:4.1f} ", style="dim")
+    if bar > 0:
+        filled = max(1, round(bar * max(term.z, 0.0) / top_z)) if top_z > 0 else 1
+        out.append("█" * filled + " " * (bar - filled), style="green")
+        out.append(f" {term.z:4.1f} ", style="dim")
+    else:
+        out.append(f"{term.z:4.1f} ", style="dim")
     out.append(term.text)
     out.append(f" ×{term.count}", style="dim")
     return out
+
+
+def term_cells(term: Term) -> int:
+    """Cells a term takes without a bar: z-score, text and count (a bar adds its length and one space)."""
+    return Z_CELLS - 1 + len(term.text) + len(f" ×{term.count}")
+
+
+def column_plan(frames: list[ArticleFraming], room: int) -> tuple[int, int]:
+    """(bar cells, column width) for these columns sharing `room` cells: every column as wide as the
+    longest term needs, then the bar as long as what is left allows (at most BAR, none below MIN_BAR); the
+    columns never narrower than MIN_COLUMN (the table scrolls sideways when that does not fit) nor wider than
+    their share of the room."""
+    if not frames:
+        return 0, 0
+    share = max(MIN_COLUMN, room // len(frames) - PADDING)
+    need = max((term_cells(t) for f in frames for t in f.terms), default=MIN_COLUMN)
+    spare = share - need - 1
+    bar = min(BAR, spare) if spare >= MIN_BAR else 0
+    return bar, min(share, max(MIN_COLUMN, need + (bar + 1 if bar else 0)))
+
+
+def _scope_note(frame: ArticleFraming, width: int) -> Text:
+    """What a column's terms were drawn from (the article's words on the topic, or the whole article), as
+    fully as `width` cells allow."""
+    words = f"{frame.token_count} word{'s' if frame.token_count != 1 else ''}"
+    if not frame.whole_article:
+        choices = [f"{words} on the topic", words]
+    elif frame.enough_text:
+        choices = ["whole article* (nothing on the topic stands out)", "whole article*"]
+    else:
+        choices = [f"whole article* ({words} on the topic)", f"whole article* ({words})", "whole article*"]
+    note = next((c for c in choices if len(c) <= width), choices[-1])
+    return Text(note, style="dim italic", no_wrap=True, overflow="ellipsis")
 
 
 class PerspectivesScreen(Panel[str | None]):
@@ -44,18 +85,29 @@ class PerspectivesScreen(Panel[str | None]):
         self.framing: TopicFraming | None = None
         self.grid: list[list[Term | None]] = []  # [row][column] -> term
         self.passage_ids: list[str] = []
+        self._shown_room = -1
 
     def compose(self) -> ComposeResult:
         with Vertical(id="perspectives", classes="panel"):
             yield Static(id="perspectives-title", classes="panel-title")
             yield Static(id="common-ground")
             yield DataTable(id="frames", cursor_type="cell", show_cursor=True)
+            yield Static(id="perspectives-legend", classes="dim")
             yield Static(id="term-passages-title", classes="dim")
             yield OptionList(id="term-passages")
         yield Footer()
 
     def on_mount(self) -> None:
         self._show()
+
+    def on_resize(self) -> None:
+        if self.framing is not None and self._room() != self._shown_room:
+            self._show()
+
+    def _room(self) -> int:
+        """Cells the table's columns may share: the panel's inner width (90% of the screen, border and
+        padding off), less the scroll bar."""
+        return max(0, panel_width(self.app.size.width) - 4 - 2)
 
     def _show(self) -> None:
         """One column per article (those with most text on the topic first shown), one row per rank: a single
@@ -64,8 +116,7 @@ class PerspectivesScreen(Panel[str | None]):
         framing = self.framing = self.index.framing(self.topic_id)
         title = Text("How each source frames ")
         title.append(topic.label if topic else self.topic_id, style=f"bold {topic.colour if topic else ''}")
-        title.append("   (log-odds z-scores against the other articles; t: next topic, enter: passages using "
-                     "the term)", style="dim")
+        title.append("  · log-odds z-scores against the other articles", style="dim")
         self.query_one("#perspectives-title", Static).update(title)
 
         common = Text("Common ground: ", style="bold")
@@ -87,36 +138,48 @@ class PerspectivesScreen(Panel[str | None]):
         shown.sort(key=lambda a: order[a.article_id])
         table = self.query_one(DataTable)
         table.clear(columns=True)
+        room = self._shown_room = self._room()
+        bar, width = column_plan(shown, room)
+        articles = [self.corpus.articles_by_id[frame.article_id] for frame in shown]
+        headers, legend = article_headers(self.corpus, articles, len(shown) * (width + PADDING), most=width)
         rows = max((len(f.terms) for f in shown), default=0)
-        noted = any(f.whole_article for f in shown)  # a first row says which columns are whole articles
-        first = 1 if noted else 0
-        height = max(rows + first, 1)
+        # The first row says what each column's words come from (the topic, or the whole article).
+        height = rows + 1
         self.grid = [[None] * len(shown) for _ in range(height)]
         cells: list[list[Text]] = [[Text("") for _ in shown] for _ in range(height)]
-        for c, frame in enumerate(shown):
-            article = self.corpus.articles_by_id[frame.article_id]
-            table.add_column(Text(f"{article_label(self.corpus, article, 26)} ({frame.token_count} words)"),
-                             key=frame.article_id)
-            if noted:
-                cells[0][c] = _scope_note(frame.whole_article, frame.enough_text, frame.token_count)
+        for c, (frame, header) in enumerate(zip(shown, headers)):
+            table.add_column(Text(header, no_wrap=True, overflow="ellipsis"), width=width, key=frame.article_id)
+            cells[0][c] = _scope_note(frame, width)
             if not frame.terms:
-                cells[first][c] = Text(f"too little text to say (needs {framing.min_tokens} words)"
-                                       if not frame.enough_text else "no word stands out", style="dim")
+                cells[1][c] = Text(f"too little text to say (needs {framing.min_tokens} words)"
+                                   if not frame.enough_text else "no word stands out", style="dim")
             else:
                 top_z = max(t.z for t in frame.terms)
-                for r, term in enumerate(frame.terms, start=first):
+                for r, term in enumerate(frame.terms, start=1):
                     self.grid[r][c] = term
-                    cells[r][c] = term_prompt(term, top_z)
+                    cells[r][c] = term_prompt(term, top_z, bar)
         for row in cells:
             table.add_row(*row)
         if not shown:
             table.add_column(Text(""))
             table.add_row(Text("No article discusses this topic.", style="dim"))
+        notes = []
         hidden = len(on_topic) - len(shown)
-        note = f"{hidden} more articles on this topic are not shown (the {MAX_COLUMNS} with most text are). " if hidden else ""
-        self.query_one("#term-passages-title", Static).update(Text(note + "Highlight a term to see its passages."))
+        if hidden:
+            notes.append(f"{hidden} more articles on this topic are not shown (the {MAX_COLUMNS} with most text are).")
+        if legend:
+            notes.append(legend)
+        if any(f.whole_article for f in shown):
+            notes.append("* too little on this topic, or nothing on it stands out: the article's words overall, "
+                         "against the other articles")
+        legend_widget = self.query_one("#perspectives-legend", Static)
+        legend_widget.update(Text("\n".join(notes)))
+        legend_widget.display = bool(notes)
+        self.query_one("#term-passages-title", Static).update(Text("Highlight a term to see its passages."))
         self.query_one("#term-passages", OptionList).clear_options()
         table.focus()
+        if shown:
+            table.move_cursor(row=1, column=0)  # the first term (row 0 says what the words come from)
 
     def _term_at(self, row: int, column: int) -> Term | None:
         if 0 <= row < len(self.grid) and 0 <= column < len(self.grid[row]):
@@ -164,17 +227,15 @@ class PerspectivesScreen(Panel[str | None]):
         self._show()
 
 
-def _scope_note(whole_article: bool, enough_text: bool, words: int) -> Text:
-    """What a column's terms were drawn from, for a table where some column is a whole article."""
-    if not whole_article:
-        return Text("on this topic", style="dim italic")
-    why = f"{words} words on it" if not enough_text else "nothing on it stands out"
-    return Text(f"whole article ({why})", style="dim italic")
-
-
 def _around(text: str, word: str, width: int = 160) -> str:
-    """A one-line excerpt of `text` around the first use of `word`."""
+    """A one-line excerpt of `text` around the first use of `word`, starting and ending on whole words."""
     at = text.lower().find(word.lower())
     start = max(0, at - width // 3) if at >= 0 else 0
-    excerpt = text[start:start + width]
-    return ("…" if start else "") + excerpt + ("…" if start + width < len(text) else "")
+    if start:
+        space = text.find(" ", start, at if at > start else start + width // 3)
+        start = space + 1 if space >= 0 else start
+    end = start + width
+    if end < len(text):
+        space = text.rfind(" ", max(start, at + len(word)), end)
+        end = space if space > start else end
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

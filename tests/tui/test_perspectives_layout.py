@@ -1,0 +1,51 @@
+"""The perspectives view fits the terminal: every article's column on screen at 80, 120 and 200 columns, terms
+whole where there is room, the z-score bar only when it costs no term its end."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.insight.perspectives import ArticleFraming, Term
+from tests.tui.conftest import wait_for_reader
+from tui.screens.perspectives import BAR, MIN_COLUMN, PerspectivesScreen, _around, column_plan, term_cells
+
+
+def _frame(*texts: str) -> ArticleFraming:
+    terms = tuple(Term(t, t.lower(), 1.5, 2, 0, ()) for t in texts)
+    return ArticleFraming("a", 50, 50, True, terms, ())
+
+
+def test_columns_share_the_room_and_the_bar_gives_way_before_a_term_is_cut():
+    frames = [_frame("Kurdish", "defense industry"), _frame("Russian Federation")]
+    need = term_cells(frames[1].terms[0])
+    bar, width = column_plan(frames, 200)
+    assert bar == BAR and width == need + BAR + 1  # room for all: full bar, no wider than needed
+    bar, width = column_plan(frames, 2 * (need + 2) + 2)
+    assert bar == 0 and width >= need  # the bar goes first
+    bar, width = column_plan(frames * 4, 60)
+    assert bar == 0 and width == MIN_COLUMN  # too many columns: the narrowest readable, the table scrolls
+
+
+def test_an_excerpt_starts_and_ends_on_whole_words():
+    text = "Turkey planned the purchase of American-backed Kurdish drones that might one day take shape in Syria " * 3
+    excerpt = _around(text, "Kurdish", 60)
+    assert excerpt.startswith("…of ") and excerpt.endswith("…") and "Kurdish" in excerpt
+    assert excerpt[1:-1] in text and text[text.index(excerpt[1:-1]) + len(excerpt) - 2] == " "
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+async def test_every_article_column_is_on_screen(make_app, size):
+    from textual.widgets import DataTable
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PerspectivesScreen)
+        table = app.screen.query_one(DataTable)
+        assert len(table.columns) == 4
+        used = sum(column.get_render_width(table) for column in table.columns.values())
+        assert used <= table.scrollable_content_region.width, (used, table.scrollable_content_region.width)
+        title = app.screen.query_one("#term-passages-title")
+        assert "passage" in str(title.render())  # the first term is highlighted, its passages listed
