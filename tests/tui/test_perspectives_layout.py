@@ -49,3 +49,35 @@ async def test_every_article_column_is_on_screen(make_app, size):
         assert used <= table.scrollable_content_region.width, (used, table.scrollable_content_region.width)
         title = app.screen.query_one("#term-passages-title")
         assert "passage" in str(title.render())  # the first term is highlighted, its passages listed
+
+
+def test_a_legend_never_breaks_inside_a_name():
+    from tui.widgets.matrix import pack
+
+    items = ["1. Global Research", "2. Is Moscow using the S-40…", "3. iAffairs", "4. Global Research"]
+    lines = pack(items, 50).split("\n")
+    assert all(len(line) <= 50 for line in lines)
+    assert [part for line in lines for part in line.split("   ")] == items
+    assert pack(items, 0) == "   ".join(items)
+    assert pack(["x" * 30], 10) == "x" * 9 + "…"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+async def test_coverage_and_voices_show_every_article_column(make_app, size):
+    from textual.widgets import DataTable
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await wait_for_reader(app, pilot)
+        for key in ("c", "v"):
+            await pilot.press(key)
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            assert sum(1 for k in table.columns if k.value in app.corpus.articles_by_id) == 5
+            used = sum(column.get_render_width(table) for column in table.columns.values())
+            assert used <= table.scrollable_content_region.width, (key, used, table.scrollable_content_region.width)
+            for legend in app.screen.query(".dim"):
+                for line in str(legend.render()).split("\n"):
+                    assert not line.startswith("Research"), line  # no name split across lines
+            await pilot.press("escape")
+            await pilot.pause()

@@ -13,7 +13,15 @@ from models.insight.coverage import coverage
 from models.document import Corpus
 from tui.labels import article_label
 from tui.widgets.matrix import article_headers
-from tui.screens.base import Panel
+from tui.screens.base import Panel, panel_width
+
+
+MIN_TOPIC = 16  # a topic column narrower than this names too little
+
+
+def _cell(passages: int, first: int, wordy: bool) -> str:
+    """A cell's text: the passages on the topic and where it first appears (¶ from 1)."""
+    return f"{passages} from ¶{first + 1}" if wordy else f"{passages} ¶{first + 1}"
 
 
 class CoverageScreen(Panel[str | None]):
@@ -34,22 +42,34 @@ class CoverageScreen(Panel[str | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column(Text("topic"), key="topic")
+        inner = panel_width(self.app.size.width) - 4 - 2  # border, padding and the scroll bar
+        n = len(self.corpus.articles)
+        labels = [row.topic.label for row in self.matrix.rows]
+        label_width = max((len(label) for label in labels), default=5)
+        total_width = len("articles") + 2
+        # "4 from ¶1" when the topics' names fit beside it, else "4 ¶1"; the topic column takes what is left.
+        verbose = max((len(_cell(c.passages, c.first, True)) for r in self.matrix.rows for c in r.cells
+                       if c.first is not None), default=1)
+        short = max((len(_cell(c.passages, c.first, False)) for r in self.matrix.rows for c in r.cells
+                     if c.first is not None), default=1)
+        wordy = inner - total_width - n * (verbose + 2) - 2 >= label_width
+        cell_width = verbose if wordy else short
+        topic_width = max(MIN_TOPIC, min(label_width, inner - total_width - n * (cell_width + 2) - 2))
+        table.add_column(Text("topic"), key="topic", width=topic_width)
         # The topic column stays put while the articles scroll; they share the room that is left.
-        topic_width = max((len(row.topic.label) for row in self.matrix.rows), default=5) + 2
-        room = max(0, (self.app.size.width - 8) - topic_width - 10)
-        headers, legend = article_headers(self.corpus, self.corpus.articles, room)
+        room = max(0, inner - topic_width - 2 - total_width)
+        headers, legend = article_headers(self.corpus, self.corpus.articles, room, width=inner)
         for article, header in zip(self.corpus.articles, headers):
             table.add_column(Text(header), key=article.id)
         self.query_one("#coverage-legend", Static).update(Text(legend))
         self.query_one("#coverage-legend", Static).display = bool(legend)
         table.add_column(Text("articles"), key="__total")
         for row in self.matrix.rows:
-            cells: list[Text] = [Text(row.topic.label, style=row.topic.colour)]
+            cells: list[Text] = [Text(row.topic.label, style=row.topic.colour, no_wrap=True, overflow="ellipsis")]
             for cell in row.cells:
                 if cell.first is not None:
                     text = Text(f"{cell.passages} ")
-                    text.append(f"from ¶{cell.first + 1}", style="dim")
+                    text.append(_cell(cell.passages, cell.first, wordy)[len(f"{cell.passages} "):], style="dim")
                     cells.append(text)
                 else:
                     cells.append(Text("—", style="dim"))

@@ -18,9 +18,14 @@ from models.document import Corpus
 from models.insight.voices import Mention, Speaker, voices
 from tui.widgets.matrix import article_headers
 from tui.labels import article_label, shorten
-from tui.screens.base import Panel
+from tui.screens.base import Panel, panel_width
 
 MAX_ARTICLE_COLUMNS = 40
+SPEAKER_MOST = 30  # cells of a speaker's name (fewer below 100 columns: SPEAKER_NARROW)
+SPEAKER_NARROW = 22
+ARTICLE_CELL = 5  # "7 ●●●"
+ROLE_MOST = 36
+ROLE_LEAST = 10  # a role column narrower than this is dropped (the line under the table says the role)
 
 
 class VoicesScreen(Panel[str | None]):
@@ -32,6 +37,7 @@ class VoicesScreen(Panel[str | None]):
         self.topic_id = topic_id
         self.only_topic = topic_id is not None
         self.rows: list[Speaker] = []
+        self.leading = 3  # columns before the articles' (speaker, kind, role)
         # At most MAX_ARTICLE_COLUMNS articles fit as columns: those from the reader's window on. On a large
         # corpus whose voices are not worked out yet, only those articles are read now, so the view opens at
         # once; once the background preparation is done, the whole corpus's speakers are used.
@@ -84,11 +90,25 @@ class VoicesScreen(Panel[str | None]):
             title.append(f"\nArticles {self.first + 1}–{self.first + len(self.columns)} of "
                          f"{len(self.corpus.articles)} (from the panes on screen).", style="dim")
         self.query_one("#voices-title", Static).update(title)
-        table.add_column(Text("speaker"), key="speaker")
-        table.add_column(Text("kind"), key="kind")
-        table.add_column(Text("role"), key="role")
+        # Room: the speaker (fixed) and kind, then the articles (each at least a count and three topic dots),
+        # then the role with what is left; without room for a role worth reading it goes (the line under the
+        # table gives it).
+        inner = panel_width(self.app.size.width) - 4 - 2
+        names = [s.name for s in self.index.speakers]
+        speaker_width = min(SPEAKER_MOST if inner >= 100 else SPEAKER_NARROW, max(map(len, names), default=7))
+        kind_width = max((len(s.kind) for s in self.index.speakers), default=4)
+        articles_room = len(self.columns) * (ARTICLE_CELL + 2)
+        role_width = min(ROLE_MOST, max((len(s.role or "") for s in self.index.speakers), default=0),
+                         inner - (speaker_width + 2) - (kind_width + 2) - articles_room - 2)
+        show_role = role_width >= ROLE_LEAST
+        table.add_column(Text("speaker"), key="speaker", width=speaker_width)
+        table.add_column(Text("kind"), key="kind", width=kind_width)
+        if show_role:
+            table.add_column(Text("role"), key="role", width=role_width)
+        self.leading = 3 if show_role else 2
         shown = [self.corpus.articles_by_id[a] for a in self.columns]
-        headers, legend = article_headers(self.corpus, shown, max(0, self.app.size.width - 12 - 90))
+        room = inner - (speaker_width + 2) - (kind_width + 2) - ((role_width + 2) if show_role else 0)
+        headers, legend = article_headers(self.corpus, shown, max(0, room), width=inner)
         for article, header in zip(shown, headers):
             table.add_column(Text(header), key=article.id)
         if legend:
@@ -114,14 +134,16 @@ class VoicesScreen(Panel[str | None]):
                 continue
             self.rows.append(speaker)
             style = "italic" if speaker.kind == "unnamed" else ""
-            table.add_row(Text(shorten(speaker.name, 30), style=style), Text(speaker.kind, style="dim"),
-                          Text(shorten(speaker.role or "", 36), style="dim"), *cells)
+            fixed = [Text(shorten(speaker.name, speaker_width), style=style), Text(speaker.kind, style="dim")]
+            if show_role:
+                fixed.append(Text(shorten(speaker.role or "", role_width), style="dim"))
+            table.add_row(*fixed, *cells)
         if not self.rows:
             self.query_one("#voice-detail", Static).update(Text("No one is quoted or cited here."))
 
     @on(DataTable.CellHighlighted)
     def _highlighted(self, event: DataTable.CellHighlighted) -> None:
-        row, column = event.coordinate.row, event.coordinate.column - 3
+        row, column = event.coordinate.row, event.coordinate.column - self.leading
         if not 0 <= row < len(self.rows):
             return
         speaker = self.rows[row]
@@ -140,7 +162,7 @@ class VoicesScreen(Panel[str | None]):
 
     @on(DataTable.CellSelected)
     def _selected(self, event: DataTable.CellSelected) -> None:
-        row, column = event.coordinate.row, event.coordinate.column - 3
+        row, column = event.coordinate.row, event.coordinate.column - self.leading
         if not 0 <= row < len(self.rows):
             return
         speaker = self.rows[row]
