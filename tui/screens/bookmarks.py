@@ -17,14 +17,41 @@ from textual.events import Key
 from textual.widgets import DataTable, Footer, Input, Static
 
 from models.display import display, file_name
+from models.document import TopicInfo
 from models.store.bookmarks import Bookmark, BookmarkError
 from models.store.placement import Placement, placements
 from models.text import fold
 from tui.bookmarking import Bookmarks
 from tui.labels import article_label, passage_label, shorten
-from tui.screens.base import Panel
+from tui.screens.base import Panel, panel_width
 
 QUOTE_WIDTH = 60
+
+
+# Columns: (label, cells it needs at least, whether it grows: share > 0). Date and status never need more;
+# the rest grow with the room, so a wide terminal shows whole tags and notes.
+COLUMNS = (("date", 10, 0.0), ("status", 9, 0.0), ("article", 10, 0.15), ("quote", 18, 0.35),
+           ("topics", 12, 0.25), ("note", 8, 0.15), ("tags", 8, 0.10))
+
+
+def column_widths(room: int, natural: list[int]) -> list[int]:
+    """Each column's width for a table `room` cells wide (2 of padding per column), given the cells each
+    column's longest content takes (`natural`): every column its least (or less when its content is
+    shorter), then what is left goes in fair shares to the columns that can grow (a share above 0 in
+    COLUMNS), never beyond their content. Below the least the table scrolls sideways."""
+    widths = [min(least, want) for (_, least, _), want in zip(COLUMNS, natural)]
+    spare = room - sum(w + 2 for w in widths)
+    wanting = sorted((k for k, (w, want) in enumerate(zip(widths, natural)) if want > w and COLUMNS[k][2] > 0),
+                     key=lambda k: natural[k] - widths[k])
+    # Fair shares, smallest need first: a column that needs less than its share gets what it needs (whole
+    # tags, a whole note), and the rest is shared again among the wider ones.
+    while spare > 0 and wanting:
+        k = wanting.pop(0)
+        fair = spare // (len(wanting) + 1)
+        more = min(natural[k] - widths[k], max(fair, 0))
+        widths[k] += more
+        spare -= more
+    return widths
 
 
 class BookmarksScreen(Panel[str | None]):
@@ -51,8 +78,14 @@ class BookmarksScreen(Panel[str | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label in ("date", "status", "article", "quote", "topics", "note", "tags"):
-            table.add_column(Text(label), key=label)
+        labels = {t.id: t for t in self.bookmarks.corpus.topics}
+        self.placed = placements(self.bookmarks.items, self.bookmarks.corpus, self.bookmarks.resolutions)
+        natural = [len(label) for label, _, _ in COLUMNS]
+        for bookmark in self.bookmarks.items:
+            natural = [max(n, cell.cell_len) for n, cell in zip(natural, self._cells(bookmark, labels))]
+        widths = column_widths(panel_width(self.app.size.width) - 6, natural)
+        for (label, _, _), width in zip(COLUMNS, widths):
+            table.add_column(Text(label), key=label, width=width)
         self._fill()
         self.query_one(Input).focus()
 
@@ -72,6 +105,30 @@ class BookmarksScreen(Panel[str | None]):
             return article_label(self.bookmarks.corpus, article, 30)
         return display(bookmark.article.title) if bookmark.article.title else file_name(bookmark.article.path)
 
+    def _cells(self, bookmark: Bookmark, labels: dict[str, TopicInfo]) -> list[Text]:
+        """A bookmark's row (one line per cell, cut with an ellipsis to its column)."""
+        resolution = self.bookmarks.resolutions.get(bookmark.id)
+        placed = self.placed.get(bookmark.id, "elsewhere")
+        status = resolution.status if resolution and placed == "found" else placed
+        topics = Text()
+        for n, topic_id in enumerate(bookmark.topics):
+            info = labels.get(topic_id)
+            topics.append(("" if n == 0 else ", ") + (info.label if info else topic_id),
+                          style=info.colour if info else "")
+        quote = bookmark.quote.replace("\n", " ")
+        cells = [
+            Text(bookmark.created[:10]),
+            Text(status, style="bold red" if status == "orphaned" else "dim"),
+            Text(shorten(self._article(bookmark), 30)),
+            Text(quote[:QUOTE_WIDTH] + ("…" if len(quote) > QUOTE_WIDTH else "")),
+            topics,
+            Text(shorten(bookmark.note.replace("\n", " "), 40)),
+            Text(", ".join(bookmark.tags)),
+        ]
+        for cell in cells:
+            cell.no_wrap, cell.overflow = True, "ellipsis"
+        return cells
+
     def _fill(self) -> None:
         needle = fold(self.query_one(Input).value.strip())
         table = self.query_one(DataTable)
@@ -81,25 +138,7 @@ class BookmarksScreen(Panel[str | None]):
         labels = {t.id: t for t in self.bookmarks.corpus.topics}
         self.placed = placements(self.bookmarks.items, self.bookmarks.corpus, self.bookmarks.resolutions)
         for bookmark in self.shown:
-            resolution = self.bookmarks.resolutions.get(bookmark.id)
-            placed = self.placed.get(bookmark.id, "elsewhere")
-            status = resolution.status if resolution and placed == "found" else placed
-            topics = Text()
-            for n, topic_id in enumerate(bookmark.topics):
-                info = labels.get(topic_id)
-                topics.append(("" if n == 0 else ", ") + (info.label if info else topic_id),
-                              style=info.colour if info else "")
-            quote = bookmark.quote.replace("\n", " ")
-            table.add_row(
-                Text(bookmark.created[:10]),
-                Text(status, style="bold red" if status == "orphaned" else "dim"),
-                Text(shorten(self._article(bookmark), 30)),
-                Text(quote[:QUOTE_WIDTH] + ("…" if len(quote) > QUOTE_WIDTH else "")),
-                topics,
-                Text(shorten(bookmark.note.replace("\n", " "), 40)),
-                Text(", ".join(bookmark.tags)),
-                key=bookmark.id,
-            )
+            table.add_row(*self._cells(bookmark, labels), key=bookmark.id)
         total = len(self.bookmarks.items)
         title = Text(f"Bookmarks: {len(self.shown)} of {total}" if needle else f"Bookmarks: {total}")
         title.append("   enter: jump · d: delete · u: undo · type to filter", style="dim")

@@ -30,9 +30,16 @@ _LAST_QUERY: WeakKeyDictionary[App[object], str] = WeakKeyDictionary()
 
 
 def snippet(text: str, start: int, end: int) -> Text:
-    """The match with some context either side, the match highlighted (plain Text, never markup)."""
+    """The match with some context either side, starting and ending on whole words, the match highlighted
+    (plain Text, never markup)."""
     left = max(0, start - CONTEXT)
+    if left:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
     right = min(len(text), end + CONTEXT * 2)
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space > end else right
     out = Text(no_wrap=True, overflow="ellipsis")
     if left:
         out.append("…")

@@ -1,5 +1,5 @@
-"""The perspectives view fits the terminal: every article's column on screen at 80, 120 and 200 columns, terms
-whole where there is room, the z-score bar only when it costs no term its end."""
+"""Views fit the terminal: every article's column on screen at 80, 120 and 200 columns, terms whole where there
+is room, the z-score bar only when it costs no term its end, legends and excerpts that never cut a word."""
 
 from __future__ import annotations
 
@@ -81,3 +81,27 @@ async def test_coverage_and_voices_show_every_article_column(make_app, size):
                     assert not line.startswith("Research"), line  # no name split across lines
             await pilot.press("escape")
             await pilot.pause()
+
+
+def test_a_search_excerpt_starts_and_ends_on_whole_words():
+    from tui.screens.search import snippet
+
+    text = "It's little wonder then that Turkey began to reorient itself eastward towards Russia and plans " * 3
+    start = text.index("Russia")
+    shown = snippet(text, start, start + len("Russia")).plain
+    assert shown.startswith("…") and shown.endswith("…")
+    inner = shown[1:-1]
+    at = text.index(inner)
+    assert text[at - 1] == " " and text[at + len(inner)] == " "
+
+
+def test_bookmark_columns_give_short_columns_their_whole_content_first():
+    from tui.screens.bookmarks import COLUMNS, column_widths
+
+    natural = [10, 6, 18, 61, 100, 21, 27]  # date, status, article, quote, topics, note, tags
+    wide = column_widths(174, natural)
+    assert sum(w + 2 for w in wide) <= 174
+    assert wide[0] == 10 and wide[1] == 6 and wide[2] == 18 and wide[5] == 21 and wide[6] == 27  # whole
+    assert wide[3] > 18 and wide[4] > 12  # quote and topics share the rest
+    narrow = column_widths(60, natural)
+    assert narrow == [min(least, n) for (_, least, _), n in zip(COLUMNS, natural)]  # the least; it scrolls
