@@ -30,9 +30,10 @@ from rich.text import Text
 from models.config import Config
 from models.display import display, file_name
 from models.document import Article, Corpus, Problem
-from models.events import Progress
+from models.events import ANALYSING, READING, Progress
 from tui.commands import ReaderCommands
 from tui.keymap import APP_BINDINGS, clashes, unknown_ids
+from tui.widgets.status_line import Loading
 
 if TYPE_CHECKING:
     from tui.bookmarking import Bookmarks
@@ -56,17 +57,22 @@ class LoadingScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False
 
-    def show_progress(self, progress: Progress) -> None:
-        """The phase by name (reading, analysing, linking...), its bar, and the file being worked on."""
+    def show_progress(self, progress: Progress, files: Loading | None = None) -> None:
+        """The phase by name (reading, analysing, linking...), its bar, and the file being worked on. The corpus
+        stage (after the last file) has no count a bar could fill: the bar pulses instead of sitting at 100%."""
         bar = self.query_one(ProgressBar)
         bar.display = True
-        bar.update(total=max(progress.total, 1), progress=progress.done)
         self.query_one("#loading-label", Static).update(f"{progress.label}…")
-        where = f"{progress.done}/{progress.total}"
-        if progress.name:
-            where += f"  {file_name(progress.name)}"
-        if progress.step:
-            where += f": {display(progress.step)}"
+        if progress.phase in (READING, ANALYSING):
+            bar.update(total=max(progress.total, 1), progress=progress.done)
+            where = f"{progress.done}/{progress.total}"
+            if progress.name:
+                where += f"  {file_name(progress.name)}"
+            if progress.step:
+                where += f": {display(progress.step)}"
+        else:
+            bar.update(total=None)
+            where = f"all {files.total} files read" if files is not None and files.total else ""
         # Text, not a string: a file named "[@click=app.bell('a]x.txt" is shown as it is, never parsed
         self.query_one("#loading-file", Static).update(Text(where[:120]))
 
@@ -90,7 +96,7 @@ class ParallaxApp(App):
         self.use_cache = use_cache
         self.bookmarks: Bookmarks | None = None  # once articles are loaded
         self.loading: Progress | None = None  # where loading is, while it goes on
-        self._files: tuple[int, int, str] = (0, 0, "")  # files done, files, the last one: the reader's status
+        self._files = Loading(0, 0, "")  # files done, files, the last one, the corpus stage's phase: the status
         self.failure: Exception | None = None  # a bug that stopped loading (the command then exits non-zero)
         self._started = time.monotonic()
         self._last_key = time.monotonic()
@@ -125,14 +131,14 @@ class ParallaxApp(App):
         if self.loading is None or time.monotonic() - self._started < SHOW_AFTER:
             return
         if isinstance(self.screen, LoadingScreen):
-            self.screen.show_progress(self.loading)
+            self.screen.show_progress(self.loading, self._files)
         reader = self._reader()
         if reader is not None:
             reader.show_loading(self._files)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self) -> None:
-        from models.events import ANALYSING, READING, ArticleReady, Done, Notice, ProblemFound
+        from models.events import ArticleReady, Done, Notice, ProblemFound
         from models.loader import load
 
         try:
@@ -144,7 +150,9 @@ class ParallaxApp(App):
                 if isinstance(event, Progress):
                     self.loading = event
                     if event.phase in (READING, ANALYSING):
-                        self._files = (event.done, event.total, event.name)
+                        self._files = Loading(event.done, event.total, event.name)
+                    else:  # the corpus stage, every file read: name what it does
+                        self._files = self._files._replace(phase=event.label)
                 elif isinstance(event, ArticleReady):
                     articles[event.article.id] = event.article  # a copy found later replaces its first version
                 elif isinstance(event, ProblemFound):

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from models.display import display
 
@@ -42,7 +42,8 @@ class ProgressBar:
         self._start = time.monotonic()
         self._bar: Progress | None = None
         self._task: TaskID | None = None
-        self._last: tuple[int, int] = (0, 0)
+        self._last: tuple[int, int | None] = (0, 0)  # done of total (None: a phase with no count)
+        self._files = 0  # files to load, once known
         self._file = ""
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
@@ -57,12 +58,21 @@ class ProgressBar:
         self._update(self.label, n, total, _short(path))
 
     def show(self, progress: LoadProgress) -> None:
-        """One of the loader's Progress events: the phase by name, how far, the file and its step."""
-        label = progress.label + (f": {display(progress.step)}" if progress.step else "")
-        self._update(label, progress.done, progress.total, _short(progress.name) if progress.name else "")
+        """One of the loader's Progress events: the phase by name, how far, the file and its step. The corpus
+        stage (after the last file) has no count a bar could fill: the bar pulses, and says how many files
+        were read, instead of sitting full."""
+        from models.events import ANALYSING, READING
 
-    def _update(self, label: str, done: int, total: int, file: str) -> None:
+        label = progress.label + (f": {display(progress.step)}" if progress.step else "")
+        if progress.phase in (READING, ANALYSING):
+            self._update(label, progress.done, progress.total, _short(progress.name) if progress.name else "")
+        else:
+            self._update(label, 0, None, f"all {self._files} files read" if self._files else "")
+
+    def _update(self, label: str, done: int, total: int | None, file: str) -> None:
         with self._lock:
+            if total is not None:
+                self._files = total
             self.label, self._last, self._file = label, (done, total), file
             if self._bar is None:
                 if not self.console.is_terminal or self._closed:
@@ -76,7 +86,11 @@ class ProgressBar:
                     return
                 self._open()
             assert self._bar is not None and self._task is not None
-            self._bar.update(self._task, description=label, completed=done, total=total, file=file)
+            if total is None and self._bar.tasks[0].total is not None:  # rich cannot unset a total: a new task
+                self._bar.remove_task(self._task)
+                self._task = self._bar.add_task(label, total=None, file=file, count="")
+            self._bar.update(self._task, description=label, completed=done, total=total, file=file,
+                             count=_count(done, total))
 
     def _appear(self) -> None:
         with self._lock:
@@ -87,7 +101,7 @@ class ProgressBar:
         self._bar = Progress(
             TextColumn("{task.description}", markup=False),
             BarColumn(),
-            MofNCompleteColumn(),
+            TextColumn("{task.fields[count]}", markup=False),
             TimeElapsedColumn(),
             TextColumn("{task.fields[file]}", markup=False, style="dim"),
             console=self.console,
@@ -95,12 +109,12 @@ class ProgressBar:
         )
         self._bar.start()
         done, total = self._last
-        self._task = self._bar.add_task(self.label, total=total, completed=done, file=self._file)
+        self._task = self._bar.add_task(self.label, total=total, completed=done, file=self._file,
+                                        count=_count(done, total))
 
     def phase(self, label: str) -> None:
-        """Name what happens now (e.g. "Linking passages" after the last file)."""
-        done, total = self._last
-        self._update(label, total, total, "")
+        """Name what happens now (e.g. "Linking passages" after the last file): the bar pulses."""
+        self._update(label, 0, None, f"all {self._files} files read" if self._files else "")
 
     def refresh(self) -> None:
         """Draw now (the bar redraws itself ten times a second anyway)."""
@@ -125,6 +139,11 @@ def rich_progress(console: Console | None = None, delay: float = DELAY) -> Itera
         yield bar
     finally:
         bar.close()
+
+
+def _count(done: int, total: int | None) -> str:
+    """"12/40" files; nothing for a phase with no count."""
+    return f"{done}/{total}" if total is not None else ""
 
 
 def _short(path: str, width: int = 48) -> str:

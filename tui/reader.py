@@ -21,7 +21,7 @@ from tui.reader_popups import ReaderPopups
 from tui.state import ReaderState, window
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.article_view import ArticleView, PaneLook
-from tui.widgets.status_line import StatusLine, topics_source
+from tui.widgets.status_line import Loading, StatusLine, topics_source
 from tui.widgets.topic_bar import TopicBar, bar_counts
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ class ReaderScreen(ReaderPopups):
         self._bookmarked: dict[str, frozenset[int]] | None = None
         # (files done, files, current file) while the rest of the corpus loads. Not `loading`: that name is
         # Textual's Widget.loading reactive, and any truthy value there covers the whole screen with a spinner.
-        self.files_loading: tuple[int, int, str] | None = None
+        self.files_loading: tuple[int, int, str] | Loading | None = None
 
     async def set_corpus(self, corpus: Corpus) -> None:
         """Take a newer corpus (more articles loaded, or the links computed), keeping where the reader is."""
@@ -103,14 +103,17 @@ class ReaderScreen(ReaderPopups):
             pane.set_linked(self.linked_ids)
         self.refresh_view()
 
-    def show_loading(self, loading: tuple[int, int, str] | None) -> None:
+    def show_loading(self, loading: tuple[int, int, str] | Loading | None) -> None:
         """Say in the status line that files are still loading (None: done)."""
         self.files_loading = loading
         if self.is_mounted:
             self._status()
 
     def _status(self) -> None:
-        status = self.query_one(StatusLine)
+        found = self.query(StatusLine)
+        if not found:  # mounted, its children not yet (a loading update can come that early)
+            return
+        status = found.first()
         status.files_loading = self.files_loading
         status.topics_from = topics_source(self.config.path)
         status.show(self.state)

@@ -82,7 +82,7 @@ async def test_the_loading_screen_names_the_corpus_stage_while_it_runs(make_app,
     """Issue 14: the bar stood at 100% while links were still computed; now it says what is happening."""
     import models.loader as loader_module
     import tui.app as app_module
-    from textual.widgets import Static
+    from textual.widgets import ProgressBar, Static
 
     real = loader_module.analyze_corpus
     seen = threading.Event()
@@ -98,7 +98,6 @@ async def test_the_loading_screen_names_the_corpus_stage_while_it_runs(make_app,
     monkeypatch.setattr(app_module.ParallaxApp, "_show_partial", no_partial)
     monkeypatch.setattr(loader_module, "analyze_corpus", slow_links)
     app = make_app(paths=[SEEDS], load=True)
-
     def label() -> str:
         if not isinstance(app.screen, LoadingScreen):
             return ""
@@ -108,6 +107,43 @@ async def test_the_loading_screen_names_the_corpus_stage_while_it_runs(make_app,
         async with app.run_test(size=(120, 30)) as pilot:
             await until(pilot, lambda: "linking" in label())
             assert label() == "Discovering topics and linking passages…"
+            screen = app.screen
+            total = screen.query_one(ProgressBar).total
+            files = str(screen.query_one("#loading-file", Static).render())
+            assert total is None and files == "all 5 files read"  # it pulses: not 100% while links are computed
+            seen.set()
+    finally:
+        seen.set()
+
+
+async def test_the_status_line_names_the_corpus_stage_once_every_file_is_read(make_app, monkeypatch):
+    """Issue 14: the reader said 'loading 5/5 files' while links were computed; it names the phase."""
+    import models.loader as loader_module
+    import tui.app as app_module
+    from tui.widgets.status_line import StatusLine
+
+    real = loader_module.analyze_corpus
+    seen = threading.Event()
+
+    def slow_links(*args, **kwargs):
+        seen.wait(30)  # the corpus stage runs until the test has read the status line
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "SHOW_AFTER", 0.0)
+    monkeypatch.setattr(app_module, "REFRESH_EVERY", 0.0)
+    monkeypatch.setattr(loader_module, "analyze_corpus", slow_links)
+    app = make_app(paths=[SEEDS], load=True)
+
+    def line() -> str:
+        if not isinstance(app.screen, ReaderScreen) or app.corpus is not None:
+            return ""
+        return " ".join(str(status.render()) for status in app.screen.query(StatusLine))
+
+    try:
+        async with app.run_test(size=(200, 40)) as pilot:
+            await until(pilot, lambda: "linking passages" in line())
+            assert "⏳ discovering topics and linking passages… (5/5 files read)" in line()
+            assert "loading 5/5" not in line()
             seen.set()
     finally:
         seen.set()

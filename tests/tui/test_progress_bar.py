@@ -59,3 +59,18 @@ def test_the_bar_appears_on_time_while_one_large_article_is_analysed():
         assert progress.shown
         progress.refresh()
     assert "Analysing articles: cleaning" in out.getvalue() and "big.txt" in out.getvalue()
+
+
+def test_the_corpus_stage_pulses_and_names_itself_instead_of_a_full_bar():
+    from models.events import ANALYSING, LINKING, Progress
+
+    console, out = _console(True)
+    with rich_progress(console, delay=0.0) as progress:
+        progress.show(Progress(ANALYSING, 3, 3, "c.txt"))
+        progress.show(Progress(LINKING, 0, 1))
+        assert progress._bar is not None and progress._task is not None
+        task = progress._bar.tasks[0]
+        assert task.total is None and task.description == "Discovering topics and linking passages"
+        assert task.fields["count"] == "" and task.fields["file"] == "all 3 files read"
+        progress.refresh()
+    assert "0/1" not in out.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.widgets import Static
@@ -14,6 +15,26 @@ from tui.labels import passage_label
 from tui.state import ReaderState
 
 
+class Loading(NamedTuple):
+    """Where loading is, for the status line: files done of files, the last file, and once every file is
+    read the corpus stage's phase by name ("Discovering topics and linking passages"), so the line never
+    says 5/5 with nothing named while links are computed."""
+
+    done: int
+    total: int
+    name: str
+    phase: str = ""
+
+
+def loading_text(loading: tuple[int, int, str] | Loading) -> str:
+    """The status line's loading note."""
+    done, total = loading[0], loading[1]
+    phase = loading.phase if isinstance(loading, Loading) else ""
+    if phase:
+        return f"⏳ {phase[:1].lower() + phase[1:]}… ({done}/{total} files read) · "
+    return f"⏳ loading {done}/{total} files, links when done · "
+
+
 def topics_source(config_path: str) -> str | None:
     """What the status line says about the topics when they are a folder's own `topics.yaml` (the folder
     named, made safe to show), else None: the user should know which topics they are reading by."""
@@ -23,7 +44,8 @@ def topics_source(config_path: str) -> str | None:
     return f"topics: {file_name(path.parent) or '.'}/{TOPICS_BESIDE}"
 
 
-def status_text(state: ReaderState, loading: tuple[int, int, str] | None = None, topics: str | None = None) -> Text:
+def status_text(state: ReaderState, loading: tuple[int, int, str] | Loading | None = None,
+                topics: str | None = None) -> Text:
     """A one-line summary of the focused passage, most useful first: where it is, where enter goes, what
     it discusses (plain Text: nothing from the article is markup). `topics`: where the topics come from, when
     that is not the config the user chose (a folder's own topics.yaml): said first, so it is never cut."""
@@ -31,8 +53,7 @@ def status_text(state: ReaderState, loading: tuple[int, int, str] | None = None,
     passage = state.passage()
     text = Text(no_wrap=True, overflow="ellipsis")
     if loading is not None:
-        done, total, _ = loading
-        text.append(f"⏳ loading {done}/{total} files, links when done · ", style="bold yellow")
+        text.append(loading_text(loading), style="bold yellow")
     if topics is not None:
         text.append(f"{topics} · ", style="dim")
     if passage is None:
@@ -67,7 +88,7 @@ class StatusLine(Static):
     """Shows `status_text` for the current state; the screen calls `show()`."""
 
     #: (files done, files, current file) while loading; not `loading`, which is Textual's spinner reactive
-    files_loading: tuple[int, int, str] | None = None
+    files_loading: tuple[int, int, str] | Loading | None = None
     #: where the topics come from when it is a folder's own topics.yaml (`topics_source`), else None
     topics_from: str | None = None
 
