@@ -3,8 +3,9 @@
 A user's aliases mix the topic's own terms ("backlog", "P&I Club", "strong winds") with everyday words that
 also name it ("cause", "shipping", "court"). A passage whose only evidence is one such word uses it as often
 in another sense ("no oil spillage caused by it", "20,000 standard shipping containers") as in the topic's.
-So an explicit tag whose evidence is a single alias word common in English (`background.zipf` at least
-`COMMON_ZIPF`) stands only when something else says the passage is on the topic:
+So an alias tag whose evidence is a single alias word common in English (`background.zipf` at least
+`COMMON_ZIPF`) stands only when something else says the passage is on the topic; so does the tag the first
+passage gets from one such word of the title ("Massive IT Outage Causes Worldwide Chaos"):
 
 - a neighbour: the passage next to it in the same article has the topic on firmer evidence (a run of
   passages on one subject; support spreads along the run);
@@ -24,17 +25,20 @@ from models.pipeline.vocabulary import Vocabulary
 from models.text import lemma, tokens
 
 COMMON_ZIPF = 4.5  # an alias word at least this common in English (~30 uses a million words) is weak alone
+TITLE = "title: "  # how a lede's tag from the title's aliases gives its evidence
 MIN_FIRM_ARTICLES = 2  # ... in a topic with firm tags in this many articles
 
 
 def lone_common(tag: TopicTag) -> bool:
     """True when an explicit alias tag's only evidence is one word common in English."""
-    if tag.implicit or not tag.evidence or any(e.startswith("title:") for e in tag.evidence):
-        return False
-    keys = {" ".join(lemma(t.norm) for t in tokens(e)) for e in tag.evidence}
+    title = [e.removeprefix(TITLE) for e in tag.evidence if e.startswith(TITLE)]
+    if not tag.evidence or (tag.implicit and len(title) != len(tag.evidence)):
+        return False  # only alias tags, and the lede's tags from the title's aliases (topics.Tagger._lede)
+    evidence = title or tag.evidence
+    keys = {" ".join(lemma(t.norm) for t in tokens(e)) for e in evidence}
     if len(keys) != 1:
         return False
-    toks = tokens(tag.evidence[0])
+    toks = tokens(evidence[0])
     return len(toks) == 1 and background.zipf(toks[0].norm) >= COMMON_ZIPF
 
 

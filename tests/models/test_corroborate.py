@@ -89,7 +89,9 @@ def test_which_tags_are_weak():
     assert not lone_common(TopicTag("t", 0.8, False, ("cause", "corrosion")))  # a second name
     assert not lone_common(TopicTag("t", 0.7, False, ("corrosion",)))  # rare in English
     assert not lone_common(TopicTag("t", 0.7, False, ("design flaw",)))  # a phrase
-    assert not lone_common(TopicTag("t", 0.5, True, ("it",)))  # implicit tags are not alias tags
+    assert not lone_common(TopicTag("t", 0.5, True, ("it",)))  # a reference is not an alias
+    assert lone_common(TopicTag("t", 0.5, True, ("title: Causes",)))  # the lede's tag from the title's alias
+    assert not lone_common(TopicTag("t", 0.5, True, ("title: traffic jam",)))
 
 
 def test_a_topic_named_only_by_everyday_words_keeps_them(tmp_path, config):
