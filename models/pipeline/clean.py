@@ -74,6 +74,7 @@ def clean(text: str, cleaning: Cleaning, clock: Clock | None = None) -> Cleaned:
     _apply_rules(blocks, cleaning, removed, clock, stops)
     for block, text, rule, detail, role in cut_glued(blocks, cleaning, stops):
         removed.append(Removed(text, rule, block.line, "evidence", detail, role))
+    removed.extend(_glued_marker(blocks, cleaning, clock, stops))
     classify(blocks, cleaning, stops)
     _drop_repeats(blocks, cleaning)
     paragraphs = []
@@ -293,6 +294,30 @@ def _cuts(blocks: list[Block], cleaning: Cleaning, clock: Clock, stops: frozense
                 continue
         seen_prose = seen_prose or (block.rule is None and is_prose(block, cleaning, stops))
         i += 1
+
+
+_AFTER_ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*([^…]{2,40})$")  # "… a section of … Read more"
+
+
+def _glued_marker(blocks: list[Block], cleaning: Cleaning, clock: Clock, stops: frozenset[str]) -> list[Removed]:
+    """A marker of the page's tail glued after the ellipsis that cuts the last paragraph short ("… Read more"):
+    cut off, the paragraph kept (a teaser page prints the article's start this way)."""
+    markers = [r for r in cleaning.rules if r.scope in ("tail", "related")]
+    last = next((b for b in reversed(blocks) if b.rule is None and b.heading_level is None), None)
+    if last is None or not markers:
+        return []
+    m = _AFTER_ELLIPSIS.search(last.text[-60:])
+    if m is None or word_count(m.group(1)) > MARKER_MAX_WORDS:
+        return []
+    bare = m.group(1).strip(_TAIL_STRIP)
+    rule = next((r for r in markers if clock.run(r, "fullmatch", bare)), None)
+    if rule is None:
+        return []
+    cut = len(last.text) - len(last.text[-60:]) + m.start(1)
+    piece = last.text[cut:].strip()
+    last.text = last.text[:cut].rstrip()
+    measure(last, stops)
+    return [Removed(piece, rule.id, last.line, "rule", f"a {rule.id!r} marker glued to the end of the last paragraph", rule.role)]
 
 
 def _cut_list(blocks: list[Block], marker: int, rule: CleaningRule, cleaning: Cleaning, stops: frozenset[str]) -> int:

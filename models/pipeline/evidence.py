@@ -52,6 +52,7 @@ TITLE_MIN_SCORE = 1.0  # below this no line is taken for the title
 TITLE_MIN_WORDS = 3  # shorter lines are labels ("World", "DIPLOMACY", "Politics")
 DECK_MIN_WORDS = 5  # a deck says what happened: a subject, a verb and more ("Major US airlines halt flights")
 DECK_MAX_CAPS = 0.5  # sentence case capitalises its first word and names; title case (labels, teasers) ~all
+TEASER_AFTER_RUN = 3  # pieces of furniture (view counts, share lines) that part the body from what follows
 TITLE_EXTRA_WORDS = 4  # a title printed again with a breadcrumb or site name ("Home Windows <title>") adds few
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -267,6 +268,22 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
         elif i > last and _short_line(block, cleaning, stops):
             block.drop("tail-short-line", "context", _why_short(block, stops) + ", below the body")
     _subheadings(blocks, first, last, cleaning, stops)
+    _cut_teasers(blocks, first)
+
+
+def _cut_teasers(blocks: list[Block], first: int) -> None:
+    """Below the body, past a run of furniture, paragraphs that stop mid-sentence are the starts of other
+    stories (teasers cut at a fixed length: "… Native Hawai"). The article's own last paragraph, cut short
+    by the page ("… a section of […]"), follows the body directly and stays."""
+    ended = [i for i in range(first, len(blocks)) if blocks[i].rule is None and blocks[i].ends]
+    if not ended:
+        return
+    furniture = 0
+    for block in blocks[ended[-1] + 1:]:
+        if block.rule not in (None, "subheading", "merged"):
+            furniture += 1
+        elif block.rule is None and furniture >= TEASER_AFTER_RUN and not block.ends:
+            block.drop("tail-teaser", "context", f"no final stop, below the body past {furniture} pieces of furniture: another story's start")
 
 
 def _deck(blocks: list[Block], title: int | None, cleaning: Cleaning, stops: frozenset[str]) -> int | None:

@@ -103,3 +103,18 @@ def test_a_name_with_an_abbreviation_in_brackets_is_no_byline(config):
     text = f"{TITLE}\n\n{P1}\n\n{body}\n\n{P2}\n"
     assert kept(text, config) == [P1, body, P2]
     assert extract_meta(run(text, config)).author is None
+
+
+def test_other_stories_cut_mid_word_below_a_run_of_furniture_go(config):
+    counts = "\n".join(f"2024-03-0{n} 10:1{n}42{n} view" for n in range(1, 5))
+    teaser = "It has been almost forty years since the ferry company first proposed a second channel through the shal"
+    text = f"{TITLE}\n\n{P1}\n\n{P2}\n{counts}\n{teaser}\n"
+    assert kept(text, config) == [P1, P2]
+
+
+def test_the_last_paragraph_cut_short_by_the_page_stays(config):
+    short = "The authority said the channel would reopen once divers had checked the hull for … Read more"
+    text = f"{TITLE}\n\n{P1}\n\n{short}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, "The authority said the channel would reopen once divers had checked the hull for …"]
+    assert any(r.text == "Read more" for r in result.removed)
