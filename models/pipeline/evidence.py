@@ -38,6 +38,7 @@ TITLE_CASE_SHARE = 0.75  # a line with this share of capitalised words is in tit
 LABEL_MAX_STOPS = 2  # a short line ending in a stop with fewer stop words than this is a label, not a sentence
 GOOD_MIN_WORDS = 25  # a paragraph this long, sentence-like and stop-word dense is body text beyond doubt
 CAPTION_MAX_WORDS = 60  # a caption with its credit is at most this long
+CAPTION_MAX_SENTENCES = 2  # ... and says what the picture shows in a sentence or two
 NAME_MAX_TOKENS = 12  # a name line ("Jane Doe and John Smith") has at most this many words
 TITLE_REPEATED = 3.0  # a head line the page repeats is its title (pages print the title twice or thrice)
 TITLE_BEFORE_BYLINE = 3.0  # ... as is one followed by a byline or a date
@@ -242,6 +243,7 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
                 role = "byline" if name_line(copy, stops) else None
                 block.drop("glued-repeat", "repeat", f"the same words twice: {copy!r}", role)
     _printed_twice(blocks)
+    _alt_text(blocks)
     _captions(blocks, cleaning, stops)
     _repeats(blocks, cleaning, stops)
 
@@ -365,6 +367,22 @@ def _teaser(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
     if m is None or block.ends or block.words > cleaning.title_max_words + 3:
         return False
     return word_count(m.group(2)) >= TITLE_MIN_WORDS
+
+
+def _alt_text(blocks: list[Block]) -> None:
+    """A line of words without a capital or a stop ("harbour ship grounded") is a picture's alt text or file
+    name: an article's own lines, headings included, are capitalised. The short paragraph printed right
+    under it, with no blank line between, is the picture's caption."""
+    for n, block in enumerate(blocks):
+        if block.rule is not None or block.ends or block.words < 2 or block.text != block.text.lower():
+            continue
+        if not _HAS_LETTER.search(block.text) or block.heading_level is not None:
+            continue
+        block.drop("image-alt", "evidence", "words without a capital or a stop: a picture's alt text", "caption")
+        below = blocks[n + 1] if n + 1 < len(blocks) else None
+        if below is not None and below.rule is None and not below.gap_before and below.words <= CAPTION_MAX_WORDS \
+                and len(sentences(below.text)) <= CAPTION_MAX_SENTENCES:
+            below.drop("image-caption", "context", "right under a picture's alt text, no blank line between", "caption")
 
 
 def _printed_twice(blocks: list[Block]) -> None:

@@ -118,3 +118,16 @@ def test_the_last_paragraph_cut_short_by_the_page_stays(config):
     result = run(text, config)
     assert [p.text for p in result.paragraphs] == [P1, "The authority said the channel would reopen once divers had checked the hull for …"]
     assert any(r.text == "Read more" for r in result.removed)
+
+
+def test_a_lowercase_alt_text_and_the_caption_right_under_it_go(config):
+    caption = "Tugs worked through the night to free the grain ship. The channel is expected to reopen on Friday."
+    text = f"{TITLE}\n\n{P1}\n\ngrain ship tugs channel\n{caption}\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    assert {r.rule for r in result.removed if r.rule.startswith("image")} == {"image-alt", "image-caption"}
+
+
+def test_a_lowercase_line_joined_to_the_sentence_it_finishes_is_not_alt_text(config):
+    text = f"{TITLE}\n\nThe harbour authority said on Monday that the grain ship\nhad been refloated after two days on the sandbank.\n\n{P2}\n"
+    assert kept(text, config)[0].endswith("refloated after two days on the sandbank.")
