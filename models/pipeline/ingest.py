@@ -28,6 +28,11 @@ from models.pipeline.errors import IngestError
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+# Documents a person keeps beside articles and may expect parallax to read: in a folder, each is named as a
+# problem (not skipped in silence, as images, scripts and a saved page's other files are).
+DOCUMENT_SUFFIXES = {".pdf": "PDF", ".doc": "a Word document", ".docx": "a Word document",
+                     ".odt": "an OpenDocument text", ".rtf": "RTF", ".epub": "an EPUB book"}
+UNSUPPORTED_HINT = "is not supported (save the article as text or as a web page)"
 MAX_BYTES = 50 * 1024 * 1024
 STDIN = "-"  # the path that means "read one article from standard input"
 STDIN_NAME = "<stdin>"  # how that article is named (its id is "stdin")
@@ -76,12 +81,17 @@ def discover(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            inside = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES + tuple(DOCUMENT_SUFFIXES)
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
+            found = [p for p in inside if p.suffix.lower() in ARTICLE_SUFFIXES]
             if not found:
                 problems.append(Problem(source_name(path), f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder"))
+            problems.extend(
+                Problem(source_name(p), f"{DOCUMENT_SUFFIXES[p.suffix.lower()]} {UNSUPPORTED_HINT}")
+                for p in inside if p.suffix.lower() in DOCUMENT_SUFFIXES
+            )
             candidates = found
         elif path.is_file():
             candidates = [path]
@@ -172,7 +182,7 @@ def source_from_bytes(name: str, data: bytes, *, html: bool | None = None) -> So
         raise IngestError("empty file")
     unsupported = _unsupported_format(data)
     if unsupported:
-        raise IngestError(f"{unsupported} is not supported (save the article as text or as a web page)")
+        raise IngestError(f"{unsupported} {UNSUPPORTED_HINT}")
     text, encoding, notes = decode(data)
     meta = None
     if html if html is not None else is_html(name, data):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import os
 import time
 
@@ -175,7 +177,21 @@ def test_discover_reports_missing_paths_and_reads_folders_recursively(tmp_path):
     (tmp_path / "c.pdf").write_text("x", encoding="utf-8")
     files, problems = discover([tmp_path, tmp_path / "nope.txt"])
     assert sorted(f.name for f in files) == ["a.md", "b.txt"]
-    assert problems[0].path.endswith("nope.txt") and "no such file" in problems[0].message
+    assert [(Path(p.path).name, p.message) for p in problems] == [
+        ("c.pdf", "PDF is not supported (save the article as text or as a web page)"),  # named, not skipped in silence
+        ("nope.txt", "no such file or folder"),
+    ]
+
+
+def test_a_folder_of_documents_only_names_each_document_and_says_it_has_no_articles(tmp_path):
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")  # a saved page's picture: not meant as an article
+    files, problems = discover([tmp_path])
+    assert files == []
+    assert sorted((Path(p.path).name, p.message.split(" is ")[0]) for p in problems) == [
+        ("notes.docx", "a Word document"), ("report.pdf", "PDF"), (tmp_path.name, "no article files (.txt, .md, .markdown, .html, .htm) in this folder"),
+    ]
 
 
 def _read_problem(path) -> str:
