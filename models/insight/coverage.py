@@ -39,4 +39,7 @@ def coverage(corpus: Corpus) -> Coverage:
             explicit = len([p for p in tagged if (tag := p.tag(topic.id)) is not None and not tag.implicit])
             cells.append(Cell(len(tagged), explicit, tagged[0].index if tagged else None))
         rows.append(Row(topic, tuple(cells)))
+    # A topic that tags nothing here (the bundled topics on another story) goes below the ones that do: the
+    # matrix opens on what this corpus discusses. Stable: otherwise the corpus's own order (configured first).
+    rows.sort(key=lambda row: not any(cell.passages for cell in row.cells))
     return Coverage(tuple(rows))

@@ -92,3 +92,18 @@ async def test_matrices_keep_their_first_column_and_name_articles_as_room_allows
             assert all(h.endswith(".") for h in headers) == numbered
             legend = str(app.screen.query_one("#coverage-legend").render())
             assert ("1. Global Research" in legend) == numbered
+
+
+async def test_when_no_configured_topic_tags_anything_the_bar_opens_on_the_stories_own_topics(make_app, seeds_corpus):
+    """The bundled topics on another story: a new user at 80x24 saw '5 topics tag nothing here' first."""
+    from tui.widgets.topic_bar import TopicBar
+
+    configured = [TopicInfo(f"other{n}", f"Other story {n}", "#888888") for n in range(5)]
+    found = [replace(t, discovered=True) for t in seeds_corpus.topics if not t.discovered]
+    app = make_app(corpus=replace(seeds_corpus, topics=(*configured, *found)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_reader(app, pilot)
+        items = [i.plain for i in app.screen.query_one(TopicBar).items()]
+        assert items[0].startswith("suggested: ○ ") or items[0].startswith("◌ no topic")
+        assert items[-1] == "5 topics tag nothing here"
+        assert "5 topics tag nothing here" in bar_text(app)  # still said, at the end, however narrow

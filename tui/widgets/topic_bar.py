@@ -57,10 +57,10 @@ class TopicBar(Static):
         discovered = [c for c in self._topics if c[0].discovered and c[1]]
         untagged = [c for c in self._topics if c[0].id == NO_TOPIC]
         out = [self._item(topic, passages, articles) for topic, passages, articles in configured if passages]
-        silent = [topic for topic, passages, _ in configured if not passages]
-        if silent:
-            what = f"{len(silent)} topic{'s' if len(silent) != 1 else ''} tag nothing here"
-            out.append(Text(what if len(silent) > 1 else f"{silent[0].label}: tags nothing here", style="dim"))
+        silent = self._silent_line()
+        silent_last = silent is not None and not out  # no configured topic tags anything here
+        if silent is not None and not silent_last:
+            out.append(silent)
         for topic, passages, articles in untagged:
             if passages:
                 out.append(self._item(topic, passages, articles, untagged=True))
@@ -68,7 +68,20 @@ class TopicBar(Static):
             out.append(Text("(0: all topics)", style="dim"))
         for n, (topic, passages, articles) in enumerate(discovered):
             out.append(self._item(topic, passages, articles, suggested=True, first=n == 0))
+        if silent is not None and silent_last:
+            out.append(silent)
         return out
+
+    def _silent_line(self) -> Text | None:
+        """The configured topics that tag nothing, as one item. When none of them tags anything (the bundled
+        topics on another story), the item comes last: the bar opens on what this story has, not on a count of
+        what it lacks (a new user at 80x24 saw little else)."""
+        silent = [topic for topic, passages, _ in self._topics
+                  if not passages and not topic.discovered and topic.id != NO_TOPIC]
+        if not silent:
+            return None
+        what = f"{len(silent)} topic{'s' if len(silent) != 1 else ''} tag nothing here"
+        return Text(what if len(silent) > 1 else f"{silent[0].label}: tags nothing here", style="dim")
 
     def _item(self, topic: TopicInfo, passages: int, articles: int, *, suggested: bool = False,
               first: bool = False, untagged: bool = False) -> Text:
@@ -87,15 +100,18 @@ class TopicBar(Static):
     def _draw(self) -> None:
         width = self.content_region.width or self.size.width or (self.app.size.width if self.is_attached else 0)
         items = self.items()
+        tail: list[Text] = []
+        if not any(p and not t.discovered and t.id != NO_TOPIC for t, p, _ in self._topics) and self._silent_line():
+            tail = [items.pop()]  # the silent line put last stays, whatever else gives way
         suggested = sum(1 for topic, passages, _ in self._topics if topic.discovered and passages)
-        lines = _pack(items, width)
+        lines = _pack([*items, *tail], width)
         # Suggestions (the last items) are the first to give way when the bar runs out of lines.
         shown = suggested
         while len(lines) > MAX_LINES and shown:
             shown -= 1
             items = items[:-1]
             more = Text(f"+{suggested - shown} suggested (t visits each)", style="dim italic")
-            lines = _pack([*items, more], width)
+            lines = _pack([*items, more, *tail], width)
         self.update(Text("\n").join(lines))
 
     def update_counts(self, counts: Counts) -> None:
