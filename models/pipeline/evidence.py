@@ -38,6 +38,7 @@ TITLE_CASE_SHARE = 0.75  # a line with this share of capitalised words is in tit
 LABEL_MAX_STOPS = 2  # a short line ending in a stop with fewer stop words than this is a label, not a sentence
 GOOD_MIN_WORDS = 25  # a paragraph this long, sentence-like and stop-word dense is body text beyond doubt
 CAPTION_MAX_WORDS = 60  # a caption with its credit is at most this long
+LABEL_INTRO_WORDS = 12  # "Watch the rescue (1min09s):" introduces what follows in a few words
 CAPTION_MAX_SENTENCES = 2  # ... and says what the picture shows in a sentence or two
 NAME_MAX_TOKENS = 12  # a name line ("Jane Doe and John Smith") has at most this many words
 TITLE_REPEATED = 3.0  # a head line the page repeats is its title (pages print the title twice or thrice)
@@ -63,6 +64,7 @@ _DATEISH = re.compile(
     re.IGNORECASE,
 )
 _CAPS_LABEL = re.compile(r"^([A-Z][A-Z]+(?: [A-Z][A-Z]+){0,2}):\s+(\S.*)$")  # "JUST IN: …", "WATCH: …"
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "el", "der", "den", "du", "ibn"}
 _JOINERS = {"and", "&", "und", "et", "y", "e", "i", "og", "och", "en"}
@@ -243,6 +245,7 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
                 role = "byline" if name_line(copy, stops) else None
                 block.drop("glued-repeat", "repeat", f"the same words twice: {copy!r}", role)
     _printed_twice(blocks)
+    _embedded_posts(blocks)
     _alt_text(blocks)
     _captions(blocks, cleaning, stops)
     _repeats(blocks, cleaning, stops)
@@ -367,6 +370,21 @@ def _teaser(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
     if m is None or block.ends or block.words > cleaning.title_max_words + 3:
         return False
     return word_count(m.group(2)) >= TITLE_MIN_WORDS
+
+
+def _embedded_posts(blocks: list[Block]) -> None:
+    """A social-media post embedded in the page ends with its signature: "— Name (@handle) March 3, 2024".
+    The signature goes; so does the post's text above it when a line ending in a colon introduces it
+    ("Watch the rescue:"), which goes too."""
+    for n, block in enumerate(blocks):
+        if block.rule is not None or not _POST_SIGNATURE.search(block.text[-120:]):
+            continue
+        block.drop("embedded-post", "evidence", "the signature of an embedded social-media post", None)
+        intro = n - 2
+        if intro >= 0 and blocks[intro].rule is None and blocks[intro].text.rstrip().endswith(":") and blocks[intro].words <= LABEL_INTRO_WORDS:
+            for piece in (blocks[intro], blocks[n - 1]):
+                if piece.rule is None:
+                    piece.drop("embedded-post", "context", "an embedded post, between its introduction and its signature", None)
 
 
 def _alt_text(blocks: list[Block]) -> None:

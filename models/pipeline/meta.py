@@ -44,6 +44,7 @@ _THANKS = re.compile(r"^thanks for reading\s+(.{2,60}?)[!.]", re.IGNORECASE)
 _BARE_NAME = re.compile(rf"^({_NAME})$")
 _REFLECT = re.compile(r"reflect(?:s)?\s+(?:the\s+(?:views|position|policy)\s+of\s+)?(?:the\s+)?((?:[A-Z]|[a-z]{1,3}[A-Z])[\w.&-]*(?: [A-Z][\w.&-]*){0,4}?)(?:['’]s?)?\s+(?:editorial|official|views|position|policy)")
 _ORGANISATION = re.compile(r"^[A-Z][\w&.-]*$")  # one capitalised word ("Reuters", "AFP", "REUTERS"): no person's name
+_OUTLET_AFTER = re.compile(r"^[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|the|and|&)){0,4}$")
 _STAFF = {"staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors", "contributor"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
@@ -115,8 +116,9 @@ def _split_outlet(names: str, after: str | None) -> tuple[str, str | None]:
     is then both what the page gives as author and the outlet."""
     parts = [p.strip() for p in re.split(r",| and | & ", names) if p.strip()]
     outlet = None
-    if after and _ORGANISATION.match(after.strip().strip(".")):
-        outlet = after.strip().strip(".")
+    after = (after or "").strip().strip(".")
+    if _ORGANISATION.match(after) or (_OUTLET_AFTER.match(after) and parse_date(after) is None):
+        outlet = after  # "By Jane Doe | Associated Press": a few capitalised words after the separator
     last = parts[-1].split() if len(parts) > 1 else []
     if len(last) > 1 and last[-1].lower() in _STAFF:  # "Jane Doe, Newser Staff": the outlet and a role
         outlet = " ".join(last[:-1])

@@ -131,3 +131,16 @@ def test_a_lowercase_alt_text_and_the_caption_right_under_it_go(config):
 def test_a_lowercase_line_joined_to_the_sentence_it_finishes_is_not_alt_text(config):
     text = f"{TITLE}\n\nThe harbour authority said on Monday that the grain ship\nhad been refloated after two days on the sandbank.\n\n{P2}\n"
     assert kept(text, config)[0].endswith("refloated after two days on the sandbank.")
+
+
+def test_an_embedded_post_goes_with_its_introduction(config):
+    post = "Tugs at work on the sandbank tonight pic.example.com/AbC123"
+    signature = "Harbour Ledger Shipping (@ledgership) March 3, 2024"
+    text = f"{TITLE}\n\n{P1}\n\nWatch the refloating (1min10s):\n\n{post}\n\n— {signature}\n\n{P2}\n"
+    assert kept(text, config) == [P1, P2]
+
+
+def test_a_byline_naming_an_outlet_after_a_bar_gives_it(config):
+    text = f"{TITLE}\n\nBy JANE DOE | Harbour Press Agency\n\n{P1}\n\n{P2}\n"
+    meta = extract_meta(run(text, config))
+    assert meta.source == "Harbour Press Agency"
