@@ -27,12 +27,22 @@ def tag_in_context(
     articles: list[Article], topics: tuple[Topic, ...], terms: list[list[PassageTerms]], stats: CorpusStats
 ) -> list[Article]:
     """The articles with the tags only the corpus can give added (see the module docstring)."""
+    return in_context(articles, topics, terms, stats)[0]
+
+
+def in_context(
+    articles: list[Article], topics: tuple[Topic, ...], terms: list[list[PassageTerms]], stats: CorpusStats,
+    vocabularies: list[Vocabulary] | None = None,
+) -> tuple[list[Article], list[Vocabulary]]:
+    """`tag_in_context`, and the vocabularies it grew. Given `vocabularies` (grown on the corpus an incremental
+    relink keeps: models/pipeline/relink.py), it tags with those instead of growing them from `articles`."""
     if not topics or not articles:
-        return articles
+        return articles, list(vocabularies or ())
     order = {t.id: i for i, t in enumerate(topics)}
     weak = weak_tags(articles)
     weak -= by_neighbours(articles, weak)
-    vocabularies = grow_all(articles, topics, terms, stats, leave_out=weak)
+    if vocabularies is None:
+        vocabularies = grow_all(articles, topics, terms, stats, leave_out=weak)
     weak -= by_vocabulary(weak, [_own(v) for v in vocabularies], terms)
     if weak:
         articles = _without(articles, weak)
@@ -47,7 +57,7 @@ def tag_in_context(
                 if tag is not None:
                     added.setdefault((a, p), {})[tag.topic] = tag
     if not added:
-        return inherit(articles, topics)
+        return inherit(articles, topics), vocabularies
     out = []
     for a, article in enumerate(articles):
         if not any((a, p) in added for p in range(len(article.passages))):
@@ -61,7 +71,7 @@ def tag_in_context(
                 passage = replace(passage, topics=tuple(tags))
             passages.append(passage)
         out.append(replace(article, passages=tuple(passages)))
-    return inherit(out, topics)
+    return inherit(out, topics), vocabularies
 
 
 def _own(vocab: Vocabulary) -> Vocabulary:

@@ -59,8 +59,9 @@ NAMES = 3
 
 @dataclass(frozen=True, slots=True)
 class DiscoveredTopic:
-    """A topic found in the corpus: `terms` are what tags a passage with it (term -> weight), `names` how a
-    person reads it (the corpus's own spelling of its most characteristic terms)."""
+    """A topic found in the corpus: `terms` are what tags a passage with it (term, weight; the heaviest first, in
+    the order tagging reads them), `names` how a person reads it (the corpus's own spelling of its most
+    characteristic terms)."""
 
     id: str
     label: str
@@ -173,7 +174,7 @@ def discover(
         names = _names(terms, rows, np.concatenate([first, more]), index, stats)
         topic_id = _unique_id(_slug(names[:2]), used)
         label = ", ".join(names)
-        found.append(DiscoveredTopic(topic_id, label, tuple(names), tuple(sorted(weights.items()))))
+        found.append(DiscoveredTopic(topic_id, label, tuple(names), tuple((t, weights[t]) for t in terms)))
         for a, p, total, matched in hits:
             score = round(min(1.0, 0.5 + 0.5 * total), 3)
             ranked = sorted(matched, key=lambda t: (-grown[index[t]], t))

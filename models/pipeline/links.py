@@ -128,12 +128,13 @@ class _Group:
 
 def link_corpus(
     articles: list[Article], terms: list[list[PassageTerms]], stats: CorpusStats, topics: tuple[Topic, ...],
-    discovered: tuple[Topic, ...], thresholds: Thresholds, *, workers: int = -1,
+    discovered: tuple[Topic, ...], thresholds: Thresholds, *, workers: int = -1, space: LinkSpace | None = None,
 ) -> list[Link]:
     """Every link of the corpus: within the configured `topics`, within the `discovered` ones, then by content
-    (pairs a topic links already are left to it)."""
+    (pairs a topic links already are left to it). `space`: the LinkSpace of these articles, built already."""
     with gc_paused():
-        space = LinkSpace.build(articles, terms, stats)
+        if space is None:
+            space = LinkSpace.build(articles, terms, stats)
         links = topic_links(space, topics, thresholds, workers=workers)
         links += topic_links(space, discovered, thresholds, workers=workers, count_own=False,
                              min_similarity=thresholds.discovered_link_min_similarity)
