@@ -58,7 +58,7 @@ STAGES = (
     ("duplicates", "models.loader", "_near_duplicate"),
     ("corpus stage: repeated furniture", "models.loader", "drop_corpus_repeats"),
     ("corpus stage: terms and statistics", "models.pipeline.corpus", "corpus_terms"),
-    ("corpus stage: configured topics in context (grown vocabulary)", "models.pipeline.corpus", "tag_in_context"),
+    ("corpus stage: configured topics in context (grown vocabulary)", "models.pipeline.corpus", "in_context"),
     ("corpus stage: discovered topics", "models.pipeline.corpus", "discover"),
     ("corpus stage: links within topics", "models.pipeline.links", "topic_links"),
     ("corpus stage: links by content", "models.pipeline.links", "content_links"),

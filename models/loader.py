@@ -61,7 +61,7 @@ from models.pipeline.ingest import (
     source_from_bytes,
     source_name,
 )
-from models.pipeline.corpus import analyze_corpus, configured_infos
+from models.pipeline.corpus import CorpusAnalysis, analyze_corpus, configured_infos
 from models.pipeline.gcpause import gc_paused
 from models.pipeline.topics import Tagger
 from models.store.cache import Cache, article_key, links_key
@@ -192,13 +192,33 @@ def corpus_stage(
     if cache is not None and cache.enabled:
         key = links_key(articles, config)
         analysis = cache.get_corpus(key, articles)
+        if analysis is None:  # a corpus a few articles away from one analysed before: relink only those
+            analysis = _relinked(cache, articles, config, workers)
+            if analysis is not None:
+                cache.put_corpus(key, analysis, articles, config)
     if analysis is None:
         analysis = analyze_corpus(articles, config, workers=workers)
         if cache is not None and key:
-            cache.put_corpus(key, analysis, articles)
-            cache.flush()
+            cache.put_corpus(key, analysis, articles, config)
+    if cache is not None and key:
+        cache.flush()
     yield Progress(LINKING, 1, 1)
     return Corpus(analysis.articles, analysis.topics, analysis.links, tuple(problems))
+
+
+def _relinked(cache: Cache, articles: list[Article], config: Config, workers: int) -> CorpusAnalysis | None:
+    """The corpus stage's result from a stored corpus near this one, only the changed articles redone
+    (models/pipeline/relink.py decides when the change is small enough); None when there is none."""
+    base = cache.get_base(articles, config)
+    if base is None:
+        return None
+    from models.pipeline.relink import relink
+
+    done = relink(base, articles, config, workers=workers)
+    if done is None:
+        return None
+    tagged, topics, links, model = done
+    return CorpusAnalysis(tagged, topics, links, model)
 
 
 def build_corpus(

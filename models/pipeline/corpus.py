@@ -9,7 +9,9 @@ the configured topics they name. This stage then reads the corpus as a whole:
 3. links: passages in different articles on the same topic, configured or discovered, and passages that
    make the same point whatever their topics (links by content, topic None) (links.py).
 
-`analyze_corpus` is what the loader calls at the end of a run; its result is cached as a whole.
+`analyze_corpus` is what the loader calls at the end of a run; its result is cached as a whole, with what
+it learned (`CorpusAnalysis.model`), so that a corpus a few articles away is relinked alone
+(models/pipeline/relink.py).
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from dataclasses import dataclass, replace
 
 from models.config import Config, Topic
 from models.document import Article, Link, TopicInfo, TopicTag
-from models.pipeline.context import tag_in_context
+from models.pipeline import context
 from models.pipeline.discover import DiscoveredTopic, discover
+from models.pipeline.model import CorpusModel, build_model
 from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
+from models.pipeline.vocabulary import Vocabulary
 
 # Colours of discovered topics (the reader shows them hollow and dim, as suggestions).
 DISCOVERED_COLOURS = ("#8fbcbb", "#d08770", "#b48ead", "#a3be8c", "#ebcb8b", "#88c0d0", "#bf616a", "#5e81ac")
@@ -33,6 +37,7 @@ class CorpusAnalysis:
     articles: tuple[Article, ...]
     topics: tuple[TopicInfo, ...]
     links: tuple[Link, ...]
+    model: CorpusModel | None = None  # what it learned from the whole corpus (models/pipeline/relink.py)
 
 
 def configured_infos(config: Config) -> tuple[TopicInfo, ...]:
@@ -58,8 +63,10 @@ def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1
     """Discover the corpus's topics, tag them, and link the passages (see the module docstring)."""
     from models.pipeline.links import link_corpus
 
+    from models.pipeline.links import LinkSpace
+
     terms, stats = corpus_terms(articles)
-    articles = tag_in_context(articles, config.topics, terms, stats)  # the tags engineer's (context.py)
+    articles, vocabularies = in_context(articles, config.topics, terms, stats)
     covered = [[p.topic_ids for p in a.passages] for a in articles]
     found, assigned = discover(terms, stats, {t.id for t in config.topics}, covered)
     infos = configured_infos(config) + tuple(discovered_info(t, n) for n, t in enumerate(found))
@@ -74,5 +81,16 @@ def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1
             tagged.append(replace(article, passages=passages))
         articles = tagged
     suggested = tuple(as_config_topic(t, i.colour) for t, i in zip(found, infos[len(config.topics):]))
-    links = link_corpus(articles, terms, stats, config.topics, suggested, config.thresholds, workers=workers)
-    return CorpusAnalysis(tuple(articles), infos, tuple(links))
+    space = LinkSpace.build(articles, terms, stats)
+    links = link_corpus(articles, terms, stats, config.topics, suggested, config.thresholds, workers=workers,
+                        space=space)
+    model = build_model(articles, space, vocabularies, found, stats)
+    return CorpusAnalysis(tuple(articles), infos, tuple(links), model)
+
+
+def in_context(
+    articles: list[Article], topics: tuple[Topic, ...], terms: list[list[PassageTerms]], stats: CorpusStats
+) -> tuple[list[Article], list[Vocabulary]]:
+    """The configured topics' vocabulary grown from the corpus, and the articles tagged in context (the tags
+    engineer's context.py)."""
+    return context.in_context(articles, topics, terms, stats)

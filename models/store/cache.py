@@ -5,8 +5,9 @@ with $PARALLAX_CACHE_DIR). An article is stored under the hash of the file's byt
 engine version, as its JSON (models/serialize.py's format, zlib-compressed). What depends on where the file is
 (its path, its id, its passages' ids) is rebuilt from the current run when an article is loaded, so the same
 text at another path gets that path. Links depend on the whole corpus; they are stored once per corpus (its
-ordered article ids and content hashes), so re-opening an unchanged corpus skips them too, and any change
-recomputes them.
+ordered article ids and content hashes), so re-opening an unchanged corpus skips them too. Beside them, what
+the corpus stage learned from the whole corpus (models/pipeline/model.py): a corpus a few articles away from
+one stored finds it with `get_base` and relinks only the articles that changed (models/pipeline/relink.py).
 
 The cache is never trusted: a file from another schema or engine version is emptied, a file SQLite cannot read
 is moved aside and rebuilt, a database another program made is moved aside untouched (never given our
@@ -25,19 +26,23 @@ import sqlite3
 import threading
 import time
 import zlib
+from array import array
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from models.config import Config
-from models.document import Article, Link, TopicInfo
+from models.document import Article, Link, TopicInfo, TopicTag
 from models.pipeline.corpus import CorpusAnalysis
+from models.pipeline.discover import DiscoveredTopic
+from models.pipeline.model import Base, CorpusModel, fingerprint
+from models.pipeline.vocabulary import Vocabulary
 from models.pipeline.gcpause import gc_paused
 from models.serialize import tag_from_dict, tag_to_dict, article_from_dict, article_to_dict
 from models.store import sqlite as sqlite_db
 
-SCHEMA_VERSION = "2"  # the tables' layout and the stored formats
+SCHEMA_VERSION = "4"  # the tables' layout and the stored formats
 
 
 def _engine_version() -> str:
@@ -60,6 +65,7 @@ FILE_NAME = "analysis.sqlite3"
 COMMIT_EVERY = 200  # puts between commits (and at least one commit every COMMIT_SECONDS)
 COMMIT_SECONDS = 1.0
 KEEP_LINK_SETS = 16  # corpora whose links are kept
+KEEP_MODELS = 4  # corpora whose model (models/pipeline/model.py) is kept, to relink a corpus near one of them
 PRUNE_AFTER_DAYS = 90  # an article not read for this long is dropped from the cache
 TOUCH_AFTER_SECONDS = 86400  # how stale a row's last-used time may get before a read refreshes it
 
@@ -72,6 +78,9 @@ CREATE TABLE IF NOT EXISTS articles (
     PRIMARY KEY (key, config, engine)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS models (
+    key TEXT PRIMARY KEY, config TEXT NOT NULL, manifest BLOB NOT NULL, value BLOB NOT NULL, used INTEGER NOT NULL
+) WITHOUT ROWID;
 """
 
 
@@ -165,6 +174,7 @@ class Cache:
                     )
                 db.execute("DELETE FROM articles")
                 db.execute("DELETE FROM links")
+                db.execute("DELETE FROM models")
                 db.execute("DELETE FROM meta")
                 db.executemany("INSERT INTO meta (name, value) VALUES (?, ?)", want.items())
                 db.execute("INSERT INTO meta (name, value) VALUES ('pruned', ?)", (str(int(time.time())),))
@@ -277,13 +287,65 @@ class Cache:
                 self._write("DELETE FROM links WHERE key = ?", (key,))
                 return None
 
-    def put_corpus(self, key: str, analysis: CorpusAnalysis, before: list[Article]) -> None:
-        """Store what the corpus stage added to `before` (its tags, topics and links) under `key`."""
+    def put_corpus(self, key: str, analysis: CorpusAnalysis, before: list[Article], config: Config | None = None) -> None:
+        """Store what the corpus stage added to `before` (its tags, topics and links) under `key`, and with a
+        `config` what it learned (`analysis.model`), for `get_base`."""
         data = _encode_corpus(analysis, before)
-        self._write("INSERT OR REPLACE INTO links (key, value, used) VALUES (?, ?, ?)", (key, data, int(time.time())))
+        now = int(time.time())
+        self._write("INSERT OR REPLACE INTO links (key, value, used) VALUES (?, ?, ?)", (key, data, now))
         self._write(
             "DELETE FROM links WHERE key NOT IN (SELECT key FROM links ORDER BY used DESC LIMIT ?)", (KEEP_LINK_SETS,)
         )
+        if analysis.model is not None and config is not None:
+            manifest, model = _encode_model(analysis.model)
+            self._write("INSERT OR REPLACE INTO models (key, config, manifest, value, used) VALUES (?, ?, ?, ?, ?)",
+                        (key, config.digest, manifest, model, now))
+            self._write("DELETE FROM models WHERE key NOT IN (SELECT key FROM models ORDER BY used DESC LIMIT ?)",
+                        (KEEP_MODELS,))
+
+    def get_base(self, articles: list[Article], config: Config) -> Base | None:
+        """The stored corpus (of this config) that shares the most articles with `articles`, with its model,
+        tags, topics and links, for relinking only what differs (models/pipeline/relink.py); None when no
+        stored corpus shares an article, or its rows are bad."""
+        with self._lock:
+            if self._db is None:
+                return None
+            try:
+                rows = self._db.execute(
+                    "SELECT key, manifest FROM models WHERE config = ? ORDER BY used DESC LIMIT ?",
+                    (config.digest, KEEP_MODELS),
+                ).fetchall()
+            except sqlite3.Error as exc:
+                self._failed(exc)
+                return None
+            mine = {a.id: fingerprint(a) for a in articles}
+            best, best_key = 0, ""
+            for key, manifest in rows:
+                try:
+                    theirs = json.loads(zlib.decompress(manifest))
+                    same = sum(1 for k, v in theirs.items() if mine.get(k) == v)
+                except Exception:  # noqa: BLE001 - a bad row is not used (and goes when it is read)
+                    continue
+                if same > best:
+                    best, best_key = same, key
+            if not best:
+                return None
+            try:
+                model_row = self._db.execute("SELECT manifest, value FROM models WHERE key = ?", (best_key,)).fetchone()
+                links_row = self._db.execute("SELECT value FROM links WHERE key = ?", (best_key,)).fetchone()
+            except sqlite3.Error as exc:
+                self._failed(exc)
+                return None
+            if model_row is None or links_row is None:
+                return None
+            try:
+                with gc_paused():
+                    model = _decode_model(model_row[0], model_row[1])
+                    tags, topics, links = _decode_stored(links_row[0])
+                    return Base(model, tags, topics, links)
+            except Exception:  # noqa: BLE001 - anything wrong with the rows means: do not trust them
+                self._write("DELETE FROM models WHERE key = ?", (best_key,))
+                return None
 
     # -- writing -----------------------------------------------------------------------------------------
 
@@ -359,78 +421,160 @@ def _trafilatura_version() -> str:
 
 
 _SEP = "\x1f"  # between a link's shared terms (a control character: article text never holds one)
-
-
-def _encode_links(links: list[Link]) -> bytes:
-    """Links as columns (one JSON list per field): far fewer objects to parse than a list per link."""
-    topics = sorted({link.topic for link in links if link.topic is not None})
-    number: dict[str | None, int] = {t: n for n, t in enumerate(topics)}
-    number[None] = -1  # a link by content alone
-    data = {
-        "topics": topics,
-        "source": [link.source for link in links],
-        "target": [link.target for link in links],
-        "topic": [number[link.topic] for link in links],
-        "score": [link.score for link in links],
-        "reason": [link.reason for link in links],
-        "shared": [_SEP.join(link.shared_terms) for link in links],
-    }
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
-
-
-def _decode_links(blob: bytes, passage_ids: set[str]) -> list[Link]:
-    data = json.loads(zlib.decompress(blob))
-    topics = data["topics"]
-    columns = [data[k] for k in ("source", "target", "topic", "score", "reason", "shared")]
-    if len({len(c) for c in columns}) != 1:
-        raise ValueError("columns of different lengths")
-    source, target, topic, score, reason, shared = columns
-    if not (all(type(t) is str for t in topics) and all(type(r) is str for r in reason)
-            and all(type(k) is int and -1 <= k < len(topics) for k in topic)
-            and all(type(h) is str for h in shared) and all(type(c) in (int, float) for c in score)):
-        raise ValueError("malformed link")
-    if not (passage_ids.issuperset(source) and passage_ids.issuperset(target)):
-        raise ValueError("links to passages that are not in the corpus")
-    return [
-        Link(s, t, topics[k] if k >= 0 else None, float(c), r, tuple(h.split(_SEP)) if h else ())
-        for s, t, k, c, r, h in zip(source, target, topic, score, reason, shared)
-    ]
+_MAGIC = b"PXC4"  # a stored corpus: this, a JSON header's length (4 bytes), the header, then the link columns
+_COLUMNS = {"source": "i", "target": "i", "topic": "i", "score": "d", "reason": "i", "shared": "i"}  # array types
 
 
 def _encode_corpus(analysis: CorpusAnalysis, before: list[Article]) -> bytes:
-    """The corpus stage's additions: per passage the tags it added, the topics, and the links as columns."""
-    added: dict[str, list[dict[str, Any]]] = {}
+    """The corpus stage's additions: per passage the tags it changed, the topics, and the links.
+
+    Links are columns of numbers (passage, topic, reason and shared words as indexes into tables of the
+    distinct values), so that 700,000 links are a few MB to write and read back,
+    not a JSON list of 700,000 sentences (most links of a corpus share their reason with many others)."""
+    added: dict[str, list[dict[str, Any]]] = {}  # passage id -> all its tags, where the corpus stage changed them
     for old, new in zip(before, analysis.articles):
         for p, q in zip(old.passages, new.passages):
-            if len(q.topics) > len(p.topics):
-                added[q.id] = [tag_to_dict(t) for t in q.topics[len(p.topics):]]
+            if q.topics != p.topics:
+                added[q.id] = [tag_to_dict(t) for t in q.topics]
     topics = [{"id": t.id, "label": t.label, "colour": t.colour, "description": t.description,
                "discovered": t.discovered} for t in analysis.topics]
-    links = json.loads(zlib.decompress(_encode_links(list(analysis.links))))
-    blob = {"topics": topics, "added": added, "links": links}
-    return zlib.compress(json.dumps(blob, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+    links = analysis.links
+    columns: dict[str, list[Any]] = {
+        "source": [link.source for link in links], "target": [link.target for link in links],
+        "topic": [link.topic for link in links], "score": [link.score for link in links],
+        "reason": [link.reason for link in links], "shared": [link.shared_terms for link in links],
+    }
+    ids = {pid: n for n, pid in enumerate(dict.fromkeys(columns["source"] + columns["target"]))}
+    link_topics = {t: n for n, t in enumerate(t for t in dict.fromkeys(columns["topic"]) if t is not None)}
+    link_topics[None] = -1  # a link by content alone
+    reasons = {r: n for n, r in enumerate(dict.fromkeys(columns["reason"]))}
+    shared = {h: n for n, h in enumerate(dict.fromkeys(columns["shared"]))}
+    for name, table in (("source", ids), ("target", ids), ("topic", link_topics), ("reason", reasons),
+                        ("shared", shared)):
+        columns[name] = list(map(table.__getitem__, columns[name]))
+    header = {
+        "topics": topics, "added": added, "ids": list(ids), "link_topics": [t for t in link_topics if t is not None],
+        "reasons": list(reasons), "shared": [_SEP.join(terms) for terms in shared], "links": len(analysis.links),
+    }
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = b"".join(array(kind, columns[name]).tobytes() for name, kind in _COLUMNS.items())
+    return zlib.compress(_MAGIC + len(head).to_bytes(4, "little") + head + body, 1)
+
+
+def _read_corpus(blob: bytes) -> tuple[dict[str, Any], list[Link]]:
+    """A stored corpus's header (topics, added tags) and its links (see `_encode_corpus`)."""
+    raw = zlib.decompress(blob)
+    if raw[:4] != _MAGIC:
+        raise ValueError("not a stored corpus")
+    size = int.from_bytes(raw[4:8], "little")
+    header = json.loads(raw[8 : 8 + size])
+    n = header["links"]
+    body = memoryview(raw)[8 + size :]
+    widths = [array(kind).itemsize for kind in _COLUMNS.values()]
+    if type(n) is not int or len(body) != n * sum(widths):
+        raise ValueError("link columns of the wrong size")
+    cols: list[list[Any]] = []
+    at = 0
+    for kind, width in zip(_COLUMNS.values(), widths):
+        column = array(kind)
+        column.frombytes(body[at : at + n * width])
+        at += n * width
+        cols.append(column.tolist())
+    source, target, topic, score, reason, words = cols
+    ids, reasons = header["ids"], header["reasons"]
+    topics = header["link_topics"] + [None]  # index -1: a link by content alone
+    shared = [tuple(h.split(_SEP)) if h else () for h in header["shared"]]
+    if not (all(type(x) is str for x in ids) and all(type(x) is str for x in reasons)
+            and all(type(x) is str for x in topics[:-1])):
+        raise ValueError("malformed link tables")
+    if n and not (0 <= min(source) and max(source) < len(ids) and 0 <= min(target) and max(target) < len(ids)
+                  and -1 <= min(topic) and max(topic) < len(topics) - 1 and 0 <= min(reason)
+                  and max(reason) < len(reasons) and 0 <= min(words) and max(words) < len(shared)):
+        raise ValueError("a link refers to nothing")
+    links = [
+        Link(ids[s], ids[t], topics[k], c, reasons[r], shared[h])
+        for s, t, k, c, r, h in zip(source, target, topic, score, reason, words)
+    ]
+    return header, links
 
 
 def _decode_corpus(blob: bytes, articles: list[Article]) -> CorpusAnalysis:
-    data = json.loads(zlib.decompress(blob))
-    topics = tuple(TopicInfo(t["id"], t["label"], t["colour"], t["description"], bool(t["discovered"]))
-                   for t in data["topics"])
+    data, links = _read_corpus(blob)
+    topics = _decode_topics(data["topics"])
     added = data["added"]
     known = {t.id for t in topics}
     out = []
     for article in articles:
         passages = []
         for p in article.passages:
-            extra = tuple(tag_from_dict(t) for t in added.get(p.id, ()))
-            if any(t.topic not in known for t in extra):
-                raise ValueError("a tag of an unknown topic")
-            passages.append(replace(p, topics=p.topics + extra) if extra else p)
+            if p.id in added:
+                tags = _decode_tags(added[p.id], known, len(article.passages))
+                p = replace(p, topics=tags)
+            passages.append(p)
         out.append(replace(article, passages=tuple(passages)))
     ids = {p.id for a in articles for p in a.passages}
-    if not set(added) <= ids:
-        raise ValueError("tags for passages that are not in the corpus")
-    links = _decode_links(zlib.compress(json.dumps(data["links"]).encode("utf-8"), 1), ids)
+    if not set(added) <= ids or not ids.issuperset(data["ids"]):
+        raise ValueError("tags or links of passages that are not in the corpus")
     return CorpusAnalysis(tuple(out), topics, tuple(links))
+
+
+def _decode_topics(rows: list[dict[str, Any]]) -> tuple[TopicInfo, ...]:
+    return tuple(TopicInfo(t["id"], t["label"], t["colour"], t["description"], bool(t["discovered"])) for t in rows)
+
+
+def _decode_tags(rows: list[dict[str, Any]], known: set[str], passages: int | None) -> tuple[TopicTag, ...]:
+    tags = tuple(tag_from_dict(t) for t in rows)
+    for t in tags:
+        if t.topic not in known:
+            raise ValueError("a tag of an unknown topic")
+        if passages is not None and t.inferred_from is not None and t.inferred_from >= passages:
+            raise ValueError("a tag inferred from a passage the article does not have")
+    return tags
+
+
+def _decode_stored(blob: bytes) -> tuple[dict[str, tuple[TopicTag, ...]], tuple[TopicInfo, ...], tuple[Link, ...]]:
+    """A stored corpus's tags (passage id -> all its tags, where the corpus stage changed them), topics and
+    links, as they were (for relinking: models/pipeline/relink.py checks them against the articles)."""
+    data, links = _read_corpus(blob)
+    topics = _decode_topics(data["topics"])
+    known = {t.id for t in topics}
+    tags = {pid: _decode_tags(rows, known, None) for pid, rows in data["added"].items()}
+    return tags, topics, tuple(links)
+
+
+def _encode_model(model: CorpusModel) -> tuple[bytes, bytes]:
+    """The model as (manifest, value): the manifest (its articles' fingerprints) is read to find a base."""
+    manifest = zlib.compress(json.dumps(model.fingerprints, separators=(",", ":")).encode("utf-8"), 1)
+    data = {
+        "vocab": model.vocab, "spelled": model.spelled, "strings": model.strings, "spelling": model.spelling,
+        "vocabularies": [[v.topic, v.terms, sorted(v.from_description), sorted(v.distinctive)]
+                         for v in model.vocabularies],
+        "discovered": [[t.id, t.label, t.names, t.terms] for t in model.discovered], "drift": model.drift,
+    }
+    return manifest, zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def _decode_model(manifest: bytes, blob: bytes) -> CorpusModel:
+    data = json.loads(zlib.decompress(blob))
+    fingerprints = json.loads(zlib.decompress(manifest))
+    strings = {str(k): tuple(v) for k, v in data["strings"].items()}
+    if not (all(type(s) is str for v in strings.values() for s in v) and set(strings) == set(fingerprints)):
+        raise ValueError("bad passage strings")
+    vocab, spelled = tuple(data["vocab"]), tuple(data["spelled"])
+    if len(vocab) != len(spelled) or not all(type(t) is str for t in vocab + spelled):
+        raise ValueError("bad vocabulary")
+    vocabularies = tuple(Vocabulary(str(t), tuple((str(a), float(w)) for a, w in terms), frozenset(map(str, d)),
+                                    frozenset(map(str, own)))
+                         for t, terms, d, own in data["vocabularies"])
+    discovered = tuple(DiscoveredTopic(str(i), str(label), tuple(map(str, names)),
+                                       tuple((str(a), float(w)) for a, w in terms))
+                       for i, label, names, terms in data["discovered"])
+    spelling = {str(k): str(v) for k, v in data["spelling"].items()}
+    drift = data["drift"]
+    if type(drift) is not int or drift < 0:
+        raise ValueError("bad drift")
+    return CorpusModel(vocab, spelled, strings, vocabularies, discovered, spelling,
+                       {str(k): str(v) for k, v in fingerprints.items()}, drift)
 
 
 def _decode_article(blob: bytes, article_id: str, path: str) -> Article:

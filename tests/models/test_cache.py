@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import zlib
+from pathlib import Path
 
 import pytest
 
@@ -260,3 +261,22 @@ def test_a_locked_cache_is_no_damage(config, seeds, monkeypatch):
         holder.close()
     assert any("cannot be used" in m and "locked" in m for m in store_messages), store_messages
     assert not (cache_dir() / "analysis.sqlite3.corrupt").exists()
+
+
+def test_tags_the_corpus_stage_drops_stay_dropped_on_a_warm_run(config, tmp_path):
+    """Corroboration drops a tag resting on one everyday word ('closed', 'shut'); the cache must give back the
+    passage without it (it once kept only tags the corpus stage appended). Fixture: tests/data/relink/."""
+    from dataclasses import replace
+
+    from models.config import Topic
+
+    story = Path(__file__).resolve().parent.parent / "data" / "relink"
+    weak = replace(config, topics=(Topic("closure", "The bridge closed", "#ff0000", ("closed", "shut")),))
+    folder = tmp_path / "story"
+    shutil.copytree(story, folder)
+    with Cache(tmp_path / "cache.sqlite3") as store:
+        cold = analyze([folder], weak, cache=store)
+        warm = analyze([folder], weak, cache=store)
+    fresh = analyze([folder], weak, cache=False)
+    assert corpus_to_dict(cold) == corpus_to_dict(fresh)
+    assert corpus_to_dict(warm) == corpus_to_dict(fresh)

@@ -1,0 +1,246 @@
+"""Relinking a corpus after a small change: only what the change touches.
+
+A full corpus stage (models/pipeline/corpus.py) learns from the whole corpus: the terms' statistics, the
+configured topics' grown vocabulary, the discovered topics, and the LinkSpace every link is computed in.
+That is its `CorpusModel`, kept in the cache beside the result. When a corpus differs from one analysed
+before by a few articles (changed, added or removed), `relink` keeps that model and that result and redoes
+only the changed articles:
+
+- their passages are tagged with the kept vocabulary and discovered topics (as the full stage tags them);
+- their passages are coded in the kept LinkSpace and compared with every passage of each topic they have
+  (all of them, not a window: one row per changed passage);
+- links between two unchanged articles are kept as they were; links to a removed or changed article go;
+  new links are chosen as the full stage chooses (each passage's best in every other article, at most
+  `links_max_per_passage`, hubs bounded), except that an unchanged passage's own choices are not redone:
+  it takes a changed article's passage when that beats the weakest of the links it keeps (when it keeps
+  `links_max_per_passage` or more), and a passage that lost a link to a changed article is not given
+  another until the next full analysis.
+
+When is the kept model good enough? A change of k articles of n moves each term's document frequency by
+at most k articles and every idf by about k/n: at `MAX_DRIFT_SHARE` (2%) of the articles, the rank of a
+term's specificity, the story's own words and the discovered topics barely move. So a corpus is relinked
+alone while the articles changed since the model was learned (summed over successive relinks: `drift`) stay
+within 2% of the corpus (none below 50 articles, where a full stage is fast anyway); beyond, or with links
+by content switched on (they compare every passage with every other), the full stage runs and learns anew.
+With the model fixed, the result is the full stage's on the same model wherever the limits on a passage's
+links do not bind (tests/models/test_relink.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from models.config import Config, Thresholds, Topic
+from models.document import Article, Link, Passage, TopicInfo, TopicTag
+from models.pipeline.context import in_context
+from models.pipeline.discover import ASSIGN_MIN, DiscoveredTopic
+from models.pipeline.gcpause import gc_paused
+from models.pipeline.links import (
+    MAX_TERMS,
+    SIMILARITY_WEIGHT,
+    LinkSpace,
+    _cdist,
+    _char,
+    _choose,
+    _Group,
+    _reason,
+    _topic_terms,
+)
+from models.pipeline.model import Base, CorpusModel, allowed_drift, changed_articles, fingerprint
+from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
+
+def relink(
+    base: Base, articles: list[Article], config: Config, *, workers: int = -1, max_drift: int | None = None,
+) -> tuple[tuple[Article, ...], tuple[TopicInfo, ...], tuple[Link, ...], CorpusModel] | None:
+    """The corpus stage's result for `articles`, the `base` kept and only the changed articles redone (see the
+    module docstring); None when the change is too large for that (then the full stage must run).
+    `max_drift`: articles that may have changed since the model was learned (default: `allowed_drift`)."""
+    model = base.model
+    th = config.thresholds
+    if th.content_link_min_shared > 0:
+        return None
+    changed, gone = changed_articles(model, articles)
+    limit = allowed_drift(len(articles)) if max_drift is None else max_drift
+    if model.drift + len(changed) + len(gone) > limit:
+        return None
+    with gc_paused():
+        try:
+            return _relink(base, articles, config, changed, gone, workers)
+        except (KeyError, ValueError):  # the stored corpus does not fit these articles: analyse afresh
+            return None
+
+
+def _relink(
+    base: Base, articles: list[Article], config: Config, changed: set[str], gone: set[str], workers: int,
+) -> tuple[tuple[Article, ...], tuple[TopicInfo, ...], tuple[Link, ...], CorpusModel]:
+    model = base.model
+    th = config.thresholds
+    # the changed articles' terms and tags, as the full stage gives them, from the kept model
+    fresh = [a for a in articles if a.id in changed]
+    terms = [[passage_terms(p.text) for p in a.passages] for a in fresh]
+    spell = CorpusStats(spellings={t: Counter({s: 1}) for t, s in model.spelling.items()})
+    tagged, _ = in_context(fresh, config.topics, terms, spell, vocabularies=list(model.vocabularies))
+    tagged = [_with_discovered(a, pts, model.discovered, spell) for a, pts in zip(tagged, terms)]
+    by_id = {a.id: a for a in tagged}
+    out: list[Article] = []
+    for article in articles:
+        if article.id in by_id:
+            out.append(by_id[article.id])
+            continue
+        passages = tuple(replace(p, topics=base.tags[p.id]) if p.id in base.tags else p for p in article.passages)
+        out.append(replace(article, passages=passages))
+    # the LinkSpace of the model: kept strings, the changed passages coded with the kept vocabulary
+    strings = {a.id: coded(model, pts) for a, pts in zip(fresh, terms)}
+    space = model_space(model, out, strings)
+    dirty = [a.id in changed for a in out for _ in a.passages]
+    # the links kept, and how strongly each unchanged passage is linked already in each topic
+    touched = {f"{aid}:{n}" for aid in changed | gone for n in range(len(model.strings.get(aid, ())))}
+    kept = [link for link in base.links if link.source not in touched and link.target not in touched]
+    known = {p.id for p in space.passages}
+    if not (known.issuperset(link.source for link in kept) and known.issuperset(link.target for link in kept)):
+        raise ValueError("a stored link to a passage the corpus does not have")
+    held: dict[tuple[str, str | None], list[float]] = {}
+    for link in kept:
+        held.setdefault((link.source, link.topic), []).append(link.score)
+        held.setdefault((link.target, link.topic), []).append(link.score)
+    bars = {key: sorted(scores, reverse=True)[th.links_max_per_passage - 1]
+            for key, scores in held.items() if len(scores) >= th.links_max_per_passage}
+    discovered = {t.id for t in model.discovered}
+    configured = [link for link in kept if link.topic is not None and link.topic not in discovered]
+    found = [link for link in kept if link.topic in discovered]
+    mask = np.asarray(dirty, dtype=bool)
+    configured += links_touching(space, mask, config.topics, th, bars, workers=workers)
+    suggested = _as_topics(model.discovered, base.topics)
+    found += links_touching(space, mask, suggested, th, bars, workers=workers, count_own=False,
+                            min_similarity=th.discovered_link_min_similarity)
+    configured.sort(key=_order)
+    found.sort(key=_order)
+    strings_all = {a.id: strings[a.id] if a.id in strings else model.strings[a.id] for a in out}
+    new_model = replace(
+        model, strings=strings_all, fingerprints={a.id: fingerprint(a) for a in articles},
+        drift=model.drift + len(changed) + len(gone),
+    )
+    return tuple(out), base.topics, tuple(configured + found), new_model
+
+
+def coded(model: CorpusModel, terms: list[PassageTerms]) -> tuple[str, ...]:
+    """Passages' LinkSpace strings in the model's vocabulary (as LinkSpace.build codes them)."""
+    code = {t: _char(k) for k, t in enumerate(model.vocab)}
+    return tuple("".join(sorted({code[t] for t in pt.lemmas if t in code})) for pt in terms)
+
+
+def model_space(model: CorpusModel, articles: list[Article], strings: dict[str, tuple[str, ...]]) -> LinkSpace:
+    """The LinkSpace of `articles` in the model's vocabulary: each article's strings from `strings`, else the
+    model's own."""
+    nodes: list[Passage] = []
+    arts: list[int] = []
+    flat: list[str] = []
+    for ai, article in enumerate(articles):
+        own = strings[article.id] if article.id in strings else model.strings[article.id]
+        if len(own) != len(article.passages):
+            raise ValueError(f"the model has {len(own)} passages of {article.id}, not {len(article.passages)}")
+        nodes.extend(article.passages)
+        arts.extend([ai] * len(own))
+        flat.extend(own)
+    code = {t: _char(k) for k, t in enumerate(model.vocab)}
+    return LinkSpace(nodes, np.asarray(arts, dtype=np.int64), flat, code, list(model.spelled))
+
+
+def _order(link: Link) -> tuple[str, float, str, str]:
+    return (link.topic or "", -link.score, link.source, link.target)
+
+
+def _as_topics(found: tuple[DiscoveredTopic, ...], infos: tuple[TopicInfo, ...]) -> tuple[Topic, ...]:
+    """The discovered topics in the shape linking reads (as corpus.as_config_topic makes them)."""
+    colour = {i.id: i.colour for i in infos}
+    return tuple(Topic(t.id, t.label, colour.get(t.id, ""), t.names) for t in found)
+
+
+def _with_discovered(
+    article: Article, terms: list[PassageTerms], found: tuple[DiscoveredTopic, ...], stats: CorpusStats
+) -> Article:
+    """`article` with the discovered topics its passages use enough of (as discover.discover assigns them)."""
+    if not found:
+        return article
+    ranked = [(t.id, t.terms, sum(w for _, w in t.terms[:3])) for t in found]
+    passages = []
+    for passage, pt in zip(article.passages, terms):
+        own = pt.terms
+        extra = []
+        for topic_id, weights, scale in ranked:
+            matched = [(t, w) for t, w in weights if t in own]
+            total = sum(w for _, w in matched) / scale
+            if total >= ASSIGN_MIN:
+                words = tuple(stats.spelling(t) for t, _ in matched)
+                extra.append(TopicTag(topic_id, round(min(1.0, 0.5 + 0.5 * total), 3), False, words))
+        passages.append(replace(passage, topics=passage.topics + tuple(extra)) if extra else passage)
+    return replace(article, passages=tuple(passages))
+
+
+def links_touching(
+    space: LinkSpace, dirty: np.ndarray, topics: tuple[Topic, ...], thresholds: Thresholds,
+    bars: dict[tuple[str, str | None], float], *, workers: int = -1, count_own: bool = True,
+    min_similarity: float | None = None,
+) -> list[Link]:
+    """The links of `topics` with an end in a `dirty` passage of `space`, chosen as links.topic_links chooses
+    (see the module docstring for what an unchanged passage may take: `bars`, (passage id, topic) -> the
+    score its weakest kept link must be beaten by)."""
+    if min_similarity is None:
+        min_similarity = thresholds.link_min_similarity
+    links: list[Link] = []
+    for topic in topics:
+        nodes, tags, named = [], [], []
+        for k, passage in enumerate(space.passages):
+            tag = passage.tag(topic.id)
+            if tag is not None:
+                nodes.append(k)
+                tags.append(tag.score)
+                named.append(count_own and not tag.implicit)
+        node_arr = np.asarray(nodes, dtype=np.int64)
+        if not nodes or not dirty[node_arr].any():
+            continue
+        arts = space.article[node_arr]
+        if len(set(arts.tolist())) < 2:
+            continue
+        drop = {}
+        if not count_own:
+            drop = {ord(space.code[t]): None for t in _topic_terms(topic) if t in space.code}
+        strings = [space.strings[k].translate(drop) if drop else space.strings[k] for k in nodes]
+        ids = [space.passages[k].id for k in nodes]
+        rank_of = {pid: r for r, pid in enumerate(sorted(ids))}
+        group = _Group(
+            nodes=node_arr, strings=[s[:MAX_TERMS] for s in strings], article=arts,
+            tag=np.asarray(tags, dtype=np.float64), named=np.asarray(named, dtype=bool),
+            order=np.asarray([rank_of[pid] for pid in ids], dtype=np.int64),
+        )
+        ndirty = dirty[node_arr]
+        rows = np.nonzero(ndirty)[0]
+        sim = _cdist([group.strings[r] for r in rows], group.strings, workers)
+        empty = np.asarray([not s for s in group.strings])
+        sim[:, empty] = 0.0
+        sim[empty[rows], :] = 0.0
+        r, c = np.nonzero(group.article[rows][:, None] != group.article[None, :])
+        i, j, s = rows[r], c, sim[r, c].astype(np.float64)
+        back = ~ndirty[j]  # an unchanged passage's side of the pair (dirty pairs are rows both ways)
+        pi = np.concatenate([i, j[back]])
+        pj = np.concatenate([j, i[back]])
+        psim = np.concatenate([s, s[back]])
+        shares = (psim > 0) & (psim >= min_similarity)
+        keep = shares | (group.named[pi] & group.named[pj])
+        rank = SIMILARITY_WEIGHT * psim + (1 - SIMILARITY_WEIGHT) * np.sqrt(group.tag[pi] * group.tag[pj])
+        bar = np.asarray([bars.get((pid, topic.id), -1.0) for pid in ids], dtype=np.float64)
+        keep &= ndirty[pi] | (rank >= bar[pi] - 5e-4)
+        for a_i, b_j, value in _choose(group, pi[keep], pj[keep], psim[keep], thresholds):
+            score = round(value, 3)
+            if score < thresholds.link_min_score:
+                continue
+            a, b = space.passages[nodes[a_i]], space.passages[nodes[b_j]]
+            if b.id < a.id:
+                a, b, a_i, b_j = b, a, b_j, a_i
+            shared = space.words(set(strings[a_i]).intersection(strings[b_j]))
+            shared, reason = _reason(topic, a, b, shared, count_own)
+            links.append(Link(a.id, b.id, topic.id, score, reason, shared))
+    return links

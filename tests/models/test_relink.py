@@ -1,0 +1,162 @@
+"""Relinking after a small change (models/pipeline/relink.py): only the changed articles are tagged and linked
+again, in the model the last full corpus stage learned, and the result is that stage's own wherever the limits
+on a passage's links do not bind.
+
+The fixture (tests/data/relink/) is a made-up story written for these tests: a footbridge in an invented
+town closed after a flood, six short articles, three topics written below."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from models import loader as loader_module
+from models.config import Config, Topic
+from models.document import Article
+from models.loader import analyze, iter_articles
+from models.pipeline import model as model_module
+from models.pipeline.corpus import CorpusAnalysis, analyze_corpus
+from models.pipeline.links import topic_links
+from models.pipeline.model import Base, allowed_drift, fingerprint
+from models.pipeline.relink import coded, model_space, relink
+from models.pipeline.stats import passage_terms
+from models.serialize import corpus_to_dict
+from models.store.cache import Cache, _decode_model, _encode_model
+
+STORY = Path(__file__).resolve().parent.parent / "data" / "relink"
+TOPICS = (
+    Topic("closure", "The bridge closed", "#ff0000",
+          ("closure", "been closed", "was closed", "stay closed", "remain closed", "while the bridge is closed")),
+    Topic("inspection", "Inspecting the piers", "#00ff00", ("inspection", "engineers", "survey")),
+    Topic("funding", "Paying for the repair", "#0000ff", ("grant", "budget", "repair bill")),
+)
+ADDED = "\n\nEngineers said the survey of the piers and the pontoon would need a second inspection after the flood.\n"
+
+
+@pytest.fixture
+def story_config(config: Config) -> Config:
+    return replace(config, topics=TOPICS)
+
+
+def _articles(folder: Path, config: Config) -> list[Article]:
+    return [a for a in iter_articles([folder], config, cache=False) if isinstance(a, Article)]
+
+
+def _base(analysis: CorpusAnalysis, before: list[Article]) -> Base:
+    """A stored corpus as the cache gives it back."""
+    assert analysis.model is not None
+    tags = {q.id: q.topics for a, b in zip(before, analysis.articles) for p, q in zip(a.passages, b.passages)
+            if p.topics != q.topics}
+    return Base(analysis.model, tags, analysis.topics, analysis.links)
+
+
+def _key(link):
+    return (link.source, link.target, link.topic, link.score, link.reason, link.shared_terms)
+
+
+def test_the_fixture_has_configured_and_discovered_topics_and_links(story_config):
+    articles = _articles(STORY, story_config)
+    analysis = analyze_corpus(articles, story_config)
+    assert {t.discovered for t in analysis.topics} == {False, True}
+    assert {link.topic for link in analysis.links} > {"closure", "inspection", "funding"}
+
+
+@pytest.mark.parametrize("redone", ["a1_herald", "a3_courier", "a6_news"])
+def test_an_article_relinked_alone_gets_what_the_full_stage_gave_it(story_config, redone):
+    """The model is the full stage's own, so redoing one article (its tags, its links) must give back exactly
+    the full stage's result: tags of configured, grown and discovered topics, links and their reasons."""
+    articles = _articles(STORY, story_config)
+    full = analyze_corpus(articles, story_config)
+    base = _base(full, articles)
+    assert base.model is not None
+    fingerprints = dict(base.model.fingerprints, **{redone: "changed"})
+    base = replace(base, model=replace(base.model, fingerprints=fingerprints))
+    done = relink(base, articles, story_config, max_drift=1)
+    assert done is not None
+    tagged, topics, links, model = done
+    assert [a.passages for a in tagged] == [a.passages for a in full.articles]
+    assert topics == full.topics
+    assert [_key(link) for link in links] == [_key(link) for link in full.links]
+    assert full.model is not None and model.drift == 1 and model.strings == full.model.strings
+
+
+def test_a_changed_article_is_linked_in_the_kept_model(story_config, tmp_path):
+    folder = tmp_path / "story"
+    shutil.copytree(STORY, folder)
+    before = _articles(folder, story_config)
+    full = analyze_corpus(before, story_config)
+    base = _base(full, before)
+    changed = folder / "a4_post.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    after = _articles(folder, story_config)
+    done = relink(base, after, story_config, max_drift=1)
+    assert done is not None
+    tagged, _, links, model = done
+    touches = [link for link in links if "a4_post" in (link.source.split(":")[0], link.target.split(":")[0])]
+    assert any(link.source.startswith("a4_post:4") or link.target.startswith("a4_post:4") for link in touches)
+    # links between unchanged articles are kept as they were
+    untouched = [_key(link) for link in links if link not in touches]
+    assert untouched == [_key(link) for link in full.links if "a4_post" not in link.source + link.target]
+    # ... and every link is what the full stage's linking gives in the kept model
+    assert full.model is not None
+    strings = {"a4_post": coded(full.model, [passage_terms(p.text) for p in tagged[3].passages])}
+    space = model_space(full.model, list(tagged), strings)
+    suggested = tuple(Topic(t.id, t.label, "", t.names) for t in full.model.discovered)
+    expected = topic_links(space, TOPICS, story_config.thresholds)
+    expected += topic_links(space, suggested, story_config.thresholds, count_own=False,
+                            min_similarity=story_config.thresholds.discovered_link_min_similarity)
+    assert [_key(link) for link in links] == [_key(link) for link in expected]
+    assert model.fingerprints["a4_post"] == fingerprint(tagged[3]) and model.drift == 1
+
+
+def test_only_a_small_change_is_relinked(story_config, tmp_path):
+    assert [allowed_drift(n) for n in (10, 49, 50, 1000, 5000)] == [0, 0, 1, 20, 100]
+    articles = _articles(STORY, story_config)
+    base = _base(analyze_corpus(articles, story_config), articles)
+    two = [replace(a, content_hash=a.content_hash + "x") for a in articles[:2]] + articles[2:]
+    assert relink(base, two, story_config, max_drift=1) is None  # two changed, one allowed
+    assert relink(base, two, story_config, max_drift=2) is not None
+    drifted = replace(base, model=replace(base.model, drift=1))
+    assert relink(drifted, two, story_config, max_drift=2) is None  # changes add up until a full stage
+    content = replace(story_config, thresholds=replace(story_config.thresholds, content_link_min_shared=3))
+    assert relink(base, two, content, max_drift=2) is None  # links by content compare every pair: full stage
+    assert relink(base, articles[:5], story_config, max_drift=1) is not None  # one removed
+
+
+def test_the_model_survives_the_cache(story_config):
+    articles = _articles(STORY, story_config)
+    model = analyze_corpus(articles, story_config).model
+    assert model is not None
+    assert _decode_model(*_encode_model(model)) == model
+
+
+def test_the_loader_relinks_one_changed_article_from_the_cache(story_config, tmp_path, monkeypatch):
+    folder = tmp_path / "story"
+    shutil.copytree(STORY, folder)
+    monkeypatch.setattr(model_module, "MAX_DRIFT_SHARE", 0.2)  # six articles: one may change
+    full_stages: list[int] = []
+    real = loader_module.analyze_corpus
+
+    def counting(articles, config, **kwargs):
+        full_stages.append(len(articles))
+        return real(articles, config, **kwargs)
+
+    monkeypatch.setattr(loader_module, "analyze_corpus", counting)
+    with Cache(tmp_path / "cache.sqlite3") as store:
+        analyze([folder], story_config, cache=store)
+        assert full_stages == [6]
+        changed = folder / "a2_gazette.txt"
+        changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+        relinked = analyze([folder], story_config, cache=store)
+        assert full_stages == [6], "one changed article ran the full corpus stage"
+        assert any(link.source.startswith("a2_gazette:4") or link.target.startswith("a2_gazette:4")
+                   for link in relinked.links)
+        again = analyze([folder], story_config, cache=store)
+        assert corpus_to_dict(again) == corpus_to_dict(relinked)
+        other = folder / "a5_echo.txt"
+        other.write_text(other.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+        analyze([folder], story_config, cache=store)
+        assert full_stages == [6, 6], "a second change past the drift allowed must learn the model anew"
