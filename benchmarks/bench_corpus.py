@@ -56,7 +56,7 @@ STAGES = (
     ("meta", "models.pipeline.article", "extract_meta"),
     ("tagging", "models.pipeline.topics", "Tagger.tag"),
     ("duplicates", "models.loader", "_near_duplicate"),
-    ("corpus stage: repeated furniture", "models.loader", "drop_corpus_repeats"),
+    ("corpus stage: repeated furniture", "models.loader", "repeated_lines"),
     ("corpus stage: terms and statistics", "models.pipeline.corpus", "corpus_terms"),
     ("corpus stage: configured topics in context (grown vocabulary)", "models.pipeline.corpus", "in_context"),
     ("corpus stage: discovered topics", "models.pipeline.corpus", "discover"),

@@ -47,7 +47,7 @@ from models.events import (
     ProblemFound,
     Progress,
 )
-from models.pipeline.boilerplate import drop_corpus_repeats
+from models.pipeline.boilerplate import drop_lines, repeated_lines
 from models.pipeline.article import article_steps
 from models.pipeline.ingest import (
     STDIN,
@@ -185,7 +185,7 @@ def corpus_stage(
     for article in articles:
         latest[article.id] = article
     yield Progress(REPETITION, 0, 1)
-    articles = drop_corpus_repeats(list(latest.values()), config.cleaning)  # the cleaner's corpus part
+    articles = _without_repeats(list(latest.values()), config, cache)  # the cleaner's corpus part
     yield Progress(LINKING, 0, 1)
     analysis = None
     key = ""
@@ -204,6 +204,18 @@ def corpus_stage(
         cache.flush()
     yield Progress(LINKING, 1, 1)
     return Corpus(analysis.articles, analysis.topics, analysis.links, tuple(problems))
+
+
+def _without_repeats(articles: list[Article], config: Config, cache: Cache | None) -> list[Article]:
+    """The articles without the furniture lines repeated across them (models/pipeline/boilerplate.py); what
+    it found is kept in the cache, so the same articles again (a warm run) skip finding it."""
+    key = links_key(articles, config) if cache is not None and cache.enabled else ""
+    found = cache.get_repeats(key, articles) if cache is not None and key else None
+    if found is None:
+        found = repeated_lines(articles, config.cleaning)
+        if cache is not None and key:
+            cache.put_repeats(key, found)
+    return drop_lines(articles, found)
 
 
 def _relinked(cache: Cache, articles: list[Article], config: Config, workers: int) -> CorpusAnalysis | None:

@@ -92,7 +92,11 @@ def _across_stories(holders: list[str], by_id: dict[str, Article], vocabulary: d
 
 def drop_corpus_repeats(articles: list[Article], cleaning: Cleaning) -> list[Article]:
     """The articles without the furniture lines they share with other articles (see the module docstring)."""
-    found = repeated_lines(articles, cleaning)
+    return drop_lines(articles, repeated_lines(articles, cleaning))
+
+
+def drop_lines(articles: list[Article], found: dict[str, dict[int, int]]) -> list[Article]:
+    """The articles without the lines `repeated_lines` found (kept by the loader's cache for a warm run)."""
     if not found:
         return articles
     return [_without(a, found[a.id]) if a.id in found else a for a in articles]

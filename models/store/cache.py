@@ -78,6 +78,7 @@ CREATE TABLE IF NOT EXISTS articles (
     PRIMARY KEY (key, config, engine)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS repeats (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS models (
     key TEXT PRIMARY KEY, config TEXT NOT NULL, manifest BLOB NOT NULL, value BLOB NOT NULL, used INTEGER NOT NULL
 ) WITHOUT ROWID;
@@ -175,6 +176,7 @@ class Cache:
                 db.execute("DELETE FROM articles")
                 db.execute("DELETE FROM links")
                 db.execute("DELETE FROM models")
+                db.execute("DELETE FROM repeats")
                 db.execute("DELETE FROM meta")
                 db.executemany("INSERT INTO meta (name, value) VALUES (?, ?)", want.items())
                 db.execute("INSERT INTO meta (name, value) VALUES ('pruned', ?)", (str(int(time.time())),))
@@ -302,6 +304,36 @@ class Cache:
                         (key, config.digest, manifest, model, now))
             self._write("DELETE FROM models WHERE key NOT IN (SELECT key FROM models ORDER BY used DESC LIMIT ?)",
                         (KEEP_MODELS,))
+
+    def get_repeats(self, key: str, articles: list[Article]) -> dict[str, dict[int, int]] | None:
+        """The furniture lines repeated across articles found before in the same articles (see
+        `boilerplate.repeated_lines`: article id -> passage index -> articles carrying it); None if absent."""
+        with self._lock:
+            if self._db is None:
+                return None
+            try:
+                row = self._db.execute("SELECT value FROM repeats WHERE key = ?", (key,)).fetchone()
+            except sqlite3.Error as exc:
+                self._failed(exc)
+                return None
+            if row is None:
+                return None
+            try:
+                data = json.loads(zlib.decompress(row[0]))
+                sizes = {a.id: len(a.passages) for a in articles}
+                found = {str(aid): {int(i): int(n) for i, n in lines.items()} for aid, lines in data.items()}
+                if not all(aid in sizes and all(0 <= i < sizes[aid] for i in lines) for aid, lines in found.items()):
+                    raise ValueError("repeated lines of passages the articles do not have")
+                return found
+            except Exception:  # noqa: BLE001 - anything wrong with the row means: do not trust it
+                self._write("DELETE FROM repeats WHERE key = ?", (key,))
+                return None
+
+    def put_repeats(self, key: str, found: dict[str, dict[int, int]]) -> None:
+        data = zlib.compress(json.dumps(found, separators=(",", ":")).encode("utf-8"), 1)
+        self._write("INSERT OR REPLACE INTO repeats (key, value, used) VALUES (?, ?, ?)", (key, data, int(time.time())))
+        self._write("DELETE FROM repeats WHERE key NOT IN (SELECT key FROM repeats ORDER BY used DESC LIMIT ?)",
+                    (KEEP_LINK_SETS,))
 
     def get_base(self, articles: list[Article], config: Config) -> Base | None:
         """The stored corpus (of this config) that shares the most articles with `articles`, with its model,

@@ -280,3 +280,30 @@ def test_tags_the_corpus_stage_drops_stay_dropped_on_a_warm_run(config, tmp_path
     fresh = analyze([folder], weak, cache=False)
     assert corpus_to_dict(cold) == corpus_to_dict(fresh)
     assert corpus_to_dict(warm) == corpus_to_dict(fresh)
+
+
+def test_furniture_repeated_across_articles_is_found_once_for_the_same_articles(config, tmp_path, monkeypatch):
+    """The lines repeated across articles are found on the first run and read from the cache on the next."""
+    story = Path(__file__).resolve().parent.parent / "data" / "relink"
+    folder = tmp_path / "story"
+    shutil.copytree(story, folder)
+    for name in ("a1_herald.txt", "a3_courier.txt", "a5_echo.txt"):
+        page = folder / name
+        blocks = page.read_text(encoding="utf-8").split("\n\n")
+        page.write_text("\n\n".join(blocks[:3] + ["Please visit our river desk for the latest updates."] + blocks[3:]),
+                        encoding="utf-8")
+    calls: list[int] = []
+    real = loader_module.repeated_lines
+
+    def counting(articles, cleaning):
+        calls.append(len(articles))
+        return real(articles, cleaning)
+
+    monkeypatch.setattr(loader_module, "repeated_lines", counting)
+    with Cache(tmp_path / "cache.sqlite3") as store:
+        cold = analyze([folder], config, cache=store)
+        warm = analyze([folder], config, cache=store)
+    assert calls == [6]
+    assert corpus_to_dict(warm) == corpus_to_dict(cold)
+    assert not any("river desk" in p.text for a in warm.articles for p in a.passages)
+    assert any(r.kind == "corpus" for a in warm.articles for r in a.removed)
