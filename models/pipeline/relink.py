@@ -102,19 +102,13 @@ def _relink(
     known = {p.id for p in space.passages}
     if not (known.issuperset(link.source for link in kept) and known.issuperset(link.target for link in kept)):
         raise ValueError("a stored link to a passage the corpus does not have")
-    held: dict[tuple[str, str | None], list[float]] = {}
-    for link in kept:
-        held.setdefault((link.source, link.topic), []).append(link.score)
-        held.setdefault((link.target, link.topic), []).append(link.score)
-    bars = {key: sorted(scores, reverse=True)[th.links_max_per_passage - 1]
-            for key, scores in held.items() if len(scores) >= th.links_max_per_passage}
     discovered = {t.id for t in model.discovered}
     configured = [link for link in kept if link.topic is not None and link.topic not in discovered]
     found = [link for link in kept if link.topic in discovered]
     mask = np.asarray(dirty, dtype=bool)
-    configured += links_touching(space, mask, config.topics, th, bars, workers=workers)
+    configured += links_touching(space, mask, config.topics, th, kept, workers=workers)
     suggested = _as_topics(model.discovered, base.topics)
-    found += links_touching(space, mask, suggested, th, bars, workers=workers, count_own=False,
+    found += links_touching(space, mask, suggested, th, kept, workers=workers, count_own=False,
                             min_similarity=th.discovered_link_min_similarity)
     configured.sort(key=_order)
     found.sort(key=_order)
@@ -181,24 +175,26 @@ def _with_discovered(
 
 
 def links_touching(
-    space: LinkSpace, dirty: np.ndarray, topics: tuple[Topic, ...], thresholds: Thresholds,
-    bars: dict[tuple[str, str | None], float], *, workers: int = -1, count_own: bool = True,
-    min_similarity: float | None = None,
+    space: LinkSpace, dirty: np.ndarray, topics: tuple[Topic, ...], thresholds: Thresholds, kept: list[Link],
+    *, workers: int = -1, count_own: bool = True, min_similarity: float | None = None,
 ) -> list[Link]:
     """The links of `topics` with an end in a `dirty` passage of `space`, chosen as links.topic_links chooses
-    (see the module docstring for what an unchanged passage may take: `bars`, (passage id, topic) -> the
-    score its weakest kept link must be beaten by)."""
+    (an unchanged passage takes a dirty one only when it beats the weakest of the links it keeps in `kept`,
+    when it keeps links_max_per_passage of them or more: see the module docstring)."""
     if min_similarity is None:
         min_similarity = thresholds.link_min_similarity
-    links: list[Link] = []
+    members: dict[str, tuple[list[int], list[float], list[bool]]] = {t.id: ([], [], []) for t in topics}
+    for k, passage in enumerate(space.passages):  # one pass: each topic's passages, as passage.tag finds them
+        for tag in passage.topics:
+            entry = members.get(tag.topic)
+            if entry is not None and (not entry[0] or entry[0][-1] != k):
+                entry[0].append(k)
+                entry[1].append(tag.score)
+                entry[2].append(count_own and not tag.implicit)
+    prepared = []
+    needed: set[str] = set()  # unchanged passages that may choose a dirty one
     for topic in topics:
-        nodes, tags, named = [], [], []
-        for k, passage in enumerate(space.passages):
-            tag = passage.tag(topic.id)
-            if tag is not None:
-                nodes.append(k)
-                tags.append(tag.score)
-                named.append(count_own and not tag.implicit)
+        nodes, tags, named = members[topic.id]
         node_arr = np.asarray(nodes, dtype=np.int64)
         if not nodes or not dirty[node_arr].any():
             continue
@@ -230,9 +226,14 @@ def links_touching(
         psim = np.concatenate([s, s[back]])
         shares = (psim > 0) & (psim >= min_similarity)
         keep = shares | (group.named[pi] & group.named[pj])
+        needed.update(ids[x] for x in np.unique(pi[keep & ~ndirty[pi]]).tolist())
+        prepared.append((topic, nodes, strings, ids, group, ndirty, pi, pj, psim, keep))
+    bars = _bars(kept, needed, thresholds.links_max_per_passage)
+    links: list[Link] = []
+    for topic, nodes, strings, ids, group, ndirty, pi, pj, psim, keep in prepared:
         rank = SIMILARITY_WEIGHT * psim + (1 - SIMILARITY_WEIGHT) * np.sqrt(group.tag[pi] * group.tag[pj])
         bar = np.asarray([bars.get((pid, topic.id), -1.0) for pid in ids], dtype=np.float64)
-        keep &= ndirty[pi] | (rank >= bar[pi] - 5e-4)
+        keep = keep & (ndirty[pi] | (rank >= bar[pi] - 5e-4))
         for a_i, b_j, value in _choose(group, pi[keep], pj[keep], psim[keep], thresholds):
             score = round(value, 3)
             if score < thresholds.link_min_score:
@@ -244,3 +245,15 @@ def links_touching(
             shared, reason = _reason(topic, a, b, shared, count_own)
             links.append(Link(a.id, b.id, topic.id, score, reason, shared))
     return links
+
+
+def _bars(kept: list[Link], needed: set[str], most: int) -> dict[tuple[str, str | None], float]:
+    """For each `needed` passage and topic in which it keeps at least `most` links: the score of its
+    `most`-th best (a new link must beat it)."""
+    held: dict[tuple[str, str | None], list[float]] = {}
+    for link in kept:
+        if link.source in needed:
+            held.setdefault((link.source, link.topic), []).append(link.score)
+        if link.target in needed:
+            held.setdefault((link.target, link.topic), []).append(link.score)
+    return {key: sorted(scores, reverse=True)[most - 1] for key, scores in held.items() if len(scores) >= most}

@@ -160,3 +160,14 @@ def test_the_loader_relinks_one_changed_article_from_the_cache(story_config, tmp
         other.write_text(other.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
         analyze([folder], story_config, cache=store)
         assert full_stages == [6, 6], "a second change past the drift allowed must learn the model anew"
+
+
+def test_an_unchanged_passage_must_beat_its_weakest_kept_link():
+    from models.document import Link
+    from models.pipeline.relink import _bars
+
+    kept = [Link("a:0", "b:0", "t", 0.9, ""), Link("a:0", "c:0", "t", 0.5, ""), Link("b:1", "a:0", "t", 0.7, ""),
+            Link("a:0", "d:0", "u", 0.4, ""), Link("e:0", "f:0", "t", 0.8, "")]
+    assert _bars(kept, {"a:0"}, 2) == {("a:0", "t"): 0.7}  # two or more in t: the second best; one in u: none
+    assert _bars(kept, {"a:0", "e:0"}, 3) == {("a:0", "t"): 0.5}
+    assert _bars(kept, set(), 1) == {}
