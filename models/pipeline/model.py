@@ -45,6 +45,26 @@ class Base:
     tags: dict[str, tuple[TopicTag, ...]]
     topics: tuple[TopicInfo, ...]
     links: tuple[Link, ...]
+    ends: LinkEnds  # the links' ends and topics as numbers, for relinking without a loop over every link
+
+
+@dataclass(frozen=True)
+class LinkEnds:
+    """Each link's ends as indexes into `ids`, its topic as an index into `topics`, and its score."""
+
+    ids: tuple[str, ...]
+    source: list[int]
+    target: list[int]
+    topics: tuple[str | None, ...]
+    topic: list[int]
+    score: list[float]
+
+    @classmethod
+    def of(cls, links: tuple[Link, ...]) -> LinkEnds:
+        ids = {pid: n for n, pid in enumerate(dict.fromkeys([x for link in links for x in (link.source, link.target)]))}
+        topics = {t: n for n, t in enumerate(dict.fromkeys(link.topic for link in links))}
+        return cls(tuple(ids), [ids[link.source] for link in links], [ids[link.target] for link in links],
+                   tuple(topics), [topics[link.topic] for link in links], [link.score for link in links])
 
 
 def fingerprint(article: Article) -> str:

@@ -45,11 +45,12 @@ from models.pipeline.links import (
     _cdist,
     _char,
     _choose,
+    _group_positions,
     _Group,
     _reason,
     _topic_terms,
 )
-from models.pipeline.model import Base, CorpusModel, allowed_drift, changed_articles, fingerprint
+from models.pipeline.model import Base, LinkEnds, CorpusModel, allowed_drift, changed_articles, fingerprint
 from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
 
 def relink(
@@ -96,19 +97,28 @@ def _relink(
     strings = {a.id: coded(model, pts) for a, pts in zip(fresh, terms)}
     space = model_space(model, out, strings)
     dirty = [a.id in changed for a in out for _ in a.passages]
-    # the links kept, and how strongly each unchanged passage is linked already in each topic
-    touched = {f"{aid}:{n}" for aid in changed | gone for n in range(len(model.strings.get(aid, ())))}
-    kept = [link for link in base.links if link.source not in touched and link.target not in touched]
+    # the links kept (none to a changed or removed article), and how strongly each unchanged passage is linked
+    ends = base.ends
+    source, target = np.asarray(ends.source, dtype=np.int64), np.asarray(ends.target, dtype=np.int64)
+    redone = changed | gone
+    touched = np.asarray([pid.rsplit(":", 1)[0] in redone for pid in ends.ids], dtype=bool)
+    keep = ~(touched[source] | touched[target]) if len(source) else np.zeros(0, dtype=bool)
+    rows = np.flatnonzero(keep)
+    kept = [base.links[k] for k in rows.tolist()]
     known = {p.id for p in space.passages}
-    if not (known.issuperset(link.source for link in kept) and known.issuperset(link.target for link in kept)):
+    used = np.zeros(len(ends.ids), dtype=bool)
+    used[source[rows]] = True
+    used[target[rows]] = True
+    if not known.issuperset(ends.ids[k] for k in np.flatnonzero(used).tolist()):
         raise ValueError("a stored link to a passage the corpus does not have")
+    bars = _bars(ends, rows, th.links_max_per_passage)
     discovered = {t.id for t in model.discovered}
     configured = [link for link in kept if link.topic is not None and link.topic not in discovered]
     found = [link for link in kept if link.topic in discovered]
     mask = np.asarray(dirty, dtype=bool)
-    configured += links_touching(space, mask, config.topics, th, kept, workers=workers)
+    configured += links_touching(space, mask, config.topics, th, bars, workers=workers)
     suggested = _as_topics(model.discovered, base.topics)
-    found += links_touching(space, mask, suggested, th, kept, workers=workers, count_own=False,
+    found += links_touching(space, mask, suggested, th, bars, workers=workers, count_own=False,
                             min_similarity=th.discovered_link_min_similarity)
     configured.sort(key=_order)
     found.sort(key=_order)
@@ -175,12 +185,14 @@ def _with_discovered(
 
 
 def links_touching(
-    space: LinkSpace, dirty: np.ndarray, topics: tuple[Topic, ...], thresholds: Thresholds, kept: list[Link],
-    *, workers: int = -1, count_own: bool = True, min_similarity: float | None = None,
+    space: LinkSpace, dirty: np.ndarray, topics: tuple[Topic, ...], thresholds: Thresholds,
+    bars: dict[tuple[str, str | None], float], *, workers: int = -1, count_own: bool = True,
+    min_similarity: float | None = None,
 ) -> list[Link]:
     """The links of `topics` with an end in a `dirty` passage of `space`, chosen as links.topic_links chooses
-    (an unchanged passage takes a dirty one only when it beats the weakest of the links it keeps in `kept`,
-    when it keeps links_max_per_passage of them or more: see the module docstring)."""
+    (an unchanged passage takes a dirty one only when it beats the weakest of the links it keeps: `bars`,
+    (passage id, topic) -> that score, for those that keep links_max_per_passage or more; see the module
+    docstring)."""
     if min_similarity is None:
         min_similarity = thresholds.link_min_similarity
     members: dict[str, tuple[list[int], list[float], list[bool]]] = {t.id: ([], [], []) for t in topics}
@@ -192,7 +204,6 @@ def links_touching(
                 entry[1].append(tag.score)
                 entry[2].append(count_own and not tag.implicit)
     prepared = []
-    needed: set[str] = set()  # unchanged passages that may choose a dirty one
     for topic in topics:
         nodes, tags, named = members[topic.id]
         node_arr = np.asarray(nodes, dtype=np.int64)
@@ -226,9 +237,7 @@ def links_touching(
         psim = np.concatenate([s, s[back]])
         shares = (psim > 0) & (psim >= min_similarity)
         keep = shares | (group.named[pi] & group.named[pj])
-        needed.update(ids[x] for x in np.unique(pi[keep & ~ndirty[pi]]).tolist())
         prepared.append((topic, nodes, strings, ids, group, ndirty, pi, pj, psim, keep))
-    bars = _bars(kept, needed, thresholds.links_max_per_passage)
     links: list[Link] = []
     for topic, nodes, strings, ids, group, ndirty, pi, pj, psim, keep in prepared:
         rank = SIMILARITY_WEIGHT * psim + (1 - SIMILARITY_WEIGHT) * np.sqrt(group.tag[pi] * group.tag[pj])
@@ -247,13 +256,17 @@ def links_touching(
     return links
 
 
-def _bars(kept: list[Link], needed: set[str], most: int) -> dict[tuple[str, str | None], float]:
-    """For each `needed` passage and topic in which it keeps at least `most` links: the score of its
-    `most`-th best (a new link must beat it)."""
-    held: dict[tuple[str, str | None], list[float]] = {}
-    for link in kept:
-        if link.source in needed:
-            held.setdefault((link.source, link.topic), []).append(link.score)
-        if link.target in needed:
-            held.setdefault((link.target, link.topic), []).append(link.score)
-    return {key: sorted(scores, reverse=True)[most - 1] for key, scores in held.items() if len(scores) >= most}
+def _bars(ends: LinkEnds, rows: np.ndarray, most: int) -> dict[tuple[str, str | None], float]:
+    """For each passage and topic in which it keeps at least `most` of the links `rows` (of `ends`): the
+    score of its `most`-th best (a new link must beat it)."""
+    if most < 1 or not len(rows):
+        return {}
+    source, target = np.asarray(ends.source)[rows], np.asarray(ends.target)[rows]
+    topic, score = np.asarray(ends.topic)[rows], np.asarray(ends.score, dtype=np.float64)[rows]
+    end, top, val = np.concatenate([source, target]), np.concatenate([topic, topic]), np.concatenate([score, score])
+    order = np.lexsort((-val, top, end))
+    end, top, val = end[order], top[order], val[order]
+    starts = np.ones(len(end), dtype=bool)
+    starts[1:] = (end[1:] != end[:-1]) | (top[1:] != top[:-1])
+    at = _group_positions(starts) == most - 1
+    return {(ends.ids[e], ends.topics[t]): v for e, t, v in zip(end[at].tolist(), top[at].tolist(), val[at].tolist())}

@@ -36,7 +36,7 @@ from models.config import Config
 from models.document import Article, Link, TopicInfo, TopicTag
 from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.discover import DiscoveredTopic
-from models.pipeline.model import Base, CorpusModel, fingerprint
+from models.pipeline.model import Base, CorpusModel, LinkEnds, fingerprint
 from models.pipeline.vocabulary import Vocabulary
 from models.pipeline.gcpause import gc_paused
 from models.serialize import tag_from_dict, tag_to_dict, article_from_dict, article_to_dict
@@ -373,8 +373,8 @@ class Cache:
             try:
                 with gc_paused():
                     model = _decode_model(model_row[0], model_row[1])
-                    tags, topics, links = _decode_stored(links_row[0])
-                    return Base(model, tags, topics, links)
+                    tags, topics, links, ends = _decode_stored(links_row[0])
+                    return Base(model, tags, topics, links, ends)
             except Exception:  # noqa: BLE001 - anything wrong with the rows means: do not trust them
                 self._write("DELETE FROM models WHERE key = ?", (best_key,))
                 return None
@@ -493,7 +493,7 @@ def _encode_corpus(analysis: CorpusAnalysis, before: list[Article]) -> bytes:
     return zlib.compress(_MAGIC + len(head).to_bytes(4, "little") + head + body, 1)
 
 
-def _read_corpus(blob: bytes) -> tuple[dict[str, Any], list[Link]]:
+def _read_corpus(blob: bytes) -> tuple[dict[str, Any], list[Link], LinkEnds]:
     """A stored corpus's header (topics, added tags) and its links (see `_encode_corpus`)."""
     raw = zlib.decompress(blob)
     if raw[:4] != _MAGIC:
@@ -527,11 +527,11 @@ def _read_corpus(blob: bytes) -> tuple[dict[str, Any], list[Link]]:
         Link(ids[s], ids[t], topics[k], c, reasons[r], shared[h])
         for s, t, k, c, r, h in zip(source, target, topic, score, reason, words)
     ]
-    return header, links
+    return header, links, LinkEnds(tuple(ids), source, target, tuple(topics[:-1]) + (None,), topic, score)
 
 
 def _decode_corpus(blob: bytes, articles: list[Article]) -> CorpusAnalysis:
-    data, links = _read_corpus(blob)
+    data, links, _ = _read_corpus(blob)
     topics = _decode_topics(data["topics"])
     added = data["added"]
     known = {t.id for t in topics}
@@ -564,14 +564,16 @@ def _decode_tags(rows: list[dict[str, Any]], known: set[str], passages: int | No
     return tags
 
 
-def _decode_stored(blob: bytes) -> tuple[dict[str, tuple[TopicTag, ...]], tuple[TopicInfo, ...], tuple[Link, ...]]:
+def _decode_stored(
+    blob: bytes,
+) -> tuple[dict[str, tuple[TopicTag, ...]], tuple[TopicInfo, ...], tuple[Link, ...], LinkEnds]:
     """A stored corpus's tags (passage id -> all its tags, where the corpus stage changed them), topics and
     links, as they were (for relinking: models/pipeline/relink.py checks them against the articles)."""
-    data, links = _read_corpus(blob)
+    data, links, ends = _read_corpus(blob)
     topics = _decode_topics(data["topics"])
     known = {t.id for t in topics}
     tags = {pid: _decode_tags(rows, known, None) for pid, rows in data["added"].items()}
-    return tags, topics, tuple(links)
+    return tags, topics, tuple(links), ends
 
 
 def _encode_model(model: CorpusModel) -> tuple[bytes, bytes]:

@@ -20,7 +20,7 @@ from models.loader import analyze, iter_articles
 from models.pipeline import model as model_module
 from models.pipeline.corpus import CorpusAnalysis, analyze_corpus
 from models.pipeline.links import topic_links
-from models.pipeline.model import Base, allowed_drift, fingerprint
+from models.pipeline.model import Base, LinkEnds, allowed_drift, fingerprint
 from models.pipeline.relink import coded, model_space, relink
 from models.pipeline.stats import passage_terms
 from models.serialize import corpus_to_dict
@@ -50,7 +50,7 @@ def _base(analysis: CorpusAnalysis, before: list[Article]) -> Base:
     assert analysis.model is not None
     tags = {q.id: q.topics for a, b in zip(before, analysis.articles) for p, q in zip(a.passages, b.passages)
             if p.topics != q.topics}
-    return Base(analysis.model, tags, analysis.topics, analysis.links)
+    return Base(analysis.model, tags, analysis.topics, analysis.links, LinkEnds.of(analysis.links))
 
 
 def _key(link):
@@ -163,11 +163,17 @@ def test_the_loader_relinks_one_changed_article_from_the_cache(story_config, tmp
 
 
 def test_an_unchanged_passage_must_beat_its_weakest_kept_link():
+    import numpy as np
+
     from models.document import Link
     from models.pipeline.relink import _bars
 
-    kept = [Link("a:0", "b:0", "t", 0.9, ""), Link("a:0", "c:0", "t", 0.5, ""), Link("b:1", "a:0", "t", 0.7, ""),
-            Link("a:0", "d:0", "u", 0.4, ""), Link("e:0", "f:0", "t", 0.8, "")]
-    assert _bars(kept, {"a:0"}, 2) == {("a:0", "t"): 0.7}  # two or more in t: the second best; one in u: none
-    assert _bars(kept, {"a:0", "e:0"}, 3) == {("a:0", "t"): 0.5}
-    assert _bars(kept, set(), 1) == {}
+    links = (Link("a:0", "b:0", "t", 0.9, ""), Link("a:0", "c:0", "t", 0.5, ""), Link("b:1", "a:0", "t", 0.7, ""),
+             Link("a:0", "d:0", "u", 0.4, ""), Link("e:0", "f:0", "t", 0.8, ""))
+    ends = LinkEnds.of(links)
+    every = np.arange(len(links))
+    # a:0 keeps three links in t (second best 0.7) and one in u; b:0, c:0... keep one each
+    assert _bars(ends, every, 2) == {("a:0", "t"): 0.7}
+    assert _bars(ends, every, 3) == {("a:0", "t"): 0.5}
+    assert _bars(ends, every, 1)[("e:0", "t")] == 0.8
+    assert _bars(ends, np.asarray([0, 1, 3]), 3) == {}  # the link from b:1 is not kept
