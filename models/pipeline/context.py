@@ -32,14 +32,16 @@ def tag_in_context(
 
 def in_context(
     articles: list[Article], topics: tuple[Topic, ...], terms: list[list[PassageTerms]], stats: CorpusStats,
-    vocabularies: list[Vocabulary] | None = None,
+    vocabularies: list[Vocabulary] | None = None, weak: set[tuple[int, int, str]] | None = None,
 ) -> tuple[list[Article], list[Vocabulary]]:
     """`tag_in_context`, and the vocabularies it grew. Given `vocabularies` (grown on the corpus an incremental
-    relink keeps: models/pipeline/relink.py), it tags with those instead of growing them from `articles`."""
+    relink keeps: models/pipeline/relink.py), it tags with those instead of growing them from `articles`; given
+    `weak`, those are the weak tags (`weak_tags` over the whole corpus, when `articles` are part of it)."""
     if not topics or not articles:
         return articles, list(vocabularies or ())
     order = {t.id: i for i, t in enumerate(topics)}
-    weak = weak_tags(articles)
+    if weak is None:
+        weak = weak_tags(articles)
     weak -= by_neighbours(articles, weak)
     if vocabularies is None:
         vocabularies = grow_all(articles, topics, terms, stats, leave_out=weak)

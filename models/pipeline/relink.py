@@ -6,7 +6,9 @@ That is its `CorpusModel`, kept in the cache beside the result. When a corpus di
 before by a few articles (changed, added or removed), `relink` keeps that model and that result and redoes
 only the changed articles:
 
-- their passages are tagged with the kept vocabulary and discovered topics (as the full stage tags them);
+- their passages are tagged with the kept vocabulary and discovered topics (as the full stage tags them,
+  a tag on one everyday word weighed against the whole corpus; a discovered topic by its own terms only:
+  the words discover grows for it, which tag a few more passages in the full stage, are not kept);
 - their passages are coded in the kept LinkSpace and compared with every passage of each topic they have
   (all of them, not a window: one row per changed passage);
 - links between two unchanged articles are kept as they were; links to a removed or changed article go;
@@ -36,6 +38,7 @@ import numpy as np
 from models.config import Config, Thresholds, Topic
 from models.document import Article, Link, Passage, TopicInfo, TopicTag
 from models.pipeline.context import in_context
+from models.pipeline.corroborate import MIN_FIRM_ARTICLES, lone_common
 from models.pipeline.discover import ASSIGN_MIN, DiscoveredTopic
 from models.pipeline.gcpause import gc_paused
 from models.pipeline.links import (
@@ -83,7 +86,8 @@ def _relink(
     fresh = [a for a in articles if a.id in changed]
     terms = [[passage_terms(p.text) for p in a.passages] for a in fresh]
     spell = CorpusStats(spellings={t: Counter({s: 1}) for t, s in model.spelling.items()})
-    tagged, _ = in_context(fresh, config.topics, terms, spell, vocabularies=list(model.vocabularies))
+    weak = _weak(articles, fresh)
+    tagged, _ = in_context(fresh, config.topics, terms, spell, vocabularies=list(model.vocabularies), weak=weak)
     tagged = [_with_discovered(a, pts, model.discovered, spell) for a, pts in zip(tagged, terms)]
     by_id = {a.id: a for a in tagged}
     out: list[Article] = []
@@ -128,6 +132,25 @@ def _relink(
         drift=model.drift + len(changed) + len(gone),
     )
     return tuple(out), base.topics, tuple(configured + found), new_model
+
+
+def _weak(articles: list[Article], fresh: list[Article]) -> set[tuple[int, int, str]]:
+    """corroborate.weak_tags over the whole corpus, for the `fresh` articles (indexed as in `fresh`): a tag
+    on one everyday word is weak when its topic has firm tags in MIN_FIRM_ARTICLES articles of the corpus.
+    `lone_common` is asked once per distinct evidence."""
+    lone: dict[tuple[bool, tuple[str, ...]], bool] = {}
+    firm: dict[str, set[str]] = {}
+    for article in articles:
+        for passage in article.passages:
+            for tag in passage.topics:
+                key = (tag.implicit, tag.evidence)
+                if key not in lone:
+                    lone[key] = lone_common(tag)
+                if not lone[key] and not tag.implicit:
+                    firm.setdefault(tag.topic, set()).add(article.id)
+    return {(a, p, tag.topic) for a, article in enumerate(fresh) for p, passage in enumerate(article.passages)
+            for tag in passage.topics if lone.get((tag.implicit, tag.evidence)) and not tag.implicit
+            and len(firm.get(tag.topic, ())) >= MIN_FIRM_ARTICLES}
 
 
 def coded(model: CorpusModel, terms: list[PassageTerms]) -> tuple[str, ...]:
@@ -178,7 +201,7 @@ def _with_discovered(
             matched = [(t, w) for t, w in weights if t in own]
             total = sum(w for _, w in matched) / scale
             if total >= ASSIGN_MIN:
-                words = tuple(stats.spelling(t) for t, _ in matched)
+                words = tuple(stats.spelling(t) for t, _ in sorted(matched, key=lambda tw: (-tw[1], tw[0])))
                 extra.append(TopicTag(topic_id, round(min(1.0, 0.5 + 0.5 * total), 3), False, words))
         passages.append(replace(passage, topics=passage.topics + tuple(extra)) if extra else passage)
     return replace(article, passages=tuple(passages))
