@@ -50,6 +50,7 @@ from models.pipeline.links import (
     _choose,
     _group_positions,
     _Group,
+    _Naming,
     _reason,
     _topic_terms,
 )
@@ -274,7 +275,7 @@ def links_touching(
             if b.id < a.id:
                 a, b, a_i, b_j = b, a, b_j, a_i
             shared = space.words(set(strings[a_i]).intersection(strings[b_j]))
-            shared, reason = _reason(topic, a, b, shared, count_own)
+            shared, reason = _reason(topic, _Naming.of(a, topic, count_own), _Naming.of(b, topic, count_own), shared)
             links.append(Link(a.id, b.id, topic.id, score, reason, shared))
     return links
 
