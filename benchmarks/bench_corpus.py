@@ -11,7 +11,8 @@ outlets and authors renamed, words swapped in every paragraph, so the dedupe kee
 
   cold     empty cache: everything analysed, the cache written
   warm     the same corpus again: articles and links come from the cache
-  changed  one article edited: that article analysed again, links recomputed
+  changed  one article edited: that article analysed again and relinked alone (models/pipeline/relink.py:
+           the rest of the links kept from the cache)
   serial   (with --serial) cold without the cache, in one process
   pool     (with --pool) cold without the cache, in two worker processes (the pool forced on)
   stages   (with --stages) serial, each stage timed on its own: the stage table (STAGES below; a new stage
