@@ -65,6 +65,7 @@ _DATEISH = re.compile(
 )
 _CAPS_LABEL = re.compile(r"^([A-Z][A-Z]+(?: [A-Z][A-Z]+){0,2}):\s+(\S.*)$")  # "JUST IN: …", "WATCH: …"
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
+_ALT_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?: [^\W\d_]+(?:[-'’][^\W\d_]+)*)+")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "el", "der", "den", "du", "ibn"}
 _JOINERS = {"and", "&", "und", "et", "y", "e", "i", "og", "och", "en"}
@@ -394,8 +395,8 @@ def _alt_text(blocks: list[Block]) -> None:
     for n, block in enumerate(blocks):
         if block.rule is not None or block.ends or block.words < 2 or block.text != block.text.lower():
             continue
-        if not _HAS_LETTER.search(block.text) or block.heading_level is not None:
-            continue
+        if not _ALT_WORDS.fullmatch(block.text) or block.heading_level is not None:
+            continue  # only words: a list item ("• whatsapp") or a count ("2024-03-01 10:12 view") is no alt text
         block.drop("image-alt", "evidence", "words without a capital or a stop: a picture's alt text", "caption")
         below = blocks[n + 1] if n + 1 < len(blocks) else None
         if below is not None and below.rule is None and not below.gap_before and below.words <= CAPTION_MAX_WORDS \

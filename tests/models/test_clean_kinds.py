@@ -144,3 +144,10 @@ def test_a_byline_naming_an_outlet_after_a_bar_gives_it(config):
     text = f"{TITLE}\n\nBy JANE DOE | Harbour Press Agency\n\n{P1}\n\n{P2}\n"
     meta = extract_meta(run(text, config))
     assert meta.source == "Harbour Press Agency"
+
+
+def test_list_items_and_view_counts_in_lowercase_are_not_alt_text(config):
+    text = f"{TITLE}\n\n• follow us on\n• whatsapp\n\n{P1}\n\n{P2}\n2024-03-01 10:12 view\n2024-03-01 09:30 view\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    assert not any(r.rule.startswith("image") for r in result.removed)
