@@ -537,7 +537,7 @@ def test_a_one_word_name_with_no_sign_of_a_person_is_a_body():
     found = _names([
         "In posts online, Quillsoft said it was fixing the issue.",  # "it": a body
         "BrightHarbor acknowledged the fault and reverted the update.",  # a brand's shape
-        "Harlow said the outage was over.",  # never written after a given name here
+        "The storm hit Boston. Harlow said the outage was over.",  # never after a given name ("Boston." ends a sentence)
         "Nadia Velasquez, a consultant, wrote that the fix was slow. Velasquez said more was needed.",
         "Kessler said he would resign.",  # "he": a person
         "The ship was held, state-run Ahrena Gate reported on its website.",  # only bodies are state-run

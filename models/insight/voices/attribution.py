@@ -497,6 +497,31 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
     return None
 
 
+_PARTICLE_AFTER = {verb: re.compile(r"\W{0,3}(?:" + "|".join(after) + r")\b", re.IGNORECASE)
+                   for verb, after in PARTICLES.items()}
+_BE_WORD = re.compile(r"\b(?:is|are|was|were|been|be|being)\b|['’]s\b", re.IGNORECASE)
+_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)
+# What stands right before a noun, never before a verb: "the point", "its claims", "long-term", "a state".
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|these|those|its|his|her|their|our|my|your)\s+|\w-)$",
+                          re.IGNORECASE)
+
+
+def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
+    """A look at the raw text around the cue `word` at `at` before its sentence is tokenised: False only
+    where `_attribution` finds nothing there: a verb form right after a determiner or in a compound ("the
+    point", "a claim", "long-term"), a particle verb without its particle ("pointed" without "out"), an -ing
+    form with no form of "be" before it in the sentence. Citing nouns ("the statement from X") always pass."""
+    form = reporting_form(word) if word.islower() and word not in CITING_NOUNS else None
+    if form is None:
+        return True
+    if _NOUN_BEFORE.search(text, max(lo, at - 8), at):
+        return False
+    after = _PARTICLE_AFTER.get(form.lemma)
+    if after is not None and not after.match(text, at + len(word)):
+        return form.lemma == "call" and _WHAT.search(text, lo, at) is not None
+    return not form.ing or _BE_WORD.search(text, lo, at) is not None
+
+
 def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:
     """Every attribution in one passage; `offset` is the passage's start in the article text. Only the
     sentences with a cue word are tokenised."""
@@ -508,7 +533,7 @@ def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:
     found: list[_Found] = []
     for lo, hi in _sentence_spans(text, quotes):
         here: list[_Found] = []
-        cues = [m.start() for m in _CUE.finditer(text, lo, hi)]
+        cues = [m.start() for m in _CUE.finditer(text, lo, hi) if _may_attribute(text, lo, m.start(), m.group())]
         if quotes and cues:  # words inside a quotation are the speaker's, never an attribution
             cues = [c for c in cues if not any(qs < c < qe for qs, qe in quotes)]
         if cues:

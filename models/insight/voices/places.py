@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from models.text import STOPWORDS, fold
-from models.insight.voices.words import _DISCOURSE, _bare
+from models.insight.voices.words import _DISCOURSE, _bare, _sentence_end
 
 # The last word of an institution's seat: "Downing Street", "White House", "Elysee Palace", "Capitol Hill".
 PLACE_WORDS = frozenset("street square palace house hill avenue building plaza".split())
@@ -36,8 +36,8 @@ PLACE_NOUNS = frozenset(
 _NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}"
 _LOCATIVE = re.compile(r"\b(?:in|into|across|throughout|inside)\s+(?:the\s+)?(" + _NAME + r")\b(?![’'-])")
 _BASED = re.compile(r"\b([A-Z][\w’'-]+)-based\b")
-# "President Erdogan", "Tayyip Erdogan": a capitalised word after another one is used as a person's name.
-_AFTER_CAPITAL = re.compile(r"\b([A-Z][\w’'.-]*) ([A-Z][\w-]*)\b(?![’'-])")
+# "President Erdogan", "Tayyip Erdogan": a capitalised word right before a name makes it a person's.
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w’'.-]*) $")
 
 
 def places_in(texts: Iterable[str]) -> frozenset[str]:
@@ -47,19 +47,37 @@ def places_in(texts: Iterable[str]) -> frozenset[str]:
     Place uses are "in Moscow", "across Saudi Arabia", "Moscow-based" (a longer name also counts for its last
     words: "in Northern Saudi Arabia"); person uses are a name after a title or a given name ("President
     Erdogan", "Tayyip Erdogan"), so that "confidence in Erdogan" alone does not turn Erdogan into a place.
+    Person uses are counted only for the names met as places, where they stand (str.find).
     """
+    texts = list(texts)
     place: Counter[str] = Counter()
-    person: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
     for text in texts:
         for m in _LOCATIVE.finditer(text):
-            words = fold(m.group(1)).split()
-            place.update(" ".join(words[k:]) for k in range(len(words)))
-        place.update(fold(m.group(1)) for m in _BASED.finditer(text))
-        for m in _AFTER_CAPITAL.finditer(text):
+            words = m.group(1).split()
+            for k in range(len(words)):
+                key = fold(" ".join(words[k:]))
+                place[key] += 1
+                spelled.setdefault(key, " ".join(words[k:]))
+        for m in _BASED.finditer(text):
+            place[fold(m.group(1))] += 1
+            spelled.setdefault(fold(m.group(1)), m.group(1))
+    return frozenset(key for key, n in place.items() if n > sum(_person_uses(t, spelled[key]) for t in texts))
+
+
+def _person_uses(text: str, name: str) -> int:
+    """How often `name` stands after a capitalised word that is no function word, in `text`."""
+    n = 0
+    at = text.find(name)
+    while at >= 0:
+        m = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        if m is not None:
             first = fold(_bare(m.group(1))).rstrip(".")
-            if first not in STOPWORDS and first not in _DISCOURSE and not m.group(1).isupper():
-                person[fold(m.group(2))] += 1
-    return frozenset(name for name, n in place.items() if n > person[name])
+            if (first not in STOPWORDS and first not in _DISCOURSE and not m.group(1).isupper()
+                    and not _sentence_end(m.group(1))):
+                n += 1
+        at = text.find(name, at + 1)
+    return n
 
 
 def place_name(name: str) -> bool:

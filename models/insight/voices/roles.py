@@ -22,6 +22,7 @@ from models.insight.voices.words import (
     WEEKDAYS,
     _bare,
     _DISCOURSE,
+    _sentence_end,
 )
 
 def _preceding(text: str, name: str, reach: int = 120) -> list[list[str]]:
@@ -79,7 +80,8 @@ def _given_name_before(text: str, name: str) -> bool:
         m = _WORD_BEFORE.search(text, max(0, at - 40), at)
         if m is not None and m.end() == at:
             word = fold(_bare(m.group(1))).rstrip(".")
-            if word not in STOPWORDS and word not in _DISCOURSE and word not in TITLES and not m.group(1).isupper():
+            if (word not in STOPWORDS and word not in _DISCOURSE and word not in TITLES and not m.group(1).isupper()
+                    and not _sentence_end(m.group(1))):
                 return True
         at = text.find(name, at + 1)
     return False

@@ -139,6 +139,12 @@ def _bare(raw: str) -> str:
     return raw.rstrip("'’")
 
 
+def _sentence_end(word: str) -> bool:
+    """Whether a word written with a period ends a sentence ("Arabia.") rather than being a short form or an
+    initial ("Gen.", "J.")."""
+    return word.endswith(".") and len(word.rstrip(".")) > 3 and "." not in word.rstrip(".")
+
+
 def _possessive(tok: Token) -> bool:
     return tok.raw.endswith(("'s", "’s", "s'", "s’"))
 
