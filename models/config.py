@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import regex
 import yaml
 
 SCOPES = ("paragraph", "sentence", "line", "tail", "related")
@@ -427,6 +426,9 @@ def _cleaning(w: _Walker, node: yaml.Node, base: Cleaning | None = None) -> Clea
 def _rules(w: _Walker, node: yaml.Node, timed: bool) -> tuple[CleaningRule, ...]:
     """The rules of one file; a user's (`timed`) are compiled with `regex` so that they can be given a time
     budget, the bundled ones with `re` (faster, and audited by a test)."""
+    if timed:  # only a user's rules need `regex` (the bundled ones are LazyPattern): not on every start
+        import regex
+
     rules: list[CleaningRule] = []
     for i, item in enumerate(w.sequence(node, "cleaning.rules")):
         key = f"cleaning.rules[{i}]"

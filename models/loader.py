@@ -30,7 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from models import lifeline
 from models.config import Config
@@ -48,7 +48,6 @@ from models.events import (
     Progress,
 )
 from models.pipeline.boilerplate import drop_lines, repeated_lines
-from models.pipeline.article import article_steps
 from models.pipeline.ingest import (
     STDIN,
     IngestError,
@@ -63,8 +62,10 @@ from models.pipeline.ingest import (
 )
 from models.pipeline.corpus import CorpusAnalysis, analyze_corpus, configured_infos
 from models.pipeline.gcpause import gc_paused
-from models.pipeline.topics import Tagger
 from models.store.cache import Cache, article_key, links_key
+
+if TYPE_CHECKING:  # imported where an article is analysed: a reader on the cache never needs them (start-up)
+    from models.pipeline.topics import Tagger
 
 NEAR_DUPLICATE_SHARE = 0.9  # an article whose passages are this share of another's (both ways) is the same article
 NEAR_DUPLICATE_MIN_CHARS = 200  # ... when what they share is at least this long
@@ -437,6 +438,15 @@ def _analysis(
     return article, caveat
 
 
+def article_steps(source: Source, config: Config, tagger: Tagger,
+                  article_id: str) -> Generator[str, None, Article]:
+    """models.pipeline.article's steps, imported when the first article is analysed in this process: a run
+    whose articles all come from the cache (a reader's start-up) never imports the per-article pipeline."""
+    from models.pipeline.article import article_steps as steps
+
+    return steps(source, config, tagger, article_id)
+
+
 def _drive(steps: Generator[str, None, tuple[Article, str | None]]) -> tuple[Article, str | None]:
     while True:
         try:
@@ -512,9 +522,18 @@ class _Pool:
         self.config = config
         self.chosen = jobs is not None  # the caller named the number of processes: no second-guessing
         self.jobs = jobs if jobs is not None else _cores()
-        self.tagger = Tagger(config.topics, config.thresholds)
+        self._tagger: Tagger | None = None
         self.executor: ProcessPoolExecutor | None = None
         self.broken = False
+
+    @property
+    def tagger(self) -> Tagger:
+        """The config's tagger, built when the first article is analysed here (none from the cache needs it)."""
+        if self._tagger is None:
+            from models.pipeline.topics import Tagger
+
+            self._tagger = Tagger(self.config.topics, self.config.thresholds)
+        return self._tagger
 
     @property
     def window(self) -> int:
@@ -603,6 +622,8 @@ _worker: tuple[Config, Tagger] | None = None  # in a worker process: the config 
 def _init_worker(config: Config, parent: int) -> None:
     global _worker
     lifeline.watch(parent)  # a worker ends with the process it works for, even one killed with SIGKILL
+    from models.pipeline.topics import Tagger
+
     _worker = (config, Tagger(config.topics, config.thresholds))
 
 

@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 from models.document import Article, Corpus, Passage
 
 CONTEXT_CHARS = 48
@@ -239,6 +237,8 @@ def _fuzzy(text: str, quote: str) -> tuple[float, int, int] | None:
     """The best approximate match of `quote` in `text` scoring FUZZY_MIN or more: (score, start, end)."""
     if not text:
         return None
+    from rapidfuzz import fuzz  # here: only a bookmark whose quote moved needs it, not every start
+
     if len(text) <= len(quote):
         score = fuzz.ratio(quote, text)
         return (score, 0, len(text)) if score >= FUZZY_MIN else None

@@ -44,3 +44,34 @@ async def test_first_paint_of_a_real_load_is_text(make_app):
         await pilot.pause()
         first = reader.corpus.articles[0].passages[0].text
         assert shows(app, opening_words(first))
+
+
+def test_a_warm_start_imports_no_analysis_code(tmp_path):
+    """A reader whose articles and links come from the cache never analyses one: the per-article pipeline
+    (cleaning, metadata, the tagger and rapidfuzz) and regex stay unimported,
+    and the bundled cleaning rules uncompiled (first paint)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, SEEDS
+
+    code = (
+        "import sys\n"
+        "from models.config import load_config\n"
+        "from models.loader import analyze\n"
+        "import tui.cli, tui.app, tui.reader\n"
+        f"config = load_config()\n"
+        f"analyze([{str(SEEDS)!r}], config)\n"
+        "if sys.argv[1] == 'warm':\n"
+        "    heavy = ('models.pipeline.article', 'models.pipeline.topics', 'rapidfuzz', 'models.pipeline.meta',\n"
+        "             'regex')\n"
+        "    print(','.join(m for m in heavy if m in sys.modules))\n"
+        "    print(sum(r.regex._compiled is not None for r in config.cleaning.rules))\n"
+    )
+    env = {**os.environ, "PARALLAX_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-c", code, "cold"], env=env, cwd=ROOT, check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "-c", code, "warm"], env=env, cwd=ROOT, check=True, capture_output=True,
+                          text=True)
+    imported, compiled = done.stdout.split("\n")[:2]
+    assert imported == "" and compiled == "0", done.stdout
