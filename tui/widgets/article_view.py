@@ -224,6 +224,11 @@ class ArticleView(ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         base = self.rich_style
         layout = self._layout
+        if layout is None and self.article is not None and width:
+            # The first frame that knows the pane's width: wrap now rather than after on_resize's refresh, so
+            # the article's text is in this frame and not two frames later (first paint, issue 13).
+            self._relayout()
+            layout = self._layout
         found = layout.locate(scroll_y + y) if layout else None
         if found is None:
             return Strip.blank(width, base)
