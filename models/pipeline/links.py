@@ -180,17 +180,7 @@ def topic_links(
         arts = space.article[node_arr] if nodes else node_arr
         if len(set(arts.tolist())) < 2:
             continue
-        drop = {}
-        if not count_own:  # a discovered topic's names are shared by construction: not compared
-            drop = {ord(space.code[t]): None for t in _topic_terms(topic) if t in space.code}
-        strings = [space.strings[k].translate(drop) if drop else space.strings[k] for k in nodes]
-        ids = [space.passages[k].id for k in nodes]
-        rank_of = {pid: r for r, pid in enumerate(sorted(ids))}
-        group = _Group(
-            nodes=node_arr, strings=[s[:MAX_TERMS] for s in strings], article=arts,
-            tag=np.asarray(tags, dtype=np.float64), named=np.asarray(named, dtype=bool),
-            order=np.asarray([rank_of[pid] for pid in ids], dtype=np.int64),
-        )
+        group, strings, _ids = topic_group(space, topic, node_arr, arts, tags, named, count_own)
         pi, pj, psim = _direct(group, workers) if len(nodes) <= DIRECT_LIMIT else _blocked(group, workers, window)
         shares = (psim > 0) & (psim >= min_similarity)
         keep = shares | (group.named[pi] & group.named[pj])  # a shared word, or the topic named on both sides
@@ -211,6 +201,28 @@ def topic_links(
             links.append(Link(a.id, b.id, topic.id, score, reason, shared))
     links.sort(key=lambda link: (link.topic or "", -link.score, link.source, link.target))
     return links
+
+
+def topic_group(
+    space: LinkSpace, topic: Topic, nodes: np.ndarray, arts: np.ndarray, tags: list[float], named: list[bool],
+    count_own: bool,
+) -> tuple[_Group, list[str], list[str]]:
+    """The passages `nodes` (LinkSpace indices, in articles `arts`) tagged with `topic`, as the group their
+    similarities are computed over (strings cut to MAX_TERMS), with each one's whole word string (a link's shared
+    words come from these) and its id. Shared by a full linking and a relink of changed articles. Without
+    `count_own` (a discovered topic) the topic's own terms are left out: its passages share them by construction."""
+    drop = {}
+    if not count_own:
+        drop = {ord(space.code[t]): None for t in _topic_terms(topic) if t in space.code}
+    strings = [space.strings[k].translate(drop) if drop else space.strings[k] for k in nodes]
+    ids = [space.passages[k].id for k in nodes]
+    rank_of = {pid: r for r, pid in enumerate(sorted(ids))}
+    group = _Group(
+        nodes=nodes, strings=[s[:MAX_TERMS] for s in strings], article=arts,
+        tag=np.asarray(tags, dtype=np.float64), named=np.asarray(named, dtype=bool),
+        order=np.asarray([rank_of[pid] for pid in ids], dtype=np.int64),
+    )
+    return group, strings, ids
 
 
 def _topic_terms(topic: Topic) -> set[str]:

@@ -42,17 +42,15 @@ from models.pipeline.corroborate import MIN_FIRM_ARTICLES, lone_common
 from models.pipeline.discover import ASSIGN_MIN, DiscoveredTopic
 from models.pipeline.gcpause import gc_paused
 from models.pipeline.links import (
-    MAX_TERMS,
     SIMILARITY_WEIGHT,
     LinkSpace,
     _cdist,
     _char,
     _choose,
     _group_positions,
-    _Group,
     _Naming,
     _reason,
-    _topic_terms,
+    topic_group,
 )
 from models.pipeline.model import Base, LinkEnds, CorpusModel, allowed_drift, changed_articles, fingerprint
 from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
@@ -236,17 +234,7 @@ def links_touching(
         arts = space.article[node_arr]
         if len(set(arts.tolist())) < 2:
             continue
-        drop = {}
-        if not count_own:
-            drop = {ord(space.code[t]): None for t in _topic_terms(topic) if t in space.code}
-        strings = [space.strings[k].translate(drop) if drop else space.strings[k] for k in nodes]
-        ids = [space.passages[k].id for k in nodes]
-        rank_of = {pid: r for r, pid in enumerate(sorted(ids))}
-        group = _Group(
-            nodes=node_arr, strings=[s[:MAX_TERMS] for s in strings], article=arts,
-            tag=np.asarray(tags, dtype=np.float64), named=np.asarray(named, dtype=bool),
-            order=np.asarray([rank_of[pid] for pid in ids], dtype=np.int64),
-        )
+        group, strings, ids = topic_group(space, topic, node_arr, arts, tags, named, count_own)
         ndirty = dirty[node_arr]
         rows = np.nonzero(ndirty)[0]
         sim = _cdist([group.strings[r] for r in rows], group.strings, workers)

@@ -27,10 +27,10 @@ import threading
 import time
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from models.config import Config
 from models.document import Article, Link, TopicInfo, TopicTag
@@ -41,6 +41,8 @@ from models.pipeline.vocabulary import Vocabulary
 from models.pipeline.gcpause import gc_paused
 from models.serialize import tag_from_dict, tag_to_dict, article_from_dict, article_to_dict
 from models.store import sqlite as sqlite_db
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = "4"  # the tables' layout and the stored formats
 
@@ -272,22 +274,12 @@ class Cache:
     def get_corpus(self, key: str, articles: list[Article]) -> CorpusAnalysis | None:
         """The corpus stage's result stored for `key` (see `links_key`), applied to `articles`: the tags it
         added, its topics and its links; None if absent or not valid for these articles."""
-        with self._lock:
-            if self._db is None:
-                return None
-            try:
-                row = self._db.execute("SELECT value FROM links WHERE key = ?", (key,)).fetchone()
-            except sqlite3.Error as exc:
-                self._failed(exc)
-                return None
-            if row is None:
-                return None
-            try:
-                with gc_paused():
-                    return _decode_corpus(row[0], articles)
-            except Exception:  # noqa: BLE001 - anything wrong with the row means: do not trust it
-                self._write("DELETE FROM links WHERE key = ?", (key,))
-                return None
+
+        def decode(blob: bytes) -> CorpusAnalysis:
+            with gc_paused():
+                return _decode_corpus(blob, articles)
+
+        return self._stored("links", key, decode)
 
     def put_corpus(self, key: str, analysis: CorpusAnalysis, before: list[Article], config: Config | None = None) -> None:
         """Store what the corpus stage added to `before` (its tags, topics and links) under `key`, and with a
@@ -308,25 +300,34 @@ class Cache:
     def get_repeats(self, key: str, articles: list[Article]) -> dict[str, dict[int, int]] | None:
         """The furniture lines repeated across articles found before in the same articles (see
         `boilerplate.repeated_lines`: article id -> passage index -> articles carrying it); None if absent."""
+        sizes = {a.id: len(a.passages) for a in articles}
+
+        def decode(blob: bytes) -> dict[str, dict[int, int]]:
+            data = json.loads(zlib.decompress(blob))
+            found = {str(aid): {int(i): int(n) for i, n in lines.items()} for aid, lines in data.items()}
+            if not all(aid in sizes and all(0 <= i < sizes[aid] for i in lines) for aid, lines in found.items()):
+                raise ValueError("repeated lines of passages the articles do not have")
+            return found
+
+        return self._stored("repeats", key, decode)
+
+    def _stored(self, table: str, key: str, decode: Callable[[bytes], T]) -> T | None:
+        """The `value` stored under `key` in `table` (links or repeats), decoded; None if absent, and the row
+        deleted when it cannot be decoded (anything wrong with a row means: do not trust it)."""
         with self._lock:
             if self._db is None:
                 return None
             try:
-                row = self._db.execute("SELECT value FROM repeats WHERE key = ?", (key,)).fetchone()
+                row = self._db.execute(f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()
             except sqlite3.Error as exc:
                 self._failed(exc)
                 return None
             if row is None:
                 return None
             try:
-                data = json.loads(zlib.decompress(row[0]))
-                sizes = {a.id: len(a.passages) for a in articles}
-                found = {str(aid): {int(i): int(n) for i, n in lines.items()} for aid, lines in data.items()}
-                if not all(aid in sizes and all(0 <= i < sizes[aid] for i in lines) for aid, lines in found.items()):
-                    raise ValueError("repeated lines of passages the articles do not have")
-                return found
+                return decode(row[0])
             except Exception:  # noqa: BLE001 - anything wrong with the row means: do not trust it
-                self._write("DELETE FROM repeats WHERE key = ?", (key,))
+                self._write(f"DELETE FROM {table} WHERE key = ?", (key,))
                 return None
 
     def put_repeats(self, key: str, found: dict[str, dict[int, int]]) -> None:

@@ -53,13 +53,19 @@ class TopicBar(Static):
 
     def items(self) -> list[Text]:
         """One Text per entry of the bar, in order (each kept whole on a line)."""
+        head, tail = self._parts()
+        return [*head, *tail]
+
+    def _parts(self) -> tuple[list[Text], list[Text]]:
+        """The bar's items, and the ones kept at its end whatever else gives way: the silent topics' line when no
+        configured topic tags anything here (see `_silent_line`)."""
         configured = [c for c in self._topics if not c[0].discovered and c[0].id != NO_TOPIC]
         discovered = [c for c in self._topics if c[0].discovered and c[1]]
         untagged = [c for c in self._topics if c[0].id == NO_TOPIC]
         out = [self._item(topic, passages, articles) for topic, passages, articles in configured if passages]
         silent = self._silent_line()
-        silent_last = silent is not None and not out  # no configured topic tags anything here
-        if silent is not None and not silent_last:
+        tail = [silent] if silent is not None and not out else []
+        if silent is not None and out:
             out.append(silent)
         for topic, passages, articles in untagged:
             if passages:
@@ -68,9 +74,7 @@ class TopicBar(Static):
             out.append(Text("(0: all topics)", style="dim"))
         for n, (topic, passages, articles) in enumerate(discovered):
             out.append(self._item(topic, passages, articles, suggested=True, first=n == 0))
-        if silent is not None and silent_last:
-            out.append(silent)
-        return out
+        return out, tail
 
     def _silent_line(self) -> Text | None:
         """The configured topics that tag nothing, as one item. When none of them tags anything (the bundled
@@ -99,10 +103,7 @@ class TopicBar(Static):
 
     def _draw(self) -> None:
         width = self.content_region.width or self.size.width or (self.app.size.width if self.is_attached else 0)
-        items = self.items()
-        tail: list[Text] = []
-        if not any(p and not t.discovered and t.id != NO_TOPIC for t, p, _ in self._topics) and self._silent_line():
-            tail = [items.pop()]  # the silent line put last stays, whatever else gives way
+        items, tail = self._parts()
         suggested = sum(1 for topic, passages, _ in self._topics if topic.discovered and passages)
         lines = _pack([*items, *tail], width)
         # Suggestions (the last items) are the first to give way when the bar runs out of lines.
