@@ -29,11 +29,13 @@ _TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 class ConfigError(Exception):
-    """A config file that cannot be used; the message names file, line and key."""
+    """A config file that cannot be used; the message names file, line (and column, for a YAML syntax error) and
+    key."""
 
-    def __init__(self, path: str, line: int | None, key: str, message: str) -> None:
-        self.path, self.line, self.key = path, line, key
+    def __init__(self, path: str, line: int | None, key: str, message: str, column: int | None = None) -> None:
+        self.path, self.line, self.column, self.key = path, line, column, key
         where = f"{path}:{line}" if line else path
+        where = f"{where}:{column}" if line and column else where
         super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
 
 
@@ -209,13 +211,35 @@ def _read(path: Path) -> _Doc:
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise ConfigError(str(path), line, "", f"YAML error: {exc.problem}") from None
+        raise _syntax_error(str(path), exc) from None
     except yaml.YAMLError as exc:
         raise ConfigError(str(path), None, "", f"YAML error: {exc}") from None
     if root is not None and not isinstance(root, yaml.MappingNode):
         raise ConfigError(str(path), _line(root), "", "the top level must be a mapping of sections")
     return _Doc(str(path), root, text)
+
+
+def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> ConfigError:
+    """Points at the mistake, not where the parser gave up. A token left open (a key missing its ':', a quote
+    or a `[`/`{` never closed) is only noticed on a later line, at the next token or the file's end: the
+    mistake is where that token or collection starts, which YAML gives as the error's context. A block
+    collection's start is no mistake (the bad line is where the parser stopped), nor is the first of two
+    anchors, so there the problem's own place is kept and the context is named after it."""
+    problem, context = exc.problem or str(exc), exc.context or ""
+    noticed, started = exc.problem_mark, exc.context_mark
+    opened = isinstance(exc, yaml.scanner.ScannerError) or context.startswith("while parsing a flow")
+    if noticed is None or (started is not None and opened and started.line < noticed.line):
+        at, note = started, f"{context} from here" if context else ""
+        if noticed is not None:
+            note += f"; the parser gave up at line {noticed.line + 1}, column {noticed.column + 1}"
+    else:
+        at, note = noticed, ""
+        if started is not None and context and (started.line, started.column) != (noticed.line, noticed.column):
+            note = f"{context} at line {started.line + 1}, column {started.column + 1}"
+    message = f"YAML error: {problem}" + (f" ({note.lstrip('; ')})" if note else "")
+    if at is None:
+        return ConfigError(path, None, "", message)
+    return ConfigError(path, at.line + 1, "", message, column=at.column + 1)
 
 
 def _line(node: yaml.Node) -> int:

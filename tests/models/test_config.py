@@ -37,7 +37,7 @@ def test_user_topics_replace_the_default_topics(tmp_path):
 @pytest.mark.parametrize(
     "text, line, key, words",
     [
-        ("thresholds:\n  link_min_score: [1\n", 3, "", "YAML error"),
+        ("thresholds:\n  link_min_score: [1\n", 2, "", "YAML error"),
         ("thresholds:\n  linkz: 3\n", 2, "thresholds.linkz", "unknown key"),
         ("thresholds:\n  links_per_article: many\n", 2, "thresholds.links_per_article", "expected a number"),
         ("thresholds:\n  links_per_article: 1.5\n", 2, "thresholds.links_per_article", "whole number"),
@@ -65,6 +65,42 @@ def test_bad_config_names_file_line_and_key(tmp_path, text, line, key, words):
     message = str(err.value)
     assert message.startswith(f"{path}:{line}:"), message
     assert key in message and words in message
+
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+@pytest.mark.parametrize(
+    "text, where, noticed",
+    [
+        # A key missing its ':' is noticed on the next line: the user's mistake is on line 3.
+        ("topics:\n  - id: a\n    label x\n    colour: red\n", "3:5", "line 4, column 5"),
+        # A quote, a '[' or a '{' never closed: point at where it opens, not at the file's end or the next key.
+        ("topics:\n  - id: a\n    label: \"x\n    colour: red\n", "3:12", "line 5, column 1"),
+        ("topics:\n  - id: a\n    aliases: [a, b\n    colour: red\n", "3:14", "line 4, column 11"),
+        ("thresholds: {fuzzy_min: 1\nkeys: {}\n", "1:13", "line 2, column 5"),
+        # Where the bad line is where the parser stopped, that place is kept.
+        ("topics:\n  - id: a\n   label: x\n", "3:4", None),
+        ("topics:\n  - id: a\n    label: x\n  colour: red\n", "4:3", None),
+        ("thresholds:\n  a: 1\n  b: 2: 3\n", "3:7", None),
+        ("a: &x 1\nb: &x 2\n", "2:4", None),
+    ],
+)
+def test_a_yaml_syntax_error_names_the_line_and_column_of_the_mistake(tmp_path, monkeypatch, loader, text, where,
+                                                                        noticed):
+    import yaml
+
+    import models.config
+
+    if not hasattr(yaml, loader):
+        pytest.skip(f"PyYAML built without {loader}")
+    monkeypatch.setattr(models.config, "_LOADER", getattr(yaml, loader))
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:{where}: YAML error: "), message
+    assert (err.value.line, err.value.column) == tuple(int(n) for n in where.split(":"))
+    if noticed:
+        assert f"the parser gave up at {noticed}" in message
 
 
 def test_missing_config_file(tmp_path):
