@@ -10,7 +10,10 @@ of the topic is named nearby. A word meets an alias word three ways:
   "received", and an apology "for causing concern" is not the alias "cause");
 - by spelling: rapidfuzz's ratio, so "S400", "S 400" and "S-400s" all meet "S-400" (`fuzzy_min`);
 - a multi-word alias also matches with up to `MAX_GAP` words in between, within one clause: "denied
-  involvement" meets "denied any involvement", at a slightly lower score per word skipped.
+  involvement" meets "denied any involvement", at a slightly lower score per word skipped;
+- a two-word alias also matches its words the other way round, next to each other or joined by up to
+  `MAX_GAP` prepositions and determiners, the way English turns a compound into a phrase: "bank run" meets
+  "a run on the bank", "capital raise" meets "raise capital", "bond losses" meets "losses on bonds".
 
 An alias that starts with a sign ("$1 billion", "£1") only matches where the text has the sign too.
 
@@ -35,7 +38,9 @@ LEDE_SCORE = 0.5  # a topic the title names, on the first passage that restates 
 MAX_GAP = 2  # words a multi-word alias may have in between its own ("denied any involvement")
 GAP_PENALTY = 0.05  # what each skipped word costs a match's quality
 _CLAUSE_BREAK = frozenset(".;:!?()[]\"“”")  # a gapped match never spans these
-_OWN_SHAPES = ("ing", "er")  # alias word endings that only meet words ending the same way (see module doc)
+_OWN_SHAPES = ("ing", "er")
+# the words that may join an inverted two-word alias ("run on the bank"): prepositions, articles, possessives
+_JOINERS = frozenset("of on in at by for from to with about over the a an its their his her our this that these those".split())  # alias word endings that only meet words ending the same way (see module doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +196,8 @@ class Tagger:
                 found = self._rest(term, doc, i, quality, fuzzy)
                 if found is not None:
                     hits.append((term, replace(found, lead=lead) if lead else found))
+            if fuzzy and len(term.words) == 2 and not term.sign and not term.upper:
+                hits.extend((term, hit) for hit in self._inverted(term, doc))
         hits.sort(key=lambda h: (h[1].start, -h[1].length))
         kept: list[tuple[_Term, _Hit]] = []
         covered = -1
@@ -228,6 +235,20 @@ class Tagger:
         if term.upper and not all(doc.toks[k].raw.rstrip("s'’").isupper() for k in positions):
             return None
         return _Hit(i, at - i + 1, quality * (1.0 - GAP_PENALTY * skipped))
+
+    def _inverted(self, term: _Term, doc: _Indexed) -> list[_Hit]:
+        """Matches of a two-word alias "A B" as "B A" or "B <joiners> A" ("bank run": "run on the bank")."""
+        first, second = term.words
+        hits = []
+        for j, quality in doc.fuzzy.get(second, ()):
+            for k in range(j + 1, min(len(doc.stems), j + 2 + MAX_GAP)):
+                if doc.clause_break(j, k) or (k > j + 1 and doc.toks[k - 1].norm not in _JOINERS):
+                    break
+                score = 1.0 if doc.stems[k] == first else self._similar(doc.stems[k]).get(first)
+                if score is not None:
+                    hits.append(_Hit(j, k - j + 1, min(quality, score) * (1.0 - GAP_PENALTY * (k - j))))
+                    break
+        return hits
 
     # -- tagging --------------------------------------------------------------------------------------
 
