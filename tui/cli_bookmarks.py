@@ -7,8 +7,9 @@ Exit codes as for `parallax analyze`: 0 done; 1 done, but some article files wer
 stderr); 2 a bad command line or config, an unknown action or topic, or an output file that exists (without
 `--force`) or cannot be written. Output goes to stdout unless `-o FILE` is given (see tui/cli_export.py).
 
-Bookmarks are resolved against the articles given as PATHs; with none, against the files the bookmarks
-were made in (those still there), else seeds/. Each is *found*, *orphaned* (its article is loaded but the
+Bookmarks are resolved against the articles given as PATHs; with none, against the folders of the files
+the bookmarks were made in (those still there), else seeds/: a passage's topics come from its whole story
+(the folder's own topics.yaml, or topics discovered across its articles), as in the reader opened on it. Each is *found*, *orphaned* (its article is loaded but the
 passage is gone) or *in other articles* (its article is not among those loaded). A data folder with no
 bookmark store is reported as such; nothing is created by listing. `list` shows the newest first, as the
 reader's list does; its passages are cut to QUOTE_CHARS at a word and end with "…" when cut. Everything
@@ -137,7 +138,7 @@ def load_bookmarks(args: argparse.Namespace, prog: str, topics: list[str] | None
             opened.store.close()
     nothing_to_resolve = not bookmarks and not args.paths and not args.urls
     if not args.paths:
-        args.paths = bookmarked_files(bookmarks)
+        args.paths = bookmarked_folders(bookmarks)
     config, paths = load(args)
     if unknown_topics(config.topics, topics, prog):
         return None
@@ -146,14 +147,16 @@ def load_bookmarks(args: argparse.Namespace, prog: str, topics: list[str] | None
     return Loaded(store_name, warning, bookmarks, corpus, resolutions, placements(bookmarks, corpus, resolutions))
 
 
-def bookmarked_files(bookmarks: list[Bookmark]) -> list[str]:
-    """The article files the bookmarks were made in that still exist, each once, in the order first used."""
-    files: list[str] = []
+def bookmarked_folders(bookmarks: list[Bookmark]) -> list[str]:
+    """The folders of the article files the bookmarks were made in (files still there), each once, in the
+    order first used. A folder, not the one file: the topics a passage had in the reader come from the
+    folder's own topics.yaml or were discovered across all its articles, and one file alone has neither."""
+    folders: list[str] = []
     for bookmark in bookmarks:
         path = bookmark.article.path
-        if path and path not in files and Path(path).is_file():
-            files.append(path)
-    return files
+        if path and Path(path).is_file() and (folder := str(Path(path).parent)) not in folders:
+            folders.append(folder)
+    return folders
 
 
 def _on_topics(bookmark: Bookmark, loaded: Loaded, topics: list[str] | None) -> bool:

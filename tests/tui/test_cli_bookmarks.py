@@ -375,3 +375,27 @@ def test_export_links_sets_how_many_pairs_each_topic_shows(capsys, seeds_corpus,
     done = subprocess.run([sys.executable, "-m", "tui.cli", "export", "--links", "many"], capture_output=True,
                           text=True, cwd=ROOT)
     assert done.returncode == 2 and "'many' is not a whole number" in done.stderr
+
+
+def test_bookmarks_without_paths_take_their_topics_from_the_whole_folder(capsys, tmp_path):
+    """A bookmark made in the reader on a folder with its own topics.yaml: listed with no PATH, its passage has
+    the topic it has in the reader (from the folder's topics.yaml), not "none" (one file and the default config)."""
+    from models.config import load_config
+    from models.loader import analyze
+    from tests.models.test_discover import STORY
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, texts in STORY.items():
+        (folder / f"{name}.txt").write_text("\n\n".join(texts) + "\n", encoding="utf-8")
+    (folder / "topics.yaml").write_text(
+        "topics:\n  - id: rust\n    label: Rusting cables\n    aliases: [corrosion]\n", encoding="utf-8")
+    corpus = analyze([folder], load_config(folder / "topics.yaml"), cache=False)
+    passage = next(p for a in corpus.articles for p in a.passages if "rust" in p.topic_ids)
+    store = open_store(tmp_path / "data").store
+    store.add(corpus, passage.id)
+    store.close()
+    code, out, _ = run(capsys, bookmarks_main, "--data-dir", tmp_path / "data")
+    assert code == 0 and "  topics: Rusting cables" in out and "topics: none" not in out
+    code, out, _ = run(capsys, bookmarks_main, "export", "--data-dir", tmp_path / "data")
+    assert code == 0 and "## Rusting cables" in out
