@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import re
 from pathlib import Path
 
-from models.store.anchor import Resolution
+from models.store.anchor import Resolution, Resolver
 from models.store.bookmarks import Bookmark
 from models.store.placement import placements
 from models.insight.coverage import coverage
@@ -247,18 +247,43 @@ def _topics_now(corpus: Corpus, resolution: Resolution) -> tuple[str, ...]:
     return corpus.passage(resolution.passage_id or "").topic_ids
 
 
+def bookmark_article(corpus: Corpus, bookmark: Bookmark, resolution: Resolution | None) -> Article | None:
+    """The loaded article a bookmark belongs to: its passage's when found, else the article identified by
+    content, path or title (an orphaned bookmark); None when its article is not loaded."""
+    if resolution is not None and resolution.passage_id in corpus.passages_by_id:
+        return corpus.articles_by_id[corpus.passage(resolution.passage_id or "").article_id]
+    for article, how in Resolver(corpus).candidates(bookmark.article):
+        if how != "search":
+            return article
+    return None
+
+
+def outlet_line(article: Article | None) -> str:
+    """Who published a bookmarked passage, said even when it is unknown: `Outlet`, `Outlet (by Author)`,
+    `by Author (outlet not stated)`, `outlet not stated`; `outlet unknown (article not loaded)` for None.
+    Escaped."""
+    if article is None:
+        return "outlet unknown (article not loaded)"
+    by = f"by {escape_inline(article.author)}" if article.author else ""
+    if article.source:
+        return escape_inline(article.source) + (f" ({by})" if by else "")
+    return f"{by} (outlet not stated)" if by else "outlet not stated"
+
+
 def _found_bookmark(ctx: ExportContext, bookmark: Bookmark, resolution: Resolution) -> list[str]:
     passage = ctx.corpus.passage(resolution.passage_id or "")
-    source = f"— {ctx.attribution(passage, label=False)}"
+    article = ctx.corpus.articles_by_id[passage.article_id]
+    source = f"— {outlet_line(article)} · “{escape_inline(article.display_title)}” · ¶{passage.index + 1}"
     if resolution.status == "fuzzy":
         source += f" · found approximately (the text changed; match {resolution.score:.0f}%)"
     return [block_quote(escape_inline(passage.text), source), *_details(bookmark)]
 
 
 def _unplaced(corpus: Corpus, bookmark: Bookmark, why: str) -> list[str]:
-    article = bookmark.article
-    who = article.title or _file_name_of(article.path)
-    source = f"— “{escape_inline(who)}” · {why}"
+    anchor = bookmark.article
+    who = anchor.title or _file_name_of(anchor.path)
+    outlet = outlet_line(bookmark_article(corpus, bookmark, None))
+    source = f"— {outlet} · “{escape_inline(who)}” · {why}"
     labels = [corpus.topic(t).label if corpus.topic(t) else t for t in bookmark.topics]  # type: ignore[union-attr]
     if labels:
         source += " · topics then: " + ", ".join(escape_inline(label) for label in labels)

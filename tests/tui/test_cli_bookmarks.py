@@ -399,3 +399,25 @@ def test_bookmarks_without_paths_take_their_topics_from_the_whole_folder(capsys,
     assert code == 0 and "  topics: Rusting cables" in out and "topics: none" not in out
     code, out, _ = run(capsys, bookmarks_main, "export", "--data-dir", tmp_path / "data")
     assert code == 0 and "## Rusting cables" in out
+
+
+def test_bookmarks_export_names_each_bookmarks_outlet(capsys, marked, seeds_corpus, tmp_path):
+    """Every exported bookmark says who published it, and says so when the article does not (the author then)
+    or is not loaded; the JSON export carries the outlet and author too."""
+    code, out, _ = run(capsys, bookmarks_main, "export", SEEDS, "--data-dir", marked)
+    sources = [line for line in out.splitlines() if line.startswith("> — ")]
+    assert code == 0 and len(sources) >= 4
+    assert any(s.startswith("> — Global Research (by Andrew Korybko) · “") for s in sources)
+    assert any(s.startswith("> — by Silvia Boltuc (outlet not stated) · “") for s in sources)
+    assert any(s.startswith("> — outlet unknown (article not loaded) · “Lost article” · not loaded") for s in sources)
+    _, out, _ = run(capsys, bookmarks_main, "export", SEEDS, "--json", "--data-dir", marked)
+    articles = {b["id"][:4]: b["article"] for b in json.loads(out)["bookmarks"]}
+    assert sorted((a["outlet"] or "", a["author"] or "") for a in articles.values()) == [
+        ("", ""), ("", "Eleanor Blackburn"), ("", "Silvia Boltuc"), ("Global Research", "Andrew Korybko")]
+    # An orphaned bookmark's article is loaded: its outlet is known though its passage is gone.
+    store = open_store(tmp_path / "orphan").store
+    store.add_anchored(ArticleAnchor("x", str(SEEDS / "003_a5575fbe19cd88ca.txt"), None),
+                       PassageAnchor("A passage this article never had.", "", "", 0, 33), ())
+    store.close()
+    _, out, _ = run(capsys, bookmarks_main, "export", SEEDS, "--data-dir", tmp_path / "orphan")
+    assert "> — Global Research (by Andrew Korybko) · “003_a5575fbe19cd88ca.txt” · not found" in out
