@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from models.document import Link, Passage, TopicInfo
 from models.export.context import ExportContext
 from models.export.markdown import count, escape_inline, escape_marked, one_line
-from models.insight.compare import compare
-from models.text import STOPWORDS, stem, tokens
+from models.insight.compare import compare, term_stems
+from models.text import stem, tokens
 
 QUOTE_WORDS = 90
 CONTEXT_WORDS = 12  # words kept before the first shared term when a passage is cut
@@ -89,10 +89,7 @@ def _head(ctx: ExportContext, passage: Passage) -> str:
 
 def _stems(pair: Pair) -> frozenset[str]:
     """The stems of the link's shared terms; with none named, the content words both passages share."""
-    named = [t for t in pair.shared_terms if t.strip()]
-    if not named:
-        named = list(compare(pair.left.text, pair.right.text).shared)
-    return frozenset(stem(t.norm) for term in named for t in tokens(term))
+    return term_stems(compare(pair.left.text, pair.right.text, pair.shared_terms).shared)
 
 
 def quote_marked(text: str, stems: frozenset[str], limit: int = QUOTE_WORDS) -> str:
@@ -100,7 +97,7 @@ def quote_marked(text: str, stems: frozenset[str], limit: int = QUOTE_WORDS) -> 
     around the marks (with "…") when longer."""
     flat = one_line(text)
     words = tokens(flat)
-    marks = _merged(flat, [(t.start, t.end) for t in words if t.norm not in STOPWORDS and stem(t.norm) in stems])
+    marks = _merged(flat, [(t.start, t.end) for t in words if stem(t.norm) in stems])
     if len(words) <= limit:
         return escape_marked(flat, marks)
     starts = [t.start for t in words]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+from rich.text import Text
+from textual.widgets import OptionList, Static
 
 from tests.tui.conftest import wait_for_reader
 from tui.reader import ReaderScreen
@@ -23,7 +24,7 @@ async def test_inspector_lists_links_and_enter_jumps(make_app):
         await pilot.press("i")
         assert isinstance(app.screen, InspectorScreen)
         assert app.screen.query_one("#links", OptionList).option_count == len(links)
-        assert "Shared words" in visible_text(app.screen.query_one("#shared"))
+        assert "Shared terms" in visible_text(app.screen.query_one("#shared"))
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
@@ -265,3 +266,30 @@ async def test_voices_follow_the_topic_focus(make_app):
         await pilot.press("t")
         everything = {s.name for s in app.screen.rows}
         assert on_topic < everything and "Ilter Turan" not in on_topic
+
+
+async def test_inspector_marks_and_lists_the_links_own_shared_terms(make_app):
+    """The words in bold and the "shared terms" line are the link's shared terms, those its reason names:
+    one source, so they never disagree (they did: the marks came from every word both passages use)."""
+    from models.text import stem, tokens
+    from tui.screens.inspector import InspectorScreen
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        origin = screen.state.passage().id
+        link = app.corpus.links_of(origin)[0]
+        assert link.shared_terms and "shared terms: " + ", ".join(link.shared_terms) in link.reason
+        await pilot.press("i")
+        assert isinstance(app.screen, InspectorScreen)
+        label = visible_text(app.screen.query_one("#shared"))
+        assert ": " + ", ".join(link.shared_terms) + "   " in label
+        stems = {stem(t.norm) for term in link.shared_terms for t in tokens(term)}
+        for side, passage_id in (("#left", origin), ("#right", link.other(origin))):
+            text = app.screen.query_one(side, Static).content
+            assert isinstance(text, Text)
+            bold = {stem(t.norm) for span in text.spans if "bold" in str(span.style)
+                    for t in tokens(text.plain[span.start:span.end])}
+            assert bold and bold <= stems, (side, bold, stems)
+            words = {stem(t.norm) for t in tokens(app.corpus.passage(passage_id).text)}
+            assert stems & words <= bold

@@ -4,6 +4,8 @@ Enter jumps to the linked passage."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from models.insight.compare import compare
+from models.insight.compare import Mark, compare
 from models.document import Corpus, Link
 from tui.labels import passage_label
 from tui.screens.base import Panel
@@ -32,10 +34,11 @@ def link_prompt(corpus: Corpus, origin: str, link: Link) -> Text:
     return text
 
 
-def marked(text: str, marks, shared_style: str, own_style: str) -> Text:
+def marked(text: str, marks: Sequence[Mark], shared_style: str, own_style: str) -> Text:
     out = Text(text)
     for mark in marks:
-        out.stylize(shared_style if mark.shared else own_style, mark.start, mark.end)
+        if mark.shared or mark.own:
+            out.stylize(shared_style if mark.shared else own_style, mark.start, mark.end)
     return out
 
 
@@ -99,11 +102,14 @@ class InspectorScreen(Panel[str | None]):
             right.update("")
             shared.update("")
             return
-        target = self.corpus.passage(self.links[n].other(self.origin))
-        comparison = compare(origin.text, target.text)
+        link = self.links[n]
+        target = self.corpus.passage(link.other(self.origin))
+        # The link's own shared terms (those its reason names) are what is listed and marked: one source.
+        comparison = compare(origin.text, target.text, link.shared_terms)
         left.update(marked(origin.text, comparison.left, "bold underline", "dim"))
         right.update(marked(target.text, comparison.right, "bold underline", "dim"))
-        label = Text("Shared words (bold): ")
+        label = Text("Shared terms (bold), as the link's reason gives them: " if link.shared_terms
+                     else "The link names no terms; words both use (bold): ")
         label.append(", ".join(comparison.shared) or "none")
         label.append("   Words only one side uses are dimmed.")
         shared.update(label)
