@@ -8,7 +8,8 @@ of the topic is named nearby. A word meets an alias word three ways:
   gerund or an agent noun ("shipping", "receiver", "causing") names an activity or a party of its own, so
   it only meets words of the same shape, both ways ("shipping" is not every "ship", "receiver" not
   "received", and an apology "for causing concern" is not the alias "cause");
-- by spelling: rapidfuzz's ratio, so "S400", "S 400" and "S-400s" all meet "S-400" (`fuzzy_min`);
+- by spelling: rapidfuzz's ratio, so "S400", "S 400" and "S-400s" all meet "S-400" (`fuzzy_min`); a word
+  that is the other plus a suffix ("depositor" of "deposit") is another word, not a spelling of it;
 - a multi-word alias also matches with up to `MAX_GAP` words in between, within one clause: "denied
   involvement" meets "denied any involvement", at a slightly lower score per word skipped;
 - a two-word alias also matches its words the other way round, next to each other or joined by up to
@@ -39,6 +40,7 @@ MAX_GAP = 2  # words a multi-word alias may have in between its own ("denied any
 GAP_PENALTY = 0.05  # what each skipped word costs a match's quality
 _CLAUSE_BREAK = frozenset(".;:!?()[]\"“”")  # a gapped match never spans these
 _OWN_SHAPES = ("ing", "er")
+_INFLECTIONS = frozenset({"ed", "es"})  # endings that leave a word itself (a gerund has a sense of its own)
 # the words that may join an inverted two-word alias ("run on the bank"): prepositions, articles, possessives
 _JOINERS = frozenset("of on in at by for from to with about over the a an its their his her our this that these those".split())  # alias word endings that only meet words ending the same way (see module doc)
 
@@ -99,6 +101,15 @@ def _kindred(a: str, b: str) -> bool:
     return same >= shorter - 2
 
 
+def _derived(a: str, b: str) -> bool:
+    """True when one word is the other with a suffix of two letters or more ("deposit"/"depositor"): a word
+    derived from it, which only the lemma may join (`_kindred`), not a spelling variant. An inflection
+    ("recover"/"recovered") is the same word."""
+    short, long = sorted((a, b), key=len)
+    suffix = long[len(short):]
+    return len(suffix) >= 2 and suffix not in _INFLECTIONS and long.startswith(short) and short.isalpha()
+
+
 def _shape(word: str, key: str) -> str:
     """The ending that gives `word` a sense of its own beside its lemma `key` ("ing" of "shipping"), or ""."""
     for ending in _OWN_SHAPES:
@@ -152,7 +163,8 @@ class Tagger:
                 shortest = min(len(choice), len(word))
                 need = self.thresholds.fuzzy_min if shortest >= 7 else self.thresholds.fuzzy_min_short
                 shape = _shape(choice, lemma(choice))
-                if shortest >= 5 and score >= need and choice not in found and (not shape or word.endswith(shape)):
+                if (shortest >= 5 and score >= need and choice not in found and (not shape or word.endswith(shape))
+                        and not _derived(word, choice)):
                     found[choice] = score / 100.0
         self._cache[word] = found
         return found
