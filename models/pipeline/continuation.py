@@ -6,7 +6,10 @@ the vocabulary miss it. It continues the passage before it when
 
 - it is one sentence that opens with a word pointing back (a personal or demonstrative pronoun: "It",
   "This", "They", "His"; a paragraph of several sentences that opens so sets out a subject of its own), or
-- the passage before it ends with a colon, so it is what that passage announced (a quotation, a list);
+- the passage before it ends with a colon, so it is what that passage announced (a quotation, a list), or
+- it goes on with a quotation the passage before it left open: a speech quoted over several paragraphs opens
+  each with a quotation mark and closes only the last ("Sir Keir said: “After 12 years ..." then "“Each one
+  of these crises ...”");
 
 and the passage before it discusses exactly one of the configured topics (with two, the reference is
 ambiguous and nothing is inferred). The inherited tag is implicit, with the opening words as evidence and
@@ -26,20 +29,29 @@ from models.document import Article, Passage, TopicTag
 MAX_RUN = 3  # passages a topic is carried on from the one that named it
 SCORE = 0.45  # an inherited tag's score (a weak reference's, see topics.Tagger._infer)
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")  # a sentence ends and another starts
+_OPENING_QUOTES = frozenset("“\"")  # a paragraph that opens with one of these may continue a quotation
 _POINTS_BACK = re.compile(
     r"^\W{0,3}(it|its|this|these|those|he|she|they|his|her|their|him|them)\b", re.IGNORECASE
 )
 
 
 def continues(passage: Passage, before: Passage) -> str | None:
-    """The words by which `passage` continues `before` (its opening pronoun, or the colon `before` ends
-    with), else None."""
+    """The words by which `passage` continues `before` (its opening pronoun, the colon `before` ends with,
+    or the quotation `before` leaves open and `passage` reopens), else None."""
     found = _POINTS_BACK.match(passage.text)
     if found and not _NEXT_SENTENCE.search(passage.text):
         return found.group(1)
     if before.text.rstrip().endswith(":"):
         return " ".join(before.text.split()[-3:])
+    if passage.text.lstrip()[:1] in _OPENING_QUOTES and _leaves_open(before.text):
+        return " ".join(passage.text.split()[:3])
     return None
+
+
+def _leaves_open(text: str) -> bool:
+    """True when `text` opens a quotation it does not close: a quotation that runs on into the next paragraph
+    (which, by the printer's convention, opens with a quotation mark again and closes only at its end)."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def inherit(articles: list[Article], topics: tuple[Topic, ...]) -> list[Article]:

@@ -47,6 +47,23 @@ def test_what_a_colon_announces_continues_the_passage():
     assert out.passages[1].topics[0].evidence == ("statement. He wrote:",)
 
 
+def test_a_quotation_left_open_runs_on_into_the_paragraphs_that_reopen_it():
+    a = article(("The engineer said: “We saw corrosion on every bolt we checked.", ("cause",)),
+                ("“Nobody listened to the inspectors for years.", ()),
+                ("“We should have closed it sooner.”", ()),
+                ("“Schools reopen on Thursday,” the mayor said.", ()))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ("cause~",), ("cause~",), ()]  # the third closed the quotation
+    assert out.passages[1].topics[0].evidence == ("“Nobody listened to",) and out.passages[2].topics[0].inferred_from == 0
+
+
+def test_a_closed_quotation_is_not_continued_by_the_next_one():
+    a = article(("“We saw corrosion on every bolt,” the engineer said.", ("cause",)),
+                ("“The detour adds an hour,” a commuter said. “Every day.”", ()))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ()]
+
+
 def test_two_topics_before_make_the_reference_ambiguous():
     a = article(("Corrosion closed the bridge and the detour is long.", ("cause", "traffic")),
                 ("It will take years to fix.", ()))
