@@ -8,6 +8,7 @@ of the topic is named nearby. A word meets an alias word three ways:
   gerund or an agent noun ("shipping", "receiver", "causing") names an activity or a party of its own, so
   it only meets words of the same shape, both ways ("shipping" is not every "ship", "receiver" not
   "received", and an apology "for causing concern" is not the alias "cause");
+- as a hyphenated compound read as one word: "start-up" meets "startups";
 - by spelling: rapidfuzz's ratio, so "S400", "S 400" and "S-400s" all meet "S-400" (`fuzzy_min`); a word
   that is the other plus a suffix ("depositor" of "deposit") is another word, not a spelling of it;
 - a multi-word alias also matches with up to `MAX_GAP` words in between, within one clause: "denied
@@ -73,6 +74,7 @@ class _Indexed:
     fuzzy: dict[str, list[tuple[int, float]]]
     exact: dict[str, list[int]]
     text: str
+    joined: frozenset[tuple[str, int]] = frozenset()  # (word, i): met by tokens i and i + 1 as one ("start-up")
 
     def clause_break(self, a: int, b: int) -> bool:
         """True when punctuation that ends a clause stands between tokens `a` and `b` (a < b)."""
@@ -186,7 +188,14 @@ class Tagger:
             if found:
                 for word, score in found.items():
                     fuzzy.setdefault(word, []).append((i, score))
-        return _Indexed(toks, stems, fuzzy, exact, text)
+        joined: set[tuple[str, int]] = set()
+        for i in range(len(toks) - 1):  # a hyphenated compound read as one word: "start-up" meets "startups"
+            if toks[i + 1].start == toks[i].end + 1 and text[toks[i].end] == "-":
+                for word, score in self._similar(stem(toks[i].norm + toks[i + 1].norm)).items():
+                    if (i, score) not in fuzzy.get(word, ()) and word != stems[i]:
+                        fuzzy.setdefault(word, []).append((i, score))
+                        joined.add((word, i))
+        return _Indexed(toks, stems, fuzzy, exact, text, frozenset(joined))
 
     def _find(self, terms: list[_Term], doc: _Indexed, fuzzy: bool) -> list[tuple[_Term, _Hit]]:
         """Every place a term occurs in `doc`; the longest wins where terms overlap."""
@@ -223,7 +232,7 @@ class Tagger:
         """The match of `term` whose first word is token `i`: each further word next, or (a multi-word alias
         matched fuzzily) after at most MAX_GAP skipped words in all, within the clause."""
         n = len(doc.stems)
-        at = i
+        at = i + 1 if (term.words[0], i) in doc.joined else i
         skipped = 0
         positions = [i]
         for want in term.words[1:]:

@@ -140,7 +140,9 @@ def _tagged(tagger: Tagger, text: str) -> tuple[str, ...]:
         ("bank run", "Savers started a run on the bank.", "run on the bank"),
         ("capital raise", "The mill tried to raise capital in March.", "raise capital"),
         ("bond losses", "It booked losses on its bonds.", "losses on its bonds"),
-        ("recovered", "The systems will recover by Monday.", "recover"),  # an inflection is the same word
+        ("recovered", "The systems will recover by Monday.", "recover"),
+        ("startups", "A start-up founder spoke first.", "start-up"),  # a hyphenated compound is one word
+        ("startup loans", "Start-up loans dried up.", "Start-up loans"),  # an inflection is the same word
     ],
 )
 def test_aliases_meet_other_forms_of_their_words(alias, text, evidence):
