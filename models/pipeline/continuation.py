@@ -9,7 +9,8 @@ the vocabulary miss it. It continues the passage before it when
 - the passage before it ends with a colon, so it is what that passage announced (a quotation, a list), or
 - it goes on with a quotation the passage before it left open: a speech quoted over several paragraphs opens
   each with a quotation mark and closes only the last ("Sir Keir said: “After 12 years ..." then "“Each one
-  of these crises ...”");
+  of these crises ...”"): the same speech goes on, so such a paragraph inherits the topic even when it
+  names another one of its own;
 
 and the passage before it discusses exactly one of the configured topics (with two, the reference is
 ambiguous and nothing is inferred). The inherited tag is implicit, with the opening words as evidence and
@@ -43,6 +44,11 @@ def continues(passage: Passage, before: Passage) -> str | None:
         return found.group(1)
     if before.text.rstrip().endswith(":"):
         return " ".join(before.text.split()[-3:])
+    return _reopens(passage, before)
+
+
+def _reopens(passage: Passage, before: Passage) -> str | None:
+    """The opening words of `passage` when it goes on with a quotation `before` left open, else None."""
     if passage.text.lstrip()[:1] in _OPENING_QUOTES and _leaves_open(before.text):
         return " ".join(passage.text.split()[:3])
     return None
@@ -64,15 +70,16 @@ def inherit(articles: list[Article], topics: tuple[Topic, ...]) -> list[Article]
         changed = False
         for p in range(1, len(passages)):
             here, before = passages[p], passages[p - 1]
-            if any(t.topic in ids for t in here.topics):
-                continue
             mine = [t for t in before.topics if t.topic in ids]
-            if len(mine) != 1:
+            if len(mine) != 1 or here.tag(mine[0].topic) is not None:
                 continue
             source = origin.get(p - 1, p - 1)
             if p - source > MAX_RUN:
                 continue
-            words = continues(here, before)
+            if any(t.topic in ids for t in here.topics):
+                words = _reopens(here, before)  # the same speech goes on, whatever else it names
+            else:
+                words = continues(here, before)
             if words is None:
                 continue
             tag = TopicTag(mine[0].topic, SCORE, True, (words,), inferred_from=source)

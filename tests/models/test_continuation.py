@@ -57,6 +57,14 @@ def test_a_quotation_left_open_runs_on_into_the_paragraphs_that_reopen_it():
     assert out.passages[1].topics[0].evidence == ("“Nobody listened to",) and out.passages[2].topics[0].inferred_from == 0
 
 
+def test_a_quotation_runs_on_into_a_paragraph_that_names_another_topic():
+    a = article(("The engineer said: “We saw corrosion on every bolt we checked.", ("cause",)),
+                ("“Now the detour will stay until spring.”", ("traffic",)),
+                ("It starts at the station.", ()))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ("traffic", "cause~"), ()]  # two topics now: "It" is ambiguous
+
+
 def test_a_closed_quotation_is_not_continued_by_the_next_one():
     a = article(("“We saw corrosion on every bolt,” the engineer said.", ("cause",)),
                 ("“The detour adds an hour,” a commuter said. “Every day.”", ()))
