@@ -7,28 +7,11 @@ Every text is written for these tests: an invented outlet reporting an invented 
 
 from __future__ import annotations
 
-from models.pipeline.clean import clean
 from models.pipeline.meta import extract_meta
+from tests.support.harbour import P1, P2, P4, kept, run
 
 TITLE = "Grain Ship Refloated After Two Days on Sandbank"
-P1 = (
-    "The harbour authority said on Monday that the grain ship had been refloated after two days on the sandbank, "
-    "and that traffic through the channel would resume by the end of the week."
-)
-P2 = (
-    "Officials blamed a sudden change in the tide for the grounding, although the pilots' union said that the "
-    "dredging of the channel had been delayed for years and that the risk was well known."
-)
-P3 = "The authority did not say how long the inquiry into the grounding would take, or who would lead it."
 CAPTION = "Tugs pull the grain ship off the sandbank at the mouth of the channel on Monday morning."
-
-
-def run(text, config):
-    return clean(text, config.cleaning)
-
-
-def kept(text, config):
-    return [p.text for p in run(text, config).paragraphs]
 
 
 def test_a_caption_printed_twice_in_a_row_goes_with_its_credit(config):
@@ -39,8 +22,8 @@ def test_a_caption_printed_twice_in_a_row_goes_with_its_credit(config):
 
 
 def test_a_paragraph_said_twice_far_apart_is_kept_once(config):
-    text = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{P1}\n"
-    assert kept(text, config) == [P1, P2, P3]
+    text = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P4}\n\n{P1}\n"
+    assert kept(text, config) == [P1, P2, P4]
 
 
 def test_one_sentence_with_a_photographer_credit_in_brackets_is_a_caption(config):
