@@ -303,14 +303,11 @@ class _Walker:
             raise self.fail(node, key, f"expected a list, got {_kind(node)}")
         return list(node.value)
 
-    def strings(self, node: yaml.Node, key: str) -> tuple[str, ...]:
-        items = self.sequence(node, key)
-        return tuple(self.string(item, f"{key}[{i}]") for i, item in enumerate(items))
-
-    def word(self, node: yaml.Node, key: str) -> str:
-        """A topic's words as the user typed them: YAML reads a bare `911`, `2016`, `yes` or `2021-03-23` as a
-        number, a boolean or a date, but in an alias or a label it is text, so the scalar's own characters are
-        taken. Quoted or not, the user meant what they wrote."""
+    def text(self, node: yaml.Node, key: str) -> str:
+        """Text the user typed, as typed: a topic's id, label, names and words, a rule's id and patterns, a key. YAML
+        reads a bare `911`, `2016`, `yes` or `2021-03-23` as a number, a boolean or a date, but in an alias or
+        a pattern it is text, so the scalar's own characters are taken. Quoted or not, the user meant what they
+        wrote. (`string` is for settings, where a bare number is a mistake: a colour, a scope, a role.)"""
         if isinstance(node, yaml.ScalarNode) and not node.style and node.value.strip():  # plain: None (Python) or "" (C loader)
             try:
                 typed = self.scalar(node, key)
@@ -320,9 +317,9 @@ class _Walker:
                 return node.value
         return self.string(node, key)
 
-    def words(self, node: yaml.Node, key: str) -> tuple[str, ...]:
+    def texts(self, node: yaml.Node, key: str) -> tuple[str, ...]:
         items = self.sequence(node, key)
-        return tuple(self.word(item, f"{key}[{i}]") for i, item in enumerate(items))
+        return tuple(self.text(item, f"{key}[{i}]") for i, item in enumerate(items))
 
 
 def _kind(node: yaml.Node) -> str:
@@ -388,7 +385,7 @@ def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
         for required in ("id", "label", "aliases"):
             if required not in m:
                 raise w.fail(item, key, f"missing '{required}'")
-        tid = w.word(m["id"][1], f"{key}.id")
+        tid = w.text(m["id"][1], f"{key}.id")
         if not _TOPIC_ID.match(tid):
             raise w.fail(m["id"][1], f"{key}.id", f"{tid!r} is not a valid id (lowercase letters, digits, '-', '_')")
         if tid in seen:
@@ -398,28 +395,28 @@ def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
         colour = w.string(colour_node, f"{key}.colour") if colour_node is not None else "#888888"
         if not _COLOUR.match(colour):
             raise w.fail(colour_node, f"{key}.colour", f"{colour!r} is not a colour (use #rrggbb or a name)")
-        aliases = w.words(m["aliases"][1], f"{key}.aliases")
+        aliases = w.texts(m["aliases"][1], f"{key}.aliases")
         if not aliases:
             raise w.fail(m["aliases"][1], f"{key}.aliases", "needs at least one alias")
         requires: tuple[tuple[str, ...], ...] = ()
         if "requires" in m:
             groups = w.sequence(m["requires"][1], f"{key}.requires")
-            requires = tuple(w.words(g, f"{key}.requires[{j}]") for j, g in enumerate(groups))
+            requires = tuple(w.texts(g, f"{key}.requires[{j}]") for j, g in enumerate(groups))
         topics.append(
             Topic(
                 id=tid,
-                label=w.word(m["label"][1], f"{key}.label"),
+                label=w.text(m["label"][1], f"{key}.label"),
                 colour=colour,
                 aliases=aliases,
                 requires=requires,
                 window=w.number(m["window"][1], f"{key}.window", int) if "window" in m else 0,
-                references=w.words(m["references"][1], f"{key}.references") if "references" in m else (),
+                references=w.texts(m["references"][1], f"{key}.references") if "references" in m else (),
                 weak_references=(
-                    w.words(m["weak_references"][1], f"{key}.weak_references") if "weak_references" in m else ()
+                    w.texts(m["weak_references"][1], f"{key}.weak_references") if "weak_references" in m else ()
                 ),
                 title_context=w.boolean(m["title_context"][1], f"{key}.title_context") if "title_context" in m else True,
                 description=(
-                    " ".join(w.word(m["description"][1], f"{key}.description").split()) if "description" in m else None
+                    " ".join(w.text(m["description"][1], f"{key}.description").split()) if "description" in m else None
                 ),
             )
         )
@@ -469,7 +466,7 @@ def _rules(w: _Walker, node: yaml.Node, timed: bool) -> tuple[CleaningRule, ...]
         role = w.string(m["role"][1], f"{key}.role") if "role" in m else None
         if role is not None and role not in ROLES:
             raise w.fail(m["role"][1], f"{key}.role", f"{role!r} is not one of {', '.join(ROLES)}")
-        patterns = w.strings(m["patterns"][1], f"{key}.patterns")
+        patterns = w.texts(m["patterns"][1], f"{key}.patterns")
         for j, (pnode, pattern) in enumerate(zip(w.sequence(m["patterns"][1], key), patterns)):
             if not timed:  # the bundled rules: checked by the tests, compiled when first used (start-up)
                 break
@@ -480,7 +477,7 @@ def _rules(w: _Walker, node: yaml.Node, timed: bool) -> tuple[CleaningRule, ...]
         joined = "|".join(f"(?:{p})" for p in patterns)
         rules.append(
             CleaningRule(
-                id=w.string(m["id"][1], f"{key}.id"),
+                id=w.text(m["id"][1], f"{key}.id"),
                 scope=scope,
                 patterns=patterns,
                 max_words=w.number(m["max_words"][1], f"{key}.max_words", int) if "max_words" in m else None,
@@ -514,5 +511,5 @@ def _keys(w: _Walker, node: yaml.Node) -> dict[str, str]:
     keys: dict[str, str] = {}
     for knode, vnode in node.value:
         name = w.string(knode, "keys")
-        keys[name] = w.string(vnode, f"keys.{name}")
+        keys[name] = w.text(vnode, f"keys.{name}")  # a bare `1` is the key 1
     return keys

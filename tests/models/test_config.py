@@ -103,6 +103,30 @@ def test_a_yaml_syntax_error_names_the_line_and_column_of_the_mistake(tmp_path, 
         assert f"the parser gave up at {noticed}" in message
 
 
+def test_a_bare_number_yes_or_date_in_a_rule_or_a_key_is_the_text_the_user_typed_too(tmp_path):
+    """A rule's patterns and id and a key binding are text the user typed, like a topic's words: one reading
+    for all of them (a bare `2016` in a pattern was refused as "expected a non-empty string, got 2016")."""
+    cfg = load_config(write(tmp_path, (
+        "cleaning:\n  rules:\n    - id: 2016\n      scope: line\n      patterns: [2016, yes, 2021-03-23, 0x1F]\n"
+        "keys:\n  quit: 1\n"
+    )))
+    (rule,) = cfg.cleaning.rules
+    assert (rule.id, rule.patterns) == ("2016", ("2016", "yes", "2021-03-23", "0x1F"))
+    assert rule.regex.fullmatch("2016") and rule.regex.fullmatch("Yes")
+    assert cfg.keys["quit"] == "1"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("cleaning:\n  rules:\n    - id: r\n      scope: line\n      patterns: [~]\n", "cleaning.rules[0].patterns[0]"),
+    ("cleaning:\n  rules:\n    - id: r\n      scope: line\n      patterns: ['']\n", "cleaning.rules[0].patterns[0]"),
+    ("cleaning:\n  rules:\n    - id: r\n      scope: 2016\n      patterns: [x]\n", "cleaning.rules[0].scope"),
+    ("keys:\n  quit: ~\n", "keys.quit"),
+])
+def test_an_empty_pattern_or_a_setting_that_is_no_text_is_still_a_mistake(tmp_path, text, key):
+    with pytest.raises(ConfigError, match=key.replace("[", r"\[").replace("]", r"\]")):
+        load_config(write(tmp_path, text))
+
+
 def test_missing_config_file(tmp_path):
     with pytest.raises(ConfigError, match="file not found"):
         load_config(tmp_path / "nope.yaml")
