@@ -12,7 +12,8 @@ of the topic is named nearby. A word meets an alias word three ways:
 - by spelling: rapidfuzz's ratio, so "S400", "S 400" and "S-400s" all meet "S-400" (`fuzzy_min`); a word
   that is the other plus a suffix ("depositor" of "deposit") is another word, not a spelling of it;
 - a multi-word alias also matches with up to `MAX_GAP` words in between, within one clause: "denied
-  involvement" meets "denied any involvement", at a slightly lower score per word skipped;
+  involvement" meets "denied any involvement", at a slightly lower score per word skipped; a preposition or
+  article inside the alias is not needed ("calls to resign" meets "called for her resignation");
 - a two-word alias also matches its words the other way round, next to each other or joined by up to
   `MAX_GAP` prepositions and determiners, the way English turns a compound into a phrase: "bank run" meets
   "a run on the bank", "capital raise" meets "raise capital", "bond losses" meets "losses on bonds".
@@ -55,6 +56,7 @@ class _Term:
     upper: bool
     text: str
     sign: str = ""
+    whole: bool = True  # False for an alias less the prepositions and articles between its words
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,17 @@ def _term(text: str) -> _Term:
     upper = len(letters) >= 2 and all(ch.isupper() for ch in letters)
     sign = text[: toks[0].start].strip() if toks else ""
     return _Term(tuple(stem(t.norm) for t in toks), upper, text, sign)
+
+
+def _alias_terms(text: str) -> list[_Term]:
+    """An alias as terms to match: itself and, when prepositions or articles stand between its words, also
+    without them, left to the gap between the words around them ("calls to resign" meets "called for her
+    resignation" as well as "calls for Truss to resign")."""
+    term = _term(text)
+    toks = tokens(text)
+    kept = tuple(w for k, (w, t) in enumerate(zip(term.words, toks))
+                 if not (0 < k < len(toks) - 1 and t.norm in _JOINERS))
+    return [term] if len(kept) == len(term.words) else [term, replace(term, words=kept, whole=False)]
 
 
 def _kindred(a: str, b: str) -> bool:
@@ -126,8 +139,8 @@ class Tagger:
     def __init__(self, topics: tuple[Topic, ...], thresholds: Thresholds) -> None:
         self.topics = topics
         self.thresholds = thresholds
-        self._aliases = {t.id: [_term(a) for a in t.aliases] for t in topics}
-        self._requires = {t.id: [[_term(x) for x in group] for group in t.requires] for t in topics}
+        self._aliases = {t.id: [x for a in t.aliases for x in _alias_terms(a)] for t in topics}
+        self._requires = {t.id: [[x for r in group for x in _alias_terms(r)] for group in t.requires] for t in topics}
         self._refs = {t.id: [_term(r) for r in t.references] for t in topics}
         self._weak = {t.id: [_term(r) for r in t.weak_references] for t in topics}
         fuzzy_words = {w for terms in (*self._aliases.values(), *[g for gs in self._requires.values() for g in gs])
@@ -217,7 +230,7 @@ class Tagger:
                 found = self._rest(term, doc, i, quality, fuzzy)
                 if found is not None:
                     hits.append((term, replace(found, lead=lead) if lead else found))
-            if fuzzy and len(term.words) == 2 and not term.sign and not term.upper:
+            if fuzzy and len(term.words) == 2 and term.whole and not term.sign and not term.upper:
                 hits.extend((term, hit) for hit in self._inverted(term, doc))
         hits.sort(key=lambda h: (h[1].start, -h[1].length))
         kept: list[tuple[_Term, _Hit]] = []
