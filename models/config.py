@@ -135,6 +135,7 @@ class Thresholds:
     link_min_score: float = 0.15
     link_min_similarity: float = 0.0
     discovered_link_min_similarity: float = 0.3
+    discovered_link_min_shared: int = 3
     links_per_article: int = 1
     links_max_per_passage: int = 12
     link_candidates: int = 50

@@ -7,7 +7,8 @@ content: a content word both use (not one of the story's own words, which every 
 topic a person wrote, the topic itself named on both sides (each passage uses one of its names: "claims" here,
 "compensation" there, both aliases of one topic; a passage given the topic only by reference must share a
 word). A discovered topic's names do not count (its passages share them by construction): there the two
-passages must share `discovered_link_min_similarity` of their words. A link's score mixes how surely both ends
+passages must share `discovered_link_min_similarity` of their words (two thirds of that when they share
+`discovered_link_min_shared` words or two discovered topics), and the topics a person wrote keep passages apart (`together`). A link's score mixes how surely both ends
 discuss the topic with how much else they share.
 
 **By content** (`content_links`): two passages in different articles that share enough distinctive words
@@ -54,6 +55,7 @@ PARALLEL_CELLS = 1 << 16  # a cdist this large is run on every core
 HUB_FACTOR = 2  # a passage keeps at most this many times links_max_per_passage of the links others choose to it
 SHARED_TERMS = 5  # shared words a link names in its reason
 CONTENT_MIN_SPECIFICITY = 0.5  # a term this specific (stats.specificity) or more can make two passages' point
+EASED = 2 / 3  # a pair sharing discovered_link_min_shared words needs this share of the similarity bar
 SIMILARITY_WEIGHT = 0.45  # score = 0.45 * shared-word similarity + 0.55 * sqrt(tag score * tag score)
 
 
@@ -137,7 +139,9 @@ def link_corpus(
             space = LinkSpace.build(articles, terms, stats)
         links = topic_links(space, topics, thresholds, workers=workers)
         links += topic_links(space, discovered, thresholds, workers=workers, count_own=False,
-                             min_similarity=thresholds.discovered_link_min_similarity)
+                             min_similarity=thresholds.discovered_link_min_similarity,
+                             configured=frozenset(t.id for t in topics),
+                             min_shared=thresholds.discovered_link_min_shared)
         taken = {(link.source, link.target) for link in links}
         links += content_links(articles, terms, stats, thresholds, taken, workers=workers)
         return links
@@ -158,16 +162,23 @@ def find_links(
 
 def topic_links(
     space: LinkSpace, topics: tuple[Topic, ...], thresholds: Thresholds, *, workers: int = -1,
-    count_own: bool = True, min_similarity: float | None = None,
+    count_own: bool = True, min_similarity: float | None = None, configured: frozenset[str] = frozenset(),
+    min_shared: int = 0,
 ) -> list[Link]:
     """Links within each topic (see the module docstring), strongest first within each topic. `count_own`: a
     topic's own names count as shared content when both passages name it (a topic a person wrote); not for a
     discovered topic, whose names are also left out of the words compared. `min_similarity`: the share of
-    words two passages must have in common (default: the threshold `link_min_similarity`)."""
+    words two passages must have in common (default: the threshold `link_min_similarity`), or `EASED` times
+    that when they share `min_shared` words or more or, in discovered topics, two topics (0: no such ease; see
+    `similar_enough`). `configured`: the
+    ids of the topics a person wrote, when linking within discovered ones: those keep passages apart
+    (`together`)."""
     if min_similarity is None:
         min_similarity = thresholds.link_min_similarity
     links: list[Link] = []
     window = max(MIN_WINDOW, thresholds.link_candidates)
+    masks = topic_masks(space, configured) if configured and topics else None
+    found = topic_masks(space, frozenset(t.id for t in topics)) if min_shared > 0 and not count_own else None
     for topic in topics:
         nodes, tags, named = [], [], []
         for k, passage in enumerate(space.passages):
@@ -182,8 +193,11 @@ def topic_links(
             continue
         group, strings, _ids = topic_group(space, topic, node_arr, arts, tags, named, count_own)
         pi, pj, psim = _direct(group, workers) if len(nodes) <= DIRECT_LIMIT else _blocked(group, workers, window)
-        shares = (psim > 0) & (psim >= min_similarity)
+        shares = similar_enough(group, pi, pj, psim, min_similarity, min_shared,
+                                None if found is None else found[node_arr])
         keep = shares | (group.named[pi] & group.named[pj])  # a shared word, or the topic named on both sides
+        if masks is not None:
+            keep &= together(masks[node_arr[pi]], masks[node_arr[pj]])
         # each end's words and names of the topic, worked out once per passage (a passage has many links)
         sets: dict[int, set[str]] = {}
         naming: dict[int, _Naming] = {}
@@ -223,6 +237,47 @@ def topic_group(
         order=np.asarray([rank_of[pid] for pid in ids], dtype=np.int64),
     )
     return group, strings, ids
+
+
+def similar_enough(
+    group: _Group, i: np.ndarray, j: np.ndarray, sim: np.ndarray, min_similarity: float, min_shared: int = 0,
+    found: np.ndarray | None = None,
+) -> np.ndarray:
+    """For pairs (i, j) of the group with similarity `sim` (Dice over their words as compared): whether they
+    share enough to be linked. Some word always, and `min_similarity` of their words; or `EASED` times that
+    when they share `min_shared` words or more (and `min_shared` is not 0), or two discovered topics (`found`:
+    each node's discovered topics, `topic_masks`). Within a discovered topic, three specific words in common
+    are a point made twice even in long passages, whose Dice is low because each says much else; and two
+    topics found in common say the two discuss one subject more surely than one."""
+    keep = (sim > 0) & (sim >= min_similarity)
+    if min_shared > 0 and len(sim):
+        sizes = np.asarray([len(x) for x in group.strings], dtype=np.float64)
+        common = np.rint(sim * (sizes[i] + sizes[j]) / 2)
+        more = common >= min_shared
+        if found is not None:
+            more |= np.bitwise_count(found[i] & found[j]) >= 2
+        keep |= (sim >= EASED * min_similarity) & more
+    return keep
+
+
+def topic_masks(space: LinkSpace, ids: frozenset[str]) -> np.ndarray:
+    """Each passage of `space`'s topics among `ids`, as a bit mask (with more than 63 such topics, two may share
+    a bit and then count as one)."""
+    bits = {topic: 1 << (n % 63) for n, topic in enumerate(sorted(ids))}
+    masks = np.zeros(len(space.passages), dtype=np.int64)
+    for k, passage in enumerate(space.passages):
+        for tag in passage.topics:
+            masks[k] |= bits.get(tag.topic, 0)
+    return masks
+
+
+def together(mi: np.ndarray, mj: np.ndarray) -> np.ndarray:
+    """For pairs of passages a discovered topic would link, with configured topics `mi` and `mj`
+    (`topic_masks` of the configured topics): whether the topics a person wrote let them be linked. They do when neither passage
+    has one (the person's topics cover neither: a discovered topic is what they left out), or when both share
+    one; not when one has a configured topic and the other another or none (the person's topics already say
+    what the passage is about, and it is something else than the other's)."""
+    return ((mi == 0) & (mj == 0)) | ((mi & mj) != 0)
 
 
 def _topic_terms(topic: Topic) -> set[str]:

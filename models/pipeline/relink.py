@@ -50,6 +50,9 @@ from models.pipeline.links import (
     _group_positions,
     _Naming,
     _reason,
+    similar_enough,
+    topic_masks,
+    together,
     topic_group,
 )
 from models.pipeline.model import Base, LinkEnds, CorpusModel, allowed_drift, changed_articles, fingerprint
@@ -122,7 +125,9 @@ def _relink(
     configured += links_touching(space, mask, config.topics, th, bars, workers=workers)
     suggested = _as_topics(model.discovered, base.topics)
     found += links_touching(space, mask, suggested, th, bars, workers=workers, count_own=False,
-                            min_similarity=th.discovered_link_min_similarity)
+                            min_similarity=th.discovered_link_min_similarity,
+                            configured=frozenset(t.id for t in config.topics),
+                            min_shared=th.discovered_link_min_shared)
     configured.sort(key=_order)
     found.sort(key=_order)
     strings_all = {a.id: strings[a.id] if a.id in strings else model.strings[a.id] for a in out}
@@ -209,7 +214,7 @@ def _with_discovered(
 def links_touching(
     space: LinkSpace, dirty: np.ndarray, topics: tuple[Topic, ...], thresholds: Thresholds,
     bars: dict[tuple[str, str | None], float], *, workers: int = -1, count_own: bool = True,
-    min_similarity: float | None = None,
+    min_similarity: float | None = None, configured: frozenset[str] = frozenset(), min_shared: int = 0,
 ) -> list[Link]:
     """The links of `topics` with an end in a `dirty` passage of `space`, chosen as links.topic_links chooses
     (an unchanged passage takes a dirty one only when it beats the weakest of the links it keeps: `bars`,
@@ -226,6 +231,8 @@ def links_touching(
                 entry[1].append(tag.score)
                 entry[2].append(count_own and not tag.implicit)
     prepared = []
+    masks = topic_masks(space, configured) if configured and topics else None
+    found = topic_masks(space, frozenset(t.id for t in topics)) if min_shared > 0 and not count_own else None
     for topic in topics:
         nodes, tags, named = members[topic.id]
         node_arr = np.asarray(nodes, dtype=np.int64)
@@ -247,8 +254,11 @@ def links_touching(
         pi = np.concatenate([i, j[back]])
         pj = np.concatenate([j, i[back]])
         psim = np.concatenate([s, s[back]])
-        shares = (psim > 0) & (psim >= min_similarity)
+        shares = similar_enough(group, pi, pj, psim, min_similarity, min_shared,
+                                None if found is None else found[node_arr])
         keep = shares | (group.named[pi] & group.named[pj])
+        if masks is not None:
+            keep &= together(masks[node_arr[pi]], masks[node_arr[pj]])
         prepared.append((topic, nodes, strings, ids, group, ndirty, pi, pj, psim, keep))
     links: list[Link] = []
     for topic, nodes, strings, ids, group, ndirty, pi, pj, psim, keep in prepared:

@@ -107,7 +107,9 @@ def test_a_changed_article_is_linked_in_the_kept_model(story_config, tmp_path):
     suggested = tuple(Topic(t.id, t.label, "", t.names) for t in full.model.discovered)
     expected = topic_links(space, TOPICS, story_config.thresholds)
     expected += topic_links(space, suggested, story_config.thresholds, count_own=False,
-                            min_similarity=story_config.thresholds.discovered_link_min_similarity)
+                            min_similarity=story_config.thresholds.discovered_link_min_similarity,
+                            configured=frozenset(t.id for t in TOPICS),
+                            min_shared=story_config.thresholds.discovered_link_min_shared)
     assert [_key(link) for link in links] == [_key(link) for link in expected]
     assert model.fingerprints["a4_post"] == fingerprint(tagged[3]) and model.drift == 1
 

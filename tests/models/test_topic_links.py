@@ -138,3 +138,53 @@ def test_link_corpus_adds_content_links_only_when_configured(story, config):
     stats = CorpusStats.build(terms)
     off = replace(config.thresholds, content_link_min_shared=0)
     assert all(link.topic for link in link_corpus(story, terms, stats, (REPAIR, FEES), (), off))
+
+
+def _with_tag(story: list[Article], topic: str, ids: set[str]) -> list[Article]:
+    return [replace(a, passages=tuple(replace(p, topics=p.topics + (TopicTag(topic, 0.8, False, ()),)) if p.id in ids
+                                      else p for p in a.passages)) for a in story]
+
+
+def test_configured_topics_keep_passages_apart_in_a_discovered_one(story, config):
+    """A discovered topic on passages a person's topics tag (gazette:1, bulletin:0: repair) and on passages they
+    do not (gazette:0, courier:1): it links the two repair passages and the two untagged ones, never a repair
+    passage to an untagged one (the person's topic says what it is about)."""
+    found = Topic("light", "lighthouse", "#000000", ())
+    story = _with_tag(story, "light", {"gazette:0", "gazette:1", "courier:1", "bulletin:0"})
+    th = config.thresholds
+    free = _linked(topic_links(_space(story), (found,), th, count_own=False, min_similarity=0.0))
+    assert frozenset(("gazette:1", "courier:1")) in free  # they share "keeper"
+    kept = _linked(topic_links(_space(story), (found,), th, count_own=False, min_similarity=0.0,
+                               configured=frozenset({"repair", "fees"})))
+    assert frozenset(("gazette:1", "bulletin:0")) in kept and frozenset(("gazette:0", "courier:1")) in kept
+    assert all(not ({"gazette:1", "bulletin:0"} & pair and {"gazette:0", "courier:1"} & pair) for pair in kept)
+
+
+def test_three_shared_words_ease_the_similarity_bar():
+    import numpy as np
+
+    from models.pipeline.links import EASED, _Group, similar_enough
+
+    # 12 words each: three in common is a Dice of 0.25, two in common 0.17
+    a, b, c = "abcdefghijkl", "abcmnopqrstu", "abvwxyzmnopq"
+    group = _Group(np.arange(3), [a, b, c], np.arange(3), np.ones(3), np.zeros(3, dtype=bool), np.arange(3))
+    i, j = np.asarray([0, 0]), np.asarray([1, 2])
+    sim = np.asarray([6 / 24, 4 / 24])
+    assert similar_enough(group, i, j, sim, 0.3).tolist() == [False, False]
+    assert 0.25 >= EASED * 0.3
+    assert similar_enough(group, i, j, sim, 0.3, min_shared=3).tolist() == [True, False]
+
+
+def test_two_discovered_topics_in_common_ease_the_similarity_bar():
+    import numpy as np
+
+    from models.pipeline.links import _Group, similar_enough
+
+    a, b, c = "abcdefghijkl", "abmnopqrstuv", "abwxyzmnopqr"  # two words in common: Dice 0.17 each
+    group = _Group(np.arange(3), [a, b, c], np.arange(3), np.ones(3), np.zeros(3, dtype=bool), np.arange(3))
+    i, j = np.asarray([0, 0]), np.asarray([1, 2])
+    sim = np.asarray([4 / 24, 4 / 24])
+    found = np.asarray([0b011, 0b011, 0b001])  # 0 and 1 share two discovered topics, 0 and 2 one
+    assert similar_enough(group, i, j, sim, 0.25, min_shared=3).tolist() == [False, False]
+    assert similar_enough(group, i, j, sim, 0.25, min_shared=3, found=found).tolist() == [True, False]
+    assert similar_enough(group, i, j, sim, 0.25, min_shared=0, found=found).tolist() == [False, False]
