@@ -105,3 +105,33 @@ def test_bookmark_columns_give_short_columns_their_whole_content_first():
     assert wide[3] > 18 and wide[4] > 12  # quote and topics share the rest
     narrow = column_widths(60, natural)
     assert narrow == [min(least, n) for (_, least, _), n in zip(COLUMNS, natural)]  # the least; it scrolls
+
+
+async def test_bookmarks_at_80_columns_show_note_and_tags_without_a_sideways_scroll(make_app, seeds_corpus, tmp_path):
+    """At 80 columns the table drops its date (the preview says when) so that note and tags are on screen, and
+    the preview under the table opens with the note and tags, before a quote that could push them out of it."""
+    from textual.widgets import DataTable, Static
+
+    from models.store.bookmarks import open_store
+    from tui.screens.bookmarks import BookmarksScreen
+
+    store = open_store(tmp_path).store
+    long = max((p for a in seeds_corpus.articles for p in a.passages), key=lambda p: len(p.text))
+    store.add(seeds_corpus, long.id, note="Check against the wire account", tags=("to check", "sanctions"))
+    store.close()
+    app = make_app(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        table = app.screen.query_one(DataTable)
+        labels = [str(c.label) for c in table.columns.values()]
+        assert labels[-2:] == ["note", "tags"] and "date" not in labels
+        assert table.max_scroll_x == 0 and table.virtual_size.width <= table.scrollable_content_region.width
+        assert str(table.get_row_at(0)[-1]) == "to check, sanctions"
+        preview = app.screen.query_one("#bookmark-preview")
+        shown = str(app.screen.query_one("#bookmark-detail", Static).render()).splitlines()
+        lines = [line for line in shown[: preview.scrollable_content_region.height]]
+        assert any(line.startswith("Note: Check against") for line in lines)
+        assert any(line.startswith("Tags: to check, sanctions") for line in lines)

@@ -29,19 +29,32 @@ QUOTE_WIDTH = 60
 
 
 # Columns: (label, cells it needs at least, whether it grows: share > 0). Date and status never need more;
-# the rest grow with the room, so a wide terminal shows whole tags and notes.
-COLUMNS = (("date", 10, 0.0), ("status", 9, 0.0), ("article", 10, 0.15), ("quote", 18, 0.35),
+# the rest grow with the room, so a wide terminal shows whole tags and notes. When even the least of every
+# column does not fit (80 columns), the date goes (the preview under the table says when it was saved), so
+# that note and tags stay on screen without a sideways scroll.
+COLUMNS = (("date", 10, 0.0), ("status", 9, 0.0), ("article", 10, 0.15), ("quote", 15, 0.35),
            ("topics", 12, 0.25), ("note", 8, 0.15), ("tags", 8, 0.10))
+DROPPED_FIRST = "date"
 
 
-def column_widths(room: int, natural: list[int]) -> list[int]:
-    """Each column's width for a table `room` cells wide (2 of padding per column), given the cells each
-    column's longest content takes (`natural`): every column its least (or less when its content is
-    shorter), then what is left goes in fair shares to the columns that can grow (a share above 0 in
-    COLUMNS), never beyond their content. Below the least the table scrolls sideways."""
-    widths = [min(least, want) for (_, least, _), want in zip(COLUMNS, natural)]
+def shown_columns(room: int) -> list[int]:
+    """The columns (indexes into COLUMNS) a table `room` cells wide shows: all when their least fits."""
+    every = list(range(len(COLUMNS)))
+    if sum(least + 2 for _, least, _ in COLUMNS) <= room:
+        return every
+    return [k for k in every if COLUMNS[k][0] != DROPPED_FIRST]
+
+
+def column_widths(room: int, natural: list[int], columns: list[int] | None = None) -> list[int]:
+    """Each shown column's width for a table `room` cells wide (2 of padding per column), given the cells
+    each column's longest content takes (`natural`, one per shown column): every column its least (or less
+    when its content is shorter), then what is left goes in fair shares to the columns that can grow (a share
+    above 0 in COLUMNS), never beyond their content. Below the least the table scrolls sideways. `columns`:
+    the indexes into COLUMNS shown (default all)."""
+    spec = [COLUMNS[k] for k in (columns if columns is not None else range(len(COLUMNS)))]
+    widths = [min(least, want) for (_, least, _), want in zip(spec, natural)]
     spare = room - sum(w + 2 for w in widths)
-    wanting = sorted((k for k, (w, want) in enumerate(zip(widths, natural)) if want > w and COLUMNS[k][2] > 0),
+    wanting = sorted((k for k, (w, want) in enumerate(zip(widths, natural)) if want > w and spec[k][2] > 0),
                      key=lambda k: natural[k] - widths[k])
     # Fair shares, smallest need first: a column that needs less than its share gets what it needs (whole
     # tags, a whole note), and the rest is shared again among the wider ones.
@@ -66,6 +79,7 @@ class BookmarksScreen(Panel[str | None]):
         self.bookmarks = bookmarks
         self.shown: list[Bookmark] = []
         self.placed: dict[str, Placement] = {}
+        self.columns: list[int] = list(range(len(COLUMNS)))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks", classes="panel"):
@@ -80,12 +94,13 @@ class BookmarksScreen(Panel[str | None]):
         table = self.query_one(DataTable)
         labels = {t.id: t for t in self.bookmarks.corpus.topics}
         self.placed = placements(self.bookmarks.items, self.bookmarks.corpus, self.bookmarks.resolutions)
-        natural = [len(label) for label, _, _ in COLUMNS]
+        room = panel_width(self.app.size.width) - 6
+        self.columns = shown_columns(room)
+        natural = [len(COLUMNS[k][0]) for k in self.columns]
         for bookmark in self.bookmarks.items:
             natural = [max(n, cell.cell_len) for n, cell in zip(natural, self._cells(bookmark, labels))]
-        widths = column_widths(panel_width(self.app.size.width) - 6, natural)
-        for (label, _, _), width in zip(COLUMNS, widths):
-            table.add_column(Text(label), key=label, width=width)
+        for k, width in zip(self.columns, column_widths(room, natural, self.columns)):
+            table.add_column(Text(COLUMNS[k][0]), key=COLUMNS[k][0], width=width)
         self._fill()
         self.query_one(Input).focus()
 
@@ -127,7 +142,7 @@ class BookmarksScreen(Panel[str | None]):
         ]
         for cell in cells:
             cell.no_wrap, cell.overflow = True, "ellipsis"
-        return cells
+        return [cells[k] for k in self.columns]
 
     def _fill(self) -> None:
         needle = fold(self.query_one(Input).value.strip())
@@ -161,9 +176,9 @@ class BookmarksScreen(Panel[str | None]):
             detail.append("No bookmarks yet: press b on a passage in the reader." if not self.bookmarks.items
                           else "No bookmark matches the filter.")
         else:
+            # Note and tags first: the table may have no room for them, and a long quote would push them
+            # below the preview's last line.
             resolution = self.bookmarks.resolutions.get(bookmark.id)
-            detail.append(bookmark.quote, style="italic")
-            detail.append("\n\n")
             if bookmark.note:
                 detail.append("Note: ", style="bold")
                 detail.append(bookmark.note + "\n")
@@ -183,6 +198,8 @@ class BookmarksScreen(Panel[str | None]):
                 how = {"exact": "found where it was", "moved": "found, moved within the article",
                        "fuzzy": "found, though its text changed a little"}.get(resolution.status, resolution.status)
                 detail.append(f"{passage_label(self.bookmarks.corpus, found)} · {how}", style="dim")
+            detail.append("\n\n")
+            detail.append(bookmark.quote, style="italic")
         self.query_one("#bookmark-detail", Static).update(detail)
 
     # -- events -----------------------------------------------------------------------------------------
