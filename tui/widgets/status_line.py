@@ -44,11 +44,21 @@ def topics_source(config_path: str) -> str | None:
     return f"topics: {file_name(path.parent) or '.'}/{TOPICS_BESIDE}"
 
 
+# The link target's article label: at most this many cells, and no fewer than MIN_TARGET when it is shown
+# (below that the line says only how many links there are).
+TARGET_CELLS = 32
+MIN_TARGET = 10
+
+
 def status_text(state: ReaderState, loading: tuple[int, int, str] | Loading | None = None,
-                topics: str | None = None) -> Text:
+                topics: str | None = None, width: int | None = None) -> Text:
     """A one-line summary of the focused passage, most useful first: where it is, where enter goes, what
     it discusses (plain Text: nothing from the article is markup). `topics`: where the topics come from, when
-    that is not the config the user chose (a folder's own topics.yaml): said first, so it is never cut."""
+    that is not the config the user chose (a folder's own topics.yaml): said first, so it is never cut.
+
+    The focused topic (else the passage's first) comes first among its topics and its name is never cut
+    when `width` (the cells the line has) allows: the link target's label gives way first, down to
+    MIN_TARGET cells, then the target goes and the line says only how many links there are."""
     corpus: Corpus = state.corpus
     passage = state.passage()
     text = Text(no_wrap=True, overflow="ellipsis")
@@ -61,23 +71,42 @@ def status_text(state: ReaderState, loading: tuple[int, int, str] | Loading | No
         return text
     article = corpus.articles[state.article]
     text.append(f"¶{passage.index + 1}/{len(article.passages)} ", style="bold")
+    labels = {t.id: t for t in corpus.topics}
+    tags = sorted(passage.topics, key=lambda tag: tag.topic != state.topic)  # the focused topic first
+    first = Text()
+    if tags:
+        info = labels.get(tags[0].topic)
+        first.append("○ " if tags[0].implicit else "● ", style=info.colour if info else "")
+        first.append(info.label if info else tags[0].topic)
     links = state.links()
     if links:
         best = links[0]
         target = corpus.passage(best.other(passage.id))
-        text.append(f"⇄ {len(links)} link{'s' if len(links) != 1 else ''}, enter → ")
-        text.append(passage_label(corpus, target, 32), style="bold")
-        text.append(f" ({best.score:.2f})  ")
+        count = f"⇄ {len(links)} link{'s' if len(links) != 1 else ''}"
+        score = f" ({best.score:.2f})  "
+        cells = TARGET_CELLS
+        if width is not None:
+            ends = f"{count}, enter →  ¶{target.index + 1}{score}"  # " ¶7" follows the label
+            # one cell more for the "…" that ends a line cut after the topic's name
+            cells = min(TARGET_CELLS, width - text.cell_len - len(ends) - first.cell_len - 1)
+        if cells >= MIN_TARGET:
+            text.append(f"{count}, enter → ")
+            text.append(passage_label(corpus, target, cells), style="bold")
+            text.append(score)
+        else:
+            text.append(f"{count}  ")
     elif state.topic is not None:
         text.append("no links on the focused topic  ", style="dim")
     else:
         text.append("no links  ", style="dim")
-    labels = {t.id: t for t in corpus.topics}
-    if passage.topics:
-        for tag in passage.topics:
+    if tags:
+        for n, tag in enumerate(tags):
             info = labels.get(tag.topic)
-            text.append("○ " if tag.implicit else "● ", style=info.colour if info else "")
-            text.append(info.label if info else tag.topic)
+            if n == 0:
+                text.append_text(first)
+            else:
+                text.append("○ " if tag.implicit else "● ", style=info.colour if info else "")
+                text.append(info.label if info else tag.topic)
             text.append(" (" + ", ".join(tag.explain()) + ")  ", style="dim")
     else:
         text.append("no topic", style="dim")
@@ -93,4 +122,5 @@ class StatusLine(Static):
     topics_from: str | None = None
 
     def show(self, state: ReaderState) -> None:
-        self.update(status_text(state, self.files_loading, self.topics_from), layout=False)  # one line, fixed height: no layout pass
+        width = self.content_region.width or max(self.app.size.width - 2, 0)
+        self.update(status_text(state, self.files_loading, self.topics_from, width), layout=False)  # one line, fixed height: no layout pass
