@@ -31,7 +31,7 @@ from models.insight.coverage import coverage
 from models.document import Article, Corpus, Passage, TopicInfo
 from models.export.context import ConfiguredTopic, ExportContext, UnknownTopicError
 from models.export.pairs import pairs_section
-from models.export.sections import framing_section, voices_section
+from models.export.sections import framing_section, overall_blocks, voices_section
 from models.export.markdown import block_quote, count, escape_cell, escape_inline, table
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -84,6 +84,8 @@ def export_markdown(
     chosen = select_topics(corpus, topics)
     blocks = [f"# {escape_inline(title)}", _summary(ctx, chosen)]
     blocks += ["## Sources", sources_table(ctx)]
+    if framing_section in sections:
+        blocks += overall_blocks(ctx, chosen)
     blocks += ["## Coverage", _coverage_intro(), coverage_table(ctx, chosen)]
     for topic in chosen:
         blocks.append(f"## {escape_inline(topic.label)}")

@@ -3,9 +3,9 @@
 `framing_section` is a table with one row per article that has passages on the topic: its label (A1, A2...
 as in the sources table), its outlet (or author) and its distinctive terms on the topic with their log-odds z-scores
 (models/insight/perspectives.py). When the article says too little on the topic for its word choice to mean
-anything, or no word on it stands out, the row gives the whole article's distinctive terms against the other
-articles, saying so ("the whole article against the others (12 content words on this topic): ..."), or "too
-little text on this topic" when even the whole article is that short; then the common ground, the terms every article with enough text uses that are
+anything, or no word on it stands out, the row says so and points to the article's words overall, given once
+for the document under Sources by `overall_blocks` (they are the same under every topic), or says "too little
+text on this topic" with what is needed when even the whole article is that short; then the common ground, the terms every article with enough text uses that are
 typical of the topic (or a sentence saying there are none).
 
 `voices_section` is a table of the people, bodies and unnamed sources quoted or cited in the passages on the
@@ -33,7 +33,10 @@ from models.insight.voices import Speaker, Voice, voices
 FRAMING_TERMS = 6  # distinctive terms shown per article
 COMMON_TERMS = 8  # terms shown for the common ground
 TOO_LITTLE = "too little text on this topic"
-WHOLE_ARTICLE = "the whole article against the others"
+# A short article's words overall are the same under every topic: they are given once, in OVERALL_HEADING
+# under Sources, and a topic's row points there.
+OVERALL_HEADING = "### What sets each article apart overall"
+WHOLE_ARTICLE = "its words overall are under Sources"
 
 
 # --- how each source frames it ---------------------------------------------------------------------------
@@ -61,10 +64,9 @@ def framing_blocks(ctx: ExportContext, framing: TopicFraming, *, aliases_left_ou
     for article_framing in framing.articles:
         article = ctx.corpus.articles_by_id[article_framing.article_id]
         if article_framing.whole_article:
-            scored = ", ".join(_scored(term) for term in article_framing.terms[:FRAMING_TERMS])
             why = ("no term on this topic stands out" if article_framing.enough_text
-                   else f"{count(article_framing.token_count, 'content word')} on this topic")
-            terms = f"{WHOLE_ARTICLE} ({why}): {scored}"
+                   else f"{TOO_LITTLE} ({count(article_framing.token_count, 'content word')})")
+            terms = f"{why}; {WHOLE_ARTICLE}"
         elif not article_framing.enough_text:
             terms = (f"{TOO_LITTLE} ({count(article_framing.token_count, 'content word')}, "
                      f"{framing.min_tokens} needed)")
@@ -76,6 +78,28 @@ def framing_blocks(ctx: ExportContext, framing: TopicFraming, *, aliases_left_ou
     blocks = ["### How each source frames it", intro, table(["Article", "Outlet or author", "Distinctive terms"], rows)]
     blocks.append(_common_ground(ctx, framing))
     return blocks
+
+
+def overall_blocks(ctx: ExportContext, topics: Sequence[TopicInfo]) -> list[str]:
+    """Once for the document, the words that set apart each article that says too little on some topic (or
+    on which nothing stands out): a table of its distinctive terms as a whole against the other articles.
+    Nothing when every article says enough on every topic of `topics`."""
+    falls_back: set[str] = set()
+    for topic in topics:
+        if ctx.passages_on(topic.id):
+            falls_back.update(a.article_id for a in ctx.perspectives.framing(topic.id).articles if a.whole_article)
+    rows = []
+    for article in ctx.corpus.articles:
+        if article.id in falls_back:
+            terms = ctx.perspectives.article_terms(article.id)[:FRAMING_TERMS]
+            rows.append([ctx.labels[article.id], escape_cell(article.source or article.author),
+                         ", ".join(_scored(term) for term in terms)])
+    if not rows:
+        return []
+    intro = ("Some articles say too little on a topic for their word choice on it to mean anything, or nothing "
+             "they say on it stands out. Their words overall, given here once, are the terms each uses more "
+             "than the other articles across its whole text (log-odds z-scores); the topics below point here.")
+    return [OVERALL_HEADING, intro, table(["Article", "Outlet or author", "Distinctive terms overall"], rows)]
 
 
 def _scored(term: Term) -> str:

@@ -38,6 +38,7 @@ from models.export.report import (
 from models.export.sections import (
     TOO_LITTLE,
     WHOLE_ARTICLE,
+    OVERALL_HEADING,
     VoiceRow,
     framing_blocks,
     framing_section,
@@ -114,7 +115,8 @@ def test_seeds_export_has_every_part(seeds_corpus):
     text = export_markdown(seeds_corpus)
     tokens = list(flatten(WITH_TABLES.parse(text)))
     headings = [t.content for i, t in enumerate(tokens[:-1]) if tokens[i - 1].type == "heading_open"]
-    assert headings[:3] == ["Coverage comparison", "Sources", "Coverage"]
+    # The words overall of the articles that say too little on some topic come once, under Sources.
+    assert headings[:4] == ["Coverage comparison", "Sources", OVERALL_HEADING.lstrip("# "), "Coverage"]
     assert [h for h in headings if h in {t.label for t in seeds_corpus.topics}] == [t.label for t in seeds_corpus.topics]
     sources = _tables(text)[0]
     assert [row[0] for row in sources[1:]] == [f"A{n}" for n in range(1, len(seeds_corpus.articles) + 1)]
@@ -146,7 +148,8 @@ def test_seeds_export_is_valid_commonmark_without_html_or_links(seeds_corpus):
         # the only code spans are topic ids and the commands that show more
         assert codes == {t.id for t in seeds_corpus.topics} | {"parallax export --links N", "parallax analyze --json"}
     tables = _tables(text)
-    assert [len(rows[0]) for rows in tables[:2]] == [6, 1 + len(seeds_corpus.articles)]
+    assert [len(rows[0]) for rows in tables[:3]] == [6, 3, 1 + len(seeds_corpus.articles)]  # the 3: words overall
+    del tables[1]
     # Then per topic a framing table (3 columns), a voices table (4 columns) when someone is quoted on it (a
     # discovered topic may have none), then the pairs (2 columns each).
     shapes = "".join(str(len(rows[0])) for rows in tables[2:])
@@ -188,7 +191,8 @@ def test_topics_select_and_order_the_sections(seeds_corpus):
     assert "## S-400 purchase" not in text and "| S-400 purchase |" not in text
     links = sum(1 for link in seeds_corpus.links if link.topic in ("f35-removal", "coup-2016"))
     assert f"5 articles, 2 topics, {links} links" in text
-    assert [row[0] for row in _tables(text)[1][1:]] == ["F-35 removal", "2016 coup attempt"]
+    coverage = next(rows for rows in _tables(text) if rows[0][0] == "Topic")
+    assert [row[0] for row in coverage[1:]] == ["F-35 removal", "2016 coup attempt"]
 
 
 def test_an_unknown_topic_names_the_valid_ones(seeds_corpus):
@@ -356,15 +360,16 @@ def test_framing_table_has_a_row_per_article_on_the_topic_and_says_when_it_is_th
     framing = ctx.perspectives.framing("f35-removal")
     for row, article in zip(rows, framing.articles):
         shown = ", ".join(f"{t.text} ({t.z:.1f})" for t in article.terms[:6])
-        assert TOO_LITTLE not in row[2]  # every seed article is long enough as a whole
+        assert f"{TOO_LITTLE} (" not in row[2] or row[2].endswith(WHOLE_ARTICLE)  # long enough as a whole
         if article.whole_article:
-            why = (f"{article.token_count} content words on this topic" if not article.enough_text
+            why = (f"{TOO_LITTLE} ({article.token_count} content words)" if not article.enough_text
                    else "no term on this topic stands out")
-            assert row[2] == f"{WHOLE_ARTICLE} ({why}): {shown}"
+            assert row[2] == f"{why}; {WHOLE_ARTICLE}"
         else:
             assert article.enough_text and row[2] == shown
-    # two articles say too little on the F-35 to compare (fewer than 40 content words): their whole article is
-    assert sum(f"{WHOLE_ARTICLE} (" in row[2] and "content words on this topic" in row[2] for row in rows) == 2
+    # two articles say too little on the F-35 to compare (fewer than 40 content words): their words overall are
+    # under Sources
+    assert sum(row[2].startswith(f"{TOO_LITTLE} (") and row[2].endswith(WHOLE_ARTICLE) for row in rows) == 2
     assert "\nCommon ground (used on this topic by all of " in section
 
 
@@ -645,3 +650,21 @@ def test_urls_in_a_passage_are_not_links_in_the_export():
     import cmarkgfm
 
     assert "<a " not in cmarkgfm.github_flavored_markdown_to_html(exported)
+
+
+def test_a_short_articles_words_overall_are_said_once_not_under_every_topic(seeds_corpus, config):
+    """An article that says too little on several topics has the same words overall under each: the export
+    gives them once, under Sources, and each topic's row points there."""
+    text = export_markdown(seeds_corpus, config_topics=config.topics)
+    ctx = ExportContext(seeds_corpus)
+    short = [a for a in seeds_corpus.articles
+             if sum(f.whole_article for t in seeds_corpus.topics for f in ctx.perspectives.framing(t.id).articles
+                    if f.article_id == a.id) >= 2]
+    assert short
+    for article in short:
+        terms = ", ".join(f"{t.text} ({t.z:.1f})" for t in ctx.perspectives.article_terms(article.id)[:6])
+        assert text.count(terms) == 1
+        sources = text[text.index("## Sources"):text.index("## Coverage")]
+        assert OVERALL_HEADING in sources and f"| {ctx.labels[article.id]} |" in sources and terms in sources
+    assert text.count(WHOLE_ARTICLE) >= 2 * len(short)
+

@@ -224,10 +224,13 @@ async def test_perspectives_view_shows_terms_and_jumps(make_app):
         assert app.screen.topic_id == "f35-removal"
         table = app.screen.query_one(DataTable)
         cells = [str(c) for row in range(table.row_count) for c in table.get_row_at(row)]
-        # two articles say too little on the F-35: their columns are their whole article, and say so
-        assert cells.count("whole article* (22 words)") == 1 and "45 words on the topic" in cells
+        # two articles say too little on the F-35: their columns are their words overall, and say so without
+        # calling 22 words on the topic the "whole article"
+        assert cells.count("22 words on the topic: overall*") == 1 and "45 words on the topic" in cells
+        assert not any("whole article" in cell for cell in cells)
         assert all(term is not None for term in app.screen.grid[1][:3])
-        assert "the article's words overall" in visible_text(app.screen.query_one("#perspectives-legend"))
+        legend = visible_text(app.screen.query_one("#perspectives-legend"))
+        assert "* overall: the article says too little on this topic" in legend and "the same under every topic" in legend
 
 
 async def test_voices_view_lists_speakers_per_article_and_jumps(make_app):

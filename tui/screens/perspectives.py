@@ -61,15 +61,17 @@ def column_plan(frames: list[ArticleFraming], room: int) -> tuple[int, int]:
 
 
 def _scope_note(frame: ArticleFraming, width: int) -> Text:
-    """What a column's terms were drawn from (the article's words on the topic, or the whole article), as
-    fully as `width` cells allow."""
+    """What a column's terms were drawn from (the article's words on the topic, or its words overall), as
+    fully as `width` cells allow. Never "whole article (18 words)": the 18 are the words on the topic."""
     words = f"{frame.token_count} word{'s' if frame.token_count != 1 else ''}"
     if not frame.whole_article:
         choices = [f"{words} on the topic", words]
     elif frame.enough_text:
-        choices = ["whole article* (nothing on the topic stands out)", "whole article*"]
+        choices = ["nothing on the topic stands out: article overall*", "none stands out: overall*",
+                   "article overall*", "overall*"]
     else:
-        choices = [f"whole article* ({words} on the topic)", f"whole article* ({words})", "whole article*"]
+        choices = [f"{words} on the topic, too few: article overall*", f"{words} on the topic: overall*",
+                   "article overall*", "overall*"]
     note = next((c for c in choices if len(c) <= width), choices[-1])
     return Text(note, style="dim italic", no_wrap=True, overflow="ellipsis")
 
@@ -170,8 +172,9 @@ class PerspectivesScreen(Panel[str | None]):
         if legend:
             notes.append(legend)
         if any(f.whole_article for f in shown):
-            notes.append("* too little on this topic, or nothing on it stands out: the article's words overall, "
-                         "against the other articles")
+            notes.append("* overall: the article says too little on this topic, or nothing it says on it stands out, "
+                         "so its column gives the words it uses more than the other articles across its whole "
+                         "text, the same under every topic")
         legend_widget = self.query_one("#perspectives-legend", Static)
         legend_widget.update(Text("\n".join(notes)))
         legend_widget.display = bool(notes)
