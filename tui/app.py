@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from tui.bookmarking import Bookmarks
 
 SHOW_AFTER = 0.5  # seconds of loading before progress is shown and the first articles open
+LOADING_SCREEN_AFTER = 0.2  # seconds of loading before "Reading the articles…" is put on the screen
 REFRESH_EVERY = 1.0  # seconds between updates of a reader showing a corpus still loading
 
 
@@ -108,9 +109,15 @@ class ParallaxApp(App):
         if self.corpus is not None:
             self.call_later(self._show, self.corpus)
         else:
-            self.push_screen(LoadingScreen())
+            # A load from the cache is done before this: the reader is then the first screen composed and
+            # drawn, and the interpreter is not shared with a loading screen nobody would see.
+            self.set_timer(LOADING_SCREEN_AFTER, self._loading_screen)
             self._progress_timer = self.set_interval(0.1, self._show_progress)
             self._load()
+
+    def _loading_screen(self) -> None:
+        if self.corpus is None and self._reader() is None and not isinstance(self.screen, LoadingScreen):
+            self.push_screen(LoadingScreen())
 
     def _check_keymap(self) -> None:
         """Warn about keymap entries from config.yaml that name no binding, or give one key to two."""

@@ -89,3 +89,27 @@ async def test_a_pane_wraps_its_article_the_first_time_it_is_drawn_with_a_width(
         reader = await wait_for_reader(app, pilot)
         await pilot.pause()
         assert shows(app, opening_words(reader.corpus.articles[0].passages[0].text))
+
+
+async def test_a_quick_load_draws_the_reader_first_not_a_loading_screen(make_app, monkeypatch):
+    """"Reading the articles…" waits LOADING_SCREEN_AFTER: a load that ends before (from the cache) never
+    composes or draws it, and the reader is the first screen drawn (first paint). A slow load still shows it
+    (tests/tui/test_loading.py)."""
+    import tui.app
+    from tui.app import LoadingScreen
+
+    composed: list[str] = []
+    real = LoadingScreen.compose
+
+    def compose(self):
+        composed.append("loading")
+        yield from real(self)
+
+    monkeypatch.setattr(LoadingScreen, "compose", compose)
+    monkeypatch.setattr(tui.app, "LOADING_SCREEN_AFTER", 60.0, raising=False)
+    app = make_app(load=True)
+    async with app.run_test(size=(200, 50)) as pilot:
+        reader = await wait_for_reader(app, pilot)
+        await pilot.pause()
+        assert composed == [] and app.screen is reader
+        assert shows(app, opening_words(reader.corpus.articles[0].passages[0].text))
