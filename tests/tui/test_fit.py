@@ -135,3 +135,13 @@ async def test_bookmarks_at_80_columns_show_note_and_tags_without_a_sideways_scr
         lines = [line for line in shown[: preview.scrollable_content_region.height]]
         assert any(line.startswith("Note: Check against") for line in lines)
         assert any(line.startswith("Tags: to check, sanctions") for line in lines)
+
+
+def test_a_bookmark_column_a_fair_share_short_of_whole_by_rounding_gets_it_whole():
+    """200 columns, tags "to check, turkey, sanctions" (27 cells): the fair share of the spare room, rounded
+    down, left them one cell short ("to check, turkey, sanctio…") with room to spare at the table's end."""
+    from tui.screens.bookmarks import column_widths
+
+    natural = [10, 6, 30, 60, 100, 40, 27]  # date, status, article, quote, topics, note, tags
+    widths = column_widths(174, natural)
+    assert widths[6] == 27 and sum(w + 2 for w in widths) <= 174

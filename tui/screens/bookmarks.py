@@ -60,7 +60,7 @@ def column_widths(room: int, natural: list[int], columns: list[int] | None = Non
     # tags, a whole note), and the rest is shared again among the wider ones.
     while spare > 0 and wanting:
         k = wanting.pop(0)
-        fair = spare // (len(wanting) + 1)
+        fair = -(-spare // (len(wanting) + 1))  # rounded up: a column one cell short of whole gets it
         more = min(natural[k] - widths[k], max(fair, 0))
         widths[k] += more
         spare -= more
