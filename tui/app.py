@@ -23,7 +23,7 @@ from textual.app import App, ComposeResult
 from textual.notifications import SeverityLevel
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from rich.text import Text
 
@@ -36,11 +36,20 @@ from tui.keymap import APP_BINDINGS, clashes, unknown_ids
 from tui.widgets.status_line import Loading
 
 if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
     from tui.bookmarking import Bookmarks
 
 SHOW_AFTER = 0.5  # seconds of loading before progress is shown and the first articles open
 LOADING_SCREEN_AFTER = 0.2  # seconds of loading before "Reading the articles…" is put on the screen
 REFRESH_EVERY = 1.0  # seconds between updates of a reader showing a corpus still loading
+
+
+def _progress_bar() -> type[ProgressBar]:
+    """Textual's ProgressBar, imported when a loading screen is shown: a load from the cache never needs it."""
+    from textual.widgets import ProgressBar
+
+    return ProgressBar
 
 
 class LoadingScreen(Screen):
@@ -51,17 +60,17 @@ class LoadingScreen(Screen):
             with Center():
                 yield Static("Reading the articles…", id="loading-label", markup=False)
             with Center():
-                yield ProgressBar(id="loading-bar", show_eta=False)
+                yield _progress_bar()(id="loading-bar", show_eta=False)
             with Center():
                 yield Static("", id="loading-file", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one(ProgressBar).display = False
+        self.query_one("#loading-bar").display = False
 
     def show_progress(self, progress: Progress, files: Loading | None = None) -> None:
         """The phase by name (reading, analysing, linking...), its bar, and the file being worked on. The corpus
         stage (after the last file) has no count a bar could fill: the bar pulses instead of sitting at 100%."""
-        bar = self.query_one(ProgressBar)
+        bar = self.query_one("#loading-bar", _progress_bar())
         bar.display = True
         self.query_one("#loading-label", Static).update(f"{progress.label}…")
         if progress.phase in (READING, ANALYSING):

@@ -48,8 +48,8 @@ async def test_first_paint_of_a_real_load_is_text(make_app):
 
 def test_a_warm_start_imports_no_analysis_code(tmp_path):
     """A reader whose articles and links come from the cache never analyses one: the per-article pipeline
-    (cleaning, metadata, the tagger and rapidfuzz) and regex stay unimported,
-    and the bundled cleaning rules uncompiled (first paint)."""
+    (cleaning, metadata, the tagger and rapidfuzz) and regex stay unimported, and so does the loading screen's
+    progress bar, and the bundled cleaning rules uncompiled (first paint)."""
     import os
     import subprocess
     import sys
@@ -65,7 +65,7 @@ def test_a_warm_start_imports_no_analysis_code(tmp_path):
         f"analyze([{str(SEEDS)!r}], config)\n"
         "if sys.argv[1] == 'warm':\n"
         "    heavy = ('models.pipeline.article', 'models.pipeline.topics', 'rapidfuzz', 'models.pipeline.meta',\n"
-        "             'regex')\n"
+        "             'regex', 'textual.widgets._progress_bar')\n"
         "    print(','.join(m for m in heavy if m in sys.modules))\n"
         "    print(sum(r.regex._compiled is not None for r in config.cleaning.rules))\n"
     )
