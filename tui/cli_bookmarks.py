@@ -242,14 +242,17 @@ def _json(bookmarks: list[Bookmark], loaded: Loaded) -> str:
     from models.export.report import bookmark_article
     from models.store.bookmarks import bookmark_to_dict
 
+    from models.store.anchor import Resolver
+
     items = []
+    resolver = Resolver(loaded.corpus)
     for bookmark in bookmarks:
         resolution = loaded.resolutions.get(bookmark.id)
         data = bookmark_to_dict(bookmark, resolution)
         passage = loaded.corpus.passages_by_id.get(resolution.passage_id or "") if resolution else None
         data["text"] = passage.text if passage else None
         # Who published it, from the loaded article (None when the article is not loaded or does not say).
-        article = bookmark_article(loaded.corpus, bookmark, resolution)
+        article = bookmark_article(loaded.corpus, bookmark, resolution, resolver)
         data["article"]["outlet"] = article.source if article else None
         data["article"]["author"] = article.author if article else None
         data["placement"] = loaded.placements[bookmark.id]

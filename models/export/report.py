@@ -211,6 +211,7 @@ def export_bookmarks_markdown(
     shown_orphans = sorted((b for b in orphans if wanted is None or set(b.topics) & wanted),
                            key=lambda b: (b.created, b.id))
 
+    resolver = Resolver(corpus) if shown_elsewhere or shown_orphans else None
     blocks = [f"# {escape_inline(title)}"]
     total = len(shown_found) + len(shown_elsewhere) + len(shown_orphans)
     summary = f"{count(total, 'bookmark')}: {len(shown_found)} found"
@@ -235,13 +236,13 @@ def export_bookmarks_markdown(
         blocks.append("These bookmarks were made in articles that are not among those exported; the quote is the "
                       "text as it was bookmarked.")
         for bookmark in shown_elsewhere:
-            blocks.extend(_unplaced(corpus, bookmark, "not loaded"))
+            blocks.extend(_unplaced(corpus, bookmark, "not loaded", resolver))
     if shown_orphans:
         blocks.append("## Orphaned")
         blocks.append("These bookmarks' articles are here but their passages were not found in them; the quote is "
                       "the text as it was bookmarked.")
         for bookmark in shown_orphans:
-            blocks.extend(_unplaced(corpus, bookmark, "not found"))
+            blocks.extend(_unplaced(corpus, bookmark, "not found", resolver))
     return _document(blocks)
 
 
@@ -249,12 +250,14 @@ def _topics_now(corpus: Corpus, resolution: Resolution) -> tuple[str, ...]:
     return corpus.passage(resolution.passage_id or "").topic_ids
 
 
-def bookmark_article(corpus: Corpus, bookmark: Bookmark, resolution: Resolution | None) -> Article | None:
+def bookmark_article(corpus: Corpus, bookmark: Bookmark, resolution: Resolution | None,
+                     resolver: Resolver | None = None) -> Article | None:
     """The loaded article a bookmark belongs to: its passage's when found, else the article identified by
-    content, path or title (an orphaned bookmark); None when its article is not loaded."""
+    content, path or title (an orphaned bookmark); None when its article is not loaded. Pass one `resolver`
+    (of `corpus`) for many bookmarks: it indexes the corpus once."""
     if resolution is not None and resolution.passage_id in corpus.passages_by_id:
         return corpus.articles_by_id[corpus.passage(resolution.passage_id or "").article_id]
-    for article, how in Resolver(corpus).candidates(bookmark.article):
+    for article, how in (resolver or Resolver(corpus)).candidates(bookmark.article):
         if how != "search":
             return article
     return None
@@ -281,10 +284,10 @@ def _found_bookmark(ctx: ExportContext, bookmark: Bookmark, resolution: Resoluti
     return [block_quote(escape_inline(passage.text), source), *_details(bookmark)]
 
 
-def _unplaced(corpus: Corpus, bookmark: Bookmark, why: str) -> list[str]:
+def _unplaced(corpus: Corpus, bookmark: Bookmark, why: str, resolver: Resolver | None = None) -> list[str]:
     anchor = bookmark.article
     who = anchor.title or _file_name_of(anchor.path)
-    outlet = outlet_line(bookmark_article(corpus, bookmark, None))
+    outlet = outlet_line(bookmark_article(corpus, bookmark, None, resolver))
     source = f"— {outlet} · “{escape_inline(who)}” · {why}"
     labels = [corpus.topic(t).label if corpus.topic(t) else t for t in bookmark.topics]  # type: ignore[union-attr]
     if labels:
