@@ -70,6 +70,8 @@ class LoadingScreen(Screen):
     def show_progress(self, progress: Progress, files: Loading | None = None) -> None:
         """The phase by name (reading, analysing, linking...), its bar, and the file being worked on. The corpus
         stage (after the last file) has no count a bar could fill: the bar pulses instead of sitting at 100%."""
+        if not self.query("#loading-bar"):  # pushed, not composed yet (it is pushed late: LOADING_SCREEN_AFTER)
+            return
         bar = self.query_one("#loading-bar", _progress_bar())
         bar.display = True
         self.query_one("#loading-label", Static).update(f"{progress.label}…")

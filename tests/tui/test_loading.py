@@ -99,8 +99,8 @@ async def test_the_loading_screen_names_the_corpus_stage_while_it_runs(make_app,
     monkeypatch.setattr(loader_module, "analyze_corpus", slow_links)
     app = make_app(paths=[SEEDS], load=True)
     def label() -> str:
-        if not isinstance(app.screen, LoadingScreen):
-            return ""
+        if not isinstance(app.screen, LoadingScreen) or not app.screen.query("#loading-label"):
+            return ""  # not shown yet, or pushed and not composed yet
         return str(app.screen.query_one("#loading-label", Static).render())
 
     try:
