@@ -28,6 +28,7 @@ articles of a run, so tagging costs about one dictionary look-up per word. What 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
@@ -40,6 +41,7 @@ from models.text import Token, lemma, stem, tokens
 LEDE_SCORE = 0.5  # a topic the title names, on the first passage that restates the title
 MAX_GAP = 2  # words a multi-word alias may have in between its own ("denied any involvement")
 GAP_PENALTY = 0.05  # what each skipped word costs a match's quality
+_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")  # a hyphen inside a compound ("start-up")
 _CLAUSE_BREAK = frozenset(".;:!?()[]\"“”")  # a gapped match never spans these
 _OWN_SHAPES = ("ing", "er")
 _INFLECTIONS = frozenset({"ed", "es"})  # endings that leave a word itself (a gerund has a sense of its own)
@@ -56,7 +58,7 @@ class _Term:
     upper: bool
     text: str
     sign: str = ""
-    whole: bool = True  # False for an alias less the prepositions and articles between its words
+    inverts: bool = False  # a two-word alias as written (not shortened), which also matches the other way round
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,8 @@ def _alias_terms(text: str) -> list[_Term]:
     toks = tokens(text)
     kept = tuple(w for k, (w, t) in enumerate(zip(term.words, toks))
                  if not (0 < k < len(toks) - 1 and t.norm in _JOINERS))
-    return [term] if len(kept) == len(term.words) else [term, replace(term, words=kept, whole=False)]
+    term = replace(term, inverts=len(term.words) == 2 and not term.sign and not term.upper)
+    return [term] if len(kept) == len(term.words) else [term, replace(term, words=kept, inverts=False)]
 
 
 def _kindred(a: str, b: str) -> bool:
@@ -202,8 +205,11 @@ class Tagger:
                 for word, score in found.items():
                     fuzzy.setdefault(word, []).append((i, score))
         joined: set[tuple[str, int]] = set()
-        for i in range(len(toks) - 1):  # a hyphenated compound read as one word: "start-up" meets "startups"
-            if toks[i + 1].start == toks[i].end + 1 and text[toks[i].end] == "-":
+        hyphens = [m.start() for m in _HYPHEN.finditer(text)] if "-" in text else []
+        by_end = {t.end: i for i, t in enumerate(toks)} if hyphens else {}
+        for at in hyphens:  # a hyphenated compound read as one word: "start-up" meets "startups"
+            i = by_end.get(at, -1)
+            if 0 <= i < len(toks) - 1 and toks[i + 1].start == at + 1:
                 for word, score in self._similar(stem(toks[i].norm + toks[i + 1].norm)).items():
                     if (i, score) not in fuzzy.get(word, ()) and word != stems[i]:
                         fuzzy.setdefault(word, []).append((i, score))
@@ -230,7 +236,7 @@ class Tagger:
                 found = self._rest(term, doc, i, quality, fuzzy)
                 if found is not None:
                     hits.append((term, replace(found, lead=lead) if lead else found))
-            if fuzzy and len(term.words) == 2 and term.whole and not term.sign and not term.upper:
+            if fuzzy and term.inverts and term.words[1] in doc.fuzzy:
                 hits.extend((term, hit) for hit in self._inverted(term, doc))
         hits.sort(key=lambda h: (h[1].start, -h[1].length))
         kept: list[tuple[_Term, _Hit]] = []
