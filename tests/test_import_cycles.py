@@ -8,61 +8,13 @@ fixing them; the test fails on any other cycle, and on a listed one that is gone
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
-from tests.conftest import ROOT
-
-PACKAGES = ("models", "tui")
+from tests.support.imports import import_graph
 
 KNOWN: set[frozenset[str]] = {
     frozenset({"tui.cli_bookmarks", "tui.cli_export"}),  # issue 13, journalist
 }
-
-
-def _modules() -> dict[str, Path]:
-    found = {}
-    for package in PACKAGES:
-        for path in sorted((ROOT / package).rglob("*.py")):
-            parts = list(path.relative_to(ROOT).with_suffix("").parts)
-            if parts[-1] == "__init__":
-                parts.pop()
-            found[".".join(parts)] = path
-    return found
-
-
-def _is_type_checking(node: ast.If) -> bool:
-    test = node.test
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
-
-
-def _imported(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
-    """The project modules `name` imports, at the top or inside functions."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    skipped = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If) and _is_type_checking(node)
-               for child in node.body for n in ast.walk(child)}
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    out: set[str] = set()
-    for node in ast.walk(tree):
-        if id(node) in skipped:
-            continue
-        if isinstance(node, ast.Import):
-            targets = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join(anchor + ([base] if base else []))
-            targets = [f"{base}.{alias.name}" for alias in node.names] + [base]
-        else:
-            continue
-        for target in targets:
-            while target and target not in modules:
-                target = target.rpartition(".")[0]
-            if target and target != name:
-                out.add(target)
-    return out
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[frozenset[str]]:
@@ -106,8 +58,7 @@ def test_the_finder_sees_a_lazy_cycle():
 
 
 def test_no_import_cycles_but_the_known_ones():
-    modules = _modules()
-    graph = {name: _imported(name, path, modules) for name, path in modules.items()}
+    graph = import_graph()
     assert graph["tui.app"] and "tui.keymap" in graph["tui.app"]  # the finder reads the imports
     cycles = set(_cycles(graph))
     new = [sorted(c) for c in cycles - KNOWN]
