@@ -38,12 +38,13 @@ from models.pipeline.evidence import (
     folded_words,
 )
 from models.pipeline.inline import plain_inline
-from models.pipeline.patterns import HEAD_WINDOW, LINE_MAX, WINDOW, Clock, fold_for_guard, guard, passes
+from models.pipeline.patterns import HEAD_WINDOW, LINE_MAX, WINDOW, Clock, Needles, fold_for_guard, guard, passes
 from models.pipeline.stopwords import stop_words_for
-from models.text import ends_sentence, word_count
+from models.text import ends_sentence, sentences, word_count
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LIST = re.compile(r"^\s{0,3}([-*+•]|\d{1,3}[.)])\s+\S")
+_BULLET_SIGNS = frozenset("◾◽▪▫■□●○◦‣►▸▶◆◇➤✓✔")  # a list item opening with one of these needs no space after it
 # a run of spaces that is not already one plain space (matching every single space made `sub` slow)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _TAIL_STRIP = " :.-–—|»>#*•\t"
@@ -95,12 +96,22 @@ def _blocks(
 ) -> list[Block]:
     blocks: list[Block] = []
     run: list[tuple[int, str]] = []
+    guarded = [_guarded(r) for r in line_rules]
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         rule = None
         if stripped and len(stripped) <= LINE_MAX:
             bare = stripped.strip(_TAIL_STRIP)
-            rule = next((r for r in line_rules if clock.run(r, "fullmatch", bare)), None)
+            folded = ""
+            for line_rule, needles in guarded:
+                if needles is not None:  # a bundled rule: its pattern runs only when the line holds its literals
+                    folded = folded or fold_for_guard(bare)
+                    if not passes(needles, folded) or not line_rule.regex.fullmatch(bare):
+                        continue
+                elif not clock.run(line_rule, "fullmatch", bare):
+                    continue
+                rule = line_rule
+                break
         if rule is not None:
             removed.append(Removed(stripped, rule.id, number, "rule", f"a line matching rule {rule.id!r}", rule.role))
             stripped = ""  # the line goes, and counts as a paragraph break
@@ -121,7 +132,7 @@ def _split_run(run: list[tuple[int, str]], starters: list[CleaningRule], clock: 
     wrapped = _looks_wrapped([line for _, line in run])
     for (number, line), (_, prev) in zip(run[1:], run):
         separate = (
-            _MD_HEADING.match(line) or _MD_HEADING.match(prev) or _MD_LIST.match(line)
+            _MD_HEADING.match(line) or _MD_HEADING.match(prev) or _MD_LIST.match(line) or line.lstrip()[:1] in _BULLET_SIGNS
             or (not wrapped and _line_ends_paragraph(prev, line))
             or (len(run) < 40 and _starts_furniture(line, starters, clock))
         )
@@ -215,9 +226,9 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
 def _apply_rules(
     blocks: list[Block], cleaning: Cleaning, removed: list[Removed], clock: Clock, stops: frozenset[str]
 ) -> None:
-    rules = [r for r in cleaning.rules if r.scope not in ("line", "tail", "related")]
-    anywhere = [r for r in rules if r.position == "any"]
-    placed = [r for r in rules if r.position != "any"]
+    rules = [_guarded(r) for r in cleaning.rules if r.scope not in ("line", "tail", "related")]  # guards read once
+    anywhere = [g for g in rules if g[0].position == "any"]
+    placed = [g for g in rules if g[0].position != "any"]
     for block in blocks:
         if block.rule is None:
             before = block.text
@@ -235,7 +246,7 @@ def _apply_rules(
             continue
         head = prose_before[i] == 0
         tail = prose_before[-1] - prose_before[i + 1] <= 1
-        eligible = [r for r in placed if (r.position == "head" and head) or (r.position == "tail" and tail)]
+        eligible = [g for g in placed if (g[0].position == "head" and head) or (g[0].position == "tail" and tail)]
         if eligible:
             _match_block(block, eligible, removed, clock)
 
@@ -338,17 +349,25 @@ def _cut_list(blocks: list[Block], marker: int, rule: CleaningRule, cleaning: Cl
     return j
 
 
-def _match_block(block: Block, rules: list[CleaningRule], removed: list[Removed], clock: Clock) -> None:
+Guarded = tuple[CleaningRule, Needles | None]
+
+
+def _guarded(rule: CleaningRule) -> Guarded:
+    """A rule with the literal guard of its pattern (None for a user's timed rule, or a pattern without one)."""
+    return rule, (None if rule.timed else guard(rule.regex))
+
+
+def _match_block(block: Block, rules: list[Guarded], removed: list[Removed], clock: Clock) -> None:
     """Apply the first rule that matches; sentence rules may cut several glued sentences in turn. A rule
     sees a bounded window of the block (models/pipeline/patterns)."""
     while True:
         words = word_count(block.text)
         window, head = block.text[:WINDOW], block.text[:HEAD_WINDOW]  # sliced once, not once per rule
         folded_window = folded_head = ""  # read by the bundled rules' literal guards, folded once
-        for rule in rules:
+        for rule, needles in rules:
             if rule.max_words is not None and words > rule.max_words:
                 continue
-            if not rule.timed and (needles := guard(rule.regex)) is not None:
+            if needles is not None:
                 if rule.scope == "paragraph" and rule.max_words is None:
                     folded_head = folded_head or fold_for_guard(head)
                     if not passes(needles, folded_head):
@@ -370,7 +389,7 @@ def _match_block(block: Block, rules: list[CleaningRule], removed: list[Removed]
                 cut = _SENTENCE_CUT.search(block.text, m.end())
                 end = cut.end() if cut else len(block.text)
                 rest = block.text[end:].strip()
-                if word_count(rest) < 3:
+                if word_count(rest) < 3 or _prompt_rest(rest):
                     block.drop(rule.id, "rule", f"matches rule {rule.id!r}", rule.role)
                     return
                 removed.append(
@@ -381,6 +400,21 @@ def _match_block(block: Block, rules: list[CleaningRule], removed: list[Removed]
                 break  # look at the new start of the paragraph again
         else:
             return
+
+
+PROMPT_MAX_WORDS = 20  # "Get the latest news in your inbox daily.": one short sentence
+_READER = re.compile(r"\b(?:you|your|yours|you're|you’re|you'll|you’ll)\b", re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+
+
+def _prompt_rest(rest: str) -> bool:
+    """What a prompt's first sentence leaves is the same prompt when it is one short sentence that speaks to
+    the reader ("Subscribe to X. Get the latest news in your inbox daily."): news prose speaks of others,
+    and addresses the reader only inside a quote."""
+    return (
+        word_count(rest) <= PROMPT_MAX_WORDS and len(sentences(rest)) == 1
+        and _READER.search(rest) is not None and _QUOTE_MARKS.search(rest) is None
+    )
 
 
 # --- 6. repeats -----------------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ TEASER_AFTER_RUN = 3  # pieces of furniture (view counts, share lines) that part
 TITLE_EXTRA_WORDS = 4  # a title printed again with a breadcrumb or site name ("Home Windows <title>") adds few
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 _DATEISH = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
     r"|\b\d{1,2}:\d{2}\b",
@@ -69,7 +70,27 @@ _ALT_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?: [^\W\d_]+(?:[-'’][
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "el", "der", "den", "du", "ibn"}
 _JOINERS = {"and", "&", "und", "et", "y", "e", "i", "og", "och", "en"}
-_BRACKET_CREDIT = re.compile(r"[\[(](?P<label>(?:photo|image|credit|source|picture)s?:\s*)?[A-Z][\w.&'’ /-]{0,40}[\])]$", re.IGNORECASE)
+_BRACKET_CREDIT = re.compile(r"[\[(](?P<label>(?:photo|image|credit|source|picture)s?:\s*)?[A-Z][\w.&'’ /,-]{0,40}[\])]$", re.IGNORECASE)
+# Words that name a picture, in a credit ("(OceanGate video)", "(AP Photo/Jane Doe, File)"), a caption's opening
+# ("This March 3 photo shows …") or a byline's portrait ("Jane Doe Avatar"): caption vocabulary, not a story's.
+PICTURE_WORDS = frozenset(
+    "photo photos image images picture pictures video videos file screenshot screengrab footage illustration "
+    "avatar headshot portrait".split()
+)
+# "FILE - A view of …" (the wire's mark of an archive picture), "This March 3, 2019 photo shows …", "In this
+# photo provided by …": a sentence about a picture.
+_CAPTION_OPENING = re.compile(
+    r"^(?:FILE\s*[-–—]\s|(?i:(?:in )?(?:this|these|an?|the)\b[^.!?]{0,80}?\b(?:photo|image|picture|screenshot|screengrab|still|video grab)s?"
+    r"\b[^.!?]{0,60}?\b(?:shows?|provided|released|taken|made available|distributed)\b))"
+)
+# What follows a caption's last sentence when it is a credit: capitalised words and initials (a label
+# "Photo:", a separator "/" or "|", "via"), "… Maryland, U.S. March 27. Peter Doe/NTSB/Handout via REUTERS".
+_CREDIT_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.&'’@-]*:?|via|VIA|/|\||[A-Z][\w.&'’-]*/[\w.&'’/@-]+)$")
+CREDIT_MAX_WORDS = 16  # a credit names a photographer, an agency and a note ("THIS IMAGE HAS BEEN SUPPLIED …")
+CREDIT_LINE_MAX_WORDS = 8  # "Philippe Doe | Reuters", "JANE DOE / JDOE@EXAMPLE.COM", "JANE DOE VIA AP"
+CREDITED_CAPTION_MAX_SENTENCES = 3  # a wire caption: what the picture shows, then a sentence or two of context
+CAPTION_PAIR_WORDS = 5  # two blocks in a row opening with the same five words: a picture's alt text and caption
+PAIR_PREFIX_CHARS = 8  # five words take more characters than this
 # A wire dateline opening the first paragraph: place(s) and/or a date, an agency, then a dash, a colon or the
 # agency between slashes ("ANKARA (Reuters) -", "MOSCOW, October 27. /TASS/.", "Tripoli, Sept 22 (EFE). –",
 # "Nov. 2 (UPI) --", "LONDON –", "Kochi/New Delhi:").
@@ -82,6 +103,8 @@ WIRE_DATELINE = re.compile(
 )
 # "… in Ankara, June 3, 2021 / AA", "… at the summit / Name Surname": a credit after a slash ends a caption
 _SLASH_CREDIT = re.compile(r"\s/\s*[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}$")
+CREDITS_MAX_CHARS = 320  # the wire's credits line: two or three names, places and roles
+GLUED_CREDITS = re.compile(r"(?<=[.!?”\"’])\s*\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by [^()]{3,300}\)?\s*$")
 _GLUED_CREDIT = re.compile(r"(?<=[.!?”\"’])\s*\((?P<credit>[A-Za-z][\w&.]{0,15}(?:\s?/\s?[A-Za-z][\w&.]{0,15})*)\)\s*$")
 
 
@@ -166,7 +189,7 @@ def headline_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bo
 def name_line(text: str, stops: frozenset[str] = frozenset()) -> bool:
     """Only personal names: capitalised words (with name particles) joined by "and", "&" or commas. A
     capitalised stop word ("A", "Of", "The") makes it a headline in title case instead."""
-    if _DATEISH.search(text) or any(ch.isdigit() for ch in text):
+    if _DATEISH.search(text) or _DIGIT.search(text):
         return False
     tokens = text.replace(",", " , ").split()
     if not 2 <= len(tokens) <= NAME_MAX_TOKENS or text.isupper():
@@ -241,8 +264,8 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
         elif _teaser(block, cleaning, stops):
             block.drop("teaser", "evidence", "a label in capitals before a headline without a final stop: a link to another story")
         else:
-            copy = glued_repeat(block.text)
-            if copy is not None and block.words <= 2 * NAME_MAX_TOKENS:
+            copy = glued_repeat(block.text) if block.words <= 2 * NAME_MAX_TOKENS else None  # (short lines only)
+            if copy is not None:
                 role = "byline" if name_line(copy, stops) else None
                 block.drop("glued-repeat", "repeat", f"the same words twice: {copy!r}", role)
     _printed_twice(blocks)
@@ -258,7 +281,7 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
         _title_repeats(blocks, title)
         live = [i for i in live if blocks[i].rule is None]
         prose = [i for i in prose if blocks[i].rule is None]
-    _name_lines(blocks, live, prose, cleaning, stops)
+    _name_lines(blocks, live, prose, title, stops)
     live = [i for i in live if blocks[i].rule is None]
     prose = [i for i in prose if blocks[i].rule is None]
     if not prose:
@@ -273,8 +296,33 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
             block.drop("head-short-line", "context", _why_short(block, stops) + ", above the body")
         elif i > last and _short_line(block, cleaning, stops):
             block.drop("tail-short-line", "context", _why_short(block, stops) + ", below the body")
+    _inside_body(blocks, first, last, cleaning)
     _subheadings(blocks, first, last, cleaning, stops)
     _cut_teasers(blocks, first)
+
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•◾◽▪▫■□●○◦‣►▸▶◆◇➤→✓✔–—]|\d{1,3}[.)]\s)")  # a bullet or a number opens a list item
+TIMESTAMP_MAX_WORDS = 6  # "UPDATE: 10:38 a.m.", "Posted 3 hours ago": a time, and a label at most
+
+
+def _inside_body(blocks: list[Block], first: int, last: int, cleaning: Cleaning) -> None:
+    """Between the first and the last body paragraph, two kinds of line that are never the article's own:
+    a timestamp of a live page ("UPDATE: 10:38 a.m.") and a headline of another story: a line without a final
+    stop, too long for a subheading (`heading_max_words`), short enough for a headline (`title_max_words`),
+    that is no list item: the link a page prints between two paragraphs ("… offer prayers: Updates")."""
+    for i in range(first + 1, last):
+        block = blocks[i]
+        if block.rule is not None or block.heading_level is not None or block.deck:
+            continue
+        if block.words <= TIMESTAMP_MAX_WORDS and _TIME.search(block.text) and _date_line(block.text):
+            block.drop("timestamp", "evidence", f"{block.words} words around a time, inside the body: a live page's timestamp")
+        elif not block.ends and cleaning.heading_max_words < block.words <= cleaning.title_max_words \
+                and not LIST_ITEM.match(block.text):
+            block.drop("other-headline", "context", f"{block.words} words without a final stop inside the body, too long for a subheading: a link to another story")
+            for item in blocks[i + 1:]:  # its summary, printed under it as a list of points without a stop
+                if item.rule is not None or item.gap_before or item.ends or not LIST_ITEM.match(item.text):
+                    break
+                item.drop("other-headline", "context", f"a list item right under the headline of another story at line {block.line}")
 
 
 def _cut_teasers(blocks: list[Block], first: int) -> None:
@@ -332,36 +380,161 @@ def _short_line(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool
 
 
 def _captions(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> None:
-    """A short line right above an image credit is its caption; a line ending in a bracketed credit
-    ("… to blame [Getty]", "… in Ankara. (AA Photo)") is a credited caption itself."""
+    """Captions and credits, by their shape and by what stands beside them:
+    - a block that reads as a caption on its own (`_caption_evidence`: a picture credit closing it, a caption's
+      opening, initials of a credit after a description);
+    - two blocks in a row opening with the same words (a picture's alt text, then its caption);
+    - a credit line ("Jane Doe | Reuters", "JANE DOE VIA AP"; or a piece a rule removed as a caption) and
+      the sentences printed beside it with no blank line between (of a short line without a stop right
+      above a rule's credit, too);
+    - a paragraph printed again elsewhere on the page with the same words as a caption."""
+    for block in blocks:
+        if block.rule is None and block.words <= CAPTION_MAX_WORDS:
+            why = _caption_evidence(block, stops)
+            if why:
+                block.drop("image-caption", "evidence", why, "caption")
+    _caption_pairs(blocks)
     for n, block in enumerate(blocks):
-        if block.rule is None and block.words <= CAPTION_MAX_WORDS:
-            tail = block.text[-80:]
-            m = _BRACKET_CREDIT.search(tail)
-            if m:
-                before = (block.text[: len(block.text) - len(tail)] + tail[: m.start()]).rstrip()
-                if before and not ends_sentence(before):
-                    block.drop("image-caption", "evidence", "a line ending in a bracketed credit", "caption")
-                    continue
-                if before and (m.group("label") or "/" in m.group(0)) and len(sentences(before)) == 1:
-                    # "… on July 2, 2023. (Source: Associated Press)", "… Friday. (Getty Images/Jane Doe)": one
-                    # sentence credited as a picture (a label, or agency/photographer) is a caption; a paragraph
-                    # of several sentences keeps its text (the credit is cut off)
-                    block.drop("image-caption", "evidence", "one sentence with a picture credit after it", "caption")
-                    continue
-        if block.rule is None and block.words <= CAPTION_MAX_WORDS:
-            m = _SLASH_CREDIT.search(block.text[-60:])
-            tail = block.text[-60:]
-            if m:
-                before = (block.text[: len(block.text) - len(tail)] + tail[: m.start()]).rstrip()
-                if before and not ends_sentence(before):
-                    block.drop("image-caption", "evidence", "a line ending in a credit after a slash", "caption")
-                    continue
-        if block.role != "caption" or n == 0 or block.rule is None:
+        if not block.ends and 2 <= block.words <= CREDIT_LINE_MAX_WORDS and block.kind in ("", "rule", "repeat") \
+                and _credit_line(block, stops):
+            if block.rule is None:
+                block.drop("image-credit", "evidence", "a credit line: names and initials around a '/', '|' or 'via'", "caption")
+            _beside_credit(blocks, n)
+        elif block.role == "caption" and block.kind == "rule":
+            above = blocks[n - 1] if n else None
+            if above is not None and above.rule is None and above.line >= block.line - 1 and above.words <= 30 and not above.ends:
+                above.drop("image-caption", "context", "a short line right above an image credit", "caption")
+            elif not block.gap_before or (n + 1 < len(blocks) and not blocks[n + 1].gap_before):
+                _beside_credit(blocks, n)
+    _caption_copies(blocks)
+
+
+def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
+    """Why the block is a caption by its own shape, or None."""
+    text = block.text
+    tail = text[-80:]
+    m = _BRACKET_CREDIT.search(tail) if text[-1:] in ")]" else None  # (it ends with its bracket: no search without)
+    if m:
+        before = (text[: len(text) - len(tail)] + tail[: m.start()]).rstrip()
+        if before and not ends_sentence(before):
+            return "a line ending in a bracketed credit"
+        credit = m.group(0)
+        picture = m.group("label") or "/" in credit or any(w.lower() in PICTURE_WORDS for w in _WORDS.findall(credit))
+        if before and picture and len(sentences(before)) <= CREDITED_CAPTION_MAX_SENTENCES:
+            # "… on July 2, 2023. (AP Photo/Jane Doe, File)", "… wreck. (OceanGate video)": sentences credited
+            # as a picture; a paragraph ending in "(Reuters)" has no picture in its credit and stays
+            return "sentences with a picture credit after them"
+    end = text[-60:]
+    m = _SLASH_CREDIT.search(end) if "/" in end else None
+    if m:
+        before = (text[: len(text) - len(end)] + end[: m.start()]).rstrip()
+        if before and not ends_sentence(before):
+            return "a line ending in a credit after a slash"
+    head = text[:WEEKDAY_DATE_CHARS].lower()
+    if (text.startswith("FILE") or any(map(head.__contains__, _PICTURE_STEMS))) and _CAPTION_OPENING.match(text) \
+            and len(sentences(text)) <= CREDITED_CAPTION_MAX_SENTENCES + 1:
+        return "opens as a caption does: a sentence about a picture"
+    if "day" in head and not _QUOTED.search(text):
+        m = _WEEKDAY_DATE.search(text, 0, WEEKDAY_DATE_CHARS)
+        spans = sentences(text) if m else []
+        if m and len(spans) <= CREDITED_CAPTION_MAX_SENTENCES and m.end() <= spans[0][1]:
+            # "A cross is seen at a memorial, Saturday, July 6, 2024, in Lahaina.": a picture's description dated
+            # to the day; news prose says "on Saturday" (a quote may say more: quoted text is left alone)
+            return "a description dated with its weekday, day and year, as a wire caption is"
+    if block.ends or not text[-1:].isalnum():
+        return None  # (a credit or initials end the text without a stop)
+    spans = sentences(text)
+    if 2 <= len(spans) <= CREDITED_CAPTION_MAX_SENTENCES + 1 and _credit_after(text[spans[-1][0]:]):
+        return "sentences with a credit after the last one (names, initials, a '/' or 'via')"
+    words = text.rsplit(None, 2)
+    if block.words >= 4 and _ACRONYM_CREDIT.match(words[-1]) and words[-2][:1].islower() and words[-2].lower() not in stops:
+        return "a description with a credit's initials after it"
+    return None
+
+
+_ACRONYM_CREDIT = re.compile(r"^[A-Z]{2,5}$")  # "… near the wreck site CNN"
+_PICTURE_STEMS = ("photo", "image", "picture", "screen", "still", "video")  # (a cheap test before the opening's pattern)
+_WEEKDAY_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\b"
+)
+WEEKDAY_DATE_CHARS = 250  # a caption's date stands in its first sentence
+_QUOTED = re.compile(r"[\"“”]")
+_CREDIT_LABELS = PICTURE_WORDS | {"credit", "credits", "source"}
+
+
+def _credit_after(tail: str) -> bool:
+    """Words after a caption's last sentence that make a credit: capitalised names and initials with a label
+    ("Photo: EPA-EFE"), a slash or "via" ("Jane Doe/NTSB/Handout via REUTERS")."""
+    tokens = tail.split()
+    if not tokens or len(tokens) > CREDIT_MAX_WORDS or ends_sentence(tail) or not all(_CREDIT_TOKEN.match(t) for t in tokens):
+        return False
+    labelled = tokens[0].endswith(":") and tokens[0].rstrip(":").lower() in _CREDIT_LABELS
+    return labelled or any(t in ("via", "VIA", "/", "|") or "/" in t for t in tokens)
+
+
+def _credit_line(block: Block, stops: frozenset[str]) -> bool:
+    """A line that is only a credit: a few capitalised names and initials around a "/", a "|" or "via", without
+    a function word ("Ship Refloated After Two Days | Harbour Ledger" is a title and its site)."""
+    if block.ends or not 2 <= block.words <= CREDIT_LINE_MAX_WORDS or block.heading_level is not None:
+        return False
+    if "/" not in block.text and "|" not in block.text and "via" not in block.text.lower():
+        return False
+    tokens = block.text.split()
+    if any(t.lower() in stops for t in tokens if t.lower() != "via"):
+        return False
+    if _DIGIT.search(block.text) or not all(_CREDIT_TOKEN.match(t) for t in tokens):
+        return False
+    return any(t in ("via", "VIA", "/", "|") or "/" in t for t in tokens)
+
+
+def _caption_sentence(block: Block) -> bool:
+    return block.rule is None and block.ends and block.words <= CAPTION_MAX_WORDS \
+        and len(sentences(block.text)) <= CREDITED_CAPTION_MAX_SENTENCES
+
+
+def _beside_credit(blocks: list[Block], n: int) -> None:
+    """The sentences printed right above and right below a credit, no blank line between: its caption (one or
+    two blocks each way: an alt text and a caption)."""
+    k = n
+    while k > 0 and not blocks[k].gap_before and n - k < 2 and _caption_sentence(blocks[k - 1]):
+        blocks[k - 1].drop("image-caption", "context", f"printed with the credit at line {blocks[n].line}, no blank line between", "caption")
+        k -= 1
+    k = n
+    while k + 1 < len(blocks) and not blocks[k + 1].gap_before and k - n < 2 and _caption_sentence(blocks[k + 1]):
+        blocks[k + 1].drop("image-caption", "context", f"printed with the credit at line {blocks[n].line}, no blank line between", "caption")
+        k += 1
+
+
+def _caption_pairs(blocks: list[Block]) -> None:
+    """Two blocks in a row opening with the same five words, one of them a sentence: a picture's alt text and
+    its caption ("Sparks fill the air." / "Sparks fill the air as firefighters …"); body paragraphs never
+    open alike one after the other."""
+    for above, block in zip(blocks, blocks[1:]):
+        if above.rule is not None or block.rule is not None:
             continue
-        above = blocks[n - 1]
-        if above.rule is None and above.line >= block.line - 1 and above.words <= 30 and not above.ends:
-            above.drop("image-caption", "context", "a short line right above an image credit", "caption")
+        if above.text[:PAIR_PREFIX_CHARS].lower() != block.text[:PAIR_PREFIX_CHARS].lower():
+            continue  # (cheap: most neighbours differ in their first characters already)
+        if max(above.words, block.words) > 2 * CAPTION_MAX_WORDS or not (is_sentence_shape(above) or is_sentence_shape(block)):
+            continue
+        a, b = folded_words(above.text[:200]), folded_words(block.text[:200])
+        if len(a) >= CAPTION_PAIR_WORDS and a[:CAPTION_PAIR_WORDS] == b[:CAPTION_PAIR_WORDS] and normal(above.text) != normal(block.text):
+            # (a paragraph printed twice is a copy, for the repeats to drop once)
+            for piece in (above, block):
+                piece.drop("image-caption", "repeat", "opens with the same words as the block beside it: a picture's alt text and caption", "caption")
+
+
+def is_sentence_shape(block: Block) -> bool:
+    return block.ends and block.words >= SENTENCE_MIN_WORDS
+
+
+def _caption_copies(blocks: list[Block]) -> None:
+    """A block printed again with the words of a caption found above (a gallery prints each caption twice)."""
+    captions = {normal(b.text): b.line for b in blocks if b.role == "caption" and b.kind != "rule" and b.words >= 3}
+    if not captions:
+        return
+    for block in blocks:
+        if block.rule is None and block.words <= CAPTION_MAX_WORDS and normal(block.text) in captions:
+            block.drop("image-caption", "repeat", f"the words of the caption at line {captions[normal(block.text)]}", "caption")
 
 
 def _teaser(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
@@ -373,6 +546,10 @@ def _teaser(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
     return word_count(m.group(2)) >= TITLE_MIN_WORDS
 
 
+SIGNATURE_MAX_WORDS = 12  # "— Jane Doe (@janedoe) March 3, 2024" alone on its line
+POST_MAX_CHARS = 320  # a post is short: 280 characters and a link
+
+
 def _embedded_posts(blocks: list[Block]) -> None:
     """A social-media post embedded in the page ends with its signature: "— Name (@handle) March 3, 2024".
     The signature goes; so does the post's text above it when a line ending in a colon introduces it
@@ -381,6 +558,10 @@ def _embedded_posts(blocks: list[Block]) -> None:
         if block.rule is not None or not _POST_SIGNATURE.search(block.text[-120:]):
             continue
         block.drop("embedded-post", "evidence", "the signature of an embedded social-media post", None)
+        post = blocks[n - 1] if n else None
+        if post is not None and post.rule is None and block.words <= SIGNATURE_MAX_WORDS and len(post.text) <= POST_MAX_CHARS:
+            # the signature on a line of its own: the post's text is the block above it
+            post.drop("embedded-post", "context", "right above the signature of an embedded post: the post's text", None)
         intro = n - 2
         if intro >= 0 and blocks[intro].rule is None and blocks[intro].text.rstrip().endswith(":") and blocks[intro].words <= LABEL_INTRO_WORDS:
             for piece in (blocks[intro], blocks[n - 1]):
@@ -519,13 +700,16 @@ def _title_repeats(blocks: list[Block], title: int) -> None:
             block.drop("title", "repeat", f"the title again (line {blocks[title].line}), the site's name after it", "title" if site else None)
 
 
-def _name_lines(blocks: list[Block], live: list[int], prose: list[int], cleaning: Cleaning, stops: frozenset[str]) -> None:
-    """A line of names above the body, whose names the body never uses, is the byline."""
+def _name_lines(blocks: list[Block], live: list[int], prose: list[int], title: int | None, stops: frozenset[str]) -> None:
+    """A line of names between the title and the body, whose names the body never uses, is the byline (one
+    above the title is the masthead: the outlet's name, read by the metadata)."""
     first_prose = prose[0] if prose else len(blocks)
     body_words = None
     for i in live:
         if i > first_prose + 1:
             break
+        if title is not None and i < title:
+            continue
         block = blocks[i]
         if block.rule is not None or not name_line(block.text, stops):
             continue
@@ -611,6 +795,14 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
         measure(block, stops)
         block.deck = block.words >= DECK_MIN_WORDS  # the page printed its deck and byline as one line
     last = prose[-1]
+    end = last.text[-CREDITS_MAX_CHARS:]
+    m = GLUED_CREDITS.search(end) if "by " in end else None
+    if m and last is live[-1] and m.start() > 0:
+        # "… said on Monday. (Reporting by Jane Doe; Editing by John Roe)": the wire's credits, glued on
+        cut = len(last.text) - len(end) + m.start()
+        cuts.append((last, last.text[cut:].strip(), "credits", "the wire's credits closing the last paragraph", None))
+        last.text = last.text[:cut].rstrip()
+        measure(last, stops)
     m = _GLUED_CREDIT.search(last.text[-60:])
     if m and last is live[-1]:
         cut = len(last.text) - len(last.text[-60:]) + m.start()

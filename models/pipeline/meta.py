@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from models.document import Cleaned, Meta, Removed
 from models.pipeline.dates import day_first, parse_date
-from models.pipeline.evidence import WIRE_DATELINE, glued_repeat, handle_byline, name_line, title_suffix
+from models.pipeline.evidence import PICTURE_WORDS, WIRE_DATELINE, glued_repeat, handle_byline, name_line, title_suffix
 
 _NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|bin|al|da|di|del|la|le))*"
 _BYLINES = [
@@ -68,8 +68,11 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     first = [p.text for p in cleaned.paragraphs[:2]]  # the first may be a standfirst above the dateline
     author, agency = _author(roles, head)
     if author is None:
-        author = _name_above_date(pieces)
-    source = agency or _source(roles, pieces, first, author) or (_titled(site) if site else None)
+        title_line = min((p.line for p in roles.get("title", [])), default=0)
+        author = _name_above_date([p for p in pieces if p.line > title_line])  # a name above the title is the masthead
+    credited, credit_outlet = _credits(pieces)
+    author = _portrait(author) if author else credited
+    source = agency or _source(roles, pieces, first, author) or (_titled(site) if site else None) or credit_outlet
     source = source or _masthead(head, title)
     def order() -> bool | None:  # read only when a date on the page is ambiguous
         everything = " ".join([p.text for p in pieces] + [p.text for p in cleaned.paragraphs[:3]])
@@ -110,6 +113,40 @@ def _author(roles: dict[str, list[Removed]], head: list[Removed]) -> tuple[str |
     return None, None
 
 
+_CREDITS = re.compile(r"^\(?\s*(?:([A-Z][\w&.'’-]*)\s+)?[Rr]eporting by\s+([^;()]{3,200})")
+_PLACE_AFTER = re.compile(r"\s+(?:in|from)\s+[A-Z].*$")  # "Jane Doe in London"
+
+
+def _credits(pieces: tuple[Removed, ...]) -> tuple[str | None, str | None]:
+    """The wire's credits line ("Reporting by Jane Doe in London, John Roe; Editing by Ann Poe"): its first
+    reporter is the author when no byline names one; an organisation among the reporters ("Reporting by
+    Reuters", "Jane Doe for AFP", "Reuters reporting by …") is the outlet."""
+    for piece in pieces:
+        m = _CREDITS.match(piece.text.strip()[:SCAN])
+        if m is None:
+            continue
+        outlet = m.group(1) if m.group(1) and _ORGANISATION.match(m.group(1)) and m.group(1) not in _NOT_NAMES else None
+        author = None
+        for part in re.split(r",| and | & ", m.group(2)):
+            part = part.strip()
+            name, _, org = part.partition(" for ")
+            name = _PLACE_AFTER.sub("", name).strip().strip(".")
+            if org.strip() and outlet is None:
+                outlet = _tidy(org)
+            if _ORGANISATION.match(name) or any(_ACRONYM.match(w) for w in name.split()):
+                outlet = outlet or name  # "Reuters", "NL Times": one word, or a name with initials in it
+            elif author is None and 2 <= len(name.split()) <= 4 and _BARE_NAME.match(name):
+                author = name
+        return author, (_titled(outlet) if outlet else None)
+    return None, None
+
+
+def _portrait(author: str) -> str:
+    """"Jane Doe Avatar" -> "Jane Doe": a byline printed with its portrait's alt text."""
+    words = author.split()
+    return " ".join(words[:-1]) if len(words) >= 3 and words[-1].lower() in PICTURE_WORDS else author
+
+
 def _split_outlet(names: str, after: str | None) -> tuple[str, str | None]:
     """"Jane Doe, Reuters" -> ("Jane Doe", "Reuters"): a last part that is one word is an organisation, not a
     person (people are named with two words or more); so is a byline that is one word ("By REUTERS"), which
@@ -131,7 +168,7 @@ def _split_outlet(names: str, after: str | None) -> tuple[str, str | None]:
     return _tidy(names), outlet
 
 
-def _name_above_date(pieces: tuple[Removed, ...]) -> str | None:
+def _name_above_date(pieces: list[Removed]) -> str | None:
     """A bare name on its own line right above a date, at the head of the page (blog and newsletter
     bylines): "Nora Halloway" / "Mar 3, 2022"."""
     for piece, below in zip(pieces, pieces[1:]):
