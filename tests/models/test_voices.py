@@ -612,3 +612,21 @@ def test_unnamed_bodies_and_infinitives_that_are_acts():
     ])
     assert found["multiple airlines"].kind == UNNAMED
     assert "regulators" not in found
+
+
+def test_a_statement_released_or_given_is_its_authors_speech():
+    found = _names([
+        "Harbour Rowing Club released a statement on Monday confirming the coach had left.",
+        "Dana Holt later put out a statement saying she was sorry.",
+        "In a statement the Northern Netball League said it would review the matter.",
+        "In a joint statement on Friday, Ola Brekke and Tim Sand said they would appeal.",
+        "Mira Lenz gave an interview to a local radio station.",
+        "A statement was released by the mayor's office.",  # passive: no subject speaks
+        "The club has a statement on its website.",  # no verb of delivering
+    ])
+    assert {"Harbour Rowing Club", "Dana Holt", "Northern Netball League", "Ola Brekke",
+            "Tim Sand", "Mira Lenz"} == set(found)
+    assert [m.cue for m in found["Dana Holt"].mentions] == ["put out a statement"]
+    assert found["Northern Netball League"].kind == ORGANISATION
+    assert set(_names(["The players' union issued a brief statement calling the decision rushed."])) == {
+        "the players' union"}

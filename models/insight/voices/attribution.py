@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from models.document import Passage
 from models.text import fold
-from models.insight.voices.lexicon import PARTICLES, Form, reporting_form
+from models.insight.voices.lexicon import PARTICLES, Form, delivering_form, reporting_form
 from models.insight.voices.phrases import _NOTHING, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.insight.voices.sentences import (
@@ -66,8 +66,11 @@ def _trie(words: Iterable[str]) -> str:
     return emit(tree)
 
 
+# Texts of speech a speaker delivers ("released a statement", "gave an interview", "issued an apology").
+_DELIVERED = frozenset("statement statements remarks comments warning announcement apology message letter interview".split())
+
 _CUE = re.compile(
-    r"\b" + _trie(SPEECH_VERBS | CITING_NOUNS | {"according", "According", "citing", "Citing", "words"})
+    r"\b" + _trie(SPEECH_VERBS | CITING_NOUNS | _DELIVERED | {"according", "According", "citing", "Citing", "words"})
     + r"\b"
 )
 
@@ -108,8 +111,12 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
         return _in_words(s, i, quotes, sentence)
     if low in CITING_NOUNS and tok.raw.islower():
         found = _citing_noun(s, i)
+        if found is None and low in _DELIVERED:
+            found = _delivered(s, i, quotes, sentence)
         if found is not None or low not in SPEECH_VERBS:
             return found
+    if low in _DELIVERED and tok.raw.islower():
+        return _delivered(s, i, quotes, sentence)
     form = reporting_form(low) if tok.raw == low else None
     if form is not None:
         return _speech_verb(s, i, form, quotes, sentence)
@@ -152,6 +159,38 @@ def _citing_noun(s: _Sentence, i: int) -> tuple[_Phrase, str, tuple[int, int] | 
     if phrase.kind in (PERSON, ORGANISATION, "description"):
         return phrase, f"{toks[i].raw} {toks[j].norm}", None
     return None
+
+
+# Words that may stand between a delivering verb and the text it delivers: "a (brief, joint) statement".
+_DELIVERED_DETERMINERS = frozenset("a an the its his her their our this these another".split())
+
+
+def _delivered(s: _Sentence, i: int, quotes: list[tuple[int, int]],
+               sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """The author of a text of speech delivered by a verb ("the club released a statement", "Smith issued
+    a brief apology", "the ministry put out a statement saying ..."): the verb's subject, read as the subject
+    of a reporting verb (never a passive: "a statement was released")."""
+    toks = s.toks
+    k = i - 1
+    while k > s.lo and i - k <= 3 and not s.breaks_before(k + 1):
+        t = toks[k]
+        if t.norm in _DELIVERED_DETERMINERS:
+            k -= 1
+            break
+        if not t.raw.islower() or t.norm in STOPWORDS or delivering_form(t.norm) is not None:
+            break
+        k -= 1  # "a brief, joint statement": its adjectives
+    if k < s.lo or s.breaks_before(k + 1) or toks[k + 1].norm not in _DELIVERED_DETERMINERS:
+        return None
+    if toks[k].norm == "out" and k - 1 >= s.lo and not s.breaks_before(k):
+        k -= 1  # "put out a statement"
+    form = delivering_form(toks[k].norm) if toks[k].raw.islower() else None
+    if form is None or (form.lemma == "put" and toks[k + 1].norm != "out"):
+        return None
+    found = _speech_verb(s, k, Form(form.lemma, form.ing, form.base, False), quotes, sentence)
+    if found is None:
+        return None
+    return found[0], s.span(list(range(k, i + 1))), found[2]
 
 
 def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]],
@@ -511,6 +550,8 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     where `_attribution` finds nothing there: a verb form right after a determiner or in a compound ("the
     point", "a claim", "long-term"), a particle verb without its particle ("pointed" without "out"), an -ing
     form with no form of "be" before it in the sentence. Citing nouns ("the statement from X") always pass."""
+    if word in _DELIVERED and word not in CITING_NOUNS:
+        return any(delivering_form(w) is not None for w in text[max(lo, at - 40) : at].split()[-4:])
     form = reporting_form(word) if word.islower() and word not in CITING_NOUNS else None
     if form is None:
         return True

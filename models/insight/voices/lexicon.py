@@ -95,25 +95,48 @@ def _candidates(base: str) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def forms() -> dict[str, Form]:
-    """Every inflected form of every reporting verb, by its folded spelling."""
+def _inflect(lemmas: frozenset[str], irregular: dict[str, tuple[str, ...]],
+             inverting: frozenset[str]) -> dict[str, Form]:
+    """Every inflected form of `lemmas`, by its folded spelling."""
     out: dict[str, Form] = {}
-    for base in sorted(LEMMAS):
-        inverts = base in _INVERTING
+    for base in sorted(lemmas):
+        inverts = base in inverting
         for spelling in {base, _spelling(base)} | ({base.replace("ize", "ise")} if "ize" in base else set()):
             stem = _stem(spelling)
             for form in _candidates(spelling):
-                if base in _IRREGULAR and form.endswith("d") and form != spelling:
+                if base in irregular and form.endswith("d") and form != spelling:
                     continue  # "said", not "sayed"
                 if _stem(form) == stem:
                     out.setdefault(form, Form(base, form.endswith("ing"), form == spelling, inverts))
                     if "iz" in form:  # the British spelling of the same form
                         british = form.replace("iz", "is")
                         out.setdefault(british, Form(base, form.endswith("ing"), form == spelling, inverts))
-        for form in _IRREGULAR.get(base, ()):
+        for form in irregular.get(base, ()):
             out[form] = Form(base, False, False, inverts)
     return out
+
+
+@lru_cache(maxsize=1)
+def forms() -> dict[str, Form]:
+    """Every inflected form of every reporting verb, by its folded spelling."""
+    return _inflect(LEMMAS, _IRREGULAR, frozenset(_INVERTING))
+
+
+# Verbs that deliver a text of speech to an audience ("released a statement", "issued a joint statement",
+# "put out a statement", "gave an interview"): their subject is the text's author, a speaker.
+_DELIVERING = frozenset("issue release publish post put make give send share deliver read".split())
+_DELIVERING_IRREGULAR = {"put": ("put",), "make": ("made",), "give": ("gave", "given"), "send": ("sent",),
+                         "read": ("read",)}
+
+
+@lru_cache(maxsize=1)
+def _delivering_forms() -> dict[str, Form]:
+    return _inflect(_DELIVERING, _DELIVERING_IRREGULAR, frozenset())
+
+
+def delivering_form(word: str) -> Form | None:
+    """The verb of delivering a text ("released", "issues", "put") a folded word is a form of, or None."""
+    return _delivering_forms().get(word)
 
 
 def reporting_form(word: str) -> Form | None:

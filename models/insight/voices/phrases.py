@@ -112,6 +112,7 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
     while idx and toks[idx[0]].norm in _DISCOURSE:
         idx = idx[1:]
     idx = _skip_time(s, idx)
+    idx = _skip_vehicle(s, idx)
     if not idx:
         return _NOTHING
     # "a report by Reuters", "a statement from the ministry": what is cited is a text; its author speaks.
@@ -158,6 +159,25 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
             # "Eleven members of the House": a source described by the body it belongs to.
     return _read_anonymous(s, whole)
 
+
+_VEHICLE_LEADS = frozenset("in via through".split())
+
+
+def _skip_vehicle(s: _Sentence, idx: list[int]) -> list[int]:
+    """The phrase without the text of speech it starts with: "In a statement the Premier League" -> "the
+    Premier League", "in a joint statement on Monday A and B" -> "A and B"."""
+    toks = s.toks
+    if len(idx) < 4 or toks[idx[0]].norm not in _VEHICLE_LEADS or toks[idx[1]].norm not in DETERMINERS:
+        return idx
+    for k in range(2, min(len(idx) - 1, 5)):
+        if toks[idx[k]].norm in DOCUMENT_NOUNS or toks[idx[k]].norm in _VEHICLES:
+            return _skip_time(s, idx[k + 1 :])
+        if not toks[idx[k]].raw.islower():
+            break
+    return idx
+
+
+_VEHICLES = frozenset("statement statements post message letter interview video remarks comments".split())
 
 _DEICTIC = frozenset("today yesterday tomorrow tonight".split())
 
