@@ -630,3 +630,25 @@ def test_a_statement_released_or_given_is_its_authors_speech():
     assert found["Northern Netball League"].kind == ORGANISATION
     assert set(_names(["The players' union issued a brief statement calling the decision rushed."])) == {
         "the players' union"}
+
+
+def _titled(title: str, paragraphs: list[str]) -> dict[str, Voice]:
+    article = _article("x", paragraphs)
+    article = Article(article.id, article.path, title, None, None, None, article.text, article.passages, (), article.id)
+    return {v.name: v for v in article_voices(article)}
+
+
+def test_a_pronoun_no_speaker_answers_is_the_articles_subject_of_its_gender():
+    found = _titled("Coach Marta Velloso quits after cup defeat", [
+        "Marta Velloso has resigned as head coach of the national team after the cup defeat.",
+        "Her assistant, Rui Tavares, will lead the squad in a friendly against a side coached by Pablo Iriarte.",
+        "“I gave everything I had to this team and I leave with my head high,” she said.",
+        "“We will miss her,” Iriarte said of his rival. “The players deserve a fresh voice,” she added.",
+    ])
+    assert set(found) == {"Marta Velloso", "Pablo Iriarte"}
+    assert [m.cue for m in found["Marta Velloso"].mentions] == ["said", "added"]  # not Iriarte's: he is a man
+    # A subject whose gender the article does not give, or a name written with "the", takes no pronoun.
+    assert not _titled("The Ever Given is free", [
+        "The Ever Given was refloated on Monday. Crews had worked on the Ever Given for days.",
+        "“It was a hard job,” he said."])
+

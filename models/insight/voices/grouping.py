@@ -20,6 +20,7 @@ from models.insight.voices.attribution import _aside_head, _find_in_passage, _Fo
 from models.insight.voices.phrases import _Phrase
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
 from models.insight.voices.places import PLACE_WORDS, place_name, place_role, places_in
+from models.insight.voices.referents import FEMALE, MALE, gender, main_subject
 from models.insight.voices.roles import (
     _appositive,
     _body_appositive,
@@ -297,11 +298,16 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
     body), "the ministry" to the ministry named last; otherwise a pronoun is dropped and a description
     stays a voice of its own (an anonymous source, or a body the article does not name)."""
     anonymous = {_anonymous_key(d.name): d for d in drafts if d.kind == UNNAMED}
+    evidence = _Evidence(article)
     for f in sorted(found, key=lambda f: f.offset):
         p = f.phrase
         if p.kind == "pronoun":
-            kind = ORGANISATION if p.name.lower() == "it" else PERSON
-            d = _nearest_speaker(f.offset, [d for d in drafts if d.kind == kind and d.found], 1500)
+            if p.name.lower() == "it":
+                d = _nearest_speaker(f.offset, [d for d in drafts if d.kind == ORGANISATION and d.found], 1500)
+            else:
+                said = FEMALE if p.name.lower() == "she" else MALE
+                people = [d for d in drafts if d.kind == PERSON and d.found and evidence.gender(d.name) != _other(said)]
+                d = _nearest_speaker(f.offset, people, 1500) or evidence.main_subject(drafts, f.offset, said)
             if d is not None:
                 d.found.append(f)
         elif p.kind == "description":
@@ -313,6 +319,53 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
                 d.head = p.head
                 drafts.append(d)
             d.found.append(f)
+
+
+def _other(gender: str) -> str:
+    return {MALE: FEMALE, FEMALE: MALE}.get(gender, "?")
+
+
+class _Evidence:
+    """What the article says of its people, worked out when first asked: each name's gender, its main
+    subject."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self._genders: dict[str, str] = {}
+        self._subject: str | None | bool = False
+
+    def gender(self, name: str) -> str:
+        if name not in self._genders:
+            self._genders[name] = gender(self.article.text, name) if name else ""
+        return self._genders[name]
+
+    def main_subject(self, drafts: list[_Draft], offset: int, said: str) -> _Draft | None:
+        """The article's main subject, as a voice, for a pronoun or a description at `offset` that no
+        speaker before it answers to: named before it, and not of the other gender than the pronoun's."""
+        if self._subject is False:
+            self._subject = main_subject(self.article.title or "", self.article.text)
+        name = self._subject
+        if not isinstance(name, str) or self.article.text.find(name.split()[-1]) >= offset:
+            return None
+        if said and self.gender(name) == _other(said):
+            return None
+        return _person_draft(self.article, name, drafts)
+
+
+def _person_draft(article: Article, name: str, drafts: list[_Draft]) -> _Draft | None:
+    """The voice of the person of this name (by surname and given name), a new one if none has spoken."""
+    words = _name_key(name)
+    if not words:
+        return None
+    same = [d for d in drafts if d.kind == PERSON and _name_key(d.name)[-1:] == words[-1:]]
+    d = _person(same, words) if same and any(d.found for d in same) else None
+    if d is not None:
+        return d
+    d = _Draft(PERSON)
+    d.names.append(name)
+    _settle(article, d)
+    drafts.append(d)
+    return d
 
 
 def _nearest_speaker(offset: int, candidates: list[_Draft], reach: int) -> _Draft | None:

@@ -1,0 +1,87 @@
+"""Who a pronoun or a description that no speaker answers to refers to, from the article's own evidence:
+the article's main subject (the person its title and lead are about) and a person's gender (the pronouns the article uses
+after the name, or a form of address). Names are returned as written; grouping makes voices of them."""
+
+from __future__ import annotations
+
+import re
+
+from models.text import STOPWORDS, fold
+from models.insight.voices.places import PLACE_NOUNS, PLACE_WORDS
+from models.insight.voices.words import MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, WEEKDAYS
+
+MALE, FEMALE = "m", "f"
+
+_CAP = r"[A-Z][\w’'-]*[^\W\d_]"
+# Two to four capitalised words: a person's name as English news writes it the first time.
+_FULL_NAME = re.compile(rf"(?<![\w’'-])(?:{_CAP}\s+(?:(?:de|da|van|von|der|del|di|al|bin|le|la)\s+)?){{1,3}}{_CAP}(?![\w’'-])")
+_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?“”\"]")
+_ADDRESS = {"mr": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "sir": MALE, "dame": FEMALE}
+_LEAD = 700  # characters of the article's text read as its lead
+
+
+def _person_words(words: list[str]) -> list[str] | None:
+    """The words of a person's name from a run of capitalised words, titles in front dropped; None when a
+    word says it is no person's ("Premier League", "Silicon Valley", "On Monday")."""
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].endswith(("’s", "'s")):
+            words = words[k + 1 :]  # "Spain's Ana Ruiz"
+            break
+    folded = [fold(w.replace("’", "'").removesuffix("'s")) for w in words]
+    while folded and folded[0].rstrip(".") in TITLES:
+        folded, words = folded[1:], words[1:]
+    if len(words) < 2:
+        return None
+    if any(w in ORG_WORDS or w in PLACE_WORDS or w in PLACE_NOUNS or w in STOPWORDS or w in WEEKDAYS or w in MONTHS or w in ROLE_NOUNS
+           for w in folded):
+        return None
+    return words
+
+
+def _mentions(text: str, surname: str) -> list[int]:
+    return [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text)]
+
+
+def gender(text: str, name: str) -> str:
+    """The gender the article gives a person: a form of address before the surname ("Ms Roe"), else the
+    pronoun that first follows each mention of the surname in its sentence, outside quotations ("Roe said
+    her ...", "Roe, whose ..., said he"), when they agree; "" when the article does not say."""
+    surname = name.split()[-1]
+    votes = {MALE: 0, FEMALE: 0}
+    for at in _mentions(text, surname):
+        before = re.search(r"(\w+)\.?\s+$", text[max(0, at - 8) : at])
+        if before and fold(before.group(1)) in _ADDRESS:
+            return _ADDRESS[fold(before.group(1))]
+        end = _CLAUSE_END.search(text, at + len(surname), min(len(text), at + len(surname) + 160))
+        m = _PRONOUN.search(text, at + len(surname), end.start() if end else min(len(text), at + len(surname) + 160))
+        if m is not None:
+            votes[MALE if m.group(1) else FEMALE] += 1
+    if votes[MALE] >= 2 * max(1, votes[FEMALE]) or (votes[MALE] == 1 and not votes[FEMALE]):
+        return MALE
+    if votes[FEMALE] >= 2 * max(1, votes[MALE]) or (votes[FEMALE] == 1 and not votes[MALE]):
+        return FEMALE
+    return ""
+
+
+def main_subject(title: str, text: str) -> str | None:
+    """The person the article is about: of the people named in full in its lead (or its title), the one
+    whose surname the article uses most (at least three times, or in the title and the text); never a name
+    the article writes with "the" ("the Ever Given")."""
+    best: tuple[int, int, str] | None = None
+    lead = text[:_LEAD]
+    for source, offset in ((title, -1), (lead, 0)):
+        for m in _FULL_NAME.finditer(source):
+            words = _person_words(m.group().split())
+            if words is None:
+                continue
+            surname = words[-1].removesuffix("’s").removesuffix("'s")
+            name = " ".join([*words[:-1], surname])
+            if re.search(rf"\b[Tt]he\s+{re.escape(name)}\b", text):
+                continue
+            in_title = len(_mentions(title, surname))
+            count = len(_mentions(text, surname)) + in_title
+            key = (count, -m.start() if offset == 0 else -_LEAD - m.start(), name)
+            if (count >= 3 or (in_title and count >= 2)) and (best is None or key[:2] > best[:2]):
+                best = key
+    return best[2] if best else None
