@@ -652,3 +652,16 @@ def test_a_pronoun_no_speaker_answers_is_the_articles_subject_of_its_gender():
         "The Ever Given was refloated on Monday. Crews had worked on the Ever Given for days.",
         "“It was a hard job,” he said."])
 
+
+def test_age_and_role_descriptions_and_verbs_that_go_on_with_a_quotation():
+    found = _titled("Sprinter wins gold at 46", [
+        "Lena Varga, 46, won the 200m final on Saturday, her first title in a decade.",
+        "The 46-year-old added: “This is the best night of my life.”",
+        "National federation president Jon Arrieta hugged her at the finish line.",
+        "The federation's president added that the win would help the sport.",
+        "“I am not done yet and I will be back,” Varga went on.",
+        "Her rival continued her fine run of wins. The season went on to June.",  # no quotation beside them
+    ])
+    assert set(found) == {"Lena Varga", "Jon Arrieta"}
+    assert [m.cue for m in found["Lena Varga"].mentions] == ["added", "went on"]
+    assert [m.cue for m in found["Jon Arrieta"].mentions] == ["added"]

@@ -36,7 +36,7 @@ The package, one job per module (names starting with `_` are shared between thes
 | `phrases.py` | a noun phrase read as a speaker: name, role, title, affiliation, anonymous source, description |
 | `attribution.py` | the attributions of a passage: speech verbs, "according to", "citing", citing nouns |
 | `roles.py` | a named voice's fullest name and its role, from anywhere in the article |
-| `referents.py` | whom a pronoun or description no speaker answers to means: the article's subject, a person's gender |
+| `referents.py` | whom a pronoun or description no speaker answers to means: the article's subject, a person's gender, the person of an age or a role |
 | `grouping.py` | one article's attributions grouped into Voices (surnames, pronouns, descriptions) |
 | `speakers.py` | the same speaker across articles, matched with rapidfuzz |
 | `index.py` | VoiceIndex: a corpus's voices, worked out on first use, and `voices(corpus)` |

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from models.document import Passage
 from models.text import fold
-from models.insight.voices.lexicon import PARTICLES, Form, delivering_form, reporting_form
+from models.insight.voices.lexicon import BESIDE_QUOTE, PARTICLES, Form, delivering_form, reporting_form
 from models.insight.voices.phrases import _NOTHING, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.insight.voices.sentences import (
@@ -205,6 +205,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
     nxt = toks[i + 1] if i + 1 < s.hi and not s.breaks_before(i + 1) else None
     if particle and (nxt is None or nxt.norm not in particle):
         return _what_called(s, i, quotes, sentence) if form.lemma == "call" else None
+    if form.lemma in BESIDE_QUOTE and not _beside_quote(s.text, toks[i].start, toks[i + 1 if particle else i].end):
+        return None
     if nxt is not None and nxt.raw.islower() and reporting_form(nxt.norm) is not None and not form.ing:
         return None  # "the claims said", "reports say": a noun before the verb, not a verb
     j, infinitive, auxiliary, be = _left_of_verb(s, i)
@@ -315,6 +317,17 @@ def _apposition_after(s: _Sentence, idx: list[int], phrase: _Phrase) -> None:
     head = _aside_head([w for w in role.lower().split() if w not in DETERMINERS][:8])
     if head in ORG_NOUNS and head not in ROLE_NOUNS and phrase.kind == PERSON and not phrase.title:
         phrase.kind = ORGANISATION
+
+
+_QUOTE_AFTER = re.compile(r"\s*(?::|,?\s*[“\"‘])")
+_QUOTE_BEFORE = re.compile(r"[”\"’]\W{0,3}(?:\w+\W+){0,3}$")
+
+
+def _beside_quote(text: str, start: int, end: int) -> bool:
+    """Whether a verb spanning start..end of `text` stands right beside a quotation: a colon or an opening
+    quotation mark right after it ("continued: ...", "went on, “..."), or a closing mark at most three words
+    before it ("“...,” she continued", "“...,” the coach went on")."""
+    return bool(_QUOTE_AFTER.match(text, end)) or bool(_QUOTE_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _left_of_verb(s: _Sentence, i: int) -> tuple[int | None, bool, bool, bool]:
@@ -558,8 +571,11 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     if _NOUN_BEFORE.search(text, max(lo, at - 8), at):
         return False
     after = _PARTICLE_AFTER.get(form.lemma)
-    if after is not None and not after.match(text, at + len(word)):
+    particle = after.match(text, at + len(word)) if after is not None else None
+    if after is not None and particle is None:
         return form.lemma == "call" and _WHAT.search(text, lo, at) is not None
+    if form.lemma in BESIDE_QUOTE and not _beside_quote(text, at, particle.end() if particle else at + len(word)):
+        return False
     return not form.ing or _BE_WORD.search(text, lo, at) is not None
 
 

@@ -20,7 +20,7 @@ from models.insight.voices.attribution import _aside_head, _find_in_passage, _Fo
 from models.insight.voices.phrases import _Phrase
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
 from models.insight.voices.places import PLACE_WORDS, place_name, place_role, places_in
-from models.insight.voices.referents import FEMALE, MALE, gender, main_subject
+from models.insight.voices.referents import FEMALE, MALE, aged, gender, main_subject, named_with_role
 from models.insight.voices.roles import (
     _appositive,
     _body_appositive,
@@ -312,6 +312,16 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
                 d.found.append(f)
         elif p.kind == "description":
             d = _resolve_description(article.text, f, p, drafts) or anonymous.get(_anonymous_key(p.name))
+            if d is None and p.age:
+                # "The 46-year-old added": the person given that age, else the one who spoke last, else the
+                # article's subject.
+                name = aged(article.text, p.age, f.offset)
+                d = (_person_draft(article, name, drafts) if name else None) or _nearest_speaker(
+                    f.offset, [d for d in drafts if d.kind == PERSON and d.found], 1500) or evidence.main_subject(
+                    drafts, f.offset, "")
+            if d is None and not p.body and p.head:
+                name = named_with_role(article.text, p.head, _content_words(p.name) - {p.head}, f.offset)
+                d = _person_draft(article, name, drafts) if name else None
             if d is None:
                 d = anonymous[_anonymous_key(p.name)] = _Draft(p.fallback)
                 d.names.append(p.name)

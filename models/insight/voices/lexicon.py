@@ -36,7 +36,7 @@ _INVERTING = """
     comment admit concede suggest predict announce declare confirm stress emphasise reiterate acknowledge
     complain report tweet ask wonder caution retort disagree estimate assert maintain contend allege
     propose recount muse quip joke boast exclaim whisper shout plead underline underscore highlight lament
-    mention testify""".split()
+    mention testify continue""".split()
 
 # Verbs whose object is someone (addressee) or something (what is denied, blamed, described): the speaker
 # only ever stands before them.
@@ -48,14 +48,18 @@ _NOT_INVERTING = """
     protest""".split()
 
 # Verbs that report only with a particle after them ("pointed out", "called on", "called for").
-PARTICLES = {"point": ("out",), "call": ("on", "for"), "spell": ("out",), "lay": ("out",)}
+PARTICLES = {"point": ("out",), "call": ("on", "for"), "spell": ("out",), "lay": ("out",), "go": ("on",)}
 
-LEMMAS = frozenset(_INVERTING) | frozenset(_NOT_INVERTING) | frozenset(PARTICLES)
+# Verbs that go on with a speaker's words, and report speech only right beside a quotation or a colon
+# ("The 46-year-old continued: ...", "“...,” she went on"); elsewhere they are no speech ("the war continued").
+BESIDE_QUOTE = frozenset("continue go".split())
+
+LEMMAS = frozenset(_INVERTING) | frozenset(_NOT_INVERTING) | frozenset(PARTICLES) | BESIDE_QUOTE
 
 # The principal parts of the irregular verbs above (what a stemmer cannot know).
 _IRREGULAR = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "swear": ("swore", "sworn"),
-    "lay": ("laid",), "beseech": ("besought",),
+    "lay": ("laid",), "beseech": ("besought",), "go": ("goes", "went", "gone"),
 }
 
 

@@ -54,6 +54,7 @@ class _Phrase:
     fallback: str = UNNAMED  # the kind of a description no named voice answers to
     partner: _Phrase | None = None  # the other speaker of "Greece and Cyprus said"
     body: bool = False  # an unnamed body ("a state-run audit agency", "the company"), not a person
+    age: str = ""  # the age a description gives ("the 46-year-old striker" -> "46")
 
 
 _NOTHING = _Phrase("")
@@ -291,6 +292,9 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     """A phrase without a name: an anonymous source ("a defense source", "sources close to ..."), a body
     ("the government"), a description of someone named before ("the Russian expert"), or nothing."""
     toks = s.toks
+    aged = _age_description(s, idx)
+    if aged is not None:
+        return aged
     last = toks[idx[-1]]
     if last.norm in ORG_NOUNS and last.raw.islower():
         # "the Turkish government", "state-owned Anadolu news agency": a body, named by its proper words when
@@ -349,6 +353,23 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
         words = tuple(fold(_bare(toks[t].raw)) for t in chosen[1:] if _is_capital(toks[t]))
         return _Phrase("description", _lower_start(s, chosen), head=head, proper=words)
     return _Phrase(UNNAMED, _lower_start(s, chosen), head=head)
+
+
+def _age_description(s: _Sentence, idx: list[int]) -> _Phrase | None:
+    """"The 46-year-old", "the 28-year-old striker": a person described by age (and a noun), who was named
+    before; None for any other phrase."""
+    toks = s.toks
+    if len(idx) < 4 or toks[idx[0]].norm != "the" or len(idx) > 6:
+        return None
+    age, year, old = idx[1], idx[2], idx[3]
+    if not (toks[age].norm.isdigit() and toks[year].norm in ("year", "years") and toks[old].norm == "old"
+            and s.gap(year) == "-" and s.gap(old) == "-"):
+        return None
+    rest = idx[4:]
+    if any(not toks[t].raw.islower() or toks[t].norm in STOPWORDS for t in rest):
+        return None
+    head = toks[rest[-1]].norm if rest else "old"
+    return _Phrase("description", _lower_start(s, idx), head=head, age=toks[age].norm)
 
 
 _COMMON_STARTS = STOPWORDS | SOURCE_NOUNS | ROLE_NOUNS | _SOURCE_MODIFIERS | _QUANTIFIERS | DETERMINERS | DOCUMENT_NOUNS

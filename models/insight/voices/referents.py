@@ -1,6 +1,8 @@
 """Who a pronoun or a description that no speaker answers to refers to, from the article's own evidence:
-the article's main subject (the person its title and lead are about) and a person's gender (the pronouns the article uses
-after the name, or a form of address). Names are returned as written; grouping makes voices of them."""
+the article's main subject (the person its title and lead are about), a person's gender (the pronouns the
+article uses after the name, or a form of address), the person an age description means ("the 46-year-old":
+"Jane Roe, 46,"), the person a role description means ("the federation's president": "Ana Ruiz, the
+president of the national federation"). Names are returned as written; grouping makes voices of them."""
 
 from __future__ import annotations
 
@@ -85,3 +87,35 @@ def main_subject(title: str, text: str) -> str | None:
             if (count >= 3 or (in_title and count >= 2)) and (best is None or key[:2] > best[:2]):
                 best = key
     return best[2] if best else None
+
+
+def aged(text: str, age: str, before: int) -> str | None:
+    """The person the article gives this age, named before offset `before`: "Jane Roe, 46,", "Roe (46)",
+    "46-year-old Jane Roe"; the last such name."""
+    found = None
+    for m in re.finditer(rf"({_CAP}(?:\s+{_CAP}){{0,3}}),?\s+\(?(?:aged\s+)?{re.escape(age)}\b[,)]"
+                         rf"|\b{re.escape(age)}-year-old\s+(?:[a-z]+\s+){{0,3}}({_CAP}(?:\s+{_CAP}){{1,3}})", text[:before]):
+        words = _person_words((m.group(1) or m.group(2)).split())
+        if words is not None or (m.group(1) and " " not in m.group(1)):
+            found = " ".join(words) if words else m.group(1)
+    return found
+
+
+def named_with_role(text: str, head: str, words: set[str], before: int, reach: int = 3000) -> str | None:
+    """The person a role description refers to ("the federation's president" -> "Ana Ruiz" of "federation
+    president Ana Ruiz" or "Ana Ruiz, the president of the national federation"): the last person named
+    before offset `before` with the description's head noun next to the name and its other words near it."""
+    lo = max(0, before - reach)
+    found = None
+    pattern = re.compile(
+        rf"\b(?i:{re.escape(head)})\s+((?:{_CAP}\s+){{1,3}}{_CAP})(?![\w’'-])"
+        rf"|((?:{_CAP}\s+){{1,3}}{_CAP}),\s+(?:the|a|an|{_CAP}[’']s)\s+[^,.;:()]{{0,60}}?\b{re.escape(head)}\b",
+    )
+    for m in pattern.finditer(text, lo, before):
+        window = fold(text[max(0, m.start() - 40) : m.end() + 60])
+        if any(w not in window for w in words):
+            continue
+        name = _person_words((m.group(1) or m.group(2)).split())
+        if name is not None:
+            found = " ".join(name)
+    return found
