@@ -665,3 +665,15 @@ def test_age_and_role_descriptions_and_verbs_that_go_on_with_a_quotation():
     assert set(found) == {"Lena Varga", "Jon Arrieta"}
     assert [m.cue for m in found["Lena Varga"].mentions] == ["added", "went on"]
     assert [m.cue for m in found["Jon Arrieta"].mentions] == ["added"]
+
+
+def test_every_name_of_a_long_list_speaks_with_its_role():
+    found = _names([
+        "In a statement, captain Ana Ruiz, goalkeeper Bea Lund, Carla Diaz, Dora Pinto, Eva Sol, Fay Moe and "
+        "Gia Ren said they would not play again under the current leadership.",
+        "Two other players, Ida Berg and Jo Kant, said they supported the strike.",
+        "Lia Marr, Noa Sund and Una Vik, who all play abroad, said they were sorry.",
+    ])
+    assert set(found) == {"Ana Ruiz", "Bea Lund", "Carla Diaz", "Dora Pinto", "Eva Sol", "Fay Moe", "Gia Ren",
+                          "Ida Berg", "Jo Kant", "Lia Marr", "Noa Sund", "Una Vik"}
+    assert found["Ana Ruiz"].role == "captain" and found["Bea Lund"].role == "goalkeeper"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from models.document import Passage
 from models.text import fold
 from models.insight.voices.lexicon import BESIDE_QUOTE, PARTICLES, Form, delivering_form, reporting_form
-from models.insight.voices.phrases import _NOTHING, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
+from models.insight.voices.phrases import _NOTHING, _QUANTIFIERS, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.insight.voices.sentences import (
     _BOUNDARY,
@@ -41,6 +41,7 @@ from models.insight.voices.words import (
     TIME_NOUNS,
     TIME_MODIFIERS,
     TITLES,
+    _agentive,
     _is_capital,
     _name_token,
     _possessive,
@@ -268,7 +269,9 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         found = _across_aside(s, j)
         if found is not None:
             phrase, first = found
-            if base_only and phrase.kind != UNNAMED:
+            if phrase.partner is None and phrase.kind in (PERSON, ORGANISATION):
+                phrase.partner = _coordinated(s, [first])  # "A, B and C, who all play for the club, said"
+            if base_only and phrase.kind != UNNAMED and phrase.partner is None:
                 return None
             return phrase, cue, _near_quote(s, quotes, sentence, toks[first].start, toks[i].end)
     # Nothing before the verb but a quotation or a comma: "..., ” said professor Ilter Turan".
@@ -413,21 +416,23 @@ def _coordinated(s: _Sentence, idx: list[int]) -> _Phrase | None:
     """The other named subjects joined to `idx` by "and" ("Greece and Cyprus said", "the Kremlin and the
     White House said") or in a list ("Treasury Secretary Janet Yellen, Federal Reserve Chair Jerome Powell
     and FDIC Chairman Martin Gruenberg said"): bare names (a title at most), the whole of their clause,
-    chained through `partner`."""
+    chained through `partner`. A list may be long ("In a statement, A, B, C, D, E, F and G said"), and a
+    name may have a one- or two-word role noun before it ("captain Ana Ruiz, goalkeeper Bea Lund and ...")."""
     toks = s.toks
     if not idx or idx[0] - 2 < s.lo or toks[idx[0] - 1].raw != "and" or s.breaks_before(idx[0] - 1):
         return None
     first: _Phrase | None = None
     last: _Phrase | None = None
     end = idx[0] - 2
-    for _ in range(5):
+    for _ in range(_MAX_LIST):
         left = _walk_back(s, end)
-        if not left or any(not (_is_capital(toks[t]) or toks[t].norm == "the") for t in left):
+        lower = [t for t in left if not (_is_capital(toks[t]) or toks[t].norm == "the")]
+        if not left or (lower and not _role_noun_before(s, left, lower)):
             break
         if last is not None and toks[left[0]].norm in STOPWORDS and toks[left[0]].norm != "the":
             break  # "In Washington, A and B said": a phrase set off before the subject, not one of it
         phrase = _read_phrase(s, left)
-        if phrase.kind not in (PERSON, ORGANISATION) or (phrase.role and not phrase.role[:1].isupper()):
+        if phrase.kind not in (PERSON, ORGANISATION) or (phrase.role and not phrase.role[:1].isupper() and not lower):
             break  # a title in capitals may stand before a name ("Federal Reserve Board Chair Jerome Powell")
         if last is None:
             first = phrase
@@ -439,6 +444,18 @@ def _coordinated(s: _Sentence, idx: list[int]) -> _Phrase | None:
             break
         end = left[0] - 1
     return first
+
+
+_MAX_LIST = 40  # names in one list of speakers
+
+
+def _role_noun_before(s: _Sentence, left: list[int], lower: list[int]) -> bool:
+    """Whether the lowercase words of a listed name are a role noun right before it ("captain Ana Ruiz",
+    "team doctor Jo Kant"): at most two, first in the phrase, no function word, the last a role noun."""
+    toks = s.toks
+    return (len(lower) <= 2 and lower == left[: len(lower)] and toks[left[0]].norm != "the"
+            and not any(toks[t].norm in STOPWORDS for t in lower)
+            and (toks[lower[-1]].norm in ROLE_NOUNS or _agentive(toks[lower[-1]].norm)))
 
 
 _RELATIVES = frozenset("who whose which whom".split())
@@ -517,10 +534,19 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
         phrase = _read_phrase(s, idx) if idx else _NOTHING
         common = idx and toks[idx[-1]].raw.islower() and (
             phrase.kind in (UNNAMED, "description", ORGANISATION)
-            or toks[idx[0]].norm in DETERMINERS or _possessive(toks[idx[0]]))
+            or toks[idx[0]].norm in DETERMINERS or _possessive(toks[idx[0]])
+            or toks[idx[0]].norm in _QUANTIFIERS or toks[idx[0]].norm.isdigit())  # "Two other players, A and B,"
         if kind == "name" and common:
             # "Israel's finance minister, Bezalel Smotrich, said", "The ship's insurer, the U.K. P&I Club,
             # said": the name is the speaker, the common-noun phrase before it its role.
+            conjunctions = [t for t in range(k + 1, end) if toks[t].raw == "and"]
+            if conjunctions:
+                # "Two other players, Ida Berg and Jo Kant, said": every name of the list speaks.
+                last_name = list(range(conjunctions[-1] + 1, end + 1))
+                named = _read_phrase(s, last_name)
+                named.partner = _coordinated(s, last_name) if named.kind in (PERSON, ORGANISATION) else None
+                if named.partner is not None:
+                    return named, idx[0]
             named = _read_phrase(s, list(range(k, end + 1)))
             if named.kind in (PERSON, ORGANISATION):
                 named.role = named.role or s.span(idx)
