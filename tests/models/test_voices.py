@@ -677,3 +677,18 @@ def test_every_name_of_a_long_list_speaks_with_its_role():
     assert set(found) == {"Ana Ruiz", "Bea Lund", "Carla Diaz", "Dora Pinto", "Eva Sol", "Fay Moe", "Gia Ren",
                           "Ida Berg", "Jo Kant", "Lia Marr", "Noa Sund", "Una Vik"}
     assert found["Ana Ruiz"].role == "captain" and found["Bea Lund"].role == "goalkeeper"
+
+
+def test_a_quotation_standing_alone_is_the_speaker_the_sentence_before_leads_in_with():
+    found = _names([
+        "Judge Hilda Mercer was blunt. “We will not tolerate this kind of delay in my courtroom.”",
+        "Defence lawyer Sam Ortiz was more measured.",
+        "“My client wants this over quickly, too.”",  # the sentence before ends the passage before
+        "Prosecutor Ada Lyle put it simply: “The evidence speaks for itself.”",
+        "The weather was grim. “Nobody wanted to be there that day.”",  # no speaker as the subject
+        "Carl Dunn was born in 1970. He studied law. “It is a circus in there,” his brother said.",
+    ])
+    assert set(found) == {"Hilda Mercer", "Sam Ortiz", "Ada Lyle"}
+    assert [m.cue for m in found["Hilda Mercer"].mentions] == ["was blunt"]
+    assert found["Sam Ortiz"].mentions[0].quote == "My client wants this over quickly, too."
+    assert found["Ada Lyle"].mentions[0].quote == "The evidence speaks for itself."

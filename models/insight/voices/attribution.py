@@ -605,15 +605,17 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     return not form.ing or _BE_WORD.search(text, lo, at) is not None
 
 
-def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:
-    """Every attribution in one passage; `offset` is the passage's start in the article text. Only the
-    sentences with a cue word are tokenised."""
+def _find_in_passage(passage: Passage, offset: int, lead_in: str = "") -> list[_Found]:
+    """Every attribution in one passage; `offset` is the passage's start in the article text, `lead_in` the
+    last sentence of the passage before it when that sentence has no attribution. Only the sentences with a
+    cue word are tokenised."""
     text = passage.text
     has_quote = _QUOTE_OPEN in text or '"' in text
     if not has_quote and not _CUE.search(text):
         return []
     quotes = _quote_spans(text)
     found: list[_Found] = []
+    before = lead_in  # the sentence before this one, when it has no attribution
     for lo, hi in _sentence_spans(text, quotes):
         here: list[_Found] = []
         cues = [m.start() for m in _CUE.finditer(text, lo, hi) if _may_attribute(text, lo, m.start(), m.group())]
@@ -639,12 +641,59 @@ def _find_in_passage(passage: Passage, offset: int) -> list[_Found]:
         _one_owner_per_quote(here)
         if here:
             found.extend(here)
+            before = ""
             continue
         # A quotation standing alone right after an attribution that has none belongs to it.
         inner = [q for q in quotes if lo <= q[0] < hi and _speech_quote(text, q)]
-        if inner and found and found[-1].quote is None and not _outside_words(text, lo, hi, inner):
+        alone = bool(inner) and not _outside_words(text, lo, hi, inner)
+        if alone and found and found[-1].quote is None:
             found[-1].quote = inner[0]
+        elif alone and not found and before:
+            # "Judge Hilda Mercer was blunt. “We will not ...”": the subject of the sentence before speaks.
+            led = _lead_in_speaker(before)
+            if led is not None:
+                found.append(_Found(led[0], passage, led[1], inner[0], (lo, hi), inner[0][0], offset + inner[0][0]))
+        elif inner and not found:
+            # "Smith was blunt: “We ...”": a clause ending in a colon before the quotation.
+            colon = text.rfind(":", lo, inner[0][0])
+            if colon >= 0 and not _WORD.search(text, colon + 1, inner[0][0]) and not _outside_words(text, colon + 1, hi, inner):
+                led = _lead_in_speaker(text[lo:colon])
+                if led is not None:
+                    found.append(_Found(led[0], passage, led[1], inner[0], (lo, hi), lo, offset + lo))
+        before = text[lo:hi]
     return found
+
+
+_WORD = re.compile(r"[^\W_]")
+# What may stand after the subject of a sentence that leads in to a quotation: a verb ("Smith was blunt",
+# "Smith put it simply", "Smith has been outspoken"), not a preposition or a conjunction.
+_LEAD_IN_VERBS = BE | AUXILIARIES
+
+
+def _lead_in_speaker(sentence: str) -> tuple[_Phrase, str] | None:
+    """The speaker a short sentence leads in to a quotation with, and the words it does so in ("was
+    blunt"): its subject, a name (with a title or role) or "he"/"she", before its verb; None for a sentence
+    with a quotation of its own, a long one, or one whose subject is no speaker."""
+    if any(ch in sentence for ch in "“”\""):
+        return None
+    text, toks = _sentence_tokens(sentence.strip())
+    if not toks or len(toks) > 25:
+        return None
+    s = _Sentence(text, toks, 0, len(toks))
+    k = 1  # the verb: the first lowercase word after a capitalised one that can be a verb ("Ortiz was")
+    while k < min(len(toks), 9) and not (
+            toks[k].raw.islower() and not toks[k - 1].raw.islower() and (toks[k].norm in _LEAD_IN_VERBS or (
+                toks[k].norm not in STOPWORDS and toks[k].norm.endswith(("ed", "s", "t"))))):
+        if s.breaks_before(k):
+            return None
+        k += 1
+    if k >= min(len(toks), 9) or s.breaks_before(k):
+        return None
+    phrase = _read_phrase(s, list(range(k)))
+    if phrase.kind not in (PERSON, ORGANISATION, "pronoun") or phrase.name.lower() == "it":
+        return None
+    end = min(len(toks), k + 3)
+    return phrase, s.span(list(range(k, end)))
 
 
 _CONJUNCTIONS = frozenset("and but or while whereas as when because since although though so yet".split())

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from models.document import Article
+from models.document import Article, Passage
 from models.text import STOPWORDS, fold
 from models.insight.voices.attribution import _aside_head, _find_in_passage, _Found
 from models.insight.voices.phrases import _Phrase
@@ -31,7 +31,7 @@ from models.insight.voices.roles import (
     _titled,
     _truecase,
 )
-from models.insight.voices.sentences import _quote_text
+from models.insight.voices.sentences import _quote_spans, _quote_text, _sentence_spans
 from models.insight.voices.speakers import _same_given
 from models.insight.voices.words import _DISCOURSE, ORG_WORDS, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TITLES, _bare, _name_key
 
@@ -77,8 +77,11 @@ def article_voices(article: Article, places: frozenset[str] | None = None,
     ("Recep Tayyip Erdogan"): evidence that a bare "Erdogan" with no title is a person.
     """
     found: list[_Found] = []
+    previous = None
     for passage in article.passages:
-        found.extend(_find_in_passage(passage, passage.start))
+        lead_in = _last_sentence(previous, found) if previous is not None and passage.text[:1] in "“\"" else ""
+        found.extend(_find_in_passage(passage, passage.start, lead_in))
+        previous = passage
     drafts = _named_and_anonymous(article, found, places, named_in_full)
     _merge_acronyms(drafts)
     _pronouns_and_descriptions(article, found, drafts)
@@ -91,6 +94,19 @@ def article_voices(article: Article, places: frozenset[str] | None = None,
     order = {id(v): n for n, v in enumerate(unique)}
     unique.sort(key=lambda v: (-len(v.mentions), order[id(v)]))
     return tuple(unique)
+
+
+def _last_sentence(passage: Passage, found: list[_Found]) -> str:
+    """The last sentence of a passage when it holds no attribution ("Smith was blunt."), else ""."""
+    text = passage.text
+    quotes = _quote_spans(text)
+    spans = _sentence_spans(text, quotes)
+    if not spans:
+        return ""
+    lo, hi = spans[-1]
+    if any(f.passage is passage and f.sentence == (lo, hi) for f in found[-3:]):
+        return ""
+    return text[lo:hi]
 
 
 def _rekey(v: Voice, key: str) -> Voice:
