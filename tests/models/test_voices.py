@@ -692,3 +692,15 @@ def test_a_quotation_standing_alone_is_the_speaker_the_sentence_before_leads_in_
     assert [m.cue for m in found["Hilda Mercer"].mentions] == ["was blunt"]
     assert found["Sam Ortiz"].mentions[0].quote == "My client wants this over quickly, too."
     assert found["Ada Lyle"].mentions[0].quote == "The evidence speaks for itself."
+
+
+def test_a_statement_cited_by_its_author_from_or_possessive():
+    found = _names([
+        "“The bank was closed today by the state,” a statement from regulators read.",
+        "The move came after 12 Nordic ambassadors' joint statement last week demanding a ceasefire.",
+        "On Monday, lawyers for the family said they would appeal.",
+        "Thousands of soldiers, judges and teachers were dismissed over alleged links to the plot.",  # no speech
+        "The Danish side has also made it known through its envoy that it is ready. It is not clear when.",
+    ])
+    assert set(found) == {"regulators", "12 Nordic ambassadors", "lawyers for the family", "Danish side"}
+    assert [m.cue for m in found["12 Nordic ambassadors"].mentions] == ["ambassadors' joint statement"]

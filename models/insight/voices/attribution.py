@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.document import Passage
-from models.text import fold
+from models.text import Token, fold
 from models.insight.voices.lexicon import BESIDE_QUOTE, PARTICLES, Form, delivering_form, reporting_form
 from models.insight.voices.phrases import _NOTHING, _QUANTIFIERS, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
@@ -67,11 +67,16 @@ def _trie(words: Iterable[str]) -> str:
     return emit(tree)
 
 
+# "made it clear", "made known": what a speaker makes clear or known, they have said.
+_MADE = frozenset("clear known".split())
+_MADE_BEFORE = re.compile(r"\b(?:make|makes|made|making)\s+(?:it\s+)?$")
+
 # Texts of speech a speaker delivers ("released a statement", "gave an interview", "issued an apology").
 _DELIVERED = frozenset("statement statements remarks comments warning announcement apology message letter interview".split())
 
 _CUE = re.compile(
-    r"\b" + _trie(SPEECH_VERBS | CITING_NOUNS | _DELIVERED | {"according", "According", "citing", "Citing", "words"})
+    r"\b" + _trie(SPEECH_VERBS | CITING_NOUNS | _DELIVERED | _MADE
+                   | {"according", "According", "citing", "Citing", "words"})
     + r"\b"
 )
 
@@ -118,6 +123,8 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
             return found
     if low in _DELIVERED and tok.raw.islower():
         return _delivered(s, i, quotes, sentence)
+    if low in _MADE:
+        return _made(s, i, quotes, sentence)
     form = reporting_form(low) if tok.raw == low else None
     if form is not None:
         return _speech_verb(s, i, form, quotes, sentence)
@@ -152,14 +159,58 @@ def _citing_noun(s: _Sentence, i: int) -> tuple[_Phrase, str, tuple[int, int] | 
     while j < s.hi and j - i <= 4 and toks[j].norm not in ("from", "by", "of") and not s.breaks_before(j):
         between = toks[j]
         if between.raw.islower() and (between.norm in _NOT_BETWEEN or between.norm.endswith(("ing", "ed"))):
-            return None
+            return _possessor(s, i)
         j += 1
     if j >= s.hi or j - i > 4 or toks[j].norm not in ("from", "by", "of") or s.breaks_before(j):
-        return None
-    phrase = _read_phrase(s, _walk_forward(s, j + 1))
-    if phrase.kind in (PERSON, ORGANISATION, "description"):
+        return _possessor(s, i)
+    after = _walk_forward(s, j + 1)
+    for n, t in enumerate(after[1:], 1):  # "a statement from regulators read": the verb ends the phrase
+        if toks[t].raw.islower() and (reporting_form(toks[t].norm) or delivering_form(toks[t].norm)):
+            after = after[:n]
+            break
+    phrase = _read_phrase(s, after)
+    if phrase.kind in (PERSON, ORGANISATION, "description") or (phrase.kind == UNNAMED and len(after) == 1):
         return phrase, f"{toks[i].raw} {toks[j].norm}", None
     return None
+
+
+def _possessor(s: _Sentence, i: int) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """The speaker whose words a citing noun names by a possessive: "Erdogan's remarks", "the ministry's
+    statement", "10 Western ambassadors' joint statement" (at most two words between)."""
+    toks = s.toks
+    bare = ""
+    for k in range(i - 1, max(s.lo - 1, i - 4), -1):
+        tok = toks[k]
+        if _possessive(tok) and not s.breaks_before(k + 1):
+            bare = tok.raw[:-2]
+        elif tok.norm.endswith("s") and s.gap(k + 1).strip() in ("'", "’"):
+            bare = tok.raw  # "ambassadors' joint statement": the apostrophe stands apart
+        elif tok.raw.islower() and tok.norm not in STOPWORDS and not s.breaks_before(k + 1):
+            continue  # "joint"
+        break
+    if not bare:
+        return None
+    owner = _Sentence(s.text, [*toks[:k], Token(fold(bare), bare, tok.start, tok.start + len(bare)), *toks[k + 1 :]],
+                      s.lo, s.hi)
+    idx = _walk_back(owner, k)
+    if not idx:
+        return None
+    phrase = _read_phrase(owner, idx)
+    if phrase.kind not in (PERSON, ORGANISATION, UNNAMED, "description"):
+        return None
+    return phrase, s.span(list(range(k, i + 1))), None
+
+
+def _made(s: _Sentence, i: int, quotes: list[tuple[int, int]],
+          sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """"The Russian side has made it known", "Smith made clear that ...": the subject of "make" speaks."""
+    toks = s.toks
+    k = i - 2 if i - 2 >= s.lo and toks[i - 1].norm == "it" else i - 1
+    form = delivering_form(toks[k].norm) if k >= s.lo and toks[k].raw.islower() else None
+    if form is None or form.lemma != "make" or any(s.breaks_before(t) for t in range(k + 1, i + 1)):
+        return None
+    found = _speech_verb(s, k, Form("make", form.ing, form.base, False), quotes, sentence)
+    return None if found is None else (found[0], s.span(list(range(k, i + 1))), found[2])
 
 
 # Words that may stand between a delivering verb and the text it delivers: "a (brief, joint) statement".
@@ -236,6 +287,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         cue = f"{low} {s.span([i + 1, k])}"
     between = s.text[toks[j].end : toks[i].start] if j >= s.lo else ""
     marks = [ch for ch in between if ch in _BOUNDARY]
+    if j >= s.lo and not marks and toks[j].raw.islower() and (toks[j].norm in _PREPOSITIONS or toks[j].norm == "of"):
+        return None  # "dismissed over alleged links": a participle after a preposition, no subject before it
     if j >= s.lo and not marks:
         # "X said", "X has since said": the subject ends at token j.
         idx = _walk_back(s, j)
@@ -351,8 +404,9 @@ def _left_of_verb(s: _Sentence, i: int) -> tuple[int | None, bool, bool, bool]:
             auxiliary = True
         elif n in BE:
             be = True
-        elif n in ADVERBS or (n.endswith("ly") and len(n) > 4 and toks[j].raw.islower()):
-            pass
+        elif n in ADVERBS or (n.endswith("ly") and len(n) > 4 and toks[j].raw.islower()
+                              and not (j - 1 >= s.lo and toks[j - 1].norm in DETERMINERS)):
+            pass  # "has repeatedly said"; not "the family said", "an ally said"
         elif n.rstrip(".") in TIME_NOUNS and j - 1 >= s.lo and (toks[j - 1].norm in _TIME_LEADS or toks[j - 1].norm.isdigit()):
             j -= 1  # "on Thursday", "last week"
             if j - 1 >= s.lo and toks[j].norm.isdigit() and toks[j - 1].norm.rstrip(".") in TIME_NOUNS:
@@ -589,6 +643,8 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     where `_attribution` finds nothing there: a verb form right after a determiner or in a compound ("the
     point", "a claim", "long-term"), a particle verb without its particle ("pointed" without "out"), an -ing
     form with no form of "be" before it in the sentence. Citing nouns ("the statement from X") always pass."""
+    if word in _MADE:
+        return _MADE_BEFORE.search(text, max(lo, at - 12), at) is not None
     if word in _DELIVERED and word not in CITING_NOUNS:
         return any(delivering_form(w) is not None for w in text[max(lo, at - 40) : at].split()[-4:])
     form = reporting_form(word) if word.islower() and word not in CITING_NOUNS else None

@@ -288,6 +288,11 @@ def _plural_body(word: str) -> bool:
     return word[:-1] in ORG_NOUNS or (word.endswith("ies") and word[:-3] + "y" in ORG_NOUNS)
 
 
+def _plural_role(word: str) -> bool:
+    """A plural of a role noun ("ambassadors", "lawyers", "judges"): people the text does not name."""
+    return len(word) > 4 and word.endswith("s") and not word.endswith("ss") and word[:-1] in ROLE_NOUNS
+
+
 def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     """A phrase without a name: an anonymous source ("a defense source", "sources close to ..."), a body
     ("the government"), a description of someone named before ("the Russian expert"), or nothing."""
@@ -315,7 +320,7 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     # The head must be someone who can speak: a source, an official, an expert, people close to ... ("a
     # statement", "a new source of friction" are not).
     heads = [k for k, t in enumerate(idx) if toks[t].norm in SOURCE_NOUNS or toks[t].norm in ROLE_NOUNS
-             or (toks[t].raw.islower() and _plural_body(toks[t].norm))
+             or (toks[t].raw.islower() and (_plural_body(toks[t].norm) or _plural_role(toks[t].norm)))
              or (k == len(idx) - 1 and k > 0 and toks[t].raw.islower() and _agentive(toks[t].norm)
                  and toks[idx[0]].norm in DETERMINERS)]
     if not heads:
@@ -380,7 +385,8 @@ def _lower_start(s: _Sentence, idx: list[int]) -> str:
     text = s.span(idx)
     first = s.toks[idx[0]]
     acronym = len(first.raw) > 1 and first.raw.isupper()
-    if idx[0] == s.lo and first.raw[:1].isupper() and not acronym and fold(first.raw) in _COMMON_STARTS:
+    if idx[0] == s.lo and first.raw[:1].isupper() and not acronym and (fold(first.raw) in _COMMON_STARTS
+                                                                        or _plural_role(fold(first.raw))):
         text = text[0].lower() + text[1:]
     return text
 
