@@ -6,12 +6,12 @@ attributes. Words inside a quotation are never read as attributions themselves."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from models.document import Passage
 from models.text import Token, fold
-from models.insight.voices.lexicon import BESIDE_QUOTE, PARTICLES, Form, delivering_form, reporting_form
+from models.insight.voices.lexicon import BESIDE_QUOTE, PARTICLES, Form, delivering_form, forms, reporting_form
 from models.insight.voices.phrases import _NOTHING, _QUANTIFIERS, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.insight.voices.sentences import (
@@ -638,6 +638,15 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|these|those|its|his|her|their|
                           re.IGNORECASE)
 
 
+# Cues whose look (`_may_attribute`) reads their sentence back to its start: an -ing form (is there a "be"?),
+# "call" (is there a "what"?); the others read at most this many characters before them.
+_SENTENCE_BOUND = frozenset(w for w, f in forms().items() if f.ing or f.lemma == "call")
+_NEAR_START = 48
+
+# A negation right before a verb ("does not maintain", "has never really said"): `_left_of_verb` gives up.
+_NEGATED = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+
+
 def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     """A look at the raw text around the cue `word` at `at` before its sentence is tokenised: False only
     where `_attribution` finds nothing there: a verb form right after a determiner or in a compound ("the
@@ -650,7 +659,7 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     form = reporting_form(word) if word.islower() and word not in CITING_NOUNS else None
     if form is None:
         return True
-    if _NOUN_BEFORE.search(text, max(lo, at - 8), at):
+    if _NOUN_BEFORE.search(text, max(lo, at - 8), at) or _NEGATED.search(text, max(lo, at - 24), at):
         return False
     after = _PARTICLE_AFTER.get(form.lemma)
     particle = after.match(text, at + len(word)) if after is not None else None
@@ -661,20 +670,24 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     return not form.ing or _BE_WORD.search(text, lo, at) is not None
 
 
-def _find_in_passage(passage: Passage, offset: int, lead_in: str = "") -> list[_Found]:
-    """Every attribution in one passage; `offset` is the passage's start in the article text, `lead_in` the
-    last sentence of the passage before it when that sentence has no attribution. Only the sentences with a
-    cue word are tokenised."""
+def _find_in_passage(passage: Passage, offset: int, lead_in: Callable[[], str] | None = None) -> list[_Found]:
+    """Every attribution in one passage; `offset` is the passage's start in the article text, `lead_in()`
+    the last sentence of the passage before it when that sentence has no attribution (asked only when the
+    passage opens with a quotation standing alone). Only the sentences with a cue word are tokenised."""
     text = passage.text
     has_quote = _QUOTE_OPEN in text or '"' in text
-    if not has_quote and not _CUE.search(text):
+    # The cues that may attribute, looked at from the passage's start (never stricter than from their
+    # sentence's start, where they are looked at again).
+    candidates = [(m.start(), m.group()) for m in _CUE.finditer(text) if _may_attribute(text, 0, m.start(), m.group())]
+    if not has_quote and not candidates:
         return []
     quotes = _quote_spans(text)
     found: list[_Found] = []
-    before = lead_in  # the sentence before this one, when it has no attribution
+    before: str | None = None  # the sentence before this one, when it has no attribution; None: ask lead_in
     for lo, hi in _sentence_spans(text, quotes):
         here: list[_Found] = []
-        cues = [m.start() for m in _CUE.finditer(text, lo, hi) if _may_attribute(text, lo, m.start(), m.group())]
+        cues = [at for at, word in candidates if lo <= at < hi and (
+            (at - lo >= _NEAR_START and word not in _SENTENCE_BOUND) or _may_attribute(text, lo, at, word))]
         if quotes and cues:  # words inside a quotation are the speaker's, never an attribution
             cues = [c for c in cues if not any(qs < c < qe for qs, qe in quotes)]
         if cues:
@@ -704,9 +717,10 @@ def _find_in_passage(passage: Passage, offset: int, lead_in: str = "") -> list[_
         alone = bool(inner) and not _outside_words(text, lo, hi, inner)
         if alone and found and found[-1].quote is None:
             found[-1].quote = inner[0]
-        elif alone and not found and before:
+        elif alone and not found and before != "":
             # "Judge Hilda Mercer was blunt. “We will not ...”": the subject of the sentence before speaks.
-            led = _lead_in_speaker(before)
+            lead = before if before is not None else lead_in() if lead_in is not None else ""
+            led = _lead_in_speaker(lead) if lead else None
             if led is not None:
                 found.append(_Found(led[0], passage, led[1], inner[0], (lo, hi), inner[0][0], offset + inner[0][0]))
         elif inner and not found:

@@ -77,9 +77,11 @@ def article_voices(article: Article, places: frozenset[str] | None = None,
     ("Recep Tayyip Erdogan"): evidence that a bare "Erdogan" with no title is a person.
     """
     found: list[_Found] = []
-    previous = None
+    previous: Passage | None = None
     for passage in article.passages:
-        lead_in = _last_sentence(previous, found) if previous is not None and passage.text[:1] in "“\"" else ""
+        lead_in = None
+        if previous is not None and passage.text[:1] in "“\"":
+            lead_in = (lambda before=previous, n=len(found): _last_sentence(before, found[:n]))
         found.extend(_find_in_passage(passage, passage.start, lead_in))
         previous = passage
     drafts = _named_and_anonymous(article, found, places, named_in_full)

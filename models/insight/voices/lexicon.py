@@ -122,8 +122,11 @@ def _inflect(lemmas: frozenset[str], irregular: dict[str, tuple[str, ...]],
 
 @lru_cache(maxsize=1)
 def forms() -> dict[str, Form]:
-    """Every inflected form of every reporting verb, by its folded spelling."""
-    return _inflect(LEMMAS, _IRREGULAR, frozenset(_INVERTING))
+    """Every inflected form of every reporting verb, by its folded spelling. Of the verbs that report only
+    beside a quotation, the past and the third person ("continued", "went on", "goes on"): their other
+    forms are everywhere in a text and never report ("going", "to continue")."""
+    out = _inflect(LEMMAS, _IRREGULAR, frozenset(_INVERTING))
+    return {w: f for w, f in out.items() if f.lemma not in BESIDE_QUOTE or not (f.base or f.ing or w == "gone")}
 
 
 # Verbs that deliver a text of speech to an audience ("released a statement", "issued a joint statement",

@@ -42,7 +42,16 @@ def _person_words(words: list[str]) -> list[str] | None:
 
 
 def _mentions(text: str, surname: str) -> list[int]:
-    return [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text)]
+    """Where the surname stands as a word of its own (str.find: no pattern over the whole text)."""
+    out = []
+    at = text.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'-_")) and (
+                end >= len(text) or not (text[end].isalnum() or text[end] in "-_")):
+            out.append(at)
+        at = text.find(surname, end)
+    return out
 
 
 def gender(text: str, name: str) -> str:
@@ -106,6 +115,8 @@ def named_with_role(text: str, head: str, words: set[str], before: int, reach: i
     president Ana Ruiz" or "Ana Ruiz, the president of the national federation"): the last person named
     before offset `before` with the description's head noun next to the name and its other words near it."""
     lo = max(0, before - reach)
+    if head not in text[lo:before].lower():
+        return None
     found = None
     pattern = re.compile(
         rf"\b(?i:{re.escape(head)})\s+((?:{_CAP}\s+){{1,3}}{_CAP})(?![\w’'-])"

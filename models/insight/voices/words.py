@@ -5,6 +5,7 @@ built from them (a capitalised word that can be part of a name, a possessive, a 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from models.insight.voices.lexicon import forms
 from models.text import STOPWORDS, Token, fold
@@ -170,6 +171,7 @@ def _name_token(tok: Token) -> bool:
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\.?$")
 
 
+@lru_cache(maxsize=8192)
 def _name_key(name: str) -> tuple[str, ...]:
     """A name's folded words; an initialism's periods are dropped ("U.S." and "US" are both "us")."""
     words = re.findall(r"[^\W_]+(?:['’.-][^\W_]+)*\.?", _bare(name))
