@@ -706,3 +706,12 @@ def test_a_statement_cited_by_its_author_from_or_possessive():
     assert set(found) == {"regulators", "12 Nordic ambassadors", "lawyers for the family", "Danish side"}
     assert [m.cue for m in found["12 Nordic ambassadors"].mentions] == ["ambassadors' joint statement"]
 
+
+def test_people_and_bodies_in_the_plural_speak_unnamed():
+    found = _names([
+        "Users of the platform are reporting a blue screen on their machines.",
+        "Customers said they were angry. Airlines said flights were delayed.",
+        "In the data centre, servers are reporting errors.",  # machines, not people
+    ])
+    assert set(found) == {"users of the platform", "customers", "airlines"}
+    assert all(v.kind == UNNAMED for v in found.values())

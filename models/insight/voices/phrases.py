@@ -128,6 +128,9 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
         return _Phrase("pronoun", toks[idx[0]].raw)
     if toks[idx[0]].norm in SKIP_SUBJECTS and (len(idx) == 1 or toks[idx[1]].norm not in SOURCE_NOUNS):
         return _NOTHING
+    opening = toks[idx[0]]
+    if idx[0] == s.lo and opening.raw[:1].isupper() and opening.raw[1:].islower() and _plural_people(opening.norm):
+        return _read_anonymous(s, idx)  # "Customers said", "Users of the platform are reporting"
     whole = idx
     idx, affiliation = _cut_affiliation(s, idx)
     last = toks[idx[-1]]
@@ -293,6 +296,17 @@ def _plural_role(word: str) -> bool:
     return len(word) > 4 and word.endswith("s") and not word.endswith("ss") and word[:-1] in ROLE_NOUNS
 
 
+def _plural_people(word: str) -> bool:
+    """A plural noun of people or bodies the text does not name ("airlines", "lawyers", "users")."""
+    return _plural_body(word) or _plural_role(word) or _plural_agent(word)
+
+
+def _plural_agent(word: str) -> bool:
+    """A plural of a noun of someone who does something ("users", "customers", "investors", "scientists"):
+    people the text does not name."""
+    return word.endswith("s") and not word.endswith("ss") and _agentive(word[:-1], shortest=4)
+
+
 def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     """A phrase without a name: an anonymous source ("a defense source", "sources close to ..."), a body
     ("the government"), a description of someone named before ("the Russian expert"), or nothing."""
@@ -320,7 +334,7 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     # The head must be someone who can speak: a source, an official, an expert, people close to ... ("a
     # statement", "a new source of friction" are not).
     heads = [k for k, t in enumerate(idx) if toks[t].norm in SOURCE_NOUNS or toks[t].norm in ROLE_NOUNS
-             or (toks[t].raw.islower() and (_plural_body(toks[t].norm) or _plural_role(toks[t].norm)))
+             or ((toks[t].raw.islower() or t == s.lo) and _plural_people(toks[t].norm))
              or (k == len(idx) - 1 and k > 0 and toks[t].raw.islower() and _agentive(toks[t].norm)
                  and toks[idx[0]].norm in DETERMINERS)]
     if not heads:
@@ -386,7 +400,7 @@ def _lower_start(s: _Sentence, idx: list[int]) -> str:
     first = s.toks[idx[0]]
     acronym = len(first.raw) > 1 and first.raw.isupper()
     if idx[0] == s.lo and first.raw[:1].isupper() and not acronym and (fold(first.raw) in _COMMON_STARTS
-                                                                        or _plural_role(fold(first.raw))):
+                                                                        or _plural_people(fold(first.raw))):
         text = text[0].lower() + text[1:]
     return text
 

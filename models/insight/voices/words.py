@@ -59,10 +59,11 @@ ROLE_NOUNS = frozenset(
 )
 
 
-def _agentive(word: str) -> bool:
+def _agentive(word: str, shortest: int = 6) -> bool:
     """A noun of someone who does something, by its suffix ("prosecutor", "campaigner", "scientist",
-    "physician", "claimant"): with a determiner before it, such a noun can be a speaker's description."""
-    return (len(word) > 5 and word.endswith(("or", "er", "ist", "ian", "ant", "ent")) and word not in STOPWORDS
+    "physician", "claimant"; "user" when `shortest` allows): with a determiner before it, such a noun can be
+    a speaker's description."""
+    return (len(word) >= shortest and word.endswith(("or", "er", "ist", "ian", "ant", "ent")) and word not in STOPWORDS
             and word not in _NOT_AGENTS)
 
 
@@ -72,7 +73,9 @@ _NOT_AGENTS = frozenset(
     center centre computer corner chapter member summer winter weather pressure percent president government
     statement agreement moment comment element department incident accident event content parliament management
     development environment investment treatment equipment argument document settlement payment movement
-    requirement assessment amendment announcement shipment deployment employment enforcement""".split()
+    requirement assessment amendment announcement shipment deployment employment enforcement server router
+    browser container processor sensor motor reactor monitor printer scanner charger adapter filter layer
+    tower flower""".split()
 )
 ORG_NOUNS = frozenset(
     """agency outlet newspaper paper company corporation broadcaster channel website portal daily weekly group firm
