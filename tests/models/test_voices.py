@@ -641,7 +641,7 @@ def _titled(title: str, paragraphs: list[str]) -> dict[str, Voice]:
 
 def test_a_pronoun_no_speaker_answers_is_the_articles_subject_of_its_gender():
     found = _titled("Coach Marta Velloso quits after cup defeat", [
-        "Marta Velloso has resigned as head coach of the national team after the cup defeat.",
+        "Marta Velloso has resigned as head coach of the national team after the cup defeat. Velloso, 52, took over in 2022.",
         "Her assistant, Rui Tavares, will lead the squad in a friendly against a side coached by Pablo Iriarte.",
         "“I gave everything I had to this team and I leave with my head high,” she said.",
         "“We will miss her,” Iriarte said of his rival. “The players deserve a fresh voice,” she added.",
@@ -715,3 +715,13 @@ def test_people_and_bodies_in_the_plural_speak_unnamed():
     ])
     assert set(found) == {"users of the platform", "customers", "airlines"}
     assert all(v.kind == UNNAMED for v in found.values())
+
+
+def test_he_said_is_the_speaker_or_subject_named_last_outside_quotations():
+    found = _titled("Former striker hits back at league chief", [
+        "Former striker Tom Adeyemi has criticised league chief Ruth Obi over her remarks about the players.",
+        "Obi told the squad in their dressing room that the league would pay them directly.",
+        "Adeyemi, who played for three clubs and later advised the sports ministry, was scathing.",
+        "“Nobody should speak to players like that, least of all Obi,” he said.",
+    ])
+    assert [m.cue for m in found["Tom Adeyemi"].mentions] == ["criticised", "said"]  # not Obi's: she spoke before

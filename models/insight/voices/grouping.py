@@ -20,7 +20,7 @@ from models.insight.voices.attribution import _aside_head, _find_in_passage, _Fo
 from models.insight.voices.phrases import _Phrase
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
 from models.insight.voices.places import PLACE_WORDS, place_name, place_role, places_in
-from models.insight.voices.referents import FEMALE, MALE, aged, gender, main_subject, named_with_role
+from models.insight.voices.referents import FEMALE, MALE, aged, gender, main_subject, mentions, named_with_role
 from models.insight.voices.roles import (
     _appositive,
     _body_appositive,
@@ -325,7 +325,7 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
             else:
                 said = FEMALE if p.name.lower() == "she" else MALE
                 people = [d for d in drafts if d.kind == PERSON and d.found and evidence.gender(d.name) != _other(said)]
-                d = _nearest_speaker(f.offset, people, 1500) or evidence.main_subject(drafts, f.offset, said)
+                d = evidence.last_seen(f.offset, people, evidence.main_subject(drafts, f.offset, said))
             if d is not None:
                 d.found.append(f)
         elif p.kind == "description":
@@ -361,11 +361,40 @@ class _Evidence:
         self.article = article
         self._genders: dict[str, str] = {}
         self._subject: str | None | bool = False
+        self._named: dict[str, list[int]] = {}
+        self._quotes: list[tuple[int, int]] | None = None
 
     def gender(self, name: str) -> str:
         if name not in self._genders:
             self._genders[name] = gender(self.article.text, name) if name else ""
         return self._genders[name]
+
+    def last_seen(self, offset: int, people: list[_Draft], subject: _Draft | None, reach: int = 1500) -> _Draft | None:
+        """Whom "he said" at `offset` means, of the people who spoke and the article's main subject: the
+        one who spoke or was named (outside quotations) last before it, within `reach` characters; the
+        main subject when no one is ("Sodje, a former ..., said ... '...,' he said": not the official whose
+        words he was answering, who spoke before)."""
+        best: tuple[int, _Draft] | None = None
+        for d in people + ([subject] if subject is not None and subject not in people else []):
+            seen = max((x.offset for x in d.found if x.offset < offset), default=-1)
+            for at in reversed(self.named_at(d.name)):
+                if at < offset:
+                    seen = max(seen, at)
+                    break
+            if seen >= 0 and offset - seen <= reach and (best is None or seen > best[0]):
+                best = (seen, d)
+        return best[1] if best else subject
+
+    def named_at(self, name: str) -> list[int]:
+        """Where the surname of `name` stands in the article outside its quotations."""
+        surname = name.split()[-1]
+        if surname not in self._named:
+            if self._quotes is None:
+                self._quotes = _quote_spans(self.article.text)
+            quotes = self._quotes
+            self._named[surname] = [at for at in mentions(self.article.text, surname)
+                                    if not any(qs < at < qe for qs, qe in quotes)]
+        return self._named[surname]
 
     def main_subject(self, drafts: list[_Draft], offset: int, said: str) -> _Draft | None:
         """The article's main subject, as a voice, for a pronoun or a description at `offset` that no

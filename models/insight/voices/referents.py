@@ -18,7 +18,7 @@ _CAP = r"[A-Z][\w’'-]*[^\W\d_]"
 # Two to four capitalised words: a person's name as English news writes it the first time.
 _FULL_NAME = re.compile(rf"(?<![\w’'-])(?:{_CAP}\s+(?:(?:de|da|van|von|der|del|di|al|bin|le|la)\s+)?){{1,3}}{_CAP}(?![\w’'-])")
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.!?“”\"]")
+_CLAUSE_END = re.compile(r"[.!?“”\"]|\s[A-Z]")  # a sentence's end, a quotation, the next name
 _ADDRESS = {"mr": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "sir": MALE, "dame": FEMALE}
 _LEAD = 700  # characters of the article's text read as its lead
 
@@ -41,7 +41,7 @@ def _person_words(words: list[str]) -> list[str] | None:
     return words
 
 
-def _mentions(text: str, surname: str) -> list[int]:
+def mentions(text: str, surname: str) -> list[int]:
     """Where the surname stands as a word of its own (str.find: no pattern over the whole text)."""
     out = []
     at = text.find(surname)
@@ -56,11 +56,12 @@ def _mentions(text: str, surname: str) -> list[int]:
 
 def gender(text: str, name: str) -> str:
     """The gender the article gives a person: a form of address before the surname ("Ms Roe"), else the
-    pronoun that first follows each mention of the surname in its sentence, outside quotations ("Roe said
-    her ...", "Roe, whose ..., said he"), when they agree; "" when the article does not say."""
+    pronoun that first follows each mention of the surname in its sentence, outside quotations and before
+    another name ("Roe said her ...", "Roe, whose ..., said he"; not "Roe criticised Ann Lee over her
+    remarks"), when they agree; "" when the article does not say."""
     surname = name.split()[-1]
     votes = {MALE: 0, FEMALE: 0}
-    for at in _mentions(text, surname):
+    for at in mentions(text, surname):
         before = re.search(r"(\w+)\.?\s+$", text[max(0, at - 8) : at])
         if before and fold(before.group(1)) in _ADDRESS:
             return _ADDRESS[fold(before.group(1))]
@@ -77,9 +78,10 @@ def gender(text: str, name: str) -> str:
 
 def main_subject(title: str, text: str) -> str | None:
     """The person the article is about: of the people named in full in its lead (or its title), the one
-    whose surname the article uses most (at least three times, or in the title and the text); never a name
-    the article writes with "the" ("the Ever Given")."""
-    best: tuple[int, int, str] | None = None
+    its title names first ("Sabalenka apologises to Gauff"), else the one whose surname the article uses
+    most; at least three times, or in the title and the text, and alone at least once; never a name the
+    article writes with "the" ("the Ever Given")."""
+    best: tuple[bool, int, int, int, str] | None = None
     lead = text[:_LEAD]
     for source, offset in ((title, -1), (lead, 0)):
         for m in _FULL_NAME.finditer(source):
@@ -90,12 +92,17 @@ def main_subject(title: str, text: str) -> str | None:
             name = " ".join([*words[:-1], surname])
             if re.search(rf"\b[Tt]he\s+{re.escape(name)}\b", text):
                 continue
-            in_title = len(_mentions(title, surname))
-            count = len(_mentions(text, surname)) + in_title
-            key = (count, -m.start() if offset == 0 else -_LEAD - m.start(), name)
-            if (count >= 3 or (in_title and count >= 2)) and (best is None or key[:2] > best[:2]):
+            in_title = len(mentions(title, surname))
+            found = mentions(text, surname)
+            if all(source[:at].rstrip().endswith(words[-2]) for source, found_in in ((text, found), (title, mentions(
+                    title, surname))) for at in found_in):
+                continue  # a person is called by the surname alone ("Sodje said"); "Silicon Valley" never is
+            count = len(found) + in_title
+            key = (in_title > 0, -title.find(surname) if in_title else 0, count,
+                   -m.start() if offset == 0 else -_LEAD - m.start(), name)
+            if (count >= 3 or (in_title and count >= 2)) and (best is None or key[:4] > best[:4]):
                 best = key
-    return best[2] if best else None
+    return best[4] if best else None
 
 
 def aged(text: str, age: str, before: int) -> str | None:
