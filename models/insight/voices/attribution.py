@@ -6,6 +6,7 @@ attributes. Words inside a quotation are never read as attributions themselves."
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -692,11 +693,12 @@ def _find_in_passage(passage: Passage, offset: int, lead_in: Callable[[], str] |
             cues = [c for c in cues if not any(qs < c < qe for qs, qe in quotes)]
         if cues:
             sentence, toks = _sentence_tokens(text[lo:hi])
-            at = {t.start: n for n, t in enumerate(toks)}
+            starts = [t.start for t in toks]
             local = [(max(qs, lo) - lo, min(qe, hi) - lo) for qs, qe in quotes if qs < hi and qe > lo]
             s = _Sentence(sentence, toks, 0, len(toks))
             for cue_at in cues:
-                i = at.get(cue_at - lo)
+                n = bisect_left(starts, cue_at - lo)
+                i = n if n < len(starts) and starts[n] == cue_at - lo else None
                 hit = None if i is None else _attribution(s, i, local, (0, hi - lo))
                 if hit is not None:
                     phrase, cue, quote = hit
