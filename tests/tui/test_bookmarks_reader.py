@@ -238,3 +238,29 @@ async def test_corrupt_bookmark_database_is_moved_aside_and_the_reader_opens(mak
         assert backups and backups[0].read_bytes() == b"this is not a database" * 100
         await pilot.press("b")
         assert len(app.bookmarks.items) == 1
+
+
+async def test_tags_typed_straight_after_tab_go_to_the_tags_field(make_app, tmp_path):
+    """A fast typist's keys arrive together: Tab and the tags after it are queued before the note field has
+    handled Tab. They must still land in the tags field, not in the note (a trial saved
+    "Quotes the mandate linemandate, quote" as the note and no tags)."""
+    from textual import events
+
+    from tui.screens.note import NoteScreen
+
+    app = make_app(data_dir=tmp_path / "data")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("j", "B")
+        assert isinstance(app.screen, NoteScreen)
+        burst = [*"check", "tab", *"russia"]
+        for key in burst:  # posted in one go, none handled before the next is queued
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NoteScreen)
+        from textual.widgets import Input, TextArea
+
+        assert screen.query_one(TextArea).text == "check"
+        assert screen.query_one(Input).value == "russia"

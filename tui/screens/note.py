@@ -21,7 +21,15 @@ class NoteResult:
 
 
 class NoteScreen(Panel[NoteResult | None]):
-    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_note")]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save_note"),
+        # Priority: the app moves the focus as the key arrives, before it hands on the keys queued after it. Left
+        # to the note field, Tab is handled in the field's own turn, after the app has already given it the tags
+        # typed straight after Tab, and a fast typist's tags ended up in the note.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="note_next_field"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True,
+                id="note_previous_field"),
+    ]
 
     def __init__(self, quote: str, note: str, tags: str) -> None:
         super().__init__()
