@@ -151,6 +151,14 @@ class Config:
     keys: dict[str, str]
     path: str
     digest: str
+    # the ids `parallax topics suggest` wrote into a topics file (its `suggested:` list): one of them that is no
+    # longer among `topics` was deleted by the user, and is not suggested again (see `dismissed`)
+    suggested: tuple[str, ...] = ()
+
+    @property
+    def dismissed(self) -> frozenset[str]:
+        """Discovered topics the user removed from a suggested topics file: not to be suggested again."""
+        return frozenset(self.suggested) - {t.id for t in self.topics}
 
     def topic(self, topic_id: str) -> Topic | None:
         for topic in self.topics:
@@ -333,7 +341,7 @@ def _kind(node: yaml.Node) -> str:
     return f"{node.value!r}"
 
 
-_SECTIONS = ("topics", "cleaning", "thresholds", "keys")
+_SECTIONS = ("topics", "cleaning", "thresholds", "keys", "suggested")
 
 
 def _sections(doc: _Doc) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -372,9 +380,13 @@ def _build(default: _Doc, user: _Doc | None, shown_path: str) -> Config:
     if "keys" in over:
         keys.update(_keys(_Walker(user.path), over["keys"][1]))  # type: ignore[union-attr]
 
+    suggested: tuple[str, ...] = ()
+    if "suggested" in over:
+        suggested = _Walker(user.path).texts(over["suggested"][1], "suggested")  # type: ignore[union-attr]
+
     digest_src = default.text + "\0" + (user.text if user else "")
     digest = hashlib.sha256(digest_src.encode()).hexdigest()[:16]
-    return Config(topics, cleaning, thresholds, keys, shown_path, digest)
+    return Config(topics, cleaning, thresholds, keys, shown_path, digest, suggested)
 
 
 def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:

@@ -17,13 +17,16 @@ HEADER = """\
 # - description: one sentence on what the topic covers (uncomment and write it).
 # - aliases: the phrases that define the topic; any of them in a passage tags it (by lemma, so "claims"
 #   meets "claim"). Drop the ones that are too broad, add your own.
+# - delete a topic you do not want: its id stays in `suggested:` at the end, which tells parallax not to
+#   suggest it again (take an id out of that list to have it suggested again).
 # Use it with `parallax --config {name} PATH...`, or save it as topics.yaml beside the articles.
 topics:
 """
 
 
-def suggestions_yaml(corpus, what: str, name: str) -> str:
-    """The discovered topics of `corpus` as a topics file (ids, labels, aliases; descriptions left to fill)."""
+def suggestions_yaml(corpus, what: str, name: str, dismissed: frozenset[str] = frozenset()) -> str:
+    """The discovered topics of `corpus` as a topics file (ids, labels, aliases; descriptions left to fill).
+    `dismissed`: suggestions the config given had thrown away, kept in the `suggested:` list so they stay away."""
     from models.document import Corpus
 
     assert isinstance(corpus, Corpus)
@@ -38,6 +41,11 @@ def suggestions_yaml(corpus, what: str, name: str) -> str:
         lines.append("    aliases: [" + ", ".join(_quote(a) for a in aliases.get(topic.id, [topic.label])) + "]\n")
     if not found:
         lines.append("  []  # no topic recurs in two or more of these articles\n")
+    # what was suggested (and what the config given had already dismissed): any of these later deleted from
+    # `topics` is a suggestion the user threw away (Config.dismissed)
+    ids = [t.id for t in found] + sorted(dismissed - {t.id for t in found})
+    if ids:
+        lines.append("suggested: [" + ", ".join(_quote(i) for i in ids) + "]\n")
     return "".join(lines)
 
 
@@ -73,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     corpus = analyze(paths, config, cache=not args.no_cache)
     name = Path(args.output).name if args.output else "topics.yaml"
-    text = suggestions_yaml(corpus, ", ".join(plain(p) for p in paths[:3]) + (" ..." if len(paths) > 3 else ""), name)
+    text = suggestions_yaml(corpus, ", ".join(plain(p) for p in paths[:3]) + (" ..." if len(paths) > 3 else ""), name,
+                            config.dismissed)
     if args.output:
         tmp = Path(args.output).with_name(Path(args.output).name + ".part")
         tmp.write_text(text, encoding="utf-8")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from models.config import Config, Topic
 from models.document import Article, Link, TopicInfo, TopicTag
 from models.pipeline import context
-from models.pipeline.discover import DiscoveredTopic, discover
+from models.pipeline.discover import Assignment, DiscoveredTopic, discover
 from models.pipeline.model import CorpusModel, build_model
 from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
 from models.pipeline.vocabulary import Vocabulary
@@ -69,6 +69,7 @@ def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1
     articles, vocabularies = in_context(articles, config.topics, terms, stats)
     covered = [[p.topic_ids for p in a.passages] for a in articles]
     found, assigned = discover(terms, stats, {t.id for t in config.topics}, covered)
+    found, assigned = without_dismissed(found, assigned, config.dismissed)
     infos = configured_infos(config) + tuple(discovered_info(t, n) for n, t in enumerate(found))
     if found:
         tagged = []
@@ -86,6 +87,17 @@ def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1
                         space=space)
     model = build_model(articles, space, vocabularies, found, stats)
     return CorpusAnalysis(tuple(articles), infos, tuple(links), model)
+
+
+def without_dismissed(
+    found: list[DiscoveredTopic], assigned: list[list[list[Assignment]]], dismissed: frozenset[str]
+) -> tuple[list[DiscoveredTopic], list[list[list[Assignment]]]]:
+    """The discovered topics less those the user deleted from a suggested topics file (Config.dismissed), and
+    the passages' assignments less theirs: a suggestion the user threw away does not come back."""
+    if not dismissed or not any(t.id in dismissed for t in found):
+        return found, assigned
+    kept = [t for t in found if t.id not in dismissed]
+    return kept, [[[a for a in per if a.topic not in dismissed] for per in article] for article in assigned]
 
 
 def in_context(
