@@ -255,6 +255,9 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+_MULTI_LINE = frozenset({"description"})  # the keys whose quoted value may run over several lines
+
+
 class _Walker:
     """Turns YAML nodes into typed values, raising ConfigError that points at the node."""
 
@@ -277,6 +280,8 @@ class _Walker:
                 raise self.fail(knode, where, f"unknown key (allowed: {', '.join(allowed)})")
             if name in out:
                 raise self.fail(knode, where, "key given twice")
+            if name not in _MULTI_LINE:  # before any key is missed: a runaway quote may have swallowed it
+                self._closed(vnode, where)
             out[name] = (knode, vnode)
         return out
 
@@ -285,7 +290,9 @@ class _Walker:
             raise self.fail(node, key, f"expected a single value, got {_kind(node)}")
         return self._constructor.construct_object(node)
 
-    def string(self, node: yaml.Node, key: str) -> str:
+    def string(self, node: yaml.Node, key: str, *, one_line: bool = True) -> str:
+        if one_line:
+            self._closed(node, key)
         value = self.scalar(node, key)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(node, key, f"expected a non-empty string, got {value!r}")
@@ -314,11 +321,25 @@ class _Walker:
             raise self.fail(node, key, f"expected a list, got {_kind(node)}")
         return list(node.value)
 
-    def text(self, node: yaml.Node, key: str) -> str:
+    def _closed(self, node: yaml.Node, key: str) -> None:
+        """A quoted value of one line (an id, a label, an alias, a pattern, a colour) that YAML read over several
+        lines lost its closing quote: YAML lets a quoted string run on to the next quote, so `label: "No mandate`
+        swallowed the lines after it (keys and all) into the label, and nothing was said. The user's quote is
+        where it opens."""
+        if (isinstance(node, yaml.ScalarNode) and node.style in ('"', "'")
+                and node.end_mark.line > node.start_mark.line):
+            raise ConfigError(
+                self.path, node.start_mark.line + 1, key,
+                f"the quoted value opened here runs on to line {node.end_mark.line + 1}: a closing "
+                f"{node.style} is probably missing", column=node.start_mark.column + 1)
+
+    def text(self, node: yaml.Node, key: str, *, one_line: bool = True) -> str:
         """Text the user typed, as typed: a topic's id, label, names and words, a rule's id and patterns, a key. YAML
         reads a bare `911`, `2016`, `yes` or `2021-03-23` as a number, a boolean or a date, but in an alias or
         a pattern it is text, so the scalar's own characters are taken. Quoted or not, the user meant what they
         wrote. (`string` is for settings, where a bare number is a mistake: a colour, a scope, a role.)"""
+        if one_line:
+            self._closed(node, key)
         if isinstance(node, yaml.ScalarNode) and not node.style and node.value.strip():  # plain: None (Python) or "" (C loader)
             try:
                 typed = self.scalar(node, key)
@@ -326,7 +347,7 @@ class _Walker:
                 return node.value
             if typed is not None and not isinstance(typed, str):
                 return node.value
-        return self.string(node, key)
+        return self.string(node, key, one_line=one_line)
 
     def texts(self, node: yaml.Node, key: str) -> tuple[str, ...]:
         items = self.sequence(node, key)
@@ -431,7 +452,7 @@ def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
                 ),
                 title_context=w.boolean(m["title_context"][1], f"{key}.title_context") if "title_context" in m else True,
                 description=(
-                    " ".join(w.text(m["description"][1], f"{key}.description").split()) if "description" in m else None
+                    " ".join(w.text(m["description"][1], f"{key}.description", one_line=False).split()) if "description" in m else None
                 ),
             )
         )

@@ -169,3 +169,26 @@ def test_an_alias_that_is_no_text_is_still_a_mistake(tmp_path, alias):
     path = write(tmp_path, f"topics:\n  - id: x\n    label: X\n    aliases: [{alias}]\n")
     with pytest.raises(ConfigError, match=r"topics\[0\].aliases\[0\]"):
         load_config(path)
+
+
+def test_an_unclosed_quote_is_named_not_swallowed(tmp_path):
+    """`label: "No mandate` with no closing quote: YAML reads on to the next quote, swallowing the lines after it
+    into the label. A value of one line that runs over several is reported where its quote opens."""
+    path = tmp_path / "topics.yaml"
+    path.write_text(
+        'topics:\n  - id: mandate\n    label: "No mandate\n    aliases: [oops]\n'
+        '    colour: "#8fbcbb"\n', encoding="utf-8")  # the colour's first quote closes the label; the rest is a comment
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert info.value.line == 3 and info.value.column == 12
+    assert "topics[0].label" in str(info.value) and "closing" in str(info.value)
+
+
+def test_a_description_may_be_quoted_over_several_lines(tmp_path):
+    path = tmp_path / "topics.yaml"
+    path.write_text(
+        'topics:\n  - id: mandate\n    label: No mandate\n    aliases: [mandate]\n'
+        '    description: "What the prime minister said of her mandate,\n      and who disputed it."\n',
+        encoding="utf-8")
+    [topic] = load_config(path).topics
+    assert topic.description == "What the prime minister said of her mandate, and who disputed it."
