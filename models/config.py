@@ -221,6 +221,8 @@ def _read(path: Path) -> _Doc:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(str(path), exc) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML allows nowhere, e.g. ESC: no mark, an offset
+        raise _character_error(str(path), text, exc) from None
     except yaml.YAMLError as exc:
         raise ConfigError(str(path), None, "", f"YAML error: {exc}") from None
     if root is not None and not isinstance(root, yaml.MappingNode):
@@ -249,6 +251,20 @@ def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> ConfigError:
     if at is None:
         return ConfigError(path, None, "", message)
     return ConfigError(path, at.line + 1, "", message, column=at.column + 1)
+
+
+def _character_error(path: str, text: str, exc: yaml.reader.ReaderError) -> ConfigError:
+    """The line and column of the first character YAML refuses. The error's offset counts characters in one
+    loader and UTF-8 bytes in the other (libyaml); the refused character is the first of its kind in the
+    text either way, so it is looked up instead."""
+    code = exc.character if isinstance(exc.character, int) else None
+    at = text.find(chr(code)) if code is not None else -1
+    what = f"character U+{code:04X}" if code is not None else "a character"
+    message = f"YAML error: {what} is not allowed in a YAML file (a control character); delete it"
+    if at < 0:
+        return ConfigError(path, None, "", message)
+    line_start = text.rfind("\n", 0, at) + 1
+    return ConfigError(path, text.count("\n", 0, at) + 1, "", message, column=at - line_start + 1)
 
 
 def _line(node: yaml.Node) -> int:

@@ -127,6 +127,25 @@ def test_an_empty_pattern_or_a_setting_that_is_no_text_is_still_a_mistake(tmp_pa
         load_config(write(tmp_path, text))
 
 
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+def test_a_control_character_in_the_file_is_pointed_at_by_line_and_column(tmp_path, monkeypatch, loader):
+    """YAML refuses ESC or BEL anywhere; its error carries an offset (in UTF-8 bytes with libyaml), not a line:
+    the message used to end in 'in "<unicode string>", position 16' on a second line."""
+    import yaml
+
+    import models.config
+
+    if not hasattr(yaml, loader):
+        pytest.skip(f"PyYAML built without {loader}")
+    monkeypatch.setattr(models.config, "_LOADER", getattr(yaml, loader))
+    path = write(tmp_path, "topics:\n  - id: café\n    label: Ca\x1bfé\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:3:14: YAML error: character U+001B is not allowed"), message
+    assert "\n" not in message and "\x1b" not in message and "position" not in message
+
+
 def test_missing_config_file(tmp_path):
     with pytest.raises(ConfigError, match="file not found"):
         load_config(tmp_path / "nope.yaml")
