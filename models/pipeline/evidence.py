@@ -98,9 +98,9 @@ _PLACE = r"[A-Z][\w'’.-]+(?:[ /][A-Z][\w'’.-]+){0,3}"
 _SHORT_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
 WIRE_DATELINE = re.compile(
     rf"^(?:(?P<place>{_PLACE})(?:[,.]?\s+{_SHORT_DATE})?|{_SHORT_DATE})\.?"
-    r"\s*(?:\((?P<agency>[A-Z][\w&. /-]{1,30})\))?\.?\s*"
-    r"(?:[-–—]{1,2}|:|/(?P<slashed>[A-Z][\w&-]{1,20})/\.)\s+(?=[\"“‘'A-Z0-9])"
-)
+    r"\s*(?:\((?P<agency>[A-Za-z][\w&. /-]{1,30})\))?\.?\s*"
+    r"(?(agency)(?:[-–—]{1,2}|:)?|(?:[-–—]{1,2}|:|/(?P<slashed>[A-Z][\w&-]{1,20})/\.))\s+(?=[\"“‘'A-Z0-9])"
+)  # (after an agency in brackets the dash may be missing: "Washington, Aug 23 (PTI) NASA said …")
 # "… in Ankara, June 3, 2021 / AA", "… at the summit / Name Surname": a credit after a slash ends a caption
 _SLASH_CREDIT = re.compile(r"\s/\s*[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}$")
 CREDITS_MAX_CHARS = 320  # the wire's credits line: two or three names, places and roles
@@ -261,6 +261,8 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
             block.drop("separator", "evidence", "no letters")
         elif block.link_ratio >= cleaning.link_text_ratio and block.words <= 40:
             block.drop("link-list", "evidence", f"{block.link_ratio:.0%} of its text is links")
+        elif _site_prompt(block):
+            block.drop("site-prompt", "evidence", "the site speaking to the reader (we/our and you/your), outside any quote")
         elif _teaser(block, cleaning, stops):
             block.drop("teaser", "evidence", "a label in capitals before a headline without a final stop: a link to another story")
         else:
@@ -535,6 +537,28 @@ def _caption_copies(blocks: list[Block]) -> None:
     for block in blocks:
         if block.rule is None and block.words <= CAPTION_MAX_WORDS and normal(block.text) in captions:
             block.drop("image-caption", "repeat", f"the words of the caption at line {captions[normal(block.text)]}", "caption")
+
+
+PROMPT_MAX_WORDS = 80  # a sign-up form or a consent notice, printed as one paragraph
+_READER_WORDS = re.compile(r"\b(?:you|your|yours|you['’](?:re|ve|ll))\b", re.IGNORECASE)
+_SITE_WORDS = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+
+
+def _site_prompt(block: Block) -> bool:
+    """The site speaking to its reader ("Sign up to our email for your free briefing", "We use your sign-up
+    …"): a short paragraph that says both "we/our" and "you/your" at least twice between them and has no
+    quote, where news prose speaks of others (and a speaker's "we" and "you" stand in quotes)."""
+    if block.words > PROMPT_MAX_WORDS or block.heading_level is not None:
+        return False
+    text = block.text
+    if "you" not in text and "You" not in text and "YOU" not in text:
+        return False  # (three searches in C before any pattern: most paragraphs never say "you")
+    reader = len(_READER_WORDS.findall(text))
+    if reader == 0:
+        return False
+    site = len(_SITE_WORDS.findall(text))
+    return site >= 1 and reader + site >= 3 and _QUOTE_MARK.search(text) is None
 
 
 def _teaser(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:

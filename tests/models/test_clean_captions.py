@@ -161,3 +161,19 @@ def test_the_wires_credits_line_goes_and_names_the_author_and_the_outlet(config)
     result = run(text, config)
     assert [p.text for p in result.paragraphs] == [P1, P2]
     assert extract_meta(result).source == "Harbourwire"
+
+
+def test_a_wire_dateline_without_a_dash_after_its_agency_goes(config):
+    text = f"{TITLE}\n\nPort Alder/Lisbon, Mar 3 (HWN) {P1}\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    text = f"{TITLE}\n\nPORT ALDER (hwn-X) - {P1}\n\n{P2}\n"
+    assert kept(text, config) == [P1, P2]
+
+
+def test_the_site_speaking_to_its_reader_goes_but_a_quoted_we_and_an_explainers_you_stay(config):
+    prompt = "Sign up to our Harbour Briefing email for your free daily digest of port news Please enter a valid email address"
+    quoted = "“We will reopen the channel on Friday, and you will see ships moving again,” the harbour master told reporters."
+    explainer = "If you had cargo on the grain ship, your insurer should be told of the delay before the end of the month."
+    text = f"{TITLE}\n\n{P1}\n\n{prompt}\n\n{quoted}\n\n{explainer}\n\n{P2}\n"
+    assert kept(text, config) == [P1, quoted, explainer, P2]
