@@ -263,7 +263,8 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
             block.drop("link-list", "evidence", f"{block.link_ratio:.0%} of its text is links")
         elif _site_prompt(block):
             block.drop("site-prompt", "evidence", "the site speaking to the reader (we/our and you/your), outside any quote")
-        elif _teaser(block, cleaning, stops):
+        elif _teaser(block, cleaning, stops) and not (block is blocks[0] and len(blocks) > 1 and is_prose(blocks[1], cleaning, stops)):
+            # (the page's first line, right above the body, is its title with a label: "BREAKING: <title>")
             block.drop("teaser", "evidence", "a label in capitals before a headline without a final stop: a link to another story")
         else:
             copy = glued_repeat(block.text) if block.words <= 2 * NAME_MAX_TOKENS else None  # (short lines only)

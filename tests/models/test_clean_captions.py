@@ -177,3 +177,11 @@ def test_the_site_speaking_to_its_reader_goes_but_a_quoted_we_and_an_explainers_
     explainer = "If you had cargo on the grain ship, your insurer should be told of the delay before the end of the month."
     text = f"{TITLE}\n\n{P1}\n\n{prompt}\n\n{quoted}\n\n{explainer}\n\n{P2}\n"
     assert kept(text, config) == [P1, quoted, explainer, P2]
+
+
+def test_a_labelled_first_line_right_above_the_body_is_the_title_not_a_teaser(config):
+    title = "BREAKING: Grain ship refloated after two days on the sandbank"
+    result = run(f"{title}\n\n{P1}\n\n{P2}\n", config)
+    assert extract_meta(result).title == title and [p.text for p in result.paragraphs] == [P1, P2]
+    teaser = "JUST IN: Port strike enters its third week"
+    assert teaser not in kept(f"{TITLE}\n\n{P1}\n\n{teaser}\n\n{P2}\n", config)
