@@ -127,6 +127,8 @@ class ParallaxApp(App):
             self._load()
 
     def _loading_screen(self) -> None:
+        if not self.screen_stack:
+            return  # the app is closing
         if self.corpus is None and self._reader() is None and not isinstance(self.screen, LoadingScreen):
             self.push_screen(LoadingScreen())
 
@@ -146,8 +148,8 @@ class ParallaxApp(App):
 
     def _show_progress(self) -> None:
         """On a timer: the loader's last Progress (set by the loading thread) on the bar and the reader."""
-        if self.loading is None or time.monotonic() - self._started < SHOW_AFTER:
-            return
+        if self.loading is None or time.monotonic() - self._started < SHOW_AFTER or not self.screen_stack:
+            return  # (no screen: the app is closing, and the timer's last tick came after the last screen went)
         if isinstance(self.screen, LoadingScreen):
             self.screen.show_progress(self.loading, self._files)
         reader = self._reader()

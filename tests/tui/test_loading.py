@@ -147,3 +147,19 @@ async def test_the_status_line_names_the_corpus_stage_once_every_file_is_read(ma
             seen.set()
     finally:
         seen.set()
+
+
+async def test_a_progress_tick_after_the_last_screen_has_gone_is_ignored(make_app):
+    """The progress timer can tick once more while the app closes, after its last screen went: it read
+    `self.screen` and raised ScreenStackError (seen in a full test run; a user quitting while loading could
+    meet it). Then it has nothing to show, and must say nothing."""
+    from models.events import READING, Progress
+
+    app = make_app(paths=[str(SEEDS)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    assert not app.screen_stack
+    app.loading = Progress(READING, 1, 5, "a.txt")
+    app._started = 0.0
+    app._show_progress()  # no ScreenStackError
+    app._loading_screen()
