@@ -363,7 +363,7 @@ class _Walker:
                 return node.value
             if typed is not None and not isinstance(typed, str):
                 return node.value
-        return self.string(node, key, one_line=one_line)
+        return self.string(node, key, one_line=False)  # checked above
 
     def texts(self, node: yaml.Node, key: str) -> tuple[str, ...]:
         items = self.sequence(node, key)

@@ -43,7 +43,7 @@ def suggestions_yaml(corpus, what: str, name: str, dismissed: frozenset[str] = f
         lines.append("  []  # no topic recurs in two or more of these articles\n")
     # what was suggested (and what the config given had already dismissed): any of these later deleted from
     # `topics` is a suggestion the user threw away (Config.dismissed)
-    ids = [t.id for t in found] + sorted(dismissed - {t.id for t in found})
+    ids = [t.id for t in found] + sorted(dismissed)  # a dismissed topic is never among those found
     if ids:
         lines.append("suggested: [" + ", ".join(_quote(i) for i in ids) + "]\n")
     return "".join(lines)

@@ -43,10 +43,10 @@ MAX_GAP = 2  # words a multi-word alias may have in between its own ("denied any
 GAP_PENALTY = 0.05  # what each skipped word costs a match's quality
 _HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")  # a hyphen inside a compound ("start-up")
 _CLAUSE_BREAK = frozenset(".;:!?()[]\"“”")  # a gapped match never spans these
-_OWN_SHAPES = ("ing", "er")
+_OWN_SHAPES = ("ing", "er")  # alias word endings that only meet words ending the same way (see module doc)
 _INFLECTIONS = frozenset({"ed", "es"})  # endings that leave a word itself (a gerund has a sense of its own)
 # the words that may join an inverted two-word alias ("run on the bank"): prepositions, articles, possessives
-_JOINERS = frozenset("of on in at by for from to with about over the a an its their his her our this that these those".split())  # alias word endings that only meet words ending the same way (see module doc)
+_JOINERS = frozenset("of on in at by for from to with about over the a an its their his her our this that these those".split())
 
 
 @dataclass(frozen=True, slots=True)

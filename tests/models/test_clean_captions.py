@@ -7,31 +7,10 @@ timestamps, links to other stories, embedded posts, newsletter prompts, the wire
 
 from __future__ import annotations
 
-from models.pipeline.clean import clean
 from models.pipeline.meta import extract_meta
+from tests.support.harbour import P1, P2, P3, P4, kept, run
 
-P1 = (
-    "The harbour authority said on Monday that the grain ship had been refloated after two days on the sandbank, "
-    "and that traffic through the channel would resume by the end of the week."
-)
-P2 = (
-    "Officials blamed a sudden change in the tide for the grounding, although the pilots' union said that the "
-    "dredging of the channel had been delayed for years and that the risk was well known."
-)
-P3 = (
-    "Insurers are expected to face claims from the owners of the cargo held up behind the ship, which included "
-    "fruit, fertiliser and several hundred cars bound for ports further north."
-)
-P4 = "The authority did not say how long the inquiry into the grounding would take, or who would lead it."
 TITLE = "Grain ship refloated after two days on the sandbank"
-
-
-def run(text, config):
-    return clean(text, config.cleaning)
-
-
-def kept(text, config):
-    return [p.text for p in run(text, config).paragraphs]
 
 
 def removed(text, config):
