@@ -61,12 +61,16 @@ NAMES = 3
 class DiscoveredTopic:
     """A topic found in the corpus: `terms` are what tags a passage with it (term, weight; the heaviest first, in
     the order tagging reads them), `names` how a person reads it (the corpus's own spelling of its most
-    characteristic terms)."""
+    characteristic terms). `grown`: its vocabulary grown from the passages `terms` tagged (every term with its
+    weight, `terms` included), and `grown_min` what a passage `terms` did not tag must
+    weigh in it to be tagged (with GROW_TERMS distinct words), so that a relink tags as the full stage did."""
 
     id: str
     label: str
     names: tuple[str, ...]
     terms: tuple[tuple[str, float], ...]
+    grown: tuple[tuple[str, float], ...] = ()
+    grown_min: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +161,7 @@ def discover(
         for t, value in weights.items():
             w[index[t]] = value
         first = np.nonzero(rows.totals(w) / scale >= ASSIGN_MIN - 1e-9)[0]
-        grown, more = _grown(rows, first, w, vocab, stats)
+        grown, more, grown_min = _grown(rows, first, w, vocab, stats)
         hits: list[tuple[int, int, float, list[str]]] = []
         for k in first.tolist():
             matched = [vocab[i] for i in rows.terms(k) if w[i] > 0]
@@ -174,7 +178,9 @@ def discover(
         names = _names(terms, rows, np.concatenate([first, more]), index, stats)
         topic_id = _unique_id(_slug(names[:2]), used)
         label = ", ".join(names)
-        found.append(DiscoveredTopic(topic_id, label, tuple(names), tuple((t, weights[t]) for t in terms)))
+        extra = tuple((vocab[i], float(grown[i])) for i in np.nonzero(grown)[0].tolist())
+        found.append(DiscoveredTopic(topic_id, label, tuple(names), tuple((t, weights[t]) for t in terms),
+                                     extra, grown_min))
         for a, p, total, matched in hits:
             score = round(min(1.0, 0.5 + 0.5 * total), 3)
             ranked = sorted(matched, key=lambda t: (-grown[index[t]], t))
@@ -228,13 +234,13 @@ def _grown(rows: _Rows, first, weight, vocab: list[str], stats: CorpusStats):
     common in those passages than in the corpus and met there in two articles; at most MAX_GROWN join, the
     strongest first. A passage is tagged by GROW_TERMS distinct words of the topic weighing GROW_MIN
     together; at most as many passages as the terms tagged, the best first, so a topic never more than
-    doubles."""
+    doubles. Also returned: the weight a passage had to reach (GROW_MIN, or more when that cap bound)."""
     import numpy as np
 
     grown = weight.copy()
     empty = np.zeros(0, dtype=np.int64)
     if len(first) == 0:
-        return grown, empty
+        return grown, empty, GROW_MIN
     seed = np.zeros(rows.n, dtype=bool)
     seed[first] = True
     entries = seed[rows.row]
@@ -255,13 +261,18 @@ def _grown(rows: _Rows, first, weight, vocab: list[str], stats: CorpusStats):
     totals = rows.totals(grown)
     totals[seed] = 0.0
     chosen = []
-    for k in np.argsort(-totals, kind="stable")[: int(GROW_CAP * len(first))].tolist():
+    ranked = np.argsort(-totals, kind="stable")
+    cap = int(GROW_CAP * len(first))
+    for k in ranked[:cap].tolist():
         if totals[k] < GROW_MIN - 1e-9:
             break
         words = {w for i in rows.terms(k) if grown[i] > 0 for w in vocab[i].split()}
         if len(words) >= GROW_TERMS:
             chosen.append(k)
-    return grown, np.asarray(sorted(chosen), dtype=np.int64)
+    bar = GROW_MIN
+    if 0 < cap < len(ranked) and totals[ranked[cap]] >= GROW_MIN - 1e-9:  # the cap bound: the last one in set it
+        bar = max(GROW_MIN, float(totals[ranked[cap - 1]]))
+    return grown, np.asarray(sorted(chosen), dtype=np.int64), bar
 
 
 def _average_linkage(sim, threshold: float) -> list[list[int]]:

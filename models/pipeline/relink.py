@@ -7,8 +7,8 @@ before by a few articles (changed, added or removed), `relink` keeps that model 
 only the changed articles:
 
 - their passages are tagged with the kept vocabulary and discovered topics (as the full stage tags them,
-  a tag on one everyday word weighed against the whole corpus; a discovered topic by its own terms only:
-  the words discover grows for it, which tag a few more passages in the full stage, are not kept);
+  a tag on one everyday word weighed against the whole corpus; a discovered topic by its own terms, then
+  by the vocabulary discover grew for it, at the weight the full stage's last such passage reached);
 - their passages are coded in the kept LinkSpace and compared with every passage of each topic they have
   (all of them, not a window: one row per changed passage);
 - links between two unchanged articles are kept as they were; links to a removed or changed article go;
@@ -39,7 +39,7 @@ from models.config import Config, Thresholds, Topic
 from models.document import Article, Link, Passage, TopicInfo, TopicTag
 from models.pipeline.context import in_context
 from models.pipeline.corroborate import MIN_FIRM_ARTICLES, lone_common
-from models.pipeline.discover import ASSIGN_MIN, DiscoveredTopic
+from models.pipeline.discover import ASSIGN_MIN, GROW_TERMS, GROW_TOTAL, DiscoveredTopic
 from models.pipeline.gcpause import gc_paused
 from models.pipeline.links import (
     SIMILARITY_WEIGHT,
@@ -196,17 +196,23 @@ def _with_discovered(
     """`article` with the discovered topics its passages use enough of (as discover.discover assigns them)."""
     if not found:
         return article
-    ranked = [(t.id, t.terms, sum(w for _, w in t.terms[:3])) for t in found]
+    ranked = [(t, sum(w for _, w in t.terms[:3])) for t in found]
     passages = []
     for passage, pt in zip(article.passages, terms):
         own = pt.terms
         extra = []
-        for topic_id, weights, scale in ranked:
-            matched = [(t, w) for t, w in weights if t in own]
+        for topic, scale in ranked:
+            matched = [(t, w) for t, w in topic.terms if t in own]
             total = sum(w for _, w in matched) / scale
-            if total >= ASSIGN_MIN:
+            if total >= ASSIGN_MIN - 1e-9:
                 words = tuple(stats.spelling(t) for t, _ in sorted(matched, key=lambda tw: (-tw[1], tw[0])))
-                extra.append(TopicTag(topic_id, round(min(1.0, 0.5 + 0.5 * total), 3), False, words))
+                extra.append(TopicTag(topic.id, round(min(1.0, 0.5 + 0.5 * total), 3), False, words))
+                continue
+            grown = [(t, w) for t, w in topic.grown if t in own]
+            if (grown and sum(w for _, w in grown) >= topic.grown_min - 1e-9
+                    and len({x for t, _ in grown for x in t.split()}) >= GROW_TERMS):
+                words = tuple(stats.spelling(t) for t, _ in sorted(grown, key=lambda tw: (-tw[1], tw[0])))
+                extra.append(TopicTag(topic.id, round(min(1.0, 0.5 + 0.5 * GROW_TOTAL), 3), False, words))
         passages.append(replace(passage, topics=passage.topics + tuple(extra)) if extra else passage)
     return replace(article, passages=tuple(passages))
 

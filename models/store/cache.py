@@ -584,7 +584,7 @@ def _encode_model(model: CorpusModel) -> tuple[bytes, bytes]:
         "vocab": model.vocab, "spelled": model.spelled, "strings": model.strings, "spelling": model.spelling,
         "vocabularies": [[v.topic, v.terms, sorted(v.from_description), sorted(v.distinctive)]
                          for v in model.vocabularies],
-        "discovered": [[t.id, t.label, t.names, t.terms] for t in model.discovered], "drift": model.drift,
+        "discovered": [[t.id, t.label, t.names, t.terms, t.grown, t.grown_min] for t in model.discovered], "drift": model.drift,
     }
     return manifest, zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
@@ -602,8 +602,9 @@ def _decode_model(manifest: bytes, blob: bytes) -> CorpusModel:
                                     frozenset(map(str, own)))
                          for t, terms, d, own in data["vocabularies"])
     discovered = tuple(DiscoveredTopic(str(i), str(label), tuple(map(str, names)),
-                                       tuple((str(a), float(w)) for a, w in terms))
-                       for i, label, names, terms in data["discovered"])
+                                       tuple((str(a), float(w)) for a, w in terms),
+                                       tuple((str(a), float(w)) for a, w in grown), float(grown_min))
+                       for i, label, names, terms, grown, grown_min in data["discovered"])
     spelling = {str(k): str(v) for k, v in data["spelling"].items()}
     drift = data["drift"]
     if type(drift) is not int or drift < 0:
