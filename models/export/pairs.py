@@ -7,7 +7,8 @@ Pairs come strongest first; a link the engine made in both directions is shown o
 words is cut to the stretch of that many words holding most of the shared terms, with "…" where it was cut.
 
 Deterministic like the rest of the export: the order is score, then corpus order of both ends; the marks
-come from the words of the texts (models/text.py's tokens and stems), never from the machine.
+come from the words of the texts (models/insight/compare.py's TermMatch, as in the link inspector), never
+from the machine.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from dataclasses import dataclass
 from models.document import Link, Passage, TopicInfo
 from models.export.context import ExportContext
 from models.export.markdown import count, escape_inline, escape_marked, one_line
-from models.insight.compare import compare, term_stems
-from models.text import stem, tokens
+from models.insight.compare import TermMatch, compare
+from models.text import tokens
 
 QUOTE_WORDS = 90
 CONTEXT_WORDS = 12  # words kept before the first shared term when a passage is cut
@@ -72,11 +73,11 @@ def pairs_section(ctx: ExportContext, topic: TopicInfo) -> list[str]:
 
 def pair_blocks(ctx: ExportContext, pair: Pair, n: int, total: int) -> list[str]:
     """One pair: a line naming the link, then the two passages side by side."""
-    stems = _stems(pair)
+    match = _match(pair)
     terms = ", ".join(escape_inline(t) for t in pair.shared_terms) or "none named"
     line = f"Pair {n} of {total} · score {pair.score:.2f} · shared terms: {terms}"
     header = [_head(ctx, pair.left), _head(ctx, pair.right)]
-    row = [quote_marked(pair.left.text, stems), quote_marked(pair.right.text, stems)]
+    row = [quote_marked(pair.left.text, match), quote_marked(pair.right.text, match)]
     table = "\n".join(["| " + " | ".join(header) + " |", "|---|---|", "| " + " | ".join(row) + " |"])
     return [line, table]
 
@@ -87,17 +88,18 @@ def _head(ctx: ExportContext, passage: Passage) -> str:
     return f"{ctx.ref(passage.id)} · {escape_inline(who)}"
 
 
-def _stems(pair: Pair) -> frozenset[str]:
-    """The stems of the link's shared terms; with none named, the content words both passages share."""
-    return term_stems(compare(pair.left.text, pair.right.text, pair.shared_terms).shared)
+def _match(pair: Pair) -> TermMatch:
+    """What marks the link's shared terms, as the link inspector marks them (with none named, the content
+    words both passages share)."""
+    return compare(pair.left.text, pair.right.text, pair.shared_terms).match
 
 
-def quote_marked(text: str, stems: frozenset[str], limit: int = QUOTE_WORDS) -> str:
-    """`text` as one escaped line with the words whose stem is in `stems` in bold, cut to `limit` words
-    around the marks (with "…") when longer."""
+def quote_marked(text: str, match: TermMatch, limit: int = QUOTE_WORDS) -> str:
+    """`text` as one escaped line with the words `match` finds in bold, cut to `limit` words around the
+    marks (with "…") when longer."""
     flat = one_line(text)
     words = tokens(flat)
-    marks = _merged(flat, [(t.start, t.end) for t in words if stem(t.norm) in stems])
+    marks = _merged(flat, [(t.start, t.end) for t in words if match(t)])
     if len(words) <= limit:
         return escape_marked(flat, marks)
     starts = [t.start for t in words]

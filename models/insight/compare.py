@@ -4,6 +4,11 @@ The link inspector marks these in both texts, so a reader sees at a glance where
 words and where their wording parts. The words marked as shared are the link's own `shared_terms` (the ones
 its reason names), so the list, the reason and the marks always agree; only a link that names no words
 falls back to every content word both passages use.
+
+Which words count as a shared term is decided in one place, `TermMatch`, used by the inspector (through
+`compare`) and by the export's side-by-side pairs (models/export/pairs.py): a term in capitals (an acronym,
+"US", "NATO") matches only as written, so the country "US" never marks the pronoun "us"; every other term
+matches whole words by stem, whatever their case.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.text import STOPWORDS, stem, tokens
+from models.text import STOPWORDS, Token, stem, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,20 +31,60 @@ class Mark:
 
 
 @dataclass(frozen=True, slots=True)
+class TermMatch:
+    """What makes a word of a text one of a link's shared terms: its stem is one of `stems` (any case), or,
+    for an acronym, it is written as one of `acronyms` (case-sensitive; "NATO's" and "NGOs" count, "us"
+    does not count for "US")."""
+
+    stems: frozenset[str] = frozenset()
+    acronyms: frozenset[str] = frozenset()
+
+    def __call__(self, token: Token) -> bool:
+        if self.acronyms:
+            bare = _bare(token.raw)
+            if bare in self.acronyms or (bare.endswith("s") and bare[:-1] in self.acronyms):
+                return True
+        return stem(token.norm) in self.stems
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     shared: tuple[str, ...]  # the shared terms: the link's, else the words both use as first written on the left
     left: tuple[Mark, ...]
     right: tuple[Mark, ...]
+    match: TermMatch = TermMatch()  # what made a word shared (the export marks its own quotes with it)
 
 
-def term_stems(terms: Sequence[str]) -> frozenset[str]:
-    """The stems a word is matched by to count as one of `terms`: every word of a one-word term (even "US"),
-    the content words of a longer one."""
-    out: set[str] = set()
+def _bare(word: str) -> str:
+    """`word` without a possessive ending ("NATO's" -> "NATO")."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
+
+
+def is_acronym(word: str) -> bool:
+    """Two or more letters, all capitals, nothing else: "US", "NATO" (not "S-400", not "I")."""
+    bare = _bare(word)
+    return len(bare) >= 2 and bare.isalpha() and bare.isupper()
+
+
+def term_match(terms: Sequence[str]) -> TermMatch:
+    """What matches `terms`: an acronym as written (and, from four letters, as some outlets spell it,
+    "Nato" for "NATO"); otherwise by stem every word of a one-word term, the content words of a longer
+    one."""
+    stems: set[str] = set()
+    acronyms: set[str] = set()
     for term in terms:
         words = tokens(term)
-        out.update(stem(t.norm) for t in words if len(words) == 1 or t.norm not in STOPWORDS)
-    return frozenset(out)
+        for t in words:
+            if is_acronym(t.raw):
+                bare = _bare(t.raw)
+                acronyms.add(bare)
+                if len(bare) >= 4:
+                    acronyms.add(bare.capitalize())
+            elif len(words) == 1 or t.norm not in STOPWORDS:
+                stems.add(stem(t.norm))
+    return TermMatch(frozenset(stems), frozenset(acronyms))
 
 
 def _content(text: str) -> list[tuple[int, int, str]]:
@@ -54,19 +99,19 @@ def compare(left: str, right: str, terms: Sequence[str] = ()) -> Comparison:
     both = in_a & in_b
     named = tuple(t for t in terms if t.strip())
     if named:
-        stems = term_stems(named)
+        match = term_match(named)
 
         def marks(text: str, other: set[str]) -> tuple[Mark, ...]:
             out = []
             for t in tokens(text):
                 s = stem(t.norm)
-                if s in stems:
+                if match(t):
                     out.append(Mark(t.start, t.end, True))
                 elif t.norm not in STOPWORDS and len(t.norm) > 1:
                     out.append(Mark(t.start, t.end, False, s not in other))
             return tuple(out)
 
-        return Comparison(named, marks(left, in_b), marks(right, in_a))
+        return Comparison(named, marks(left, in_b), marks(right, in_a), match)
     shared: list[str] = []
     seen: set[str] = set()
     for start, end, s in a:
@@ -77,4 +122,5 @@ def compare(left: str, right: str, terms: Sequence[str] = ()) -> Comparison:
         tuple(shared),
         tuple(Mark(start, end, s in both, s not in both) for start, end, s in a),
         tuple(Mark(start, end, s in both, s not in both) for start, end, s in b),
+        TermMatch(frozenset(both)),
     )

@@ -596,17 +596,53 @@ def test_a_link_made_both_ways_is_one_pair():
     assert export_markdown(both).count("Pair 1 of 1 ·") == 1 and "Pair 2" not in export_markdown(both)
 
 
+US_TEXTS = {
+    "a": "The US sanctions hit the lender. Officials told us NATO's line held, and the NGOs agreed.",
+    "b": "Let us be clear, a minister said: US sanctions stay, whatever Nato or the US Treasury think of us.",
+}
+
+
+def acronym_corpus() -> Corpus:
+    """Two one-passage articles linked on the shared terms "US", "NATO" and "sanctions"; both also use the
+    pronoun "us"."""
+    articles = []
+    for aid, text in US_TEXTS.items():
+        passage = Passage(f"{aid}:0", aid, 0, text, 0, len(text), (TopicTag("t", 1.0, False, ("sanctions",)),))
+        articles.append(Article(aid, f"/x/{aid}.md", f"Article {aid}", None, f"Outlet {aid}", None, text,
+                                (passage,), (), "h-" + aid))
+    link = Link("a:0", "b:0", "t", 0.6, "shared terms: US, NATO, sanctions", ("US", "NATO", "sanctions"))
+    return Corpus(tuple(articles), (TopicInfo("t", "Sanctions", "#ffffff"),), (link,))
+
+
+def test_an_acronym_shared_term_is_bold_only_as_written():
+    """The shared term "US" (the country) bolds "US", never the pronoun "us"; "NATO" bolds "NATO's" and
+    "Nato"; a lowercase term still matches any case by stem. Failed before: every "us" was bold."""
+    from models.insight.compare import compare
+
+    out = export_markdown(acronym_corpus())
+    assert "**us**" not in out and "told us" in out and "Let us" in out and "of us" in out
+    assert "The **US sanctions** hit" in out and ": **US sanctions** stay" in out
+    assert "**NATO's**" in out and "**Nato**" in out and "**US** Treasury" in out
+    assert "**NGOs**" not in out  # not a shared term
+    a, b = US_TEXTS["a"], US_TEXTS["b"]
+    comparison = compare(a, b, ("US", "NATO", "sanctions"))
+    bold = [a[m.start:m.end] for m in comparison.left if m.shared]
+    assert bold == ["US", "sanctions", "NATO's"]
+    assert [b[m.start:m.end] for m in comparison.right if m.shared] == ["US", "sanctions", "Nato", "US"]
+
+
 def test_a_long_passage_is_cut_around_the_shared_terms():
     from models.export.pairs import QUOTE_WORDS, quote_marked
+    from models.insight.compare import TermMatch
 
     words = [f"filler{n}" for n in range(300)]
     words[200] = "Incirlik"
     text = " ".join(words)
-    out = quote_marked(text, frozenset({"incirlik"}))
+    out = quote_marked(text, TermMatch(frozenset({"incirlik"})))
     assert out.startswith("… ") and out.endswith(" …") and "**Incirlik**" in out
     assert len(out.split()) <= QUOTE_WORDS + 2
-    assert quote_marked("short text about Incirlik", frozenset({"incirlik"})) == "short text about **Incirlik**"
-    assert quote_marked("fighter jets flew", frozenset({"fighter", "jet"})) == "**fighter jets** flew"
+    assert quote_marked("short text about Incirlik", TermMatch(frozenset({"incirlik"}))) == "short text about **Incirlik**"
+    assert quote_marked("fighter jets flew", TermMatch(frozenset({"fighter", "jet"}))) == "**fighter jets** flew"
 
 
 # --- bare URLs never become links ----------------------------------------------------------------------

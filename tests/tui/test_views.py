@@ -296,3 +296,21 @@ async def test_inspector_marks_and_lists_the_links_own_shared_terms(make_app):
             assert bold and bold <= stems, (side, bold, stems)
             words = {stem(t.norm) for t in tokens(app.corpus.passage(passage_id).text)}
             assert stems & words <= bold
+
+
+async def test_inspector_bolds_an_acronym_term_only_as_written(make_app):
+    """The link's shared term "US" is bold where the country is named, not on the pronoun "us" (it was)."""
+    from tests.models.test_export import US_TEXTS, acronym_corpus
+    from tui.screens.inspector import InspectorScreen
+
+    app = make_app(corpus=acronym_corpus())
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("i")
+        assert isinstance(app.screen, InspectorScreen)
+        for side, aid in (("#left", "a"), ("#right", "b")):
+            text = app.screen.query_one(side, Static).content
+            assert isinstance(text, Text) and text.plain == US_TEXTS[aid]
+            bold = [text.plain[s.start:s.end] for s in text.spans if "bold" in str(s.style)]
+            assert "US" in bold and "sanctions" in bold, (side, bold)
+            assert "us" not in bold, (side, bold)
