@@ -61,7 +61,7 @@ from models.pipeline.ingest import (
     source_name,
 )
 from models.pipeline.corpus import CorpusAnalysis, analyze_corpus, configured_infos
-from models.pipeline.gcpause import gc_paused
+from models.pipeline.gcpause import gc_paused, settle as _settle, settling as _settling
 from models.store.cache import Cache, article_key, links_key
 
 if TYPE_CHECKING:  # imported where an article is analysed: a reader on the cache never needs them (start-up)
@@ -103,11 +103,12 @@ def load(
     .txt) is not yielded as a new one: the earlier Article is yielded again, with the same id and a note
     "also at <path>", and replaces the first one.
     """
-    with _opened(cache) as store:
+    with _opened(cache) as store, _settling():
         articles: dict[str, Article] = {}
         problems: list[Problem] = []
         told = 0
         for event in _per_article(paths, config, store, stdin, jobs):
+            _settle()
             if isinstance(event, ArticleReady):
                 articles[event.article.id] = event.article  # a copy found later replaces its first version
             elif isinstance(event, ProblemFound):
@@ -119,10 +120,13 @@ def load(
         stage = corpus_stage(list(articles.values()), config, problems, cache=store, workers=workers)
         while True:
             try:
-                yield next(stage)
+                progress = next(stage)
             except StopIteration as finished:
                 corpus = finished.value
                 break
+            _settle()
+            yield progress
+        _settle()
         if store is not None and len(store.messages) > told:
             yield from (Notice(m, "cache") for m in store.messages[told:])
         yield Done(corpus)
@@ -186,35 +190,41 @@ def corpus_stage(
     for article in articles:
         latest[article.id] = article
     yield Progress(REPETITION, 0, 1)
-    articles = _without_repeats(list(latest.values()), config, cache)  # the cleaner's corpus part
+    articles = list(latest.values())
+    # One key for the run's corpus, over its articles as they come to this stage: what the stage finds (the
+    # repeated furniture, then tags and links) follows from them, the config and the engine.
+    key = links_key(articles, config) if cache is not None and cache.enabled else ""
+    store = cache if key else None
+    articles = _without_repeats(articles, config, store, key)  # the cleaner's corpus part
+    _settle()
     yield Progress(LINKING, 0, 1)
     analysis = None
-    key = ""
-    if cache is not None and cache.enabled:
-        key = links_key(articles, config)
-        analysis = cache.get_corpus(key, articles)
+    if store is not None:
+        analysis = store.get_corpus(key, articles)
         if analysis is None:  # a corpus a few articles away from one analysed before: relink only those
-            analysis = _relinked(cache, articles, config, workers)
+            analysis = _relinked(store, articles, config, workers)
             if analysis is not None:
-                cache.put_corpus(key, analysis, articles, config)
+                _settle()
+                store.put_corpus(key, analysis, articles, config)
     if analysis is None:
         analysis = analyze_corpus(articles, config, workers=workers)
-        if cache is not None and key:
-            cache.put_corpus(key, analysis, articles, config)
-    if cache is not None and key:
-        cache.flush()
+        _settle()
+        if store is not None:
+            store.put_corpus(key, analysis, articles, config)
+    if store is not None:
+        store.flush()
     yield Progress(LINKING, 1, 1)
     return Corpus(analysis.articles, analysis.topics, analysis.links, tuple(problems))
 
 
-def _without_repeats(articles: list[Article], config: Config, cache: Cache | None) -> list[Article]:
+def _without_repeats(articles: list[Article], config: Config, cache: Cache | None, key: str) -> list[Article]:
     """The articles without the furniture lines repeated across them (models/pipeline/boilerplate.py); what
-    it found is kept in the cache, so the same articles again (a warm run) skip finding it."""
-    key = links_key(articles, config) if cache is not None and cache.enabled else ""
-    found = cache.get_repeats(key, articles) if cache is not None and key else None
+    it found is kept in the cache under the corpus's `key`, so the same articles again (a warm run) skip
+    finding it."""
+    found = cache.get_repeats(key, articles) if cache is not None else None
     if found is None:
         found = repeated_lines(articles, config.cleaning)
-        if cache is not None and key:
+        if cache is not None:
             cache.put_repeats(key, found)
     return drop_lines(articles, found)
 
@@ -225,13 +235,10 @@ def _relinked(cache: Cache, articles: list[Article], config: Config, workers: in
     base = cache.get_base(articles, config)
     if base is None:
         return None
+    _settle()
     from models.pipeline.relink import relink
 
-    done = relink(base, articles, config, workers=workers)
-    if done is None:
-        return None
-    tagged, topics, links, model = done
-    return CorpusAnalysis(tagged, topics, links, model)
+    return relink(base, articles, config, workers=workers)
 
 
 def build_corpus(

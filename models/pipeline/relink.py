@@ -30,6 +30,7 @@ links do not bind (tests/models/test_relink.py).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -38,6 +39,7 @@ import numpy as np
 from models.config import Config, Thresholds, Topic
 from models.document import Article, Link, Passage, TopicInfo, TopicTag
 from models.pipeline.context import in_context
+from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.corroborate import MIN_FIRM_ARTICLES, lone_common
 from models.pipeline.discover import ASSIGN_MIN, GROW_TERMS, GROW_TOTAL, DiscoveredTopic
 from models.pipeline.gcpause import gc_paused
@@ -60,7 +62,7 @@ from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
 
 def relink(
     base: Base, articles: list[Article], config: Config, *, workers: int = -1, max_drift: int | None = None,
-) -> tuple[tuple[Article, ...], tuple[TopicInfo, ...], tuple[Link, ...], CorpusModel] | None:
+) -> CorpusAnalysis | None:
     """The corpus stage's result for `articles`, the `base` kept and only the changed articles redone (see the
     module docstring); None when the change is too large for that (then the full stage must run).
     `max_drift`: articles that may have changed since the model was learned (default: `allowed_drift`)."""
@@ -81,7 +83,7 @@ def relink(
 
 def _relink(
     base: Base, articles: list[Article], config: Config, changed: set[str], gone: set[str], workers: int,
-) -> tuple[tuple[Article, ...], tuple[TopicInfo, ...], tuple[Link, ...], CorpusModel]:
+) -> CorpusAnalysis:
     model = base.model
     th = config.thresholds
     # the changed articles' terms and tags, as the full stage gives them, from the kept model
@@ -119,23 +121,27 @@ def _relink(
         raise ValueError("a stored link to a passage the corpus does not have")
     bars = _bars(ends, rows, th.links_max_per_passage)
     discovered = {t.id for t in model.discovered}
-    configured = [link for link in kept if link.topic is not None and link.topic not in discovered]
-    found = [link for link in kept if link.topic in discovered]
+    kept_configured = [link for link in kept if link.topic is not None and link.topic not in discovered]
+    kept_found = [link for link in kept if link.topic in discovered]
     mask = np.asarray(dirty, dtype=bool)
-    configured += links_touching(space, mask, config.topics, th, bars, workers=workers)
+    configured = links_touching(space, mask, config.topics, th, bars, workers=workers)
     suggested = _as_topics(model.discovered, base.topics)
-    found += links_touching(space, mask, suggested, th, bars, workers=workers, count_own=False,
-                            min_similarity=th.discovered_link_min_similarity,
-                            configured=frozenset(t.id for t in config.topics),
-                            min_shared=th.discovered_link_min_shared)
-    configured.sort(key=_order)
-    found.sort(key=_order)
+    found = links_touching(space, mask, suggested, th, bars, workers=workers, count_own=False,
+                           min_similarity=th.discovered_link_min_similarity,
+                           configured=frozenset(t.id for t in config.topics),
+                           min_shared=th.discovered_link_min_shared)
+    # the stored links are in order (each group of topics): the new ones are merged in, not all sorted again
+    link_topic = np.asarray(ends.topic, dtype=np.int64)
+    of_found = np.asarray([t in discovered for t in ends.topics], dtype=bool)[link_topic[rows]]
+    kept_in_order = _in_order(ends, rows[~of_found]) and _in_order(ends, rows[of_found])
+    configured = _merged(configured, kept_configured, kept_in_order)
+    found = _merged(found, kept_found, kept_in_order)
     strings_all = {a.id: strings[a.id] if a.id in strings else model.strings[a.id] for a in out}
     new_model = replace(
         model, strings=strings_all, fingerprints={a.id: fingerprint(a) for a in articles},
         drift=model.drift + len(changed) + len(gone),
     )
-    return tuple(out), base.topics, tuple(configured + found), new_model
+    return CorpusAnalysis(tuple(out), base.topics, tuple(configured + found), new_model)
 
 
 def _weak(articles: list[Article], fresh: list[Article]) -> set[tuple[int, int, str]]:
@@ -182,6 +188,44 @@ def model_space(model: CorpusModel, articles: list[Article], strings: dict[str, 
 
 def _order(link: Link) -> tuple[str, float, str, str]:
     return (link.topic or "", -link.score, link.source, link.target)
+
+
+def _merged(new: list[Link], kept: list[Link], kept_in_order: bool) -> list[Link]:
+    """`kept + new` sorted by `_order` (stable: a kept link before a new one of the same key), as links.topic_links
+    orders a topic's links; when `kept` is in that order already, the few new links are put in their places
+    (a binary search each) instead of sorting 800,000 links again."""
+    if not kept_in_order:
+        return sorted(kept + new, key=_order)
+    out: list[Link] = []
+    at = 0
+    for link in sorted(new, key=_order):
+        place = bisect_right(kept, _order(link), lo=at, key=_order)
+        out.extend(kept[at:place])
+        out.append(link)
+        at = place
+    out.extend(kept[at:])
+    return out
+
+
+def _in_order(ends: LinkEnds, rows: np.ndarray) -> bool:
+    """Whether the links `rows` of `ends` are sorted by `_order` (as a corpus stage stores each group of topics,
+    the full one and relink alike): checked on numbers, each passage id and topic by its rank."""
+    if len(rows) < 2:
+        return True
+    ids = sorted(range(len(ends.ids)), key=ends.ids.__getitem__)
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[ids] = np.arange(len(ids))
+    names = [t or "" for t in ends.topics]
+    topic_rank = np.empty(len(names), dtype=np.int64)
+    topic_rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    keys = (topic_rank[np.asarray(ends.topic)[rows]], -np.asarray(ends.score, dtype=np.float64)[rows],
+            rank[np.asarray(ends.source)[rows]], rank[np.asarray(ends.target)[rows]])
+    before = np.zeros(len(rows) - 1, dtype=bool)  # row k strictly before row k + 1 by a key looked at so far
+    same = np.ones(len(rows) - 1, dtype=bool)
+    for key in keys:
+        before |= same & (key[:-1] < key[1:])
+        same &= key[:-1] == key[1:]
+    return bool((before | same).all())
 
 
 def _as_topics(found: tuple[DiscoveredTopic, ...], infos: tuple[TopicInfo, ...]) -> tuple[Topic, ...]:

@@ -76,7 +76,8 @@ def test_an_article_relinked_alone_gets_what_the_full_stage_gave_it(story_config
     base = replace(base, model=replace(base.model, fingerprints=fingerprints))
     done = relink(base, articles, story_config, max_drift=1)
     assert done is not None
-    tagged, topics, links, model = done
+    tagged, topics, links, model = done.articles, done.topics, done.links, done.model
+    assert model is not None
     assert [a.passages for a in tagged] == [a.passages for a in full.articles]
     assert topics == full.topics
     assert [_key(link) for link in links] == [_key(link) for link in full.links]
@@ -94,7 +95,8 @@ def test_a_changed_article_is_linked_in_the_kept_model(story_config, tmp_path):
     after = _articles(folder, story_config)
     done = relink(base, after, story_config, max_drift=1)
     assert done is not None
-    tagged, _, links, model = done
+    tagged, links, model = done.articles, done.links, done.model
+    assert model is not None
     touches = [link for link in links if "a4_post" in (link.source.split(":")[0], link.target.split(":")[0])]
     assert any(link.source.startswith("a4_post:4") or link.target.startswith("a4_post:4") for link in touches)
     # links between unchanged articles are kept as they were
@@ -179,3 +181,33 @@ def test_an_unchanged_passage_must_beat_its_weakest_kept_link():
     assert _bars(ends, every, 3) == {("a:0", "t"): 0.5}
     assert _bars(ends, every, 1)[("e:0", "t")] == 0.8
     assert _bars(ends, np.asarray([0, 1, 3]), 3) == {}  # the link from b:1 is not kept
+
+
+def test_new_links_are_merged_into_the_kept_ones_in_order():
+    import random
+
+    import numpy as np
+
+    from models.document import Link
+    from models.pipeline.relink import _in_order, _merged, _order
+
+    rng = random.Random(4)
+    ids = [f"{a}:{n}" for a in "abcdefg" for n in range(12)]
+
+    def one() -> Link:
+        source, target = sorted(rng.sample(ids, 2))
+        return Link(source, target, rng.choice("tuv"), round(rng.random(), 1), "")
+
+    def some(n: int) -> list[Link]:
+        return [one() for _ in range(n)]
+
+    kept = sorted(some(300), key=_order)
+    ends = LinkEnds.of(tuple(kept))
+    rows = np.arange(len(kept))
+    assert _in_order(ends, rows) and _in_order(ends, rows[::7])
+    new = some(40)  # ties with kept links too (scores of one decimal): a kept link stays first, as in a sort
+    assert _merged(new, kept, True) == sorted(kept + new, key=_order)
+    shuffled = kept[:]
+    shuffled[10], shuffled[200] = shuffled[200], shuffled[10]
+    assert not _in_order(LinkEnds.of(tuple(shuffled)), rows)
+    assert _merged(new, shuffled, False) == sorted(shuffled + new, key=_order)
