@@ -95,9 +95,10 @@ PAIR_PREFIX_CHARS = 8  # five words take more characters than this
 # agency between slashes ("ANKARA (Reuters) -", "MOSCOW, October 27. /TASS/.", "Tripoli, Sept 22 (EFE). –",
 # "Nov. 2 (UPI) --", "LONDON –", "Kochi/New Delhi:").
 _PLACE = r"[A-Z][\w'’.-]+(?:[ /][A-Z][\w'’.-]+){0,3}"
+_REGION = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}"  # the country or state after the city ("BENGALURU, India:")
 _SHORT_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
 WIRE_DATELINE = re.compile(
-    rf"^(?:(?P<place>{_PLACE})(?:[,.]?\s+{_SHORT_DATE})?|{_SHORT_DATE})\.?"
+    rf"^(?:(?P<place>{_PLACE}(?:,\s+{_REGION})?)(?:[,.]?\s+{_SHORT_DATE})?|{_SHORT_DATE})\.?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w&. /-]{1,30})\))?\.?\s*"
     r"(?(agency)(?:[-–—]{1,2}|:)?|(?:[-–—]{1,2}|:|/(?P<slashed>[A-Z][\w&-]{1,20})/\.))\s+(?=[\"“‘'A-Z0-9])"
 )  # (after an agency in brackets the dash may be missing: "Washington, Aug 23 (PTI) NASA said …")
@@ -263,6 +264,8 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
             block.drop("link-list", "evidence", f"{block.link_ratio:.0%} of its text is links")
         elif _site_prompt(block):
             block.drop("site-prompt", "evidence", "the site speaking to the reader (we/our and you/your), outside any quote")
+        elif block is not blocks[0] and _tag_list(block, stops):
+            block.drop("tag-list", "evidence", f"{block.words} words in a row, nearly all capitalised, without a function word or any punctuation: a list of tags")
         elif _teaser(block, cleaning, stops) and not (block is blocks[0] and len(blocks) > 1 and is_prose(blocks[1], cleaning, stops)):
             # (the page's first line, right above the body, is its title with a label: "BREAKING: <title>")
             block.drop("teaser", "evidence", "a label in capitals before a headline without a final stop: a link to another story")
@@ -571,6 +574,22 @@ def _teaser(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
     return word_count(m.group(2)) >= TITLE_MIN_WORDS
 
 
+TAG_LIST_MIN_WORDS = 8  # a run of names this long with hardly a function word is no headline ("Storm hits coast")
+TAG_LIST_MAX_STOPS = 0.15  # prose measures 0.35-0.55 stop words; titles of 8+ words in title case 0.2 and more
+_SENTENCE_MARKS = re.compile(r"[.,;:!?\"“”()]")
+
+
+def _tag_list(block: Block, stops: frozenset[str]) -> bool:
+    """A page's tags printed as a line ("Jane Doe Harbour Authority Shipping Ports Jane Doe"): many words, nearly
+    all capitalised, hardly a function word and no punctuation at all, where a sentence or a headline of that
+    length needs function words ("to", "as", "in") and a list of names written as text has commas."""
+    return (
+        bool(stops) and not block.ends and block.words >= TAG_LIST_MIN_WORDS and block.heading_level is None
+        and block.stop_share < TAG_LIST_MAX_STOPS and block.cap_share >= TITLE_CASE_SHARE
+        and _SENTENCE_MARKS.search(block.text) is None and not LIST_ITEM.match(block.text)
+    )
+
+
 SIGNATURE_MAX_WORDS = 12  # "— Jane Doe (@janedoe) March 3, 2024" alone on its line
 POST_MAX_CHARS = 320  # a post is short: 280 characters and a link
 
@@ -805,6 +824,13 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
             first.text = first.text[m.end():].strip()
             measure(first, stops)
             break
+        body_at = _captioned_dateline(first.text)
+        if body_at is not None:
+            cuts.append((first, first.text[:body_at].strip(), "image-caption",
+                         "a picture's caption and credit glued before the wire dateline opening the first paragraph", "caption"))
+            first.text = first.text[body_at:].strip()
+            measure(first, stops)
+            break
     for block in live:
         if block.line > prose[0].line:
             break
@@ -835,6 +861,28 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
         last.text = last.text[:cut].rstrip()
         measure(last, stops)
     return cuts
+
+
+_CREDIT_DASH = re.compile(r"[.!?][\"”’)]*\s*[—–]\s*(?=[A-Z])")  # "… lifts off on July 14, 2023. — AFP"
+CREDIT_DASH_CHARS = 400  # the caption before the credit is a sentence or two
+CREDIT_TO_DATELINE = 40  # the credit between the dash and the dateline: an agency or a photographer's name
+
+
+def _captioned_dateline(text: str) -> int | None:
+    """Where the body starts when a page glued a picture's caption and credit before the wire dateline of its
+    first paragraph ("A rocket lifts off on July 14. — AFPBENGALURU, India: India on Wednesday …"): a sentence
+    or two, a dash and a capitalised credit, then a dateline (`WIRE_DATELINE`) and the body. None without."""
+    m = _CREDIT_DASH.search(text, 0, CREDIT_DASH_CHARS)
+    if m is None or len(sentences(text[: m.start() + 1])) > CAPTION_MAX_SENTENCES or word_count(text[: m.start()]) > CAPTION_MAX_WORDS:
+        return None
+    for at in range(m.end() + 1, min(len(text), m.end() + CREDIT_TO_DATELINE)):
+        # (the credit may be glued to the place: "AFPBENGALURU"; every split ends the dateline at the same place)
+        if not text[at].isupper() or not (text[at - 1].isupper() or text[at - 1] == " "):
+            continue
+        d = WIRE_DATELINE.match(text[at:at + 200])  # (a pattern anchored with ^ matches only at a slice's start)
+        if d and len((d.group("place") or "").strip(".")) > 1 and word_count(text[at + d.end():]) >= SENTENCE_MIN_WORDS:
+            return at + d.end()
+    return None
 
 
 HEAD_BYLINE_CHARS = 400  # a byline glued to a deck stands within the deck's length

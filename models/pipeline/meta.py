@@ -73,7 +73,7 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     credited, credit_outlet = _credits(pieces)
     author = _portrait(author) if author else credited
     source = agency or _source(roles, pieces, first, author) or (_titled(site) if site else None) or credit_outlet
-    source = source or _masthead(head, title)
+    source = source or _masthead(head, title) or _domain_line(pieces)
     def order() -> bool | None:  # read only when a date on the page is ambiguous
         everything = " ".join([p.text for p in pieces] + [p.text for p in cleaned.paragraphs[:3]])
         return day_first(everything[:20000])
@@ -258,6 +258,26 @@ def _masthead(head: list[Removed], title: str | None) -> str | None:
     if not any(_ACRONYM.match(w) or background.zipf(w.lower()) < MASTHEAD_RARE_ZIPF for w in words if len(w) > 1):
         return None
     return _titled(text) if len(words) > 1 else text
+
+
+DOMAIN_LINE_MAX_WORDS = 6  # "dailyrecord.co.uk", "Read more on example.com", "Source: www.example.org"
+# a domain written as a word of its own: after a space or the line's start, before a space, a final stop or the end
+_DOMAIN = re.compile(r"(?<!\S)(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?-i:[a-z]{2,12}))(?=\.?(?:\s|$))", re.IGNORECASE)
+
+
+def _domain_line(pieces: tuple[Removed, ...]) -> str | None:
+    """A short removed line naming a site by its domain ("Read more on example.co.uk", the domain alone): the
+    outlet, when nothing better states it. The domain named most often wins (the first of equals); one in a
+    link to a page ("example.com/a/b") or an e-mail address is no statement of the outlet."""
+    seen: dict[str, int] = {}
+    for piece in pieces:
+        text = piece.text.strip()
+        if len(text.split()) > DOMAIN_LINE_MAX_WORDS or "." not in text:
+            continue
+        found = _DOMAIN.findall(text)
+        if len(found) == 1 and not found[0].replace(".", "").isdigit():
+            seen[found[0].lower()] = seen.get(found[0].lower(), 0) + 1
+    return max(seen, key=lambda d: seen[d]) if seen else None
 
 
 def _titled(name: str) -> str:

@@ -134,3 +134,46 @@ def test_list_items_and_view_counts_in_lowercase_are_not_alt_text(config):
     result = run(text, config)
     assert [p.text for p in result.paragraphs] == [P1, P2]
     assert not any(r.rule.startswith("image") for r in result.removed)
+
+
+def test_a_line_of_tags_goes_and_draws_no_passage(config):
+    tags = "Mara Lindqvist Harbour Authority Tomas Okafor shipping Grain Ports Mara Lindqvist"
+    text = f"{TITLE}\n\n{tags}\n\n{P1}\n\n{P2}\n\n{P4}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, P2, P4]
+    assert [(r.rule, r.kind) for r in result.removed if r.text == tags] == [("tag-list", "evidence")]
+
+
+def test_a_headline_in_title_case_is_no_tag_list(config):
+    line = "Harbour Pilots Say Dredging Was Delayed for Years Before Grounding"  # function words: "for", "before"
+    text = f"{TITLE}\n\n{P1}\n\n{line}\n\n{P2}\n"
+    assert all(r.rule != "tag-list" for r in run(text, config).removed)
+
+
+def test_a_caption_and_credit_glued_before_the_dateline_are_cut_off(config):
+    glued = "Tugs pull the grain ship off the sandbank on May 3, 2026. — HWNPORTVILLE, Northland: "
+    result = run(f"{TITLE}\n\n{glued}{P1}\n\n{P2}\n", config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    assert [(r.rule, r.role, r.text) for r in result.removed if r.rule != "title"] == [("image-caption", "caption", glued.strip())]
+
+
+def test_a_dash_inside_the_first_paragraph_is_no_caption_credit(config):
+    first = "The pilots were warned. — Harbour officials said the tide had turned early, and the ship went aground at dawn."
+    assert kept(f"{TITLE}\n\n{first}\n\n{P2}\n", config) == [first, P2]
+
+
+def test_a_removed_line_naming_the_site_by_its_domain_is_the_outlet(config):
+    text = f"{TITLE}\n\nharbourledger.co.uk\n\n{P1}\n\n{P2}\n\nRead more on harbourledger.co.uk\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    assert extract_meta(result).source == "harbourledger.co.uk"
+
+
+def test_a_link_to_a_page_or_an_address_is_not_the_outlet(config):
+    text = f"{TITLE}\n\nphotos.example.com/ship/1\n\n{P1}\n\n{P2}\n\nnews@harbourledger.com\n"
+    assert extract_meta(run(text, config)).source is None
+
+
+def test_a_dotted_word_inside_markup_is_not_a_domain(config):
+    text = f"Ship [@click=app.quit]x[/] Refloated After Two Days\n\n{P1}\n\n{P2}\n"
+    assert extract_meta(run(text, config)).source is None
