@@ -7,7 +7,9 @@ The per-article stage (`models.pipeline.topics`) tags what each article names. T
    drops it when there is none (`models.pipeline.corroborate`);
 2. grows each configured topic's vocabulary from the passages its aliases tag and tags the passages that
    use enough of it (`models.pipeline.vocabulary`);
-3. gives a topic as implicit to passages that continue their neighbour's subject without naming it
+3. gives a passage that no configured topic tags at all the topic whose description it meets best
+   (`models.pipeline.described`);
+4. gives a topic as implicit to passages that continue their neighbour's subject without naming it
    (`models.pipeline.continuation`).
 """
 
@@ -19,6 +21,7 @@ from models.config import Topic
 from models.document import Article, TopicTag
 from models.pipeline.continuation import inherit
 from models.pipeline.corroborate import by_neighbours, by_vocabulary, weak_tags
+from models.pipeline.described import described_tag, description_words
 from models.pipeline.stats import CorpusStats, PassageTerms
 from models.pipeline.vocabulary import Vocabulary, grow, settle, vocabulary_tag
 
@@ -49,6 +52,8 @@ def in_context(
     if weak:
         articles = _without(articles, weak)
     added: dict[tuple[int, int], dict[str, TopicTag]] = {}
+    described = description_words(topics, stats)
+    dropped = {(a, p) for a, p, _ in weak}  # their aliases were judged too weak: no second try by description
     for a, article in enumerate(articles):
         for p, passage in enumerate(article.passages):
             have = set(passage.topic_ids)
@@ -58,6 +63,10 @@ def in_context(
                 tag = vocabulary_tag(vocab, terms[a][p], stats)
                 if tag is not None:
                     added.setdefault((a, p), {})[tag.topic] = tag
+            if described and (a, p) not in added and (a, p) not in dropped and not have & order.keys():
+                tag = described_tag(described, terms[a][p], stats)
+                if tag is not None:
+                    added[(a, p)] = {tag.topic: tag}
     if not added:
         return inherit(articles, topics), vocabularies
     out = []

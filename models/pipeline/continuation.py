@@ -13,7 +13,8 @@ the vocabulary miss it. It continues the passage before it when
   names another one of its own;
 
 and the passage before it discusses exactly one of the configured topics (with two, the reference is
-ambiguous and nothing is inferred). The inherited tag is implicit, with the opening words as evidence and
+ambiguous and nothing is inferred), on words of its own: a topic the corpus gave it (grown vocabulary, the
+topic's description: weaker evidence, with no `evidence` but `related` words) is not carried further. The inherited tag is implicit, with the opening words as evidence and
 the passage the topic was named in as `inferred_from`; a run of such passages carries the topic on, at most
 `MAX_RUN` passages from where it was named. Only the configured topics are inherited: a discovered topic's
 passages are grouped by their own words already.
@@ -71,8 +72,8 @@ def inherit(articles: list[Article], topics: tuple[Topic, ...]) -> list[Article]
         for p in range(1, len(passages)):
             here, before = passages[p], passages[p - 1]
             mine = [t for t in before.topics if t.topic in ids]
-            if len(mine) != 1 or here.tag(mine[0].topic) is not None:
-                continue
+            if len(mine) != 1 or not mine[0].evidence or here.tag(mine[0].topic) is not None:
+                continue  # none, ambiguous, given by the corpus's words (no evidence of its own), or had
             source = origin.get(p - 1, p - 1)
             if p - source > MAX_RUN:
                 continue

@@ -94,3 +94,14 @@ def test_a_run_carries_the_topic_only_so_far():
     inherited = [(i, tag) for i, tag in found if tag is not None and tag.implicit]
     assert [i for i, _ in inherited] == list(range(1, MAX_RUN + 1))
     assert {tag.inferred_from for _, tag in inherited} == {0}
+
+
+def test_a_topic_given_by_the_corpus_is_not_carried_on():
+    # a tag with only `related` words (grown vocabulary, the topic's description) is weak already
+    a = article(("Lorries queued for hours at the depot.", ()),
+                ("It was a long day for everyone.", ()))
+    weak = TopicTag("traffic", 0.4, False, (), related=("queued", "depot"))
+    a = Article(a.id, a.path, None, None, None, None, "",
+                (Passage("a:0", "a", 0, a.passages[0].text, 0, 1, (weak,)), a.passages[1]), (), "h")
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("traffic",), ()]
