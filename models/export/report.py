@@ -74,7 +74,8 @@ def export_markdown(
 ) -> str:
     """The comparison as CommonMark (with pipe tables): sources, coverage matrix, a section per topic.
 
-    `topics` limits the matrix and the sections to those ids (in the order given); None means every topic.
+    `topics` limits the matrix and the sections to those ids (in the order given); None means every topic
+    that tags something here (the others are named in one line under the matrix).
     `config_topics` are the configured topics (`config.topics`), whose aliases the framing leaves out of each
     topic's distinctive terms; without them a topic's own names can be listed as its terms. Each topic shows
     its `links_per_topic` strongest linked pairs side by side and counts the rest.
@@ -86,7 +87,7 @@ def export_markdown(
     blocks += ["## Sources", sources_table(ctx)]
     if framing_section in sections:
         blocks += overall_blocks(ctx, chosen)
-    blocks += ["## Coverage", _coverage_intro(), coverage_table(ctx, chosen)]
+    blocks += ["## Coverage", _coverage_intro(), coverage_table(ctx, chosen), _silent_line(ctx, chosen)]
     for topic in chosen:
         blocks.append(f"## {escape_inline(topic.label)}")
         blocks.append(_topic_summary(ctx, topic))
@@ -96,9 +97,9 @@ def export_markdown(
 
 
 def select_topics(corpus: Corpus, topics: Sequence[str] | None) -> list[TopicInfo]:
-    """The corpus' topics named by `topics` (None: all), or UnknownTopicError."""
+    """The corpus' topics named by `topics` (None: all that tag something here), or UnknownTopicError."""
     if topics is None:
-        return list(corpus.topics)
+        return [row.topic for row in coverage(corpus).rows]
     unknown = [t for t in topics if corpus.topic(t) is None]
     if unknown:
         raise UnknownTopicError(unknown, [t.id for t in corpus.topics])
@@ -121,13 +122,24 @@ def sources_table(ctx: ExportContext) -> str:
 
 def coverage_table(ctx: ExportContext, topics: Sequence[TopicInfo]) -> str:
     """Topic × article: how many passages discuss the topic, and the first one (`3 (from ¶2)`)."""
-    wanted = {t.id for t in topics}
+    matrix = coverage(ctx.corpus)
     rows = []
-    for row in coverage(ctx.corpus).rows:
-        if row.topic.id in wanted:
-            cells = [f"{c.passages} (from ¶{c.first + 1})" if c.first is not None else "—" for c in row.cells]
-            rows.append([escape_cell(row.topic.label), *cells])
+    for topic in topics:
+        row = matrix.row(topic)
+        cells = [f"{c.passages} (from ¶{c.first + 1})" if c.first is not None else "—" for c in row.cells]
+        rows.append([escape_cell(topic.label), *cells])
     return table(["Topic", *(ctx.labels[a.id] for a in ctx.corpus.articles)], rows)
+
+
+def _silent_line(ctx: ExportContext, chosen: Sequence[TopicInfo]) -> str:
+    """The topics left out because no passage here discusses them, named in one line (what nobody covers is
+    a finding too), or nothing."""
+    shown = {t.id for t in chosen}
+    silent = [t for t in coverage(ctx.corpus).silent if t.id not in shown]
+    if not silent:
+        return ""
+    names = "; ".join(escape_inline(t.label) for t in silent)
+    return f"No passage here discusses {'this topic' if len(silent) == 1 else 'these topics'}: {names}."
 
 
 def _summary(ctx: ExportContext, topics: Sequence[TopicInfo]) -> str:

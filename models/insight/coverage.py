@@ -27,19 +27,33 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    rows: tuple[Row, ...]
+    rows: tuple[Row, ...]  # the topics some passage discusses, in the corpus's order (configured first)
+    silent: tuple[TopicInfo, ...] = ()  # the topics no passage discusses (the bundled topics on another story)
+    articles: int = 0
+
+    def row(self, topic: TopicInfo) -> Row:
+        """The topic's row; a silent topic's is all empty cells (for a topic the user asked for by name)."""
+        for row in self.rows:
+            if row.topic.id == topic.id:
+                return row
+        return Row(topic, tuple(Cell(0, 0, None) for _ in range(self.articles)))
 
 
 def coverage(corpus: Corpus) -> Coverage:
-    rows = []
+    """The matrix of the topics this corpus discusses. A topic that tags nothing here is not a row of dashes
+    but named in `silent`: with the bundled config on another story, five rows of "—" hid the story's own
+    topics (a new user's trial), while one line naming them still tells a journalist what nobody covers."""
+    rows: list[Row] = []
+    silent: list[TopicInfo] = []
     for topic in corpus.topics:
         cells = []
         for article in corpus.articles:
             tagged = [p for p in article.passages if p.tag(topic.id) is not None]
             explicit = len([p for p in tagged if (tag := p.tag(topic.id)) is not None and not tag.implicit])
             cells.append(Cell(len(tagged), explicit, tagged[0].index if tagged else None))
-        rows.append(Row(topic, tuple(cells)))
-    # A topic that tags nothing here (the bundled topics on another story) goes below the ones that do: the
-    # matrix opens on what this corpus discusses. Stable: otherwise the corpus's own order (configured first).
-    rows.sort(key=lambda row: not any(cell.passages for cell in row.cells))
-    return Coverage(tuple(rows))
+        row = Row(topic, tuple(cells))
+        if row.articles:
+            rows.append(row)
+        else:
+            silent.append(topic)
+    return Coverage(tuple(rows), tuple(silent), len(corpus.articles))

@@ -704,3 +704,19 @@ def test_a_short_articles_words_overall_are_said_once_not_under_every_topic(seed
         assert OVERALL_HEADING in sources and f"| {ctx.labels[article.id]} |" in sources and terms in sources
     assert text.count(WHOLE_ARTICLE) >= 2 * len(short)
 
+
+
+def test_topics_that_tag_nothing_get_one_line_not_empty_sections(seeds_corpus):
+    """The bundled topics on another story opened the export with five empty sections (a new user's trial):
+    a topic no passage discusses is named once under the matrix, and gets a section only when asked for."""
+    from dataclasses import replace as _replace
+    silent = TopicInfo("fisheries", "Fisheries *quota*", "#888888")
+    corpus = _replace(seeds_corpus, topics=(*seeds_corpus.topics, silent))
+    text = export_markdown(corpus)
+    assert "## Fisheries" not in text
+    assert text.count("Fisheries \\*quota\\*") == 1
+    assert "No passage here discusses this topic: Fisheries \\*quota\\*." in text
+    assert f"{len(seeds_corpus.topics)} topics," in text.splitlines()[2]
+    asked = export_markdown(corpus, ["fisheries"])
+    assert "## Fisheries \\*quota\\*" in asked and "No passage here discusses" not in asked
+    assert "| Fisheries \\*quota\\* | — |" in asked

@@ -314,3 +314,27 @@ async def test_inspector_bolds_an_acronym_term_only_as_written(make_app):
             bold = [text.plain[s.start:s.end] for s in text.spans if "bold" in str(s.style)]
             assert "US" in bold and "sanctions" in bold, (side, bold)
             assert "us" not in bold, (side, bold)
+
+
+async def test_coverage_names_topics_that_tag_nothing_in_one_line(make_app, seeds_corpus):
+    """A topic no passage discusses is not a row of dashes (the bundled topics on another story hid the
+    story's own): one line under the matrix names it."""
+    from dataclasses import replace
+
+    from textual.widgets import DataTable, Static
+
+    from models.document import TopicInfo
+    from tui.screens.coverage import CoverageScreen
+
+    silent = TopicInfo("fisheries", "Fisheries [b]quota[/b]", "#888888")
+    corpus = replace(seeds_corpus, topics=(silent, *seeds_corpus.topics))
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("c")
+        assert isinstance(app.screen, CoverageScreen)
+        table = app.screen.query_one(DataTable)
+        assert "fisheries" not in [str(key.value) for key in table.rows]
+        assert table.row_count == len(seeds_corpus.topics)
+        line = str(app.screen.query_one("#coverage-silent", Static).render())
+        assert line == "No passage here discusses: Fisheries [b]quota[/b]."  # as text, never markup

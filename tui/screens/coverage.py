@@ -36,6 +36,9 @@ class CoverageScreen(Panel[str | None]):
                          classes="panel-title")
             yield DataTable(id="coverage-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1)
             yield Static(id="coverage-legend", classes="dim")
+            if self.matrix.silent:
+                names = "; ".join(topic.label for topic in self.matrix.silent)
+                yield Static(Text(f"No passage here discusses: {names}."), id="coverage-silent", classes="dim")
             yield Static(Text("— : the article is silent on the topic.  enter: jump to its first passage."),
                          classes="dim")
         yield Footer()
