@@ -358,7 +358,11 @@ class Tagger:
     def _lede(self, title: str, title_doc: _Indexed, tags: dict[str, TopicTag]) -> None:
         """The first passage of a news article restates its headline (the inverted pyramid): it gets the
         topics the title names, as implicit, with the title's words as evidence. A topic narrowed with
-        `requires` is left to its requirement (`title_context` already lets the title meet it)."""
+        `requires` is left to its requirement (`title_context` already lets the title meet it). A first
+        passage that names a topic itself says what it discusses, and is not read as the headline restated
+        (as in `_infer`, a passage that names a topic is not a reference to another)."""
+        if any(not tag.implicit for tag in tags.values()):
+            return
         for topic in self.topics:
             if topic.requires or topic.id in tags:
                 continue

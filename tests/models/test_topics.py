@@ -191,6 +191,16 @@ def test_the_lede_restates_what_the_title_names():
     assert tags[1] == ()  # only the first passage restates the headline
 
 
+def test_a_lede_that_names_a_topic_itself_is_not_the_headline_restated():
+    from models.config import Thresholds, Topic
+
+    queue = Topic("queue", "Queue", "#ffffff", ("queue",))
+    repairs = Topic("repairs", "Repairs", "#000000", ("repairs",))
+    tagger = Tagger((queue, repairs), Thresholds())
+    [lede] = tagger.tag(["The lock keeper said repairs had begun on Monday."], ["a:0"], title="Barge queue grows at Velden lock")
+    assert [t.topic for t in lede] == ["repairs"]  # it says what it discusses: the title's queue is not given to it
+
+
 def test_a_title_does_not_bypass_requires(tagger):
     # drones-ukraine requires Ukraine nearby: a title about drones gives the lede nothing by itself
     [lede] = tagger.tag(["Farmers in Anatolia praised the new crop-spraying fleet."], ["a:0"], title="Drones over the fields")
