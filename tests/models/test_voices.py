@@ -725,3 +725,82 @@ def test_he_said_is_the_speaker_or_subject_named_last_outside_quotations():
         "“Nobody should speak to players like that, least of all Obi,” he said.",
     ])
     assert [m.cue for m in found["Tom Adeyemi"].mentions] == ["criticised", "said"]  # not Obi's: she spoke before
+
+
+def test_posted_on_a_platform_and_praise_are_speech():
+    found = _names([
+        "“We are proud of the whole team,” Weber posted on X.",
+        "“What a day for science!” the Director General of the Nordic Space Agency, Anna Lind, posted on X.",
+        "“Well done to everyone,” Harwell Ground Station in Oxfordshire, UK, posted on X.",
+        "The Port Authority and the Coast Guard on Monday congratulated the crew on the rescue.",
+        "Minister Ola Berg captioned his post, “A fine morning at the summit.”",
+        "The company posted a record loss on Monday.",  # a loss posted is no speech
+    ])
+    assert set(found) == {"Weber", "Anna Lind", "Harwell Ground Station", "Port Authority", "Coast Guard", "Ola Berg"}
+    assert found["Weber"].mentions[0].cue == "posted on"
+    assert found["Anna Lind"].kind == PERSON and found["Anna Lind"].role == "the Director General of the Nordic Space Agency"
+    assert found["Harwell Ground Station"].kind == ORGANISATION
+
+
+def test_wondering_is_a_thought_unless_a_question_is_quoted():
+    found = _names([
+        "As Liberals wondered how long she would remain in power, Karin Lund acknowledged a difficult day.",
+    ])
+    assert set(found) == {"Karin Lund"}
+
+
+def test_an_acronym_written_as_a_word_after_the_name_it_abbreviates():
+    found = _names(["The Nordic Space Research Organisation (Nsro) said in a statement: “The mission is on course.”"])
+    assert set(found) == {"Nordic Space Research Organisation"}
+
+
+def test_a_role_is_a_noun_phrase_never_a_clause():
+    found = _names([
+        "Ola Berg, Nordic Prime Minister has resigned just weeks after winning a contested leadership election.",
+        "In a speech outside the palace, Berg said: “I cannot deliver the mandate.”",
+        "The outgoing PM said her successor will be elected in a leadership contest.",
+    ])
+    assert set(found) == {"Ola Berg"}
+    assert found["Ola Berg"].role == "Nordic Prime Minister"
+    assert len(found["Ola Berg"].mentions) == 2  # "the outgoing PM" is the Prime Minister who spoke
+
+
+def test_an_honour_and_a_given_name_are_the_person_named_in_full():
+    found = _names([
+        "Sir Olaf Brandt has called for an immediate general election, saying the party had no mandate.",
+        "The opposition leader said: “We deserve better than this.”",
+        "Sir Olaf said: “The party cannot respond by shuffling people at the top.”",
+    ])
+    assert set(found) == {"Sir Olaf Brandt"}
+    assert len(found["Sir Olaf Brandt"].mentions) == 3
+    assert found["Sir Olaf Brandt"].role == "the opposition leader"  # what the article calls him
+
+
+def test_two_names_run_together_in_a_tag_list_are_not_one_name():
+    found = _names([
+        "Karin Lund Jon Hale Nordic Party Racing Karin Lund Jon Hale",
+        "The chairman of the committee Sir Jon Hale in the capital agreed to a fresh leadership election.",
+        "Speaking from a lectern, Ms Lund said she had told the King she was resigning.",
+    ])
+    assert set(found) == {"Karin Lund"}
+
+
+def test_a_group_in_the_plural_speaks_unnamed_and_a_bare_title_is_the_one_who_bears_it():
+    found = _names([
+        "Labour MPs increasingly called for her resignation this week.",
+        "PM Ola Berg watched the landing from Oslo.",
+        "“Many thanks to you and your team,” PM said to the agency chief while congratulating the team.",
+        "Chancellor Jon Hale, who has fought for the party leadership twice, immediately ruled himself out.",
+    ])
+    assert set(found) == {"Labour MPs", "Ola Berg", "Jon Hale"}
+    assert found["Labour MPs"].kind == UNNAMED
+    assert found["Ola Berg"].kind == PERSON and found["Ola Berg"].role == "PM"
+    assert found["Jon Hale"].mentions[0].cue == "ruled himself out"
+
+
+def test_a_role_before_a_name_at_the_start_of_a_sentence():
+    found = _names([
+        "Union Minister of Fisheries, K Olsen, on Thursday posted a photo of the summit.",
+        "Olsen captioned his post, “This morning at the summit.”",
+    ])
+    assert found["K Olsen"].role == "Union Minister of Fisheries"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from models.document import Passage
 from models.text import Token, fold
-from models.insight.voices.lexicon import BESIDE_QUOTE, PARTICLES, Form, delivering_form, forms, reporting_form
+from models.insight.voices.lexicon import BESIDE_QUOTE, PARTICLES, REFLEXIVES, Form, delivering_form, forms, reporting_form
 from models.insight.voices.phrases import _NOTHING, _QUANTIFIERS, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.insight.voices.sentences import (
@@ -256,6 +256,10 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
     low = toks[i].norm
     particle = PARTICLES.get(form.lemma)
     nxt = toks[i + 1] if i + 1 < s.hi and not s.breaks_before(i + 1) else None
+    reflexive = (particle is not None and nxt is not None and nxt.norm in REFLEXIVES and i + 2 < s.hi
+                 and toks[i + 2].norm in particle and not s.breaks_before(i + 2))
+    if reflexive:
+        nxt = toks[i + 2]  # "ruled himself out"
     if particle and (nxt is None or nxt.norm not in particle):
         return _what_called(s, i, quotes, sentence) if form.lemma == "call" else None
     if form.lemma in BESIDE_QUOTE and not _beside_quote(s.text, toks[i].start, toks[i + 1 if particle else i].end):
@@ -279,7 +283,7 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         return None  # "to said" is no attribution
     if infinitive and nxt is not None and nxt.norm == "to" and not particle:
         return None  # "working with regulators to respond to the collapse": an act, no speech reported
-    cue = low if not particle else f"{low} {toks[i + 1].norm}"
+    cue = low if not particle or nxt is None else f"{low} {toks[i + 1].norm} {nxt.norm}" if reflexive else f"{low} {nxt.norm}"
     if form.lemma == "tell" and nxt is not None and (_name_token(nxt) or (
             nxt.norm == "the" and i + 2 < s.hi and _name_token(toks[i + 2]) and not s.breaks_before(i + 2))):
         k = i + 1
@@ -548,6 +552,18 @@ def _aside_kind(s: _Sentence, k: int, j: int) -> str:
     return ""
 
 
+def _role_of(s: _Sentence, idx: list[int]) -> bool:
+    """Whether a phrase is a role held in a named body: "the director of the Nordic Space Agency", "the
+    Director General of the ESA", "Acme's head of sales" (a determiner or possessive first, then a role noun
+    or a title right before "of")."""
+    toks = s.toks
+    if not idx or not (toks[idx[0]].norm in DETERMINERS or _possessive(toks[idx[0]])):
+        return False
+    return any(toks[t].norm == "of" and t - 1 > idx[0] and (toks[t - 1].norm in ROLE_NOUNS or toks[t - 1].norm in TITLES
+                                                             or (toks[t - 1].raw.islower() and _agentive(toks[t - 1].norm)))
+               for t in idx[1:])
+
+
 def _aside_role(s: _Sentence, k: int, j: int, kind: str) -> str | None:
     """The role an aside gives its speaker: an appositive without its relative clause ("the Japanese owner of
     a container ship stuck in the canal that is ..." -> "... stuck in the canal"), the predicate of a copular
@@ -590,7 +606,7 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
         common = idx and toks[idx[-1]].raw.islower() and (
             phrase.kind in (UNNAMED, "description", ORGANISATION)
             or toks[idx[0]].norm in DETERMINERS or _possessive(toks[idx[0]])
-            or toks[idx[0]].norm in _QUANTIFIERS or toks[idx[0]].norm.isdigit())  # "Two other players, A and B,"
+            or toks[idx[0]].norm in _QUANTIFIERS or toks[idx[0]].norm.isdigit()) or _role_of(s, idx)  # "Two other players, A and B,"
         if kind == "name" and common:
             # "Israel's finance minister, Bezalel Smotrich, said", "The ship's insurer, the U.K. P&I Club,
             # said": the name is the speaker, the common-noun phrase before it its role.
@@ -605,7 +621,8 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
             named = _read_phrase(s, list(range(k, end + 1)))
             if named.kind in (PERSON, ORGANISATION):
                 named.role = named.role or s.span(idx)
-                if toks[idx[-1]].norm in ORG_NOUNS - PERSON_OR_BODY and named.kind == PERSON and not named.title:
+                head = _aside_head([toks[t].norm for t in idx if toks[t].norm not in DETERMINERS])
+                if head in ORG_NOUNS - PERSON_OR_BODY and named.kind == PERSON and not named.title:
                     named.kind = ORGANISATION
                 return named, idx[0]
         role = _aside_role(s, k, end, kind)
@@ -630,7 +647,8 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
     return None
 
 
-_PARTICLE_AFTER = {verb: re.compile(r"\W{0,3}(?:" + "|".join(after) + r")\b", re.IGNORECASE)
+_PARTICLE_AFTER = {verb: re.compile(r"\W{0,3}(?:(?:" + "|".join(REFLEXIVES) + r")\s+)?(?:" + "|".join(after) + r")\b",
+                                     re.IGNORECASE)
                    for verb, after in PARTICLES.items()}
 _BE_WORD = re.compile(r"\b(?:is|are|was|were|been|be|being)\b|['’]s\b", re.IGNORECASE)
 _WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)

@@ -134,6 +134,9 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
             if (kind == PERSON and not _marked_person(p) and " ".join(words) in as_bodies
                     and (len(words) > 1 or words[0] not in people)):
                 kind = ORGANISATION  # "Moscow said", "Reuters reported", "the White House announced"
+            full = _in_full(article.text, p.name) if kind == PERSON and len(words) == 2 else None
+            if full is not None:
+                words = _name_key(full)  # "Sir Keir" is "Sir Keir Starmer", named in full in the article
             if kind == PERSON:
                 d = _person(people.setdefault(words[-1], []), words)
                 if d is None:
@@ -146,6 +149,8 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
                     d = bodies[" ".join(words)] = _Draft(kind)
                     drafts.append(d)
             d.add(f)
+            if full is not None:
+                d.names.append(full)
         elif p.kind == UNNAMED:
             low = fold(p.name)
             if re.match(r"(the )?(same )?(source|sources)$", low) and low != "sources" and last_anonymous is not None:
@@ -160,6 +165,23 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
     for d in drafts:
         _settle(article, d)
     return drafts
+
+
+# The honours a British knight or dame is called by with the given name alone ("Sir Keir", "Dame Judi").
+_GIVEN_NAME_HONOURS = frozenset("sir dame".split())
+
+
+def _in_full(text: str, name: str) -> str | None:
+    """The full name an honour and a given name stand for in the article ("Sir Graham" -> "Sir Graham
+    Brady", written so elsewhere in it), or None."""
+    first, _, given = _bare(name).partition(" ")
+    if fold(first) not in _GIVEN_NAME_HONOURS or not given:
+        return None
+    for m in re.finditer(re.escape(f"{first} {given}") + r" ([A-Z][\w’'-]+)\b", text):
+        surname = fold(m.group(1))
+        if surname not in STOPWORDS and surname not in ORG_WORDS and surname not in _DISCOURSE:
+            return m.group()
+    return None
 
 
 def _initials(name: str) -> str:
@@ -339,7 +361,7 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
                     drafts, f.offset, "")
             if d is None and not p.body and p.head:
                 name = named_with_role(article.text, p.head, _content_words(p.name) - {p.head}, f.offset)
-                d = _person_draft(article, name, drafts) if name else None
+                d = (_person_draft(article, name, drafts) if name else None) or _speaker_of_no_role(f, p, drafts)
             if d is None:
                 d = anonymous[_anonymous_key(p.name)] = _Draft(p.fallback)
                 d.names.append(p.name)
@@ -474,7 +496,7 @@ def _resolve_description(text: str, f: _Found, p: _Phrase, drafts: list[_Draft])
         if d.kind != PERSON or not d.found:
             continue
         said = _content_words(" ".join(filter(None, [d.role, *d.roles, *d.titles, *d.affiliations])))
-        if p.head in said or (words and len(words & said) * 2 >= len(words)) or set(p.proper) & said:
+        if _head_in(p.head, said) or (words and len(words & said) * 2 >= len(words)) or set(p.proper) & said:
             people.append(d)
     d = _nearest_speaker(f.offset, people, 3000)
     if d is None and people:
@@ -482,6 +504,29 @@ def _resolve_description(text: str, f: _Found, p: _Phrase, drafts: list[_Draft])
         # Rabie said"): the nearest such person speaking after it.
         d = min(people, key=lambda d: min(abs(x.offset - f.offset) for x in d.found))
     return d
+
+
+def _speaker_of_no_role(f: _Found, p: _Phrase, drafts: list[_Draft]) -> _Draft | None:
+    """Whom a description of a person no speaker and no name answers to means: the person who spoke last
+    before it, when the article gives that person no role at all and no other person spoke in between ("Sir
+    Olaf Brandt has called for ... The opposition leader said"); the description is then that person's role."""
+    if p.head not in ROLE_NOUNS and p.head not in TITLES:
+        return None
+    d = _nearest_speaker(f.offset, [x for x in drafts if x.kind == PERSON], 1500)
+    if d is None or d.role or d.roles or not all(_honorific(t) for t in d.titles):
+        return None
+    d.role = p.name
+    return d
+
+
+# Titles written as their initials: "the outgoing PM" is the Prime Minister.
+_SPELLED_OUT = {"pm": frozenset({"prime", "minister"}), "ceo": frozenset({"chief", "executive"}),
+                "mp": frozenset({"member", "parliament"})}
+
+
+def _head_in(head: str, said: set[str]) -> bool:
+    """Whether a description's head is among the words said of a voice, initials spelled out."""
+    return head in said or (head in _SPELLED_OUT and _SPELLED_OUT[head] <= said)
 
 
 def _content_words(text: str) -> set[str]:

@@ -45,14 +45,19 @@ _NOT_INVERTING = """
     denounce decry slam blast lambast fault chide rebuke deny dismiss reject refute rebut dispute apologise
     describe characterise term dub label brand promise pledge vow threaten swear implore beseech beg
     hint imply indicate reveal disclose confide confess concur specify clarify forecast regret deplore
-    protest""".split()
+    protest congratulate praise hail laud commend applaud thank welcome caption""".split()
 
 # Verbs that report only with a particle after them ("pointed out", "called on", "called for").
-PARTICLES = {"point": ("out",), "call": ("on", "for"), "spell": ("out",), "lay": ("out",), "go": ("on",)}
+PARTICLES = {"point": ("out",), "call": ("on", "for"), "spell": ("out",), "lay": ("out",), "go": ("on",),
+             "post": ("on", "to", "online"), "rule": ("out",)}
+# What may stand between a verb and its particle: "ruled himself out".
+REFLEXIVES = frozenset("himself herself itself themselves myself ourselves".split())
 
 # Verbs that go on with a speaker's words, and report speech only right beside a quotation or a colon
 # ("The 46-year-old continued: ...", "“...,” she went on"); elsewhere they are no speech ("the war continued").
-BESIDE_QUOTE = frozenset("continue go".split())
+# "Wonder" is as often a thought as a question asked ("as MPs wondered how long she would last"): it reports
+# only beside the question quoted ("“Why now?” she wondered").
+BESIDE_QUOTE = frozenset("continue go wonder".split())
 
 LEMMAS = frozenset(_INVERTING) | frozenset(_NOT_INVERTING) | frozenset(PARTICLES) | BESIDE_QUOTE
 

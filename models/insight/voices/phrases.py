@@ -4,6 +4,7 @@ government"), a description of someone named before ("the Russian expert"), or n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from models.text import STOPWORDS, fold
@@ -134,7 +135,7 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
     whole = idx
     idx, affiliation = _cut_affiliation(s, idx)
     last = toks[idx[-1]]
-    if _name_token(last) and not _possessive(last):
+    if _name_token(last) and not _possessive(last) and not _ACRONYM_PLURAL.match(last.raw):
         run = [idx[-1]]
         for n in range(len(idx) - 2, -1, -1):
             t = idx[n]
@@ -163,6 +164,9 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
             # "Eleven members of the House": a source described by the body it belongs to.
     return _read_anonymous(s, whole)
 
+
+# An acronym in the plural ("MPs", "MEPs", "NGOs"): members of a group, never a name.
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s$")
 
 _VEHICLE_LEADS = frozenset("in via through".split())
 
@@ -334,7 +338,7 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     # The head must be someone who can speak: a source, an official, an expert, people close to ... ("a
     # statement", "a new source of friction" are not).
     heads = [k for k, t in enumerate(idx) if toks[t].norm in SOURCE_NOUNS or toks[t].norm in ROLE_NOUNS
-             or ((toks[t].raw.islower() or t == s.lo) and _plural_people(toks[t].norm))
+             or ((toks[t].raw.islower() or t == s.lo) and _plural_people(toks[t].norm)) or _ACRONYM_PLURAL.match(toks[t].raw)
              or (k == len(idx) - 1 and k > 0 and toks[t].raw.islower() and _agentive(toks[t].norm)
                  and toks[idx[0]].norm in DETERMINERS)]
     if not heads:
@@ -358,14 +362,18 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
         acronym = len(tok.raw) > 1 and tok.raw.isupper()
         if low in STOPWORDS and low != "same" and not acronym:
             break
-        if tok.raw.islower() and low.endswith(("ed", "ing")) and low not in _SOURCE_MODIFIERS:
-            break
+        if tok.raw.islower() and low.endswith(("ed", "ing")) and low not in _SOURCE_MODIFIERS and not (
+                toks[idx[0]].norm in DETERMINERS and start == 2):
+            break  # "the outgoing president": right after its article, such a word is an adjective
         start -= 1
     end = h + 1
     if end < len(idx) and toks[idx[end]].norm in _POSTMODIFIERS:
         end = len(idx)
     chosen = idx[start:end]
     determiner = toks[chosen[0]].norm
+    if len(chosen) == 1 and head in TITLES and toks[chosen[0]].raw[:1].isupper() and not toks[chosen[0]].raw.isupper() or (
+            len(chosen) == 1 and toks[chosen[0]].raw.isupper() and head in ROLE_NOUNS):
+        return _Phrase("description", s.span(chosen), head=head)  # "PM said", "President said": the one of that title
     if len(chosen) == 1 and (head == "people" or not (head.endswith("s") or head in ("media", "police", "staff"))):
         return _NOTHING  # a bare singular noun is no subject ("in general terms"); "officials" is one
     if (determiner == "the" or (_possessive(toks[chosen[0]]) and _is_capital(toks[chosen[0]]))) and head not in _SOURCE_ONLY:

@@ -23,7 +23,7 @@ _ADDRESS = {"mr": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "sir": MALE
 _LEAD = 700  # characters of the article's text read as its lead
 
 
-def _person_words(words: list[str]) -> list[str] | None:
+def _person_words(words: list[str], shortest: int = 2) -> list[str] | None:
     """The words of a person's name from a run of capitalised words, titles in front dropped; None when a
     word says it is no person's ("Premier League", "Silicon Valley", "On Monday")."""
     for k in range(len(words) - 2, -1, -1):
@@ -33,7 +33,7 @@ def _person_words(words: list[str]) -> list[str] | None:
     folded = [fold(w.replace("’", "'").removesuffix("'s")) for w in words]
     while folded and folded[0].rstrip(".") in TITLES:
         folded, words = folded[1:], words[1:]
-    if len(words) < 2:
+    if len(words) < shortest:
         return None
     if any(w in ORG_WORDS or w in PLACE_WORDS or w in PLACE_NOUNS or w in STOPWORDS or w in WEEKDAYS or w in MONTHS or w in ROLE_NOUNS
            for w in folded):
@@ -126,14 +126,15 @@ def named_with_role(text: str, head: str, words: set[str], before: int, reach: i
         return None
     found = None
     pattern = re.compile(
-        rf"\b(?i:{re.escape(head)})\s+((?:{_CAP}\s+){{1,3}}{_CAP})(?![\w’'-])"
+        rf"\b(?i:{re.escape(head)})\s+((?:{_CAP}\s+){{0,3}}{_CAP})(?![\w’'-])"
         rf"|((?:{_CAP}\s+){{1,3}}{_CAP}),\s+(?:the|a|an|{_CAP}[’']s)\s+[^,.;:()]{{0,60}}?\b{re.escape(head)}\b",
     )
     for m in pattern.finditer(text, lo, before):
         window = fold(text[max(0, m.start() - 40) : m.end() + 60])
         if any(w not in window for w in words):
             continue
-        name = _person_words((m.group(1) or m.group(2)).split())
+        # A surname alone only after a title in capitals ("PM Modi"; not "the president Lula").
+        name = _person_words((m.group(1) or m.group(2)).split(), 1 if m.group(1) and m.group()[:1].isupper() else 2)
         if name is not None:
             found = " ".join(name)
     return found

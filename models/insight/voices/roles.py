@@ -9,6 +9,8 @@ import re
 
 from models.text import STOPWORDS, fold
 from models.insight.voices.words import (
+    AUXILIARIES,
+    BE,
     CLAUSE_BREAKS,
     DETERMINERS,
     ORG_NOUNS,
@@ -51,20 +53,39 @@ def _fullest(text: str, name: str) -> str | None:
         for n in range(len(words) - 1, max(-1, len(words) - 4), -1):
             word = words[n]
             parts = [fold(p) for p in word.split("-")]
+            if len(word) == 1 and word.isupper() and word not in "AI" and n == len(words) - 1:
+                kept.insert(0, word)  # an initial: "S Jaishankar"
+                continue
             if not word[:1].isupper() or word.isupper() or word.endswith(("'s", "’s")) or not word[-1:].isalpha() \
                     or any(p in TITLES or p in STOPWORDS or p in ROLE_NOUNS or p in ORG_WORDS or p in WEEKDAYS
                            for p in parts):
+                if word[:1].isupper() and word[-1:].isalpha() and not word.isupper() and not any(
+                        p in TITLES or p in STOPWORDS or p in ROLE_NOUNS for p in parts):
+                    kept = []  # "Party Racing Liz Truss": a piece of a longer run of names (a tag list)
                 break
             if parts[0] in MONTHS and n > 0 and fold(words[n - 1]) in TIME_PREPOSITIONS | TIME_MODIFIERS:
                 break  # "in March Erdogan said": a date, not a given name ("June Smith")
             kept.insert(0, word)
         if kept and len(kept) < len(words) and fold(words[-len(kept) - 1]) == "of":
             continue  # "Secretary of State Antony Blinken": "State" ends a title, not a name
+        kept = _one_name(text, kept)
         if kept:
             candidate = " ".join([*kept, name])
             if best is None or len(candidate) > len(best):
                 best = candidate
     return best
+
+
+def _one_name(text: str, kept: list[str]) -> list[str]:
+    """The given names of one person from a run of capitalised words before a surname: a run that holds
+    another name ends after it ("Graham Brady Liz Truss", a list of tags: "Brady" is written elsewhere in the
+    article with another word after it, so "Liz" alone is the given name of "Truss")."""
+    for n in range(len(kept) - 2, -1, -1):
+        nxt = kept[n + 1]
+        for m in re.finditer(r"(?<![\w’'-])" + re.escape(kept[n]) + r"\b\W*(\w*)", text):
+            if m.group(1) != nxt:
+                return kept[n + 1 :]
+    return kept
 
 
 _AFTER_NAME_ROLE = re.compile(
@@ -99,7 +120,7 @@ def _appositive(text: str, name: str) -> str | None:
         at = text.find(name, at + 1)
         if m is None:
             continue
-        role = m.group(1).strip()
+        role = _before_verb(m.group(1).strip())
         words = [fold(w) for w in re.findall(r"[^\W\d_]+", role)]
         if words and (words[0].endswith("ing") or words[0] in ("who", "whose", "which", "that")):
             continue  # "Interfax, citing a source in ...": a clause, not what the speaker is
@@ -110,9 +131,19 @@ def _appositive(text: str, name: str) -> str | None:
 
 
 _APPOSITIVE_ENDS = frozenset("of for at in on with from who whose which that and".split())
+_FINITE = re.compile(r"\s+(?:" + "|".join(sorted(BE | AUXILIARIES)) + r")\b")
+
+
+def _before_verb(role: str) -> str:
+    """A role is a noun phrase, never a clause: what an appositive holds before a finite verb ("Liz Roe, UK
+    Prime Minister has resigned ..." -> "UK Prime Minister"; the comma closing the role was left out)."""
+    m = _FINITE.search(role)
+    return role[: m.start()] if m else role
 
 
 _PREPOSED_START = re.compile(r"(?:The|An?|[A-Z][\w’'-]*[’']s)\s")
+# A title in capitals: "Union Minister of External Affairs", "Chief Executive".
+_TITLE_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w’'-]*)*")
 
 
 def _preposed(text: str, names: list[str]) -> str | None:
@@ -134,6 +165,8 @@ def _preposed(text: str, names: list[str]) -> str | None:
                     role = segment[m.start() :]
                     if any(fold(w) in ROLE_NOUNS for w in re.findall(r"[^\W\d_]+", role)):
                         return role
+                elif _TITLE_RUN.fullmatch(segment) and any(fold(w) in ROLE_NOUNS for w in segment.split()):
+                    return segment  # "Union Minister of External Affairs, S Jaishankar, posted"
             at = text.find(name, at + 1)
     return None
 

@@ -26,6 +26,17 @@ _TITLE_END = re.compile(r"(?<![\w.])(?:[A-Z]|" + _SHORT_FORMS + r")\.$")
 # "(DPR)", "(SSB)": an acronym in brackets after a name, read as if it were not there.
 _BLANKS = re.compile(r"\s{3,}")
 _BRACKETED_ACRONYM = re.compile(r"\s*\((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][\w.&/-]{1,11}\)")
+# "The Indian Space Research Organisation (Isro)": an acronym written as a word, its letters the initials of
+# the capitalised words right before it.
+_BRACKETED_WORD = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on)\s+)?){2,8})\(([A-Z][a-z]{1,7})\)")
+
+
+def _initials_blanked(m: re.Match[str]) -> str:
+    words = [w for w in m.group(1).split() if w[:1].isupper()]
+    letters = m.group(2).lower()
+    if "".join(w[0] for w in words[-len(letters):]).lower() != letters:
+        return m.group()
+    return m.group(1) + " " * (len(m.group()) - len(m.group(1)))
 
 
 class _Sentence:
@@ -92,7 +103,9 @@ def _ends_in_abbreviation(text: str, previous: tuple[int, int], start: int) -> b
 def _sentence_tokens(sentence: str) -> tuple[str, list[Token]]:
     """A sentence's text as attribution reads it (bracketed acronyms blanked out, offsets unchanged) and its
     tokens, each abbreviation one token with its period ("U.S.", "Gen.")."""
-    text = _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group()), sentence) if "(" in sentence else sentence
+    text = sentence
+    if "(" in sentence:
+        text = _BRACKETED_WORD.sub(_initials_blanked, _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group()), text))
     toks = tokens(text)
     spans = [m.span() for m in _ABBREVIATION.finditer(text)] if "." in text[:-1] or "&" in text else []
     if not spans:

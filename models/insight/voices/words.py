@@ -50,7 +50,7 @@ ROLE_NOUNS = frozenset(
     """professor analyst expert commentator spokesman spokeswoman spokesperson minister president secretary
     ambassador director chief head chairman chairwoman chair ceo official researcher fellow journalist editor
     correspondent columnist reporter lawyer general adviser advisor diplomat economist historian scholar lecturer
-    leader founder deputy senator lawmaker mp envoy colonel admiral commander governor mayor representative
+    leader founder deputy senator lawmaker mp pm envoy colonel admiral commander governor mayor representative
     negotiator strategist specialist observer author writer scientist politician activist officer consultant
     manager executive coordinator bureaucrat source premier chancellor member candidate speaker prosecutor judge
     attorney investigator inspector engineer captain pilot doctor physician nurse teacher student resident
@@ -98,9 +98,9 @@ ORG_WORDS = frozenset(
     bloomberg xinhua anadolu sputnik states kingdom republic emirates nations directorate authority command
     headquarters secretariat bureau court police coalition staff assembly house chamber cabinet duma rada knesset
     bundestag majlis consulate mission delegation tribunal inspectorate authorities alliance bloc guard guards
-    corps militia brigade battalion regiment fleet academy college school society trust inc ltd llc plc corp
-    gmbh airlines airways industries holding holdings technologies television radio tv broadcasting magazine
-    newspaper club lines shipping marine logistics reserve treasury societies international institution
+    corps militia brigade battalion regiment fleet academy college school society trust inc ltd llc plc corp station
+    observatory laboratory gmbh airlines airways industries holding holdings technologies television radio tv
+    broadcasting magazine newspaper club lines shipping marine logistics reserve treasury societies international institution
     organisation labs partners ventures capital insurance insurers bureau network networks platform
     foundation charity league""".split()
 )
@@ -121,7 +121,7 @@ TITLES = frozenset(
     """president minister secretary dr mr mrs ms miss prof professor sen senator rep gen general chancellor king
     queen prince princess sheikh ayatollah pope mayor governor judge ambassador colonel col admiral lt lieutenant
     captain capt major maj sergeant premier spokesman spokeswoman chairman chairwoman ceo director chief
-    commander deputy envoy speaker""".split()
+    commander deputy envoy speaker pm""".split()
 )
 PARTICLES = frozenset("bin ibn al el de da di del della van von der den la le du dos das ter".split())
 NAME_PREPOSITIONS = frozenset("of from at with in on during since last after before for".split())
