@@ -294,9 +294,13 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
         return
     first, last = _body_span(blocks, live, prose, cleaning, title)
     deck = _deck(blocks, title, cleaning, stops)
+    if deck is not None and title is not None and _lone_under_title(blocks, title, deck, cleaning, stops):
+        blocks[deck].drop("image-caption", "context", "the one line between the title and the body, no byline, date or "
+                          "picture credit beside it: the lead picture's caption", "caption")
+        deck = None
     for i in live:
         block = blocks[i]
-        if i == deck or block.deck:
+        if i == deck or block.deck or block.rule is not None:
             continue
         if i < first and _short_line(block, cleaning, stops):
             block.drop("head-short-line", "context", _why_short(block, stops) + ", above the body")
@@ -355,6 +359,30 @@ def _deck(blocks: list[Block], title: int | None, cleaning: Cleaning, stops: fro
     if below is None:
         return None
     return below if _deck_like(blocks[below], cleaning, stops) else None
+
+
+_HEAD_ROLES = ("byline", "dateline", "caption")
+
+
+def _lone_under_title(blocks: list[Block], title: int, deck: int, cleaning: Cleaning, stops: frozenset[str]) -> bool:
+    """A deck comes with the rest of the page's head: a byline, a date, the lead picture or the title again stand
+    above the body (above the title too, on some pages), or it is printed with the title as one run. A deck-like line alone between the title and the body, in a head
+    without any of these (other furniture aside: a consent notice), is where a page without a byline prints its
+    lead picture's caption ("Crowds watch the launch on a screen")."""
+    if LIST_ITEM.match(blocks[deck].text) or not blocks[deck].gap_before:
+        return False  # a deck of bullet points, or one printed with the line above it (the title) as one run
+    for n, block in enumerate(blocks):
+        if n == title:
+            continue
+        if block.role in _HEAD_ROLES or block.rule == "title" or (block.words <= SHORT_DATE_LINE_WORDS and _date_line(block.text)):
+            # (the title printed again below the deck is head furniture too)
+            return False
+        if block.rule is None and n != deck:
+            return n > deck and is_prose(block, cleaning, stops)
+    return False
+
+
+SHORT_DATE_LINE_WORDS = 12  # a date line: the date and a label or two ("Posted Jul 19, 2024 3:27 AM CDT")
 
 
 def _deck_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
@@ -819,7 +847,7 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
         return cuts
     for first in prose[:2]:  # the first may be a standfirst above the dateline
         m = WIRE_DATELINE.match(first.text[:200])
-        if m and len((m.group("place") or "").strip(".")) != 1 and word_count(first.text[m.end():]) >= SENTENCE_MIN_WORDS:
+        if m and len((m.group("place") or "").strip(".")) != 1 and _body_after(first.text[m.end():]):
             cuts.append((first, first.text[: m.end()].strip(), "wire-dateline", "a wire dateline opening the first paragraph", "dateline"))
             first.text = first.text[m.end():].strip()
             measure(first, stops)
@@ -863,6 +891,15 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
     return cuts
 
 
+_STOP_MARK = re.compile(r"[.!?…]")
+
+
+def _body_after(text: str) -> bool:
+    """What a dateline opens is a sentence: several words and a full stop, where a label in capitals before a
+    headline ("UPDATE: Governor says toll will rise ‘significantly’") has none."""
+    return word_count(text) >= SENTENCE_MIN_WORDS and _STOP_MARK.search(text) is not None
+
+
 _CREDIT_DASH = re.compile(r"[.!?][\"”’)]*\s*[—–]\s*(?=[A-Z])")  # "… lifts off on July 14, 2023. — AFP"
 CREDIT_DASH_CHARS = 400  # the caption before the credit is a sentence or two
 CREDIT_TO_DATELINE = 40  # the credit between the dash and the dateline: an agency or a photographer's name
@@ -880,7 +917,7 @@ def _captioned_dateline(text: str) -> int | None:
         if not text[at].isupper() or not (text[at - 1].isupper() or text[at - 1] == " "):
             continue
         d = WIRE_DATELINE.match(text[at:at + 200])  # (a pattern anchored with ^ matches only at a slice's start)
-        if d and len((d.group("place") or "").strip(".")) > 1 and word_count(text[at + d.end():]) >= SENTENCE_MIN_WORDS:
+        if d and len((d.group("place") or "").strip(".")) > 1 and _body_after(text[at + d.end():]):
             return at + d.end()
     return None
 

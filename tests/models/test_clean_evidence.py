@@ -331,8 +331,10 @@ def test_one_sentence_with_a_labelled_credit_is_a_caption(config):
 
 
 def test_a_deck_without_a_final_stop_under_the_title_is_kept(config):
+    # (in a head with a date: alone between the title and the body it reads as the lead picture's caption,
+    # tests/models/test_clean_kinds.py)
     deck = "Two days on a sandbank held up forty ships"
-    result = run(f"Ship Refloated After Two Days\n\n{deck}\n\n{P1}\n\n{P2}\n", config)
+    result = run(f"Ship Refloated After Two Days\n\n{deck}\n\nMarch 3, 2026\n\n{P1}\n\n{P2}\n", config)
     assert [p.text for p in result.paragraphs] == [deck, P1, P2]
 
 

@@ -177,3 +177,35 @@ def test_a_link_to_a_page_or_an_address_is_not_the_outlet(config):
 def test_a_dotted_word_inside_markup_is_not_a_domain(config):
     text = f"Ship [@click=app.quit]x[/] Refloated After Two Days\n\n{P1}\n\n{P2}\n"
     assert extract_meta(run(text, config)).source is None
+
+
+def test_a_label_in_capitals_before_the_title_is_no_dateline(config):
+    title = "UPDATE: Harbour chief says the channel will reopen ‘soon’"
+    result = run(f"{title}\n\n{P1}\n\n{P2}\n", config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    assert extract_meta(result).title == title
+
+
+LEAD_CAPTION = "Crowds on the quay watch the tugs pull the grain ship off the sandbank at the mouth of the channel"
+
+
+def test_a_line_alone_between_the_title_and_the_body_is_the_lead_pictures_caption(config):
+    result = run(f"{TITLE}\n\n{LEAD_CAPTION}\n\n{P1}\n\n{P2}\n", config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    assert [(r.rule, r.kind, r.role) for r in result.removed if r.text == LEAD_CAPTION] == [("image-caption", "context", "caption")]
+
+
+def test_a_consent_notice_between_the_caption_and_the_body_changes_nothing(config):
+    notice = "We use your sign-up to send you our newsletter. You can unsubscribe at any time. More info"
+    assert kept(f"{TITLE}\n\n{LEAD_CAPTION}\n\n{notice}\n\n{P1}\n\n{P2}\n", config) == [P1, P2]
+
+
+def test_a_deck_in_a_head_with_a_date_is_kept_even_above_the_title(config):
+    deck = "According to the harbour authority, the channel could reopen to traffic within days"
+    assert kept(f"March 3, 2026, 13:58\n\n{TITLE}\n\n{deck}\n\n{P1}\n\n{P2}\n", config) == [deck, P1, P2]
+
+
+def test_a_deck_above_the_lead_picture_is_kept(config):
+    deck = "Channel reopens to traffic after two days of delays for the grain trade"
+    caption = "The grain ship on the sandbank at dawn. Jane Doe/Harbour Photos"
+    assert kept(f"{TITLE}\n\n{deck}\n\n{caption}\n\n{P1}\n\n{P2}\n", config) == [deck, P1, P2]
