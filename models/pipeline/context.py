@@ -6,7 +6,9 @@ The per-article stage (`models.pipeline.topics`) tags what each article names. T
 1. asks a tag that rests on one everyday word for support from its neighbours or the topic's vocabulary, and
    drops it when there is none (`models.pipeline.corroborate`);
 2. grows each configured topic's vocabulary from the passages its aliases tag and tags the passages that
-   use enough of it (`models.pipeline.vocabulary`);
+   use enough of it and name no configured topic (`models.pipeline.vocabulary`): a story's topics are told
+   together ("the purchase" of the missiles in most passages on the jets it cost), so the words a passage
+   on one topic shares with another's passages are no evidence of that other;
 3. gives a passage that no configured topic tags at all the topic whose description it meets best
    (`models.pipeline.described`);
 4. gives a topic as implicit to passages that continue their neighbour's subject without naming it
@@ -57,9 +59,10 @@ def in_context(
     for a, article in enumerate(articles):
         for p, passage in enumerate(article.passages):
             have = set(passage.topic_ids)
+            names = any(not t.implicit and t.topic in order for t in passage.topics)
             for vocab in vocabularies:
-                if vocab.topic in have or not vocab.terms:
-                    continue
+                if names or vocab.topic in have or not vocab.terms:
+                    continue  # a passage that names a topic says what it discusses (see the module docstring)
                 tag = vocabulary_tag(vocab, terms[a][p], stats)
                 if tag is not None:
                     added.setdefault((a, p), {})[tag.topic] = tag

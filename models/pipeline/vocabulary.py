@@ -20,7 +20,7 @@ the ship run aground"), whose words every topic's passages use.
 A two-word phrase of the description whose most specific word is distinctive of the seed (the lift above)
 is *decisive*: a passage that uses it gets the topic on it alone ("high winds" for what caused a grounding).
 
-A passage the aliases did not tag gets the topic when the vocabulary terms it uses add up to enough weight
+A passage that names no configured topic gets the topic when the vocabulary terms it uses add up to enough weight
 and are at least two (one word is a coincidence, two a subject): a weaker, explicit tag with no alias in its
 `evidence` and the terms that decided it in `related`, so a person sees why.
 """

@@ -139,3 +139,13 @@ def test_one_outlets_words_do_not_grow(tmp_path, config):
                                                       CorpusStats.build(terms))}
     assert "anchor bolt" in grown["cause"]
     assert not any("fray" in term for term in grown["cause"])
+
+
+def test_vocabulary_gives_no_second_topic_to_a_passage_that_names_one(tmp_path, config):
+    # a passage that names a topic says what it discusses; the words it shares with another topic's passages
+    # (a story's topics are told together) are no evidence of that one
+    texts = dict(BRIDGE, **{"a4.txt": "Velden crossing\n\nInspectors blamed corrosion, and ferry queues formed on the Oster at dawn.\n"})
+    corpus = analyse(tmp_path, config, (CAUSE, TRAFFIC), texts)
+    p = passage(corpus, "a4.txt", "Inspectors blamed corrosion")
+    assert p.topic_ids == ("cause",)
+    assert passage(corpus, "a3.txt", "Ferry queues formed again").tag("traffic") is not None  # no topic named: it has it
