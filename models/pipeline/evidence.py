@@ -306,7 +306,7 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
             block.drop("head-short-line", "context", _why_short(block, stops) + ", above the body")
         elif i > last and _short_line(block, cleaning, stops):
             block.drop("tail-short-line", "context", _why_short(block, stops) + ", below the body")
-    _inside_body(blocks, first, last, cleaning)
+    _inside_body(blocks, first, last, cleaning, stops)
     _subheadings(blocks, first, last, cleaning, stops)
     _cut_teasers(blocks, first)
 
@@ -315,17 +315,25 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+•◾◽▪▫■□●○◦‣►▸▶�
 TIMESTAMP_MAX_WORDS = 6  # "UPDATE: 10:38 a.m.", "Posted 3 hours ago": a time, and a label at most
 
 
-def _inside_body(blocks: list[Block], first: int, last: int, cleaning: Cleaning) -> None:
-    """Between the first and the last body paragraph, two kinds of line that are never the article's own:
-    a timestamp of a live page ("UPDATE: 10:38 a.m.") and a headline of another story: a line without a final
+BODY_LABEL_MAX_WORDS = 3  # "Comments (12)", "Loading...": a widget's label, where a sentence needs a function word
+
+
+def _inside_body(blocks: list[Block], first: int, last: int, cleaning: Cleaning, stops: frozenset[str]) -> None:
+    """Between the first and the last body paragraph, three kinds of line that are never the article's own:
+    a timestamp of a live page ("UPDATE: 10:38 a.m."); a headline of another story: a line without a final
     stop, too long for a subheading (`heading_max_words`), short enough for a headline (`title_max_words`),
-    that is no list item: the link a page prints between two paragraphs ("… offer prayers: Updates")."""
+    that is no list item: the link a page prints between two paragraphs ("… offer prayers: Updates"); a widget's
+    label ending in a stop or a bracket ("Comments (12)", "Loading..."): a few words, not one a function word
+    of the article's language, outside any quote (a subheading has no final stop)."""
     for i in range(first + 1, last):
         block = blocks[i]
         if block.rule is not None or block.heading_level is not None or block.deck:
             continue
         if block.words <= TIMESTAMP_MAX_WORDS and _TIME.search(block.text) and _date_line(block.text):
             block.drop("timestamp", "evidence", f"{block.words} words around a time, inside the body: a live page's timestamp")
+        elif stops and block.ends and block.words <= BODY_LABEL_MAX_WORDS and block.stop_hits == 0 \
+                and not _QUOTED.search(block.text) and not LIST_ITEM.match(block.text):
+            block.drop("body-label", "evidence", f"{block.words} word{'' if block.words == 1 else 's'} without a function word inside the body: a widget's label")
         elif not block.ends and cleaning.heading_max_words < block.words <= cleaning.title_max_words \
                 and not LIST_ITEM.match(block.text):
             block.drop("other-headline", "context", f"{block.words} words without a final stop inside the body, too long for a subheading: a link to another story")

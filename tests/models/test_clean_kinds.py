@@ -209,3 +209,15 @@ def test_a_deck_above_the_lead_picture_is_kept(config):
     deck = "Channel reopens to traffic after two days of delays for the grain trade"
     caption = "The grain ship on the sandbank at dawn. Jane Doe/Harbour Photos"
     assert kept(f"{TITLE}\n\n{deck}\n\n{caption}\n\n{P1}\n\n{P2}\n", config) == [deck, P1, P2]
+
+
+def test_a_widgets_label_inside_the_body_goes(config):
+    for label in ("Comments (12)", "Loading..."):
+        result = run(f"{TITLE}\n\n{P1}\n\n{label}\n\n{P2}\n\n{P4}\n", config)
+        assert [p.text for p in result.paragraphs] == [P1, P2, P4]
+        assert [(r.rule, r.kind) for r in result.removed if r.text == label] == [("body-label", "evidence")]
+
+
+def test_a_short_quoted_reply_inside_the_body_stays(config):
+    reply = "“Never.”"
+    assert kept(f"{TITLE}\n\n{P1}\n\n{reply}\n\n{P2}\n\n{P4}\n", config) == [P1, reply, P2, P4]
