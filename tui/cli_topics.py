@@ -28,11 +28,12 @@ def suggestions_yaml(corpus, what: str, name: str, dismissed: frozenset[str] = f
     """The discovered topics of `corpus` as a topics file (ids, labels, aliases; descriptions left to fill).
     `dismissed`: suggestions the config given had thrown away, kept in the `suggested:` list so they stay away."""
     from models.document import Corpus
+    from models.pipeline.discover import topic_aliases
 
     assert isinstance(corpus, Corpus)
     lines = [HEADER.format(what=what, name=name)]
     found = [t for t in corpus.topics if t.discovered]
-    aliases = _aliases(corpus)
+    aliases = topic_aliases(corpus.articles)
     for topic in found:
         lines.append(f"  - id: {topic.id}\n")
         lines.append(f"    label: {_quote(topic.label)}\n")
@@ -47,18 +48,6 @@ def suggestions_yaml(corpus, what: str, name: str, dismissed: frozenset[str] = f
     if ids:
         lines.append("suggested: [" + ", ".join(_quote(i) for i in ids) + "]\n")
     return "".join(lines)
-
-
-def _aliases(corpus) -> dict[str, list[str]]:
-    """Each discovered topic's defining phrases, as the articles write them, most used first."""
-    from collections import Counter
-
-    counts: dict[str, Counter[str]] = {}
-    for article in corpus.articles:
-        for passage in article.passages:
-            for tag in passage.topics:
-                counts.setdefault(tag.topic, Counter()).update(tag.evidence)
-    return {topic: [w for w, _ in c.most_common(8)] for topic, c in counts.items()}
 
 
 def _quote(text: str) -> str:

@@ -27,7 +27,7 @@ from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
 from models.pipeline.vocabulary import Vocabulary
 
 # Colours of discovered topics (the reader shows them hollow and dim, as suggestions).
-DISCOVERED_COLOURS = ("#8fbcbb", "#d08770", "#b48ead", "#a3be8c", "#ebcb8b", "#88c0d0", "#bf616a", "#5e81ac")
+DISCOVERED_COLOURS = ("#8fbcbb", "#d08770", "#b48ead", "#a3be8c", "#ebcb8b", "#88c0d0", "#bf616a", "#5e81ac", "#f5a9b8", "#e5e9a0")
 
 
 @dataclass(frozen=True)

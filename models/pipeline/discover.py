@@ -24,14 +24,17 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from models.pipeline.stats import CorpusStats, PassageTerms
+from models.pipeline.stats import COMMON_ZIPF, RARE_ZIPF, CorpusStats, PassageTerms
 from models.text import fold
 
 if TYPE_CHECKING:
     import numpy as np  # imported where used: the reader's start-up does not need it
+
+    from models.document import Article
 
 MAX_DF_SHARE = 0.2  # a term in more of the passages than this is the story itself, not a sub-topic
 MIN_ARTICLES = 2  # a term, and a topic, must be met in this many articles
@@ -55,6 +58,8 @@ GROW_CAP = 1.0
 MAX_GROWN = 15  # terms a topic grows at most
 GROW_TOTAL = 0.3  # how sure such a tag is, on the first pass's scale (ASSIGN_MIN: 0.3)
 NAMES = 3
+ALIASES = 8  # defining phrases a suggested topic is written with (`topics suggest`)
+ALIAS_MIN_RARITY = 1 / 3  # a single word commoner in English than this ("likely", "given") defines no topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +345,26 @@ def _names(terms: list[str], rows: _Rows, members, index: dict[str, int], stats:
     if not chosen:
         chosen = sorted(terms, key=lambda t: -stats.df[t])[:NAMES]
     return [stats.spelling(t) for t in chosen]
+
+
+def topic_aliases(articles: Iterable[Article]) -> dict[str, list[str]]:
+    """Each topic's defining phrases, as the articles write them, most used as tag evidence first (what
+    `topics suggest` writes as a topic's aliases). A single word that English uses everywhere (rarity, on the
+    background model's scale, under ALIAS_MIN_RARITY: "six", "likely", "given") is left out: as an alias it would
+    tag any passage that uses it. A phrase stays, as does a name."""
+    from models import background
+
+    counts: dict[str, Counter[str]] = {}
+    for article in articles:
+        for passage in article.passages:
+            for tag in passage.topics:
+                counts.setdefault(tag.topic, Counter()).update(tag.evidence)
+    floor = COMMON_ZIPF - ALIAS_MIN_RARITY * (COMMON_ZIPF - RARE_ZIPF)
+
+    def defining(word: str) -> bool:
+        return bool(re.search(r"[\s-]", word.strip())) or background.zipf(fold(word)) < floor
+
+    return {topic: [w for w, _ in c.most_common() if defining(w)][:ALIASES] for topic, c in counts.items()}
 
 
 def _slug(names: list[str]) -> str:

@@ -123,3 +123,26 @@ def test_specificity_ignores_the_story_name_and_common_words(story):
     assert stats.specificity(lemma("corrosion")) > stats.specificity(lemma("millbrook"))
     assert stats.specificity(lemma("said")) == 0.0
     assert stats.spelling(lemma("inspectors")) in ("inspectors", "Inspectors")
+
+
+def test_suggested_aliases_leave_out_everyday_words():
+    from models.document import TopicTag
+    from models.pipeline.discover import topic_aliases
+
+    evidence = [("corrosion", "likely", "anchor bolts"), ("corrosion", "given"), ("likely", "inspectors")]
+    passages = tuple(
+        Passage(f"a:{i}", "a", i, "text", 0, 4, topics=(TopicTag("bridge-corrosion", 0.8, False, words),))
+        for i, words in enumerate(evidence)
+    )
+    article = Article("a", "a.txt", None, None, None, None, "text", passages, (), "a")
+    aliases = topic_aliases([article])["bridge-corrosion"]
+    assert aliases[0] == "corrosion"  # the most used first
+    assert {"anchor bolts", "inspectors"} <= set(aliases)
+    assert not {"likely", "given"} & set(aliases)  # words every English text uses define nothing
+
+
+def test_discovered_topics_have_colours_of_their_own():
+    from models.pipeline import discover
+    from models.pipeline.corpus import DISCOVERED_COLOURS
+
+    assert len(set(DISCOVERED_COLOURS)) == len(DISCOVERED_COLOURS) >= discover.MAX_TOPICS
