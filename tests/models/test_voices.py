@@ -804,3 +804,18 @@ def test_a_role_before_a_name_at_the_start_of_a_sentence():
         "Olsen captioned his post, “This morning at the summit.”",
     ])
     assert found["K Olsen"].role == "Union Minister of Fisheries"
+
+
+def test_they_is_the_group_body_or_person_the_article_calls_they_who_spoke_last():
+    found = _names([
+        "Alex Kim, a nurse at the clinic who uses their own car for home visits, was among the first to speak.",
+        "“Nobody told us anything,” Kim said. “We found out from the news.”",
+        "They said the clinic had been closed for a week.",  # Kim, whom the article calls "they"
+        "A spokesperson for the ministry said the clinic would reopen. They added that staff would be paid.",
+        "Jon Berg said he was angry. They said nothing more.",  # Berg is "he": someone else, not a voice
+    ])
+    assert set(found) == {"Alex Kim", "a spokesperson for the ministry", "Jon Berg"}
+    assert [m.cue for m in found["Alex Kim"].mentions] == ["said", "said"]
+    assert found["Alex Kim"].role == "a nurse at the clinic"  # a role, not its relative clause
+    assert [m.cue for m in found["a spokesperson for the ministry"].mentions] == ["said", "added"]
+    assert len(found["Jon Berg"].mentions) == 1

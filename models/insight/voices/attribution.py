@@ -780,7 +780,7 @@ def _lead_in_speaker(sentence: str) -> tuple[_Phrase, str] | None:
     if k >= min(len(toks), 9) or s.breaks_before(k):
         return None
     phrase = _read_phrase(s, list(range(k)))
-    if phrase.kind not in (PERSON, ORGANISATION, "pronoun") or phrase.name.lower() == "it":
+    if phrase.kind not in (PERSON, ORGANISATION, "pronoun") or phrase.name.lower() in ("it", "they"):
         return None
     end = min(len(toks), k + 3)
     return phrase, s.span(list(range(k, end)))

@@ -20,7 +20,16 @@ from models.insight.voices.attribution import _aside_head, _find_in_passage, _Fo
 from models.insight.voices.phrases import _Phrase
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
 from models.insight.voices.places import PLACE_WORDS, place_name, place_role, places_in
-from models.insight.voices.referents import FEMALE, MALE, aged, gender, main_subject, mentions, named_with_role
+from models.insight.voices.referents import (
+    FEMALE,
+    MALE,
+    aged,
+    gender,
+    main_subject,
+    mentions,
+    named_with_role,
+    they_person,
+)
 from models.insight.voices.roles import (
     _appositive,
     _body_appositive,
@@ -344,6 +353,12 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
         if p.kind == "pronoun":
             if p.name.lower() == "it":
                 d = _nearest_speaker(f.offset, [d for d in drafts if d.kind == ORGANISATION and d.found], 1500)
+            elif p.name.lower() == "they":
+                # A group, a body, an anonymous source ("a spokesperson ... they said"), or a person the
+                # article itself calls "they": the nearest of them who spoke before it.
+                d = _nearest_speaker(f.offset, [d for d in drafts if d.found], 1500)
+                if d is not None and d.kind == PERSON and (evidence.gender(d.name) or not evidence.they(d.name)):
+                    d = None  # the one who spoke last is "he" or "she": "they" is someone else
             else:
                 said = FEMALE if p.name.lower() == "she" else MALE
                 people = [d for d in drafts if d.kind == PERSON and d.found and evidence.gender(d.name) != _other(said)]
@@ -385,6 +400,10 @@ class _Evidence:
         self._subject: str | None | bool = False
         self._named: dict[str, list[int]] = {}
         self._quotes: list[tuple[int, int]] | None = None
+
+    def they(self, name: str) -> bool:
+        """Whether the article calls the person of this name "they" (see `referents.they_person`)."""
+        return they_person(self.article.text, name) if name else False
 
     def gender(self, name: str) -> str:
         if name not in self._genders:

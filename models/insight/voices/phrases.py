@@ -125,7 +125,7 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
                     and not author.title and not author.role):
                 author.kind = ORGANISATION  # "a report by Interfax": reports are an outlet's, as "X reported"
             return author
-    if len(idx) == 1 and (toks[idx[0]].norm in PRONOUNS or toks[idx[0]].norm == "it"):
+    if len(idx) == 1 and (toks[idx[0]].norm in PRONOUNS or toks[idx[0]].norm in ("it", "they")):
         return _Phrase("pronoun", toks[idx[0]].raw)
     if toks[idx[0]].norm in SKIP_SUBJECTS and (len(idx) == 1 or toks[idx[1]].norm not in SOURCE_NOUNS):
         return _NOTHING

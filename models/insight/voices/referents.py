@@ -76,6 +76,26 @@ def gender(text: str, name: str) -> str:
     return ""
 
 
+_THEY = re.compile(r"\b(?:they|them|their|theirs|themselves|themself)\b", re.IGNORECASE)
+
+
+def they_person(text: str, name: str) -> bool:
+    """Whether the article calls a person "they" (singular they): the pronoun that first follows a mention
+    of the surname in its sentence, outside another name, is "they"/"them"/"their" ("Alex Kim said their
+    team ..."), and no mention is followed by "he" or "she" first."""
+    surname = name.split()[-1]
+    found = False
+    for at in mentions(text, surname):
+        end = _CLAUSE_END.search(text, at + len(surname), min(len(text), at + len(surname) + 160))
+        stop = end.start() if end else min(len(text), at + len(surname) + 160)
+        gendered = _PRONOUN.search(text, at + len(surname), stop)
+        they = _THEY.search(text, at + len(surname), stop)
+        if gendered is not None and (they is None or gendered.start() < they.start()):
+            return False
+        found = found or they is not None
+    return found
+
+
 def main_subject(title: str, text: str) -> str | None:
     """The person the article is about: of the people named in full in its lead (or its title), the one
     its title names first ("Sabalenka apologises to Gauff"), else the one whose surname the article uses

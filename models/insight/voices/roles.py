@@ -126,7 +126,7 @@ def _appositive(text: str, name: str) -> str | None:
             continue  # "Interfax, citing a source in ...": a clause, not what the speaker is
         determined = bool(words) and words[0] in ("the", "a", "an", "its", "his", "her")
         if any(w in ROLE_NOUNS for w in (words[:6] if determined else words[:3])):
-            return re.split(r"\s+whose\s", role, maxsplit=1)[0]  # "the family firm whose chief ..."
+            return re.split(r"\s+(?:who|whose|which|that)\s", role, maxsplit=1)[0]  # "the family firm whose chief ..."
     return None
 
 
