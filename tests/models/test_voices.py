@@ -819,3 +819,28 @@ def test_they_is_the_group_body_or_person_the_article_calls_they_who_spoke_last(
     assert found["Alex Kim"].role == "a nurse at the clinic"  # a role, not its relative clause
     assert [m.cue for m in found["a spokesperson for the ministry"].mentions] == ["said", "added"]
     assert len(found["Jon Berg"].mentions) == 1
+
+
+def test_roles_from_an_office_taken_or_left_and_what_a_body_is_called():
+    found = _names([
+        "Karin Lund has resigned as Prime Minister after less than two months in office.",
+        "Ms Lund said she could not deliver the mandate.",
+        "Trains stopped after a faulty update sent by a software firm called Railsoft.",
+        "Railsoft said the problem had been found and fixed.",
+        "Shares of Harbour Savings Bank – a lender of choice to fishing firms – fell sharply.",
+        "Harbour Savings Bank said deposits were safe.",
+    ])
+    assert found["Karin Lund"].role == "Prime Minister"
+    assert found["Railsoft"].role == "a software firm"
+    assert found["Harbour Savings Bank"].role == "a lender of choice to fishing firms"
+
+
+def test_a_lede_describing_whom_the_article_then_names():
+    found = _names([
+        "The chairman of the Nordic Canal Authority has suggested a possible mistake by the captain.",
+        "“Maybe the captain made a mistake,” Ole Rask said in a recent interview.",
+        "A start-up founder revealed how they were coping with the situation.",
+    ])
+    assert set(found) == {"Ole Rask", "a start-up founder"}
+    assert found["Ole Rask"].role == "the chairman of the Nordic Canal Authority"
+    assert len(found["Ole Rask"].mentions) == 2

@@ -32,6 +32,8 @@ from models.insight.voices.referents import (
 )
 from models.insight.voices.roles import (
     _appositive,
+    _as_office,
+    _called,
     _body_appositive,
     _fullest,
     _given_name_before,
@@ -383,6 +385,8 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
                 d.name = p.name
                 d.head = p.head
                 drafts.append(d)
+            elif d.kind == PERSON and not d.role and (p.head in ROLE_NOUNS or p.head in TITLES):
+                d.role = p.name  # "The chairman of the canal authority has suggested ... Rabie said"
             d.found.append(f)
 
 
@@ -527,11 +531,20 @@ def _resolve_description(text: str, f: _Found, p: _Phrase, drafts: list[_Draft])
 
 def _speaker_of_no_role(f: _Found, p: _Phrase, drafts: list[_Draft]) -> _Draft | None:
     """Whom a description of a person no speaker and no name answers to means: the person who spoke last
-    before it, when the article gives that person no role at all and no other person spoke in between ("Sir
-    Olaf Brandt has called for ... The opposition leader said"); the description is then that person's role."""
+    before it, when the article gives that person no role at all ("Sir Olaf Brandt has called for ... The
+    opposition leader said"), or, when no person spoke before it, the first who speaks after it; the
+    description is then that person's role."""
     if p.head not in ROLE_NOUNS and p.head not in TITLES:
         return None
-    d = _nearest_speaker(f.offset, [x for x in drafts if x.kind == PERSON], 1500)
+    people = [x for x in drafts if x.kind == PERSON]
+    d = _nearest_speaker(f.offset, people, 1500)
+    if d is None:
+        # No person spoke before it: the first to speak after it ("The chairman of the canal authority has
+        # suggested ... '...,' Osama Rabie said"), a lede describing whom the article then names.
+        after = [(min(x.offset for x in d.found if x.offset > f.offset), d) for d in people
+                 if any(x.offset > f.offset for x in d.found)]
+        first = min(after, key=lambda a: a[0], default=None)
+        d = first[1] if first is not None and first[0] - f.offset <= 1500 else None
     if d is None or d.role or d.roles or not all(_honorific(t) for t in d.titles):
         return None
     d.role = p.name
@@ -615,6 +628,7 @@ def _body_named_before(text: str, offset: int, drafts: list[_Draft], reach: int 
     d = _Draft(ORGANISATION)
     d.name = best
     d.names.append(best)
+    d.role = _called(text, best)  # "a cybersecurity firm called CrowdStrike"
     drafts.append(d)
     return d
 
@@ -632,12 +646,15 @@ def _settle(article: Article, d: _Draft) -> None:
             d.name = fuller
             d.names.append(fuller)
     spelled = sorted(set(d.names), key=lambda n: -len(n))
-    role = ((d.roles[0] if d.roles else None) or next(filter(None, (_appositive(article.text, n) for n in spelled)), None)
-            or _preposed(article.text, spelled))
+    body = d.kind == ORGANISATION
+    role = ((d.roles[0] if d.roles else None) or next(filter(None, (_appositive(article.text, n, body) for n in spelled)), None)
+            or _preposed(article.text, spelled) or (next(filter(None, (_called(article.text, n) for n in spelled)), None)
+                                                    if body else None))
     if role is None and d.kind == PERSON:
         titles = [t for t in d.titles if not _honorific(t)]
         role = (_premodified(article.text, spelled) or (titles[0] if titles else None)
-                or next((t for t in [_titled(article.text, spelled)] if t and not _honorific(t)), None))
+                or next((t for t in [_titled(article.text, spelled)] if t and not _honorific(t)), None)
+                or _as_office(article.text, spelled))
     d.role = _truecase(article.text, role) if role else None
 
 

@@ -36,7 +36,8 @@ _INVERTING = """
     comment admit concede suggest predict announce declare confirm stress emphasise reiterate acknowledge
     complain report tweet ask wonder caution retort disagree estimate assert maintain contend allege
     propose recount muse quip joke boast exclaim whisper shout plead underline underscore highlight lament
-    mention testify continue""".split()
+    mention testify continue counter echo repeat summarise inquire enquire answer opine mutter murmur sigh
+    scream""".split()
 
 # Verbs whose object is someone (addressee) or something (what is denied, blamed, described): the speaker
 # only ever stands before them.
@@ -45,7 +46,7 @@ _NOT_INVERTING = """
     denounce decry slam blast lambast fault chide rebuke deny dismiss reject refute rebut dispute apologise
     describe characterise term dub label brand promise pledge vow threaten swear implore beseech beg
     hint imply indicate reveal disclose confide confess concur specify clarify forecast regret deplore
-    protest congratulate praise hail laud commend applaud thank welcome caption""".split()
+    protest congratulate praise hail laud commend applaud thank welcome caption recommend""".split()
 
 # Verbs that report only with a particle after them ("pointed out", "called on", "called for").
 PARTICLES = {"point": ("out",), "call": ("on", "for"), "spell": ("out",), "lay": ("out",), "go": ("on",),
@@ -97,7 +98,7 @@ def _candidates(base: str) -> set[str]:
         return {base, base + "s", base + "d", base[:-1] + "ing"}
     if base.endswith("y") and base[-2:-1] not in "aeiou":
         return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    third = base + "es" if base.endswith(("s", "sh", "ch", "x", "z")) else base + "s"
+    third = base + "es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else base + "s"
     out = {base, third, base + "ed", base + "ing"}
     if re.search(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$", base):
         out |= {base + base[-1] + "ed", base + base[-1] + "ing"}

@@ -132,6 +132,9 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
     opening = toks[idx[0]]
     if idx[0] == s.lo and opening.raw[:1].isupper() and opening.raw[1:].islower() and _plural_people(opening.norm):
         return _read_anonymous(s, idx)  # "Customers said", "Users of the platform are reporting"
+    if (len(idx) > 3 and toks[idx[0]].norm in DETERMINERS and toks[idx[2]].norm == "of"
+            and (toks[idx[1]].norm in ROLE_NOUNS or toks[idx[1]].norm in TITLES)):
+        return _read_anonymous(s, idx)  # "the chairman of the Suez Canal Authority": someone described
     whole = idx
     idx, affiliation = _cut_affiliation(s, idx)
     last = toks[idx[-1]]
@@ -360,7 +363,8 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
             start -= 1
             break
         acronym = len(tok.raw) > 1 and tok.raw.isupper()
-        if low in STOPWORDS and low != "same" and not acronym:
+        compound = s.gap(idx[start - 1]) == "-" or s.gap(idx[start]) == "-"  # "start-up founder"
+        if low in STOPWORDS and low != "same" and not acronym and not compound:
             break
         if tok.raw.islower() and low.endswith(("ed", "ing")) and low not in _SOURCE_MODIFIERS and not (
                 toks[idx[0]].norm in DETERMINERS and start == 2):

@@ -93,6 +93,24 @@ _AFTER_NAME_ROLE = re.compile(
 )
 
 
+# "a cybersecurity firm called CrowdStrike": what the article calls a body it names.
+_CALLED_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+(?:called|named|dubbed)\s+$")
+
+
+def _called(text: str, name: str) -> str | None:
+    """The description a body is introduced by ("a cybersecurity firm called CrowdStrike" -> "a
+    cybersecurity firm"), or None."""
+    at = text.find(name)
+    while at >= 0:
+        m = _CALLED_BEFORE.search(text, max(0, at - 80), at)
+        if m is not None:
+            words = m.group().split()[:-1]
+            if fold(words[-1]) in ORG_NOUNS:
+                return " ".join(words)
+        at = text.find(name, at + 1)
+    return None
+
+
 def _given_name_before(text: str, name: str) -> bool:
     """Whether a capitalised word that can be a given name stands right before `name` somewhere in `text`
     ("Troy Hunt", "Tayyip Erdogan"; not "The Hunt", "President Erdogan")."""
@@ -111,8 +129,9 @@ def _given_name_before(text: str, name: str) -> bool:
 _WORD_BEFORE = re.compile(r"\b([A-Z][\w’'.-]*) $")
 
 
-def _appositive(text: str, name: str) -> str | None:
-    """A role set off after a name: "Alexander Mikheyev – the head of ..." or "Sergei Chemezov, the Head of ...".
+def _appositive(text: str, name: str, body: bool = False) -> str | None:
+    """A role set off after a name: "Alexander Mikheyev – the head of ..." or "Sergei Chemezov, the Head of ...";
+    of a body (`body`), what kind of body it is ("Silicon Valley Bank – a lender of choice to startups –").
     Read where the name stands (str.find), with one pattern for every name."""
     at = text.find(name)
     while at >= 0:
@@ -125,7 +144,8 @@ def _appositive(text: str, name: str) -> str | None:
         if words and (words[0].endswith("ing") or words[0] in ("who", "whose", "which", "that")):
             continue  # "Interfax, citing a source in ...": a clause, not what the speaker is
         determined = bool(words) and words[0] in ("the", "a", "an", "its", "his", "her")
-        if any(w in ROLE_NOUNS for w in (words[:6] if determined else words[:3])):
+        heads = ROLE_NOUNS | ORG_NOUNS if body else ROLE_NOUNS
+        if any(w in heads for w in (words[:6] if determined else words[:3])):
             return re.split(r"\s+(?:who|whose|which|that)\s", role, maxsplit=1)[0]  # "the family firm whose chief ..."
     return None
 
@@ -206,6 +226,23 @@ def _premodified(text: str, names: list[str]) -> str | None:
             # chairman Ismail Demir") it is a role.
             if kept and fold(kept[-1]) in ROLE_NOUNS and (fold(kept[-1]) not in TITLES or kept[-1].islower()):
                 return " ".join(kept)
+    return None
+
+
+# "Liz Roe has resigned as Prime Minister", "Roe announced her resignation as UK Prime Minister": the office a
+# verb of taking or leaving it names, a title in capitals after "as" (at most four lowercase words between).
+_AS_OFFICE = re.compile(r"(?:\s+[a-z][\w’'-]*){1,4}\s+as\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)")
+
+
+def _as_office(text: str, names: list[str]) -> str | None:
+    """An office the article names a person in by "as" after a verb ("has resigned as Prime Minister")."""
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            m = _AS_OFFICE.match(text, at + len(name))
+            if m is not None and any(fold(w) in ROLE_NOUNS or fold(w) in TITLES for w in m.group(1).split()):
+                return m.group(1)
+            at = text.find(name, at + 1)
     return None
 
 
