@@ -23,7 +23,7 @@ from models.config import Topic
 from models.document import Article, TopicTag
 from models.pipeline.continuation import inherit
 from models.pipeline.corroborate import by_neighbours, by_vocabulary, weak_tags
-from models.pipeline.described import described_tag, description_words
+from models.pipeline.described import described_tag, with_described
 from models.pipeline.stats import CorpusStats, PassageTerms
 from models.pipeline.vocabulary import Vocabulary, grow, settle, vocabulary_tag
 
@@ -54,7 +54,7 @@ def in_context(
     if weak:
         articles = _without(articles, weak)
     added: dict[tuple[int, int], dict[str, TopicTag]] = {}
-    described = description_words(topics, stats)
+    described = any(v.described for v in vocabularies)
     dropped = {(a, p) for a, p, _ in weak}  # their aliases were judged too weak: no second try by description
     for a, article in enumerate(articles):
         for p, passage in enumerate(article.passages):
@@ -67,7 +67,7 @@ def in_context(
                 if tag is not None:
                     added.setdefault((a, p), {})[tag.topic] = tag
             if described and (a, p) not in added and (a, p) not in dropped and not have & order.keys():
-                tag = described_tag(described, terms[a][p], stats)
+                tag = described_tag(vocabularies, terms[a][p], stats)
                 if tag is not None:
                     added[(a, p)] = {tag.topic: tag}
     if not added:
@@ -114,7 +114,7 @@ def grow_all(
     leave_out: set[tuple[int, int, str]] | None = None,
 ) -> list[Vocabulary]:
     """Each configured topic's vocabulary, grown from the passages its aliases tag (less the (article, passage,
-    topic) tags of `leave_out`)."""
+    topic) tags of `leave_out`), with its description's telling words (models.pipeline.described)."""
     seeds: dict[str, set[tuple[int, int]]] = {t.id: set() for t in topics}
     leave_out = leave_out or set()
     for a, article in enumerate(articles):
@@ -124,4 +124,5 @@ def grow_all(
                     seeds[tag.topic].add((a, p))
     grown = settle([grow(topic, seeds[topic.id], terms, stats) for topic in topics])
     # a topic narrowed with `requires` counts only where those are named: its vocabulary would bypass that
-    return [v if not topic.requires else Vocabulary(v.topic, (), frozenset()) for v, topic in zip(grown, topics)]
+    grown = [v if not topic.requires else Vocabulary(v.topic, (), frozenset()) for v, topic in zip(grown, topics)]
+    return with_described(grown, topics, stats)

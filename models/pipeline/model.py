@@ -89,7 +89,8 @@ def build_model(
         n = len(article.passages)
         strings[article.id] = tuple(space.strings[k : k + n])
         k += n
-    tagged = {t for v in vocabularies for t, _ in v.terms} | {t for d in found for t, _ in d.terms + d.grown}
+    tagged = {t for v in vocabularies for t, _ in v.terms} | {t for v in vocabularies for t in v.described}
+    tagged |= {t for d in found for t, _ in d.terms + d.grown}
     return CorpusModel(
         tuple(vocab), tuple(space.spelled), strings, tuple(vocabularies), tuple(found),
         {t: stats.spelling(t) for t in sorted(tagged)}, {a.id: fingerprint(a) for a in articles},

@@ -63,6 +63,7 @@ class Vocabulary:
     terms: tuple[tuple[str, float], ...]
     from_description: frozenset[str]
     distinctive: frozenset[str] = frozenset()  # terms the seed uses clearly more than the corpus (see `grow`)
+    described: tuple[str, ...] = ()  # its description's telling words, most specific first (models.pipeline.described)
 
     def weight(self, term: str) -> float:
         return dict(self.terms).get(term, 0.0)

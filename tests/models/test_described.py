@@ -4,7 +4,8 @@ passages about a bridge that fell in a town called Velden."""
 from __future__ import annotations
 
 from models.config import Topic
-from models.pipeline.described import SCORE, described_tag, description_words
+from models.pipeline.described import SCORE, described_tag, description_words, with_described
+from models.pipeline.vocabulary import Vocabulary
 from models.pipeline.stats import CorpusStats, passage_terms
 
 ARTICLES = [
@@ -39,9 +40,14 @@ def corpus() -> tuple[list[list], CorpusStats]:
     return terms, CorpusStats.build(terms)
 
 
+def kept(words: dict[str, tuple[str, ...]]) -> list[Vocabulary]:
+    """The words as the corpus stage keeps them: beside each topic's (here empty) grown vocabulary."""
+    return [Vocabulary(topic, (), frozenset(), described=found) for topic, found in words.items()]
+
+
 def test_two_words_of_one_description_tag_the_passage():
     terms, stats = corpus()
-    words = description_words((TRADE, CAUSE), stats)
+    words = kept(description_words((TRADE, CAUSE), stats))
     tag = described_tag(words, terms[0][2], stats)  # queue, freight, depot
     assert tag is not None and tag.topic == "trade" and not tag.implicit
     assert tag.evidence == () and tag.score == SCORE  # no alias: the description's words say why
@@ -50,27 +56,39 @@ def test_two_words_of_one_description_tag_the_passage():
 
 def test_one_word_of_a_description_is_a_coincidence():
     terms, stats = corpus()
-    words = description_words((TRADE, CAUSE), stats)
+    words = kept(description_words((TRADE, CAUSE), stats))
     assert described_tag(words, terms[1][3], stats) is None  # "freight" alone
 
 
 def test_the_story_a_name_and_a_word_both_descriptions_use_tell_nothing():
     _, stats = corpus()
     words = description_words((TRADE, CAUSE), stats)
-    assert not {"bridg", "marrow", "lorri"} & (words["trade"] | words["cause"])
+    assert not {"bridg", "marrow", "lorri"} & {*words["trade"], *words["cause"]}
     assert "queue" in words["trade"] and "bolt" in words["cause"]
 
 
 def test_two_topics_met_as_well_leave_the_passage_alone():
     terms, stats = corpus()
-    words = {"trade": frozenset({"queue", "freight"}), "cause": frozenset({"lorri", "hour"})}
+    words = kept({"trade": ("queue", "freight"), "cause": ("lorri", "hour")})
     assert described_tag(words, terms[0][2], stats) is None  # two words each
 
 
-def test_a_topic_without_a_description_offers_no_words():
+def test_a_topic_without_a_description_or_narrowed_by_requires_offers_no_words():
+    from dataclasses import replace
+
     _, stats = corpus()
     bare = Topic("bare", "Bare", "#ffffff", ("queue",))
-    assert description_words((bare,), stats) == {}
+    narrowed = replace(TRADE, requires=(("council",),))  # its requirement is not to be bypassed
+    assert description_words((bare, narrowed), stats) == {}
+
+
+def test_the_words_are_kept_beside_the_vocabulary_most_specific_first():
+    _, stats = corpus()
+    [trade, cause] = with_described([Vocabulary("trade", (), frozenset()), Vocabulary("cause", (), frozenset())],
+                                    (TRADE, CAUSE), stats)
+    assert set(trade.described) == set(description_words((TRADE, CAUSE), stats)["trade"]) and cause.described
+    spec = [stats.specificity(t) for t in trade.described]
+    assert spec == sorted(spec, reverse=True)
 
 
 def test_a_passage_whose_weak_alias_was_dropped_gets_no_second_try():

@@ -211,3 +211,23 @@ def test_new_links_are_merged_into_the_kept_ones_in_order():
     shuffled[10], shuffled[200] = shuffled[200], shuffled[10]
     assert not _in_order(LinkEnds.of(tuple(shuffled)), rows)
     assert _merged(new, shuffled, False) == sorted(shuffled + new, key=_order)
+
+
+def test_a_description_tags_an_article_relinked_alone_as_the_full_stage_did(story_config):
+    """The description's words are worked out on the whole corpus and kept in the model (models.pipeline.
+    described): an article redone alone is read with the same words."""
+    told = replace(TOPICS[0], description="How long the footbridge stays shut and how people get across meanwhile, "
+                                          "from the detour along the towpath to the ferry shuttle.")
+    config = replace(story_config, topics=(told, *TOPICS[1:]))
+    articles = _articles(STORY, config)
+    full = analyze_corpus(articles, config)
+    by_id = {p.id: p for a in full.articles for p in a.passages}
+    tag = by_id["a2_gazette:1"].tag("closure")  # "A ferry shuttle for pedestrians will run from the pontoon ..."
+    assert tag is not None and tag.evidence == () and tag.related
+    base = _base(full, articles)
+    assert base.model is not None
+    base = replace(base, model=replace(base.model, fingerprints=dict(base.model.fingerprints, a2_gazette="changed")))
+    done = relink(base, articles, config, max_drift=1)
+    assert done is not None
+    assert [a.passages for a in done.articles] == [a.passages for a in full.articles]
+    assert [_key(link) for link in done.links] == [_key(link) for link in full.links]
