@@ -24,7 +24,7 @@ ROLES = ("byline", "dateline", "copyright", "source", "author-bio", "disclaimer"
 as outlet), `dateline` (date, outlet), `copyright` / `source` / `disclaimer` / `newsletter` (outlet),
 `author-bio` (author and outlet), `caption` (a picture's caption or credit). Metadata goes by role, so
 renaming a rule loses nothing."""
-_COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[a-z_]+)$")
+DEFAULT_COLOUR = "#888888"  # a topic's colour when its config gives none, or one the reader cannot draw
 _TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -154,6 +154,10 @@ class Config:
     # the ids `parallax topics suggest` wrote into a topics file (its `suggested:` list): one of them that is no
     # longer among `topics` was deleted by the user, and is not suggested again (see `dismissed`)
     suggested: tuple[str, ...] = ()
+    # what was wrong but did not stop the config from loading ("file:line: key: what, and what was used
+    # instead"): a colour the reader cannot draw, a key binding that is not text. The command line prints them,
+    # the reader shows them.
+    notes: tuple[str, ...] = ()
 
     @property
     def dismissed(self) -> frozenset[str]:
@@ -277,13 +281,18 @@ _MULTI_LINE = frozenset({"description"})  # the keys whose quoted value may run 
 class _Walker:
     """Turns YAML nodes into typed values, raising ConfigError that points at the node."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, notes: list[str] | None = None) -> None:
         self.path = path
+        self.notes = notes if notes is not None else []  # see Config.notes
         # one constructor for the whole file: building a loader per value cost ~25 ms of start-up on config.yaml
         self._constructor = yaml.constructor.SafeConstructor()
 
     def fail(self, node: yaml.Node | None, key: str, message: str) -> ConfigError:
         return ConfigError(self.path, _line(node) if node is not None else None, key, message)
+
+    def note(self, node: yaml.Node | None, key: str, message: str) -> None:
+        """Something wrong that does not stop the file from loading: said, and a default used instead."""
+        self.notes.append(str(self.fail(node, key, message)))
 
     def mapping(self, node: yaml.Node, key: str, allowed: tuple[str, ...]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         if not isinstance(node, yaml.MappingNode):
@@ -390,13 +399,14 @@ def _sections(doc: _Doc) -> dict[str, tuple[yaml.Node, yaml.Node]]:
 def _build(default: _Doc, user: _Doc | None, shown_path: str) -> Config:
     base = _sections(default)
     over = _sections(user) if user else {}
+    notes: list[str] = []
 
     def pick(name: str) -> tuple[_Walker, yaml.Node | None]:
         if name in over:
-            return _Walker(user.path), over[name][1]  # type: ignore[union-attr]
+            return _Walker(user.path, notes), over[name][1]  # type: ignore[union-attr]
         if name in base:
-            return _Walker(default.path), base[name][1]
-        return _Walker(default.path), None
+            return _Walker(default.path, notes), base[name][1]
+        return _Walker(default.path, notes), None
 
     walker, node = pick("topics")
     topics = _topics(walker, node) if node is not None else ()
@@ -413,9 +423,9 @@ def _build(default: _Doc, user: _Doc | None, shown_path: str) -> Config:
 
     keys: dict[str, str] = {}
     if "keys" in base:
-        keys.update(_keys(_Walker(default.path), base["keys"][1]))
+        keys.update(_keys(_Walker(default.path, notes), base["keys"][1]))
     if "keys" in over:
-        keys.update(_keys(_Walker(user.path), over["keys"][1]))  # type: ignore[union-attr]
+        keys.update(_keys(_Walker(user.path, notes), over["keys"][1]))  # type: ignore[union-attr]
 
     suggested: tuple[str, ...] = ()
     if "suggested" in over:
@@ -423,7 +433,7 @@ def _build(default: _Doc, user: _Doc | None, shown_path: str) -> Config:
 
     digest_src = default.text + "\0" + (user.text if user else "")
     digest = hashlib.sha256(digest_src.encode()).hexdigest()[:16]
-    return Config(topics, cleaning, thresholds, keys, shown_path, digest, suggested)
+    return Config(topics, cleaning, thresholds, keys, shown_path, digest, suggested, tuple(notes))
 
 
 def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
@@ -444,9 +454,7 @@ def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
             raise w.fail(m["id"][1], f"{key}.id", f"topic id {tid!r} is used twice")
         seen.add(tid)
         colour_node = (m.get("colour") or m.get("color") or (None, None))[1]
-        colour = w.string(colour_node, f"{key}.colour") if colour_node is not None else "#888888"
-        if not _COLOUR.match(colour):
-            raise w.fail(colour_node, f"{key}.colour", f"{colour!r} is not a colour (use #rrggbb or a name)")
+        colour = _colour(w, colour_node, f"{key}.colour") if colour_node is not None else DEFAULT_COLOUR
         aliases = w.texts(m["aliases"][1], f"{key}.aliases")
         if not aliases:
             raise w.fail(m["aliases"][1], f"{key}.aliases", "needs at least one alias")
@@ -557,11 +565,66 @@ def _thresholds(w: _Walker, node: yaml.Node, base: Thresholds) -> Thresholds:
     return Thresholds(**merged)
 
 
+def _colour(w: _Walker, node: yaml.Node, key: str) -> str:
+    """A topic's colour as the reader can draw it (models/colours.py); one it cannot is said, and drawn grey.
+    The topic bar once crashed on `#fff` and on CSS names such as `orange`, which the config let through."""
+    from models.colours import normal_colour
+
+    w._closed(node, key)
+    colour = normal_colour(node.value) if isinstance(node, yaml.ScalarNode) else None
+    if colour is None:
+        w.note(node, key, f"{_typed(node)} is not a colour (use #rrggbb, #rgb or a colour name such as orange); "
+                          f"the topic is shown in grey ({DEFAULT_COLOUR})")
+        return DEFAULT_COLOUR
+    return colour
+
+
 def _keys(w: _Walker, node: yaml.Node) -> dict[str, str]:
+    """Binding id -> its keys ("q", "ctrl+s,q"). An entry that is not text is said and left out, so that binding
+    keeps its default key and the rest of the file loads (a `quit: 42` used to bind quit to the keys "42")."""
     if not isinstance(node, yaml.MappingNode):
-        raise w.fail(node, "keys", f"expected a mapping of binding id to keys, got {_kind(node)}")
+        w.note(node, "keys", f"expected a mapping of binding id to keys, got {_kind(node)}; the default keys are used")
+        return {}
     keys: dict[str, str] = {}
     for knode, vnode in node.value:
-        name = w.string(knode, "keys")
-        keys[name] = w.text(vnode, f"keys.{name}")  # a bare `1` is the key 1
+        w._closed(knode, "keys")
+        w._closed(vnode, "keys")
+        name = _key_text(w, knode, digit=False)
+        if name is None:
+            w.note(knode, "keys", f"{_typed(knode)} is not a binding id (`parallax keys` lists them); "
+                                  "the entry is left out")
+            continue
+        value = _key_text(w, vnode)
+        if value is None:
+            w.note(vnode, f"keys.{name}", f"expected the key(s) as text, such as q or ctrl+s,q, got {_typed(vnode)}; "
+                                          f"{name} keeps its default key")
+            continue
+        keys[name] = value
     return keys
+
+
+def _key_text(w: _Walker, node: yaml.Node, *, digit: bool = True) -> str | None:
+    """A binding id or its keys as typed, or None when they are not text. A quoted value is text whatever it
+    reads as; a bare digit is its key (`clear_topic: 0`); a bare 42, true, null or a list is not text."""
+    if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
+        return None
+    if node.style:
+        return node.value
+    try:
+        typed = w.scalar(node, "keys")
+    except (ValueError, yaml.YAMLError):  # e.g. a bare 2021-02-30
+        return None
+    if isinstance(typed, str):
+        return typed
+    if digit and type(typed) is int and len(node.value) == 1:
+        return node.value
+    return None
+
+
+def _typed(node: yaml.Node) -> str:
+    """A value as the user wrote it, for a message: 42, 'quoted', a list, a mapping, nothing."""
+    if not isinstance(node, yaml.ScalarNode):
+        return _kind(node)
+    if not node.value.strip():
+        return "nothing"
+    return repr(node.value) if node.style else node.value

@@ -133,7 +133,10 @@ class ParallaxApp(App):
             self.push_screen(LoadingScreen())
 
     def _check_keymap(self) -> None:
-        """Warn about keymap entries from config.yaml that name no binding, or give one key to two."""
+        """Warn about keymap entries from config.yaml that name no binding, or give one key to two, and about
+        what else was wrong in the config but did not stop it (Config.notes: a colour, a key that is not text)."""
+        for note in self.config.notes:
+            self.notify(note, severity="warning", markup=False, timeout=10)
         bad = unknown_ids(self.config.keys)
         if bad:
             self.notify(

@@ -110,6 +110,8 @@ def load(args: argparse.Namespace) -> tuple[Config, list[str]]:
     if beside is not None:  # a folder of articles with its own topics.yaml (`parallax topics suggest`)
         print(f"parallax: using the topics of {plain(str(beside))}", file=sys.stderr)
     config = load_config(beside if beside is not None else args.config)
+    for note in config.notes:  # what was wrong in the config but did not stop it (the reader shows them too)
+        print(f"parallax: {plain(note)}", file=sys.stderr)
     paths = list(args.paths)
     lists = list(getattr(args, "urls", []) or [])
     args.problems = []

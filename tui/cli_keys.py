@@ -17,6 +17,8 @@ def run(args: argparse.Namespace) -> int:
     from tui.keymap import clashes, key_rows, unknown_ids
 
     config = load_config(args.config)
+    for note in config.notes:
+        print(f"parallax: {plain(note)}", file=sys.stderr)
     for bad in unknown_ids(config.keys):
         print(f"parallax: {plain(str(config.path))}: keys: {plain(bad)} is not a binding id", file=sys.stderr)
     for clash in clashes(config.keys):

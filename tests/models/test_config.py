@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.config import ConfigError, load_config
+from models.config import DEFAULT_COLOUR, ConfigError, load_config
 
 
 def write(tmp_path, text):
@@ -51,7 +51,6 @@ def test_user_topics_replace_the_default_topics(tmp_path):
         ("colours: {}\n", 1, "colours", "unknown key"),
         ("topics:\n  - id: x\n    label: X\n    aliases: S-400\n", 4, "topics[0].aliases", "expected a list"),
         ("topics:\n  - id: x\n    label: X\n", 2, "topics[0]", "missing 'aliases'"),
-        ("topics:\n  - id: x\n    label: X\n    colour: '#zz'\n    aliases: [a]\n", 4, "topics[0].colour", "not a colour"),
         ("cleaning:\n  rules:\n    - id: r\n      scope: paragraph\n      patterns: ['(unclosed']\n", 5,
          "cleaning.rules[0].patterns[0]", "bad regular expression"),
         ("cleaning:\n  rules:\n    - id: r\n      scope: everywhere\n      patterns: [x]\n", 4, "cleaning.rules[0].scope", "not one of"),
@@ -120,7 +119,6 @@ def test_a_bare_number_yes_or_date_in_a_rule_or_a_key_is_the_text_the_user_typed
     ("cleaning:\n  rules:\n    - id: r\n      scope: line\n      patterns: [~]\n", "cleaning.rules[0].patterns[0]"),
     ("cleaning:\n  rules:\n    - id: r\n      scope: line\n      patterns: ['']\n", "cleaning.rules[0].patterns[0]"),
     ("cleaning:\n  rules:\n    - id: r\n      scope: 2016\n      patterns: [x]\n", "cleaning.rules[0].scope"),
-    ("keys:\n  quit: ~\n", "keys.quit"),
 ])
 def test_an_empty_pattern_or_a_setting_that_is_no_text_is_still_a_mistake(tmp_path, text, key):
     with pytest.raises(ConfigError, match=key.replace("[", r"\[").replace("]", r"\]")):
@@ -211,3 +209,47 @@ def test_a_description_may_be_quoted_over_several_lines(tmp_path):
         encoding="utf-8")
     [topic] = load_config(path).topics
     assert topic.description == "What the prime minister said of her mandate, and who disputed it."
+
+
+def test_a_key_binding_that_is_not_text_is_said_and_the_rest_loads(tmp_path):
+    """A trial's `quit: 42` was taken as the keys "42" (quit could no longer be pressed) and nothing was said."""
+    path = write(tmp_path, (
+        "keys:\n  quit: 42\n  help: '?'\n  clear_topic: 0\n  next_pane: [tab]\n  search:\n  7: q\n"
+        "  follow_link: '42'\n"
+    ))
+    cfg = load_config(path)
+    assert cfg.keys["help"] == "?" and cfg.keys["clear_topic"] == "0" and cfg.keys["follow_link"] == "42"
+    assert "quit" not in cfg.keys and "next_pane" not in cfg.keys and "search" not in cfg.keys
+    assert cfg.notes == (
+        f"{path}:2: keys.quit: expected the key(s) as text, such as q or ctrl+s,q, got 42; quit keeps its default key",
+        f"{path}:5: keys.next_pane: expected the key(s) as text, such as q or ctrl+s,q, got a list; "
+        "next_pane keeps its default key",
+        f"{path}:6: keys.search: expected the key(s) as text, such as q or ctrl+s,q, got nothing; "
+        "search keeps its default key",
+        f"{path}:7: keys: 7 is not a binding id (`parallax keys` lists them); the entry is left out",
+    )
+    assert load_config(write(tmp_path, "keys: [q]\n")).notes[0].startswith(f"{path}:1: keys: expected a mapping")
+
+
+@pytest.mark.parametrize("written, drawn", [
+    ("'#fff'", "#ffffff"),  # CSS shorthand: the topic bar crashed on it
+    ("'#A1B2C3'", "#a1b2c3"),
+    ("orange", "#ffa500"),  # a CSS name Rich does not know: the topic bar crashed on it too
+    ("Dark Orange", "dark_orange"),  # Rich's own names stay names
+    ("red", "red"),
+])
+def test_a_colour_is_read_as_the_reader_draws_it(tmp_path, written, drawn):
+    cfg = load_config(write(tmp_path, f"topics:\n  - id: x\n    label: X\n    colour: {written}\n    aliases: [a]\n"))
+    assert cfg.topics[0].colour == drawn and cfg.notes == ()
+
+
+@pytest.mark.parametrize("written", ["'#ggg'", "'#zz'", "'#ffff'", "purplish", "12", "[red]"])
+def test_a_colour_the_reader_cannot_draw_is_said_and_the_topic_is_grey(tmp_path, written):
+    path = write(tmp_path, (
+        f"topics:\n  - id: x\n    label: X\n    colour: {written}\n    aliases: [a]\n"
+        "  - id: y\n    label: Y\n    colour: '#123456'\n    aliases: [b]\n"
+    ))
+    cfg = load_config(path)
+    assert [t.colour for t in cfg.topics] == [DEFAULT_COLOUR, "#123456"]
+    (note,) = cfg.notes
+    assert note.startswith(f"{path}:4: topics[0].colour: ") and "is not a colour" in note and DEFAULT_COLOUR in note
