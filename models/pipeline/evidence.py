@@ -292,6 +292,13 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
     prose = [i for i in prose if blocks[i].rule is None]
     if not prose:
         return
+    if _caption_on_top(blocks, live, prose, cleaning):
+        blocks[prose[0]].drop("image-caption", "context", f"the page's first paragraph, {blocks[prose[0]].words} words without "
+                              "a final stop above the sentences of the body: a lead picture's caption", "caption")
+        live, prose = live[1:] if live[0] == prose[0] else live, prose[1:]
+        live = [i for i in live if blocks[i].rule is None]
+        if not prose:
+            return
     first, last = _body_span(blocks, live, prose, cleaning, title)
     deck = _deck(blocks, title, cleaning, stops)
     if deck is not None and title is not None and _lone_under_title(blocks, title, deck, cleaning, stops):
@@ -367,6 +374,19 @@ def _deck(blocks: list[Block], title: int | None, cleaning: Cleaning, stops: fro
     if below is None:
         return None
     return below if _deck_like(blocks[below], cleaning, stops) else None
+
+
+def _caption_on_top(blocks: list[Block], live: list[int], prose: list[int], cleaning: Cleaning) -> bool:
+    """The page opens, with no title, on a paragraph longer than any title that does not end like a sentence,
+    above body paragraphs that do: the lead picture's caption ("Two vessels sit in port, from where the search
+    is mounted"), where a standfirst without its stop is a headline's length and the body's sentences end."""
+    top = blocks[prose[0]]
+    if live[0] != prose[0] or top.ends or top.words <= cleaning.title_max_words or top.heading_level is not None:
+        return False
+    if any(b.role == "title" for b in blocks[: prose[0]]) or LIST_ITEM.match(top.text):
+        return False
+    body = [blocks[i] for i in prose[1:] if not LIST_ITEM.match(blocks[i].text)][:2]  # (bullets under it: a deck)
+    return bool(body) and all(b.ends for b in body)
 
 
 _HEAD_ROLES = ("byline", "dateline", "caption")

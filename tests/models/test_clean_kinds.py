@@ -221,3 +221,19 @@ def test_a_widgets_label_inside_the_body_goes(config):
 def test_a_short_quoted_reply_inside_the_body_stays(config):
     reply = "“Never.”"
     assert kept(f"{TITLE}\n\n{P1}\n\n{reply}\n\n{P2}\n\n{P4}\n", config) == [P1, reply, P2, P4]
+
+
+TOP_CAPTION = (
+    "Two tugs wait at the quay in the old harbour, from where the authority is mounting the operation to pull the "
+    "grain ship off the sandbank at the mouth of the channel"
+)
+
+
+def test_a_long_line_without_a_stop_opening_a_page_without_a_title_is_a_caption(config):
+    result = run(f"{TOP_CAPTION}\n\n{P1}\n\n{P2}\n\n{P4}\n", config)
+    assert [p.text for p in result.paragraphs] == [P1, P2, P4]
+    assert [(r.rule, r.role) for r in result.removed if r.text == TOP_CAPTION] == [("image-caption", "caption")]
+
+
+def test_below_a_title_the_same_line_stays(config):  # (a standfirst, as far as the page shows)
+    assert TOP_CAPTION in kept(f"{TITLE}\nBy Jane Doe\n\n{TOP_CAPTION}\n\n{P1}\n\n{P2}\n\n{P4}\n", config)
