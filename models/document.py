@@ -40,6 +40,17 @@ class TopicTag:
         return tuple(out)
 
 
+def passage_id(article_id: str, index: int) -> str:
+    """A passage's id: its article's id and its index there ("3f2a...:7"). The one place the form is written;
+    `article_of` reads it back."""
+    return f"{article_id}:{index}"
+
+
+def article_of(passage_id: str) -> str:
+    """The id of the article a passage id (see `passage_id`) belongs to."""
+    return passage_id.rpartition(":")[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
     """One body paragraph of an article; `text == article.text[start:end]`."""

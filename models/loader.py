@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from models import lifeline
 from models.config import Config
-from models.document import Article, Corpus, Passage, Problem, TopicInfo
+from models.document import Article, Corpus, Passage, Problem, TopicInfo, passage_id
 from models.events import (
     ANALYSING,
     LINKING,
@@ -500,7 +500,7 @@ def rebase(article: Article, article_id: str, path: str) -> Article:
     old = article.id
     if old == article_id:
         return replace(article, path=path)
-    passages = tuple(replace(p, id=f"{article_id}:{p.index}", article_id=article_id) for p in article.passages)
+    passages = tuple(replace(p, id=passage_id(article_id, p.index), article_id=article_id) for p in article.passages)
     return replace(article, id=article_id, path=path, passages=passages)
 
 

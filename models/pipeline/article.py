@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Generator
 
 from models.config import Config
-from models.document import Article, Meta, Passage
+from models.document import Article, Meta, Passage, passage_id
 from models.pipeline.clean import clean
 from models.pipeline.ingest import Source
 from models.pipeline.meta import extract_meta
@@ -37,7 +37,7 @@ def article_steps(source: Source, config: Config, tagger: Tagger, article_id: st
     cleaned = clean(source.text, config.cleaning)
     meta = merge_meta(extract_meta(cleaned), source.meta)
     texts = [p.text for p in cleaned.paragraphs]
-    ids = [f"{article_id}:{i}" for i in range(len(texts))]
+    ids = [passage_id(article_id, i) for i in range(len(texts))]
     yield "tagging topics"
     tags = tagger.tag(texts, ids, meta.title)
     passages = []

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from models.config import Cleaning
-from models.document import Article, Passage, Removed
+from models.document import Article, Passage, Removed, passage_id
 from models.pipeline.evidence import Block, measure, not_a_sentence
 from models.pipeline.stopwords import stop_words_for, words_of
 
@@ -117,7 +117,7 @@ def _without(article: Article, drop: dict[int, int]) -> Article:
             for t in p.topics
         )
         end = offset + len(p.text)
-        passages.append(replace(p, id=f"{article.id}:{n}", index=n, start=offset, end=end, topics=tags))
+        passages.append(replace(p, id=passage_id(article.id, n), index=n, start=offset, end=end, topics=tags))
         offset = end + len(PARAGRAPH_GAP)
     removed = list(article.removed) + [
         Removed(p.text, "corpus-repeat", 0, "corpus", f"the same line stands in {drop[p.index]} articles of the corpus")

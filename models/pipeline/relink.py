@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from models.config import Config, Thresholds, Topic
-from models.document import Article, Link, Passage, TopicInfo, TopicTag
+from models.document import Article, Link, Passage, TopicInfo, TopicTag, article_of
 from models.pipeline.context import in_context
 from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.corroborate import MIN_FIRM_ARTICLES, lone_common
@@ -109,7 +109,7 @@ def _relink(
     ends = base.ends
     source, target = np.asarray(ends.source, dtype=np.int64), np.asarray(ends.target, dtype=np.int64)
     redone = changed | gone
-    touched = np.asarray([pid.rsplit(":", 1)[0] in redone for pid in ends.ids], dtype=bool)
+    touched = np.asarray([article_of(pid) in redone for pid in ends.ids], dtype=bool)
     keep = ~(touched[source] | touched[target]) if len(source) else np.zeros(0, dtype=bool)
     rows = np.flatnonzero(keep)
     kept = [base.links[k] for k in rows.tolist()]

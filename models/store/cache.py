@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from models.config import Config
-from models.document import Article, Link, TopicInfo, TopicTag
+from models.document import Article, Link, TopicInfo, TopicTag, passage_id
 from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.discover import DiscoveredTopic
 from models.pipeline.model import Base, CorpusModel, LinkEnds, fingerprint
@@ -624,7 +624,7 @@ def _decode_article(blob: bytes, article_id: str, path: str) -> Article:
     for n, passage in enumerate(data["passages"]):
         if passage["index"] != n:
             raise ValueError("passages out of order")
-        passage["id"] = f"{article_id}:{n}"
+        passage["id"] = passage_id(article_id, n)
     article = article_from_dict(data)
     for p in article.passages:
         if article.text[p.start : p.end] != p.text:
