@@ -453,6 +453,8 @@ def _topics(w: _Walker, node: yaml.Node) -> tuple[Topic, ...]:
         if tid in seen:
             raise w.fail(m["id"][1], f"{key}.id", f"topic id {tid!r} is used twice")
         seen.add(tid)
+        if "colour" in m and "color" in m:
+            w.note(m["color"][0], f"{key}.color", "given beside colour (the same setting); colour is used")
         colour_node = (m.get("colour") or m.get("color") or (None, None))[1]
         colour = _colour(w, colour_node, f"{key}.colour") if colour_node is not None else DEFAULT_COLOUR
         aliases = w.texts(m["aliases"][1], f"{key}.aliases")
@@ -586,6 +588,7 @@ def _keys(w: _Walker, node: yaml.Node) -> dict[str, str]:
         w.note(node, "keys", f"expected a mapping of binding id to keys, got {_kind(node)}; the default keys are used")
         return {}
     keys: dict[str, str] = {}
+    first: dict[str, int] = {}  # the line each id was first bound on
     for knode, vnode in node.value:
         w._closed(knode, "keys")
         w._closed(vnode, "keys")
@@ -599,6 +602,9 @@ def _keys(w: _Walker, node: yaml.Node) -> dict[str, str]:
             w.note(vnode, f"keys.{name}", f"expected the key(s) as text, such as q or ctrl+s,q, got {_typed(vnode)}; "
                                           f"{name} keeps its default key")
             continue
+        if name in first:  # YAML keeps the later of two; say so, or the earlier line looks ignored for no reason
+            w.note(knode, f"keys.{name}", f"bound twice (first on line {first[name]}); the later one, {value}, is used")
+        first.setdefault(name, _line(knode))
         keys[name] = value
     return keys
 

@@ -253,3 +253,17 @@ def test_a_colour_the_reader_cannot_draw_is_said_and_the_topic_is_grey(tmp_path,
     assert [t.colour for t in cfg.topics] == [DEFAULT_COLOUR, "#123456"]
     (note,) = cfg.notes
     assert note.startswith(f"{path}:4: topics[0].colour: ") and "is not a colour" in note and DEFAULT_COLOUR in note
+
+
+def test_a_binding_given_twice_or_colour_beside_color_is_said(tmp_path):
+    """YAML keeps the later of two entries without a word; the earlier line then looks ignored for no reason."""
+    path = write(tmp_path, (
+        "keys:\n  quit: x\n  help: h\n  quit: y\n"
+        "topics:\n  - id: a\n    label: A\n    colour: '#112233'\n    color: red\n    aliases: [a]\n"
+    ))
+    cfg = load_config(path)
+    assert cfg.keys["quit"] == "y" and cfg.topics[0].colour == "#112233"
+    assert cfg.notes == (
+        f"{path}:9: topics[0].color: given beside colour (the same setting); colour is used",
+        f"{path}:4: keys.quit: bound twice (first on line 2); the later one, y, is used",
+    )
