@@ -29,6 +29,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
+from hashlib import blake2b
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -343,6 +344,7 @@ class _Pending:
     duplicate_of: int | None = None  # the same text as a kept article (found before analysing it)
     fresh: bool = False  # analysed in this run, so to be cached
     cached: bool = False  # found in the cache
+    prints: tuple[int, ...] | None = None  # its passages' `_fingerprint`s, when the cache kept them
     task: tuple[bytes, bool] | None = None  # (bytes, is-html) while a worker has it, to redo here if it dies
 
     @property
@@ -360,10 +362,11 @@ def _start(
         html = is_html(name, data)
         provisional = slug(name)
         key = article_key(data, html) if store is not None else ""
-        article = store.get_article(key, config, provisional, name) if store is not None else None
-        if article is not None:
+        found = store.get_analysed(key, config, provisional, name) if store is not None else None
+        if found is not None:
+            article, prints = found
             caveat = _caveat_of(article) if len(data) > MAX_ARTICLE_CHARS else None
-            return _Pending(name, key, provisional, article, caveat=caveat, cached=True)
+            return _Pending(name, key, provisional, article, caveat=caveat, cached=True, prints=prints)
         seen.misses += 1
         if pool.use(seen.misses, left):
             future = pool.submit(name, data, html, provisional)
@@ -408,8 +411,11 @@ def _finish(
             with gc_paused():
                 article, caveat = _drive(_analysis(source, config, pool.tagger, item.provisional))
     assert article is not None
+    fingerprints = item.prints
+    if fingerprints is None:
+        fingerprints = tuple(_fingerprint(p.text) for p in article.passages)
     if item.fresh and store is not None:
-        store.put_article(item.key, config, article)
+        store.put_article(item.key, config, article, fingerprints)
     if caveat is not None:
         yield ProblemFound(Problem(name, caveat))
     if article.content_hash in seen.by_hash:
@@ -419,12 +425,11 @@ def _finish(
         yield ProblemFound(
             Problem(name, "no article text left after cleaning (every paragraph matched a furniture rule)"))
         return
-    fingerprints = [_fingerprint(p.text) for p in article.passages]
     same = _near_duplicate(seen, article, fingerprints)
     if same is not None:
         yield ArticleReady(_noted(seen, same, f"also at {name} (the same article, nearly the same text)"))
         return
-    article = rebase(article, unique_id(slug(name), seen.taken), name)
+    article = rebase(article, unique_id(item.provisional or slug(name), seen.taken), name)
     index = len(seen.articles)
     seen.articles.append(article)
     seen.by_hash[article.content_hash] = index
@@ -659,11 +664,14 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 def _fingerprint(text: str) -> int:
-    """A passage's text with case, punctuation and spacing folded away, hashed."""
-    return hash(_NON_WORD.sub(" ", text.casefold()).strip())
+    """A passage's text with case, punctuation and spacing folded away, hashed: a number that is the same in
+    every process (the cache keeps it beside the article, so a warm run does not fold every passage again)."""
+    folded = _NON_WORD.sub(" ", text.casefold()).strip()
+    return int.from_bytes(blake2b(folded.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little",
+                          signed=True)
 
 
-def _near_duplicate(seen: _Seen, article: Article, fingerprints: list[int]) -> int | None:
+def _near_duplicate(seen: _Seen, article: Article, fingerprints: tuple[int, ...]) -> int | None:
     """The kept article this one is nearly the same as: most passages the same text, both ways."""
     counts: dict[int, int] = {}
     chars: dict[int, int] = {}

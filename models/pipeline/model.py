@@ -8,6 +8,7 @@ imports numpy.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,14 +51,16 @@ class Base:
 
 @dataclass(frozen=True)
 class LinkEnds:
-    """Each link's ends as indexes into `ids`, its topic as an index into `topics`, and its score."""
+    """Each link's ends as indexes into `ids`, its topic as an index into `topics`, and its score. The cache
+    gives the columns as `array.array`s, which numpy takes without a copy (a list of 800,000 numbers it
+    converts one by one)."""
 
     ids: tuple[str, ...]
-    source: list[int]
-    target: list[int]
+    source: Sequence[int]
+    target: Sequence[int]
     topics: tuple[str | None, ...]
-    topic: list[int]
-    score: list[float]
+    topic: Sequence[int]
+    score: Sequence[float]
 
     @classmethod
     def of(cls, links: tuple[Link, ...]) -> LinkEnds:

@@ -27,7 +27,7 @@ import threading
 import time
 import zlib
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -77,6 +77,10 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     key TEXT NOT NULL, config TEXT NOT NULL, engine TEXT NOT NULL, value BLOB NOT NULL, used INTEGER NOT NULL,
+    PRIMARY KEY (key, config, engine)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS prints (
+    key TEXT NOT NULL, config TEXT NOT NULL, engine TEXT NOT NULL, value BLOB NOT NULL,
     PRIMARY KEY (key, config, engine)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID;
@@ -176,6 +180,7 @@ class Cache:
                         f"{found.get('engine')}); it was emptied"
                     )
                 db.execute("DELETE FROM articles")
+                db.execute("DELETE FROM prints")
                 db.execute("DELETE FROM links")
                 db.execute("DELETE FROM models")
                 db.execute("DELETE FROM repeats")
@@ -185,6 +190,8 @@ class Cache:
             elif int(found.get("pruned", "0") or 0) < time.time() - TOUCH_AFTER_SECONDS:
                 cutoff = int(time.time()) - PRUNE_AFTER_DAYS * 86400
                 db.execute("DELETE FROM articles WHERE used < ?", (cutoff,))
+                db.execute("DELETE FROM prints WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.key = prints.key "
+                           "AND a.config = prints.config AND a.engine = prints.engine)")
                 db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('pruned', ?)", (str(int(time.time())),))
             db.execute("COMMIT")
         except BaseException:
@@ -231,12 +238,21 @@ class Cache:
 
     def get_article(self, key: str, config: Config, article_id: str, path: str) -> Article | None:
         """The cached analysis of the bytes `key` names, rebuilt for `article_id` at `path`; None if absent or bad."""
+        found = self.get_analysed(key, config, article_id, path)
+        return found[0] if found is not None else None
+
+    def get_analysed(
+        self, key: str, config: Config, article_id: str, path: str,
+    ) -> tuple[Article, tuple[int, ...] | None] | None:
+        """`get_article`, with the passages' prints stored beside it by `put_article` (None when there are none,
+        or not one per passage)."""
         with self._lock:
             if self._db is None:
                 return None
             try:
                 row = self._db.execute(
-                    "SELECT value, used FROM articles WHERE key = ? AND config = ? AND engine = ?",
+                    "SELECT a.value, a.used, p.value FROM articles a LEFT JOIN prints p ON p.key = a.key AND "
+                    "p.config = a.config AND p.engine = a.engine WHERE a.key = ? AND a.config = ? AND a.engine = ?",
                     (key, config.digest, ENGINE_VERSION),
                 ).fetchone()
             except sqlite3.Error as exc:
@@ -256,18 +272,24 @@ class Cache:
                 self._write("UPDATE articles SET used = ? WHERE key = ? AND config = ? AND engine = ?",
                             (int(time.time()), key, config.digest, ENGINE_VERSION))
             self.hits += 1
-            return article
+            return article, _prints(row[2], len(article.passages))
 
-    def put_article(self, key: str, config: Config, article: Article) -> None:
+    def put_article(self, key: str, config: Config, article: Article, prints: Sequence[int] | None = None) -> None:
+        """Store `article` under `key`; with `prints`, one number per passage that the loader computed from its
+        text (models/loader.py: the near-duplicate check), so that a warm run reads them instead."""
         data = zlib.compress(json.dumps(article_to_dict(article), ensure_ascii=False).encode("utf-8"), 1)
         self._write(
             "INSERT OR REPLACE INTO articles (key, config, engine, value, used) VALUES (?, ?, ?, ?, ?)",
             (key, config.digest, ENGINE_VERSION, data, int(time.time())),
         )
+        if prints is not None:
+            self._write("INSERT OR REPLACE INTO prints (key, config, engine, value) VALUES (?, ?, ?, ?)",
+                        (key, config.digest, ENGINE_VERSION, array("q", prints).tobytes()))
 
     def _delete(self, key: str, config: Config) -> None:
-        self._write("DELETE FROM articles WHERE key = ? AND config = ? AND engine = ?",
-                    (key, config.digest, ENGINE_VERSION))
+        for table in ("articles", "prints"):
+            self._write(f"DELETE FROM {table} WHERE key = ? AND config = ? AND engine = ?",
+                        (key, config.digest, ENGINE_VERSION))
 
     # -- links -------------------------------------------------------------------------------------------
 
@@ -506,14 +528,14 @@ def _read_corpus(blob: bytes) -> tuple[dict[str, Any], list[Link], LinkEnds]:
     widths = [array(kind).itemsize for kind in _COLUMNS.values()]
     if type(n) is not int or len(body) != n * sum(widths):
         raise ValueError("link columns of the wrong size")
-    cols: list[list[Any]] = []
+    arrays: list[array] = []
     at = 0
     for kind, width in zip(_COLUMNS.values(), widths):
         column = array(kind)
         column.frombytes(body[at : at + n * width])
         at += n * width
-        cols.append(column.tolist())
-    source, target, topic, score, reason, words = cols
+        arrays.append(column)
+    source, target, topic, score, reason, words = (column.tolist() for column in arrays)
     ids, reasons = header["ids"], header["reasons"]
     topics = header["link_topics"] + [None]  # index -1: a link by content alone
     shared = [tuple(h.split(_SEP)) if h else () for h in header["shared"]]
@@ -528,7 +550,7 @@ def _read_corpus(blob: bytes) -> tuple[dict[str, Any], list[Link], LinkEnds]:
         Link(ids[s], ids[t], topics[k], c, reasons[r], shared[h])
         for s, t, k, c, r, h in zip(source, target, topic, score, reason, words)
     ]
-    return header, links, LinkEnds(tuple(ids), source, target, tuple(topics[:-1]) + (None,), topic, score)
+    return header, links, LinkEnds(tuple(ids), arrays[0], arrays[1], tuple(topics[:-1]) + (None,), arrays[2], arrays[3])
 
 
 def _decode_corpus(blob: bytes, articles: list[Article]) -> CorpusAnalysis:
@@ -611,6 +633,15 @@ def _decode_model(manifest: bytes, blob: bytes) -> CorpusModel:
         raise ValueError("bad drift")
     return CorpusModel(vocab, spelled, strings, vocabularies, discovered, spelling,
                        {str(k): str(v) for k, v in fingerprints.items()}, drift)
+
+
+def _prints(blob: bytes | None, passages: int) -> tuple[int, ...] | None:
+    """Stored passage prints (see `put_article`), or None when there are none or not one per passage."""
+    if blob is None or len(blob) != passages * 8:
+        return None
+    prints = array("q")
+    prints.frombytes(blob)
+    return tuple(prints)
 
 
 def _decode_article(blob: bytes, article_id: str, path: str) -> Article:

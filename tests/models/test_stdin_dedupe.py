@@ -90,3 +90,31 @@ def test_progress_is_called_per_file(config):
     calls = []
     analyze([SEEDS], config, lambda n, total, path: calls.append((n, total)), cache=False)
     assert calls == [(n, 5) for n in range(1, 6)]
+
+
+def test_a_warm_run_finds_the_same_article_from_the_prints_the_cache_kept(config, tmp_path, monkeypatch):
+    """The passages' prints (folded text, hashed) are stored beside each article: a warm run reads them
+    instead of folding every passage again, and still keeps the near-duplicate once."""
+    import models.loader as loader
+    from models.store.cache import Cache
+
+    text = ONE.read_text(encoding="utf-8")
+    variant = tmp_path / "variant.md"
+    variant.write_text("Share this article\n\n" + text.replace("\n\n", "\n\n\n").replace(". ", ".  ") + "\n\nRelated Posts\n")
+    folded: list[str] = []
+    fold = loader._fingerprint
+
+    def counted(text: str) -> int:
+        folded.append(text)
+        return fold(text)
+
+    monkeypatch.setattr(loader, "_fingerprint", counted)
+    runs = []
+    for _ in range(2):
+        folded.clear()
+        with Cache(tmp_path / "cache.sqlite3") as store:
+            runs.append((analyze([ONE, variant], config, cache=store), len(folded)))
+    (cold, cold_folds), (warm, warm_folds) = runs
+    assert cold_folds > 0 and warm_folds == 0
+    assert warm == cold and len(warm.articles) == 1
+    assert any(note.startswith(f"also at {variant}") for note in warm.articles[0].notes)
