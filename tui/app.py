@@ -32,7 +32,7 @@ from models.display import display, file_name
 from models.document import Article, Corpus, Problem
 from models.events import ANALYSING, READING, Progress
 from tui.commands import ReaderCommands
-from tui.keymap import APP_BINDINGS, clashes, unknown_ids
+from tui.keymap import APP_BINDINGS, clashes, unknown_ids, unknown_keys
 from tui.widgets.status_line import Loading
 
 if TYPE_CHECKING:
@@ -143,6 +143,8 @@ class ParallaxApp(App):
                 f"{self.config.path}: keys: unknown binding id(s) {', '.join(bad)}; see the help screen (?) for ids.",
                 severity="warning", markup=False, timeout=8,
             )
+        for key in unknown_keys(self.config.keys):
+            self.notify(f"{self.config.path}: keys.{key}", severity="warning", markup=False, timeout=10)
         for clash in clashes(self.config.keys):
             self.notify(f"{self.config.path}: keys: {clash}; only one of them will work.", severity="warning",
                         markup=False, timeout=10)

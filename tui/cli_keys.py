@@ -14,13 +14,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from models.config import load_config
-    from tui.keymap import clashes, key_rows, unknown_ids
+    from tui.keymap import clashes, key_rows, unknown_ids, unknown_keys
 
     config = load_config(args.config)
     for note in config.notes:
         print(f"parallax: {plain(note)}", file=sys.stderr)
     for bad in unknown_ids(config.keys):
         print(f"parallax: {plain(str(config.path))}: keys: {plain(bad)} is not a binding id", file=sys.stderr)
+    for key in unknown_keys(config.keys):
+        print(f"parallax: {plain(str(config.path))}: keys.{plain(key)}", file=sys.stderr)
     for clash in clashes(config.keys):
         print(f"parallax: {plain(str(config.path))}: keys: {plain(clash)}", file=sys.stderr)
     group = None

@@ -77,6 +77,34 @@ def unknown_ids(keymap: dict[str, str]) -> list[str]:
     return sorted(set(keymap) - known)
 
 
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+def _known_key(key: str) -> bool:
+    """Whether Textual can ever match `key`: modifiers joined by '+' to one character or a key name
+    ('ctrl+s', 'question_mark', 'pagedown', 'f1'). 'ctrl-f' or '42' are never pressed."""
+    from textual.keys import Keys, _character_to_key, key_to_character
+
+    *modifiers, name = key.strip().split("+")
+    if not name or any(m.lower() not in _MODIFIERS for m in modifiers):
+        return False
+    if len(name) == 1 or name in {k.value for k in Keys}:
+        return True
+    return name in {_character_to_key(chr(c)) for c in range(33, 127)} or key_to_character(name) is not None
+
+
+def unknown_keys(keymap: dict[str, str]) -> list[str]:
+    """The keymap's keys no key press can match, as sentences to show (the binding then has no working key
+    there): a trial's `quit: 42` bound quit to the key "42"; `search: ctrl-f` looks right and never fires."""
+    found = []
+    for binding_id, keys in keymap.items():
+        for key in (k.strip() for k in keys.split(",")):
+            if key and not _known_key(key):
+                found.append(f"{binding_id}: {key!r} is not a key (write one character or a name, joined to "
+                             "ctrl/shift/alt with +: q, ctrl+f, question_mark, pagedown, f1)")
+    return found
+
+
 # Where bindings are live together: the reader with the app's keys, each pop-up with the pop-ups' and app's.
 _TOGETHER = {
     "Reader": ("Reader", "Everywhere"),
