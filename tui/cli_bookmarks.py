@@ -7,10 +7,15 @@ Exit codes as for `parallax analyze`: 0 done; 1 done, but some article files wer
 stderr); 2 a bad command line or config, an unknown action or topic, or an output file that exists (without
 `--force`) or cannot be written. Output goes to stdout unless `-o FILE` is given (see tui/cli_export.py).
 
-Bookmarks are resolved against the articles given as PATHs; with none, against the folders of the files
-the bookmarks were made in (those still there), else seeds/: a passage's topics come from its whole story
-(the folder's own topics.yaml, or topics discovered across its articles), as in the reader opened on it. Each is *found*, *orphaned* (its article is loaded but the
-passage is gone) or *in other articles* (its article is not among those loaded). A data folder with no
+Bookmarks are resolved against the articles given as PATHs; with none, against the files the bookmarks
+were made in (those still there), else seeds/. Only those files are read, not the rest of their folders: a
+bookmark made on one article in ~/Downloads must not make the command read, and report, everything else
+there. Their folder's own topics.yaml applies (when they all share one folder), so configured topics are as
+in the reader; topics *discovered* across a story need all of its articles, and a line on stderr says so
+(`parallax bookmarks PATH` with the story's folder shows them). The bookmark store records only the file
+each bookmark was made in, not which files were open with it. Analyses come from the analysis cache (unless
+`--no-cache`). Each is *found*, *orphaned* (its article is loaded but the passage is gone) or *in other
+articles* (its article is not among those loaded). A data folder with no
 bookmark store is reported as such; nothing is created by listing. `list` shows the newest first, as the
 reader's list does; its passages are cut to QUOTE_CHARS at a word and end with "…" when cut. Everything
 printed that comes from an article or a note is plain text with control characters stripped.
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -138,25 +144,62 @@ def load_bookmarks(args: argparse.Namespace, prog: str, topics: list[str] | None
             opened.store.close()
     nothing_to_resolve = not bookmarks and not args.paths and not args.urls
     if not args.paths:
-        args.paths = bookmarked_folders(bookmarks)
+        args.paths = bookmarked_files(bookmarks)
+        _use_topics_beside(args)
+        if others_beside(args.paths):
+            again = {"parallax export": "parallax export --bookmarks",
+                     "parallax bookmarks list": "parallax bookmarks"}.get(prog, prog)
+            print(f"{prog}: read only the files holding bookmarks; topics discovered across a story show when "
+                  f"given its folder ({again} PATH)", file=sys.stderr)
     config, paths = load(args)
     if unknown_topics(config.topics, topics, prog):
         return None
-    corpus = with_fetch_problems(args, Corpus((), (), ()) if nothing_to_resolve else analyze(paths, config))
+    corpus = with_fetch_problems(args, Corpus((), (), ()) if nothing_to_resolve
+                                 else analyze(paths, config, cache=not args.no_cache))
     resolutions = resolve_all(bookmarks, corpus)
     return Loaded(store_name, warning, bookmarks, corpus, resolutions, placements(bookmarks, corpus, resolutions))
 
 
-def bookmarked_folders(bookmarks: list[Bookmark]) -> list[str]:
-    """The folders of the article files the bookmarks were made in (files still there), each once, in the
-    order first used. A folder, not the one file: the topics a passage had in the reader come from the
-    folder's own topics.yaml or were discovered across all its articles, and one file alone has neither."""
-    folders: list[str] = []
+def bookmarked_files(bookmarks: list[Bookmark]) -> list[str]:
+    """The article files the bookmarks were made in (those still there), each once, in the order first used."""
+    files: list[str] = []
     for bookmark in bookmarks:
         path = bookmark.article.path
-        if path and Path(path).is_file() and (folder := str(Path(path).parent)) not in folders:
-            folders.append(folder)
-    return folders
+        if path and path not in files and Path(path).is_file():
+            files.append(path)
+    return files
+
+
+def _use_topics_beside(args: argparse.Namespace) -> None:
+    """With no --config, the topics.yaml of the one folder `args.paths` are in, if it has one, as the reader
+    opened on that folder uses it (said on stderr, as for a folder given as PATH)."""
+    from models.config import TOPICS_BESIDE
+
+    folders = {Path(p).parent for p in args.paths}
+    if args.config is not None or len(folders) != 1:
+        return
+    beside = next(iter(folders)) / TOPICS_BESIDE
+    if beside.is_file():
+        args.config = str(beside)
+        print(f"parallax: using the topics of {plain(str(beside))}", file=sys.stderr)
+
+
+def others_beside(files: list[str]) -> bool:
+    """Whether a folder of `files` holds another article file (one not read, whose story's discovered topics
+    are then not the reader's): the first one found is enough, nothing is read."""
+    from models.pipeline.ingest import ARTICLE_SUFFIXES
+
+    chosen = {Path(f).resolve() for f in files}
+    for folder in {Path(f).parent for f in files}:
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if (entry.name.lower().endswith(ARTICLE_SUFFIXES) and entry.is_file()
+                            and Path(entry.path).resolve() not in chosen):
+                        return True
+        except OSError:
+            continue
+    return False
 
 
 def _on_topics(bookmark: Bookmark, loaded: Loaded, topics: list[str] | None) -> bool:

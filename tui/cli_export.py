@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     config, paths = load(args)
     if unknown_topics(config.topics, topics, prog):
         return 2
-    corpus = with_fetch_problems(args, analyze(paths, config))
+    corpus = with_fetch_problems(args, analyze(paths, config, cache=not args.no_cache))
     report_problems(corpus.problems)
     if not corpus.articles:
         print(f"{prog}: no article could be read, so there is nothing to compare; nothing was written",

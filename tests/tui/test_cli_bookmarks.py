@@ -142,9 +142,13 @@ def test_export_bookmarks_by_topic_and_data_dir_from_the_environment(capsys, mar
 
 
 def test_export_bookmarks_without_paths_uses_the_bookmarked_files(capsys, marked, monkeypatch, tmp_path):
+    """The three seeds files the bookmarks were made in are read, not the rest of the seeds folder: one line
+    on stderr says so and how to have the topics discovered across the whole story."""
     monkeypatch.chdir(tmp_path)  # no seeds/ here: the files come from the bookmarks themselves
     code, out, err = run(capsys, export_main, "--bookmarks", "--data-dir", marked)
-    assert (code, err) == (0, "") and "3 found, 1 in other articles" in out
+    assert code == 0 and "3 found, 1 in other articles" in out
+    assert err == ("parallax export: read only the files holding bookmarks; topics discovered across a story "
+                   "show when given its folder (parallax export --bookmarks PATH)\n")
 
 
 # --- parallax bookmarks --------------------------------------------------------------------------------
@@ -421,3 +425,50 @@ def test_bookmarks_export_names_each_bookmarks_outlet(capsys, marked, seeds_corp
     store.close()
     _, out, _ = run(capsys, bookmarks_main, "export", SEEDS, "--data-dir", tmp_path / "orphan")
     assert "> — Global Research (by Andrew Korybko) · “003_a5575fbe19cd88ca.txt” · not found" in out
+
+
+def test_bookmarks_without_paths_read_only_the_bookmarked_files(capsys, tmp_path, monkeypatch):
+    """A bookmark made on one article of a mixed folder (~/Downloads): with no PATH only that file is read,
+    with the folder's topics.yaml, so nothing else there is reported or analysed, and one line says how to see
+    the topics discovered across the story. It read the whole folder: a skipped line per PDF, exit 1."""
+    from models.config import load_config
+    from models.loader import analyze
+    from tests.models.test_discover import STORY
+
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    for name, texts in STORY.items():
+        (folder / f"{name}.txt").write_text("\n\n".join(texts) + "\n", encoding="utf-8")
+    (folder / "topics.yaml").write_text(
+        "topics:\n  - id: rust\n    label: Rusting cables\n    aliases: [corrosion]\n", encoding="utf-8")
+    corpus = analyze([folder], load_config(folder / "topics.yaml"), cache=False)
+    passage = next(p for a in corpus.articles for p in a.passages if "rust" in p.topic_ids)
+    store = open_store(tmp_path / "data").store
+    store.add(corpus, passage.id)
+    store.close()
+    for n in range(3):
+        (folder / f"invoice_{n}.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)  # not text: a skipped line when read
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache))
+    code, out, err = run(capsys, bookmarks_main, "--data-dir", tmp_path / "data")
+    assert code == 0 and "  topics: Rusting cables" in out, err
+    assert "invoice_" not in err and "broken.txt" not in err
+    lines = [line for line in err.splitlines() if "read only the files holding bookmarks" in line]
+    assert len(lines) == 1 and "(parallax bookmarks PATH)" in lines[0]
+    assert any(p.is_file() for p in cache.rglob("*"))  # the analysis went through the cache
+    code, _, err = run(capsys, bookmarks_main, "export", "--data-dir", tmp_path / "data")
+    assert code == 0 and "(parallax bookmarks export PATH)" in err
+    # Given the folder, everything in it is read (and its problems named), as before.
+    code, _, err = run(capsys, bookmarks_main, folder, "--data-dir", tmp_path / "data")
+    assert code == 1 and "invoice_0.pdf" in err and "read only" not in err
+
+
+def test_bookmarks_and_export_no_cache_leave_the_cache_alone(capsys, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache))
+    article = tmp_path / "a.txt"
+    article.write_text("A short article about corrosion of the cables.\n\nIt says little more.\n", encoding="utf-8")
+    assert run(capsys, bookmarks_main, article, "--no-cache", "--data-dir", tmp_path / "data")[0] == 0
+    assert run(capsys, export_main, article, "--no-cache")[0] == 0
+    assert not any(p.is_file() for p in cache.rglob("*")) if cache.exists() else True
