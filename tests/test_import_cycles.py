@@ -12,9 +12,7 @@ from pathlib import Path
 
 from tests.support.imports import import_graph
 
-KNOWN: set[frozenset[str]] = {
-    frozenset({"tui.cli_bookmarks", "tui.cli_export"}),  # issue 13, journalist
-}
+KNOWN: set[frozenset[str]] = set()
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[frozenset[str]]:

@@ -5,7 +5,7 @@
 
 Exit codes as for `parallax analyze`: 0 done; 1 done, but some article files were skipped (each named on
 stderr); 2 a bad command line or config, an unknown action or topic, or an output file that exists (without
-`--force`) or cannot be written. Output goes to stdout unless `-o FILE` is given (see tui/cli_export.py).
+`--force`) or cannot be written. Output goes to stdout unless `-o FILE` is given (see `emit` in tui/cli_common.py).
 
 Bookmarks are resolved against the articles given as PATHs; with none, against the files the bookmarks
 were made in (those still there), else seeds/. Only those files are read, not the rest of their folders: a
@@ -30,9 +30,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from tui.cli_common import (Command, articles_options, data_options, exit_code, load, output_options, plain,
-                            report_problems, topic_ids, topic_options, unknown_topics, with_fetch_problems,
-                            write_stdout)
+from tui.cli_common import (Command, articles_options, data_options, emit, exit_code, load, output_options, plain,
+                            refuse_existing, report_problems, topic_ids, topic_options, unknown_topics,
+                            with_fetch_problems, write_stdout)
 
 if TYPE_CHECKING:
     from models.document import Corpus
@@ -92,7 +92,6 @@ def run_export(args: argparse.Namespace) -> int:
 def export_bookmarks(args: argparse.Namespace, prog: str, *, as_json: bool) -> int:
     """The bookmarks as Markdown (or JSON) to stdout or `-o FILE` (also `parallax export --bookmarks`)."""
     from models.export.report import export_bookmarks_markdown
-    from tui.cli_export import emit, refuse_existing
 
     if refuse_existing(args, prog):
         return 2

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -215,6 +216,33 @@ def write_stdout(text: str) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         drop_stdout()
+
+
+def refuse_existing(args: argparse.Namespace, prog: str) -> bool:
+    """Fail before any work when the output exists and --force was not given (checked again on writing)."""
+    if args.output and args.output != "-" and not args.force and Path(args.output).exists():
+        print(f"{prog}: {args.output} already exists (use --force to replace it)", file=sys.stderr)
+        return True
+    return False
+
+
+def emit(text: str, args: argparse.Namespace, prog: str) -> int:
+    """`text` to stdout, or to `-o FILE` (atomically; an existing file only with --force). 0, or 2 when the
+    file cannot be written."""
+    from models.export.report import OutputExistsError, write_output
+
+    if not args.output or args.output == "-":
+        write_stdout(text)
+        return 0
+    try:
+        write_output(text, Path(args.output), force=args.force)
+    except OutputExistsError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"{prog}: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def drop_stdout() -> None:

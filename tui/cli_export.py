@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from tui.cli_common import (Command, articles_options, data_options, exit_code, load, output_options,
-                            report_problems, topic_ids, topic_options, unknown_topics, with_fetch_problems,
-                            write_stdout)
+from tui.cli_common import (Command, articles_options, data_options, emit, exit_code, load, output_options,
+                            refuse_existing, report_problems, topic_ids, topic_options, unknown_topics,
+                            with_fetch_problems)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -58,33 +57,6 @@ def _count(value: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return number
-
-
-def refuse_existing(args: argparse.Namespace, prog: str) -> bool:
-    """Fail before any work when the output exists and --force was not given (checked again on writing)."""
-    if args.output and args.output != "-" and not args.force and Path(args.output).exists():
-        print(f"{prog}: {args.output} already exists (use --force to replace it)", file=sys.stderr)
-        return True
-    return False
-
-
-def emit(text: str, args: argparse.Namespace, prog: str) -> int:
-    """`text` to stdout, or to `-o FILE` (atomically; an existing file only with --force). 0, or 2 when the
-    file cannot be written."""
-    from models.export.report import OutputExistsError, write_output
-
-    if not args.output or args.output == "-":
-        write_stdout(text)
-        return 0
-    try:
-        write_output(text, Path(args.output), force=args.force)
-    except OutputExistsError as exc:
-        print(f"{prog}: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"{prog}: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    return 0
 
 
 COMMAND = Command(
