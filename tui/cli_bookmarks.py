@@ -217,6 +217,8 @@ def _on_topics(bookmark: Bookmark, loaded: Loaded, topics: list[str] | None) -> 
 
 def list_text(bookmarks: list[Bookmark], loaded: Loaded) -> str:
     """The plain-text listing of `bookmarks` (in the order given), one block each."""
+    from models.export.report import TOPIC_SEPARATOR
+
     corpus = loaded.corpus
     where = loaded.store or "memory"
     if not bookmarks:
@@ -244,7 +246,7 @@ def list_text(bookmarks: list[Bookmark], loaded: Loaded) -> str:
         lines.append(plain(head))
         lines.append("  " + quoted(plain(quote)))
         labels = [(topic.label if (topic := corpus.topic(t)) else t) for t in topic_ids_now]
-        lines.append("  topics: " + (plain(", ".join(labels)) if labels else "none"))
+        lines.append("  topics: " + (plain(TOPIC_SEPARATOR.join(labels)) if labels else "none"))
         if bookmark.note:
             lines.append("  note: " + plain(bookmark.note))
         if bookmark.tags:

@@ -35,6 +35,8 @@ from models.export.sections import framing_section, overall_blocks, voices_secti
 from models.export.markdown import block_quote, count, escape_cell, escape_inline, table
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]+$")
+# Between topic labels in a list: a label may hold commas itself (a discovered topic's "faulty, airlines, halting").
+TOPIC_SEPARATOR = "; "
 
 
 # A per-topic section: the Markdown blocks (paragraphs, quotes, lists, tables; each one string, no blank
@@ -191,8 +193,9 @@ def export_bookmarks_markdown(
 ) -> str:
     """The bookmarked passages grouped by topic, with notes, tags and dates; the others in their own sections.
 
-    A found bookmark is listed under each topic its passage has now and quotes the passage as it is now; one
-    without topics goes under "No topic". A bookmark whose article is not among those exported is listed
+    A found bookmark quotes the passage as it is now, once: under the first topic its passage has now, with
+    all its topics listed ("- Topics: A; B"); each later topic of it names it in one line ("quoted above,
+    under A"). One without topics goes under "No topic". A bookmark whose article is not among those exported is listed
     under "In other articles"; one whose article is there but whose passage is gone under "Orphaned". Both
     quote the text the bookmark was made on (and give the topics it had then), so nothing a person
     bookmarked is ever dropped from an export. `topics` keeps only bookmarks on those topics
@@ -231,12 +234,21 @@ def export_bookmarks_markdown(
         summary += f", {len(shown_elsewhere)} in other articles (not among these)"
     summary += f", {len(shown_orphans)} orphaned (their passage is no longer in their article)."
     blocks.append(summary)
+    quoted_under: dict[str, str] = {}  # bookmark id -> the label of the topic it is quoted under
     for topic in chosen:
         here = [(b, r) for b, r in shown_found if topic.id in _topics_now(corpus, r)]
-        if here:
-            blocks.append(f"## {escape_inline(topic.label)}")
-            for bookmark, resolution in here:
+        if not here:
+            continue
+        blocks.append(f"## {escape_inline(topic.label)}")
+        again = []
+        for bookmark, resolution in here:
+            if bookmark.id in quoted_under:
+                again.append(_quoted_above(ctx, resolution, quoted_under[bookmark.id]))
+            else:
+                quoted_under[bookmark.id] = topic.label
                 blocks.extend(_found_bookmark(ctx, bookmark, resolution))
+        if again:
+            blocks.append("\n".join(again))
     if wanted is None:
         untagged = [(b, r) for b, r in shown_found if not _topics_now(corpus, r)]
         if untagged:
@@ -293,7 +305,16 @@ def _found_bookmark(ctx: ExportContext, bookmark: Bookmark, resolution: Resoluti
     source = f"— {outlet_line(article)} · “{escape_inline(article.display_title)}” · ¶{passage.index + 1}"
     if resolution.status == "fuzzy":
         source += f" · found approximately (the text changed; match {resolution.score:.0f}%)"
-    return [block_quote(escape_inline(passage.text), source), *_details(bookmark)]
+    labels = [t.label for t in ctx.corpus.topics if t.id in passage.topic_ids]  # in the order of the sections
+    return [block_quote(escape_inline(passage.text), source), *_details(bookmark, labels if len(labels) > 1 else ())]
+
+
+def _quoted_above(ctx: ExportContext, resolution: Resolution, label: str) -> str:
+    """A bookmark already quoted under an earlier topic, named in one line instead of quoted again."""
+    passage = ctx.corpus.passage(resolution.passage_id or "")
+    article = ctx.corpus.articles_by_id[passage.article_id]
+    return (f"- “{escape_inline(article.display_title)}” ¶{passage.index + 1} · {outlet_line(article)} · "
+            f"quoted above, under {escape_inline(label)}")
 
 
 def _unplaced(corpus: Corpus, bookmark: Bookmark, why: str, resolver: Resolver | None = None) -> list[str]:
@@ -303,12 +324,14 @@ def _unplaced(corpus: Corpus, bookmark: Bookmark, why: str, resolver: Resolver |
     source = f"— {outlet} · “{escape_inline(who)}” · {why}"
     labels = [corpus.topic(t).label if corpus.topic(t) else t for t in bookmark.topics]  # type: ignore[union-attr]
     if labels:
-        source += " · topics then: " + ", ".join(escape_inline(label) for label in labels)
+        source += " · topics then: " + TOPIC_SEPARATOR.join(escape_inline(label) for label in labels)
     return [block_quote(escape_inline(bookmark.passage.exact), source), *_details(bookmark)]
 
 
-def _details(bookmark: Bookmark) -> list[str]:
+def _details(bookmark: Bookmark, topics: Sequence[str] = ()) -> list[str]:
     lines = []
+    if topics:
+        lines.append("- Topics: " + TOPIC_SEPARATOR.join(escape_inline(label) for label in topics))
     if bookmark.note:
         lines.append(f"- Note: {escape_inline(bookmark.note)}")
     if bookmark.tags:

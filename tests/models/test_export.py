@@ -494,8 +494,19 @@ def test_bookmarks_export_groups_by_topic_with_notes_tags_and_the_unplaced(seeds
     tagged = set(seeds_corpus.passage(several).topic_ids) | set(seeds_corpus.passage("003_a5575fbe19cd88ca:0").topic_ids)
     expected = [t.label for t in seeds_corpus.topics if t.id in tagged] + ["No topic", "In other articles", "Orphaned"]
     assert [s.split("\n", 1)[0] for s in sections] == expected
-    notes = sum(s.count("- Note: Compare \\*this\\* \\| \\[x\\](y)") for s in sections)
-    assert notes == len(seeds_corpus.passage(several).topics) >= 2  # under each of its topics
+    # A passage on several topics is quoted once, under the first, with its topics listed; each later topic
+    # names it in one line (it was quoted, note and all, under every one of them).
+    passage = seeds_corpus.passage(several)
+    labels = [t.label for t in seeds_corpus.topics if t.id in passage.topic_ids]  # in the sections' order
+    assert len(labels) >= 2
+    assert text.count(escape_inline(passage.text)) == 1
+    assert sum(s.count("- Note: Compare \\*this\\* \\| \\[x\\](y)") for s in sections) == 1
+    assert "- Topics: " + "; ".join(escape_inline(label) for label in labels) in text
+    first = next(s for s in sections if s.startswith(labels[0]))
+    assert escape_inline(passage.text) in first
+    for label in labels[1:]:
+        section = next(s for s in sections if s.startswith(label + "\n"))
+        assert f"¶{passage.index + 1} · " in section and f"quoted above, under {escape_inline(labels[0])}" in section
     assert "- Tags: follow-up, \\<b\\>" in text and f"- Bookmarked: {both.created}" in text
     assert escape_inline(seeds_corpus.passage(drones.passage.passage_id or "").text) in sections[-3]
     assert "A lost article” · not loaded" in sections[-2] and "topics then: S-400 purchase" in sections[-2]

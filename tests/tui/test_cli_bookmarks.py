@@ -472,3 +472,26 @@ def test_bookmarks_and_export_no_cache_leave_the_cache_alone(capsys, tmp_path, m
     assert run(capsys, bookmarks_main, article, "--no-cache", "--data-dir", tmp_path / "data")[0] == 0
     assert run(capsys, export_main, article, "--no-cache")[0] == 0
     assert not any(p.is_file() for p in cache.rglob("*")) if cache.exists() else True
+
+
+def test_bookmarks_list_separates_topic_labels_that_hold_commas(capsys, tmp_path):
+    """Labels may hold commas (a discovered topic's "faulty, airlines, halting"): joined with commas, two
+    topics "Rust, corrosion" and "Cables" read as three. They are separated by semicolons."""
+    from models.config import load_config
+    from models.loader import analyze
+    from tests.models.test_discover import STORY
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, texts in STORY.items():
+        (folder / f"{name}.txt").write_text("\n\n".join(texts) + "\n", encoding="utf-8")
+    (folder / "topics.yaml").write_text(
+        "topics:\n  - id: rust\n    label: Rust, corrosion\n    aliases: [corrosion]\n"
+        "  - id: cables\n    label: Cables\n    aliases: [cables]\n", encoding="utf-8")
+    corpus = analyze([folder], load_config(folder / "topics.yaml"), cache=False)
+    passage = next(p for a in corpus.articles for p in a.passages if {"rust", "cables"} <= set(p.topic_ids))
+    store = open_store(tmp_path / "data").store
+    store.add(corpus, passage.id)
+    store.close()
+    code, out, err = run(capsys, bookmarks_main, folder, "--data-dir", tmp_path / "data")
+    assert code == 0 and "  topics: Rust, corrosion; Cables\n" in out, (out, err)
