@@ -102,12 +102,14 @@ class ReaderScreen(ReaderPopups):
         for pane in self.panes:
             pane.set_linked(self.linked_ids)
         self.refresh_view()
+        self.follow_loading(corpus)
 
     def show_loading(self, loading: tuple[int, int, str] | Loading | None) -> None:
         """Say in the status line that files are still loading (None: done)."""
         self.files_loading = loading
         if self.is_mounted:
             self._status()
+            self.follow_loading()
 
     def _status(self) -> None:
         found = self.query(StatusLine)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # for the checker only: the pop-ups' modules load when a pop-
     from tui.bookmarking import Bookmarks
     from tui.screens.export import ExportRequest
     from tui.screens.note import NoteResult
+    from tui.widgets.status_line import Loading
 
 
 class ReaderPopups(Screen[None]):
@@ -36,6 +37,7 @@ class ReaderPopups(Screen[None]):
     bookmarks: Bookmarks | None
     start: int  # the first article shown in a pane
     last_export: str | None = None  # the file last exported to, offered again next time
+    files_loading: tuple[int, int, str] | Loading | None  # where loading is, None once the corpus is complete
 
     def refresh_view(self, reveal: bool = True) -> None:
         """Push the state into the widgets (ReaderScreen draws the panes)."""
@@ -63,7 +65,18 @@ class ReaderPopups(Screen[None]):
     def action_coverage(self) -> None:
         from tui.screens.coverage import CoverageScreen
 
-        self.app.push_screen(CoverageScreen(self.corpus), self.jump_to)
+        self.app.push_screen(CoverageScreen(self.corpus, self.files_loading), self.jump_to)
+
+    def follow_loading(self, corpus: Corpus | None = None) -> None:
+        """Hand an open coverage view the newer corpus (when given) and where loading is: opened while articles
+        were loading, it shows those loaded so far and says so."""
+        from tui.screens.coverage import CoverageScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, CoverageScreen) and screen.is_mounted:
+                if corpus is not None:
+                    screen.set_corpus(corpus)
+                screen.show_loading(self.files_loading)
 
     def action_removed(self) -> None:
         from tui.screens.removed import RemovedScreen

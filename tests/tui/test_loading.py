@@ -163,3 +163,46 @@ async def test_a_progress_tick_after_the_last_screen_has_gone_is_ignored(make_ap
     app._started = 0.0
     app._show_progress()  # no ScreenStackError
     app._loading_screen()
+
+
+async def test_coverage_opened_while_loading_says_so_and_fills_in_when_done(make_app, monkeypatch):
+    """A trial opened the coverage view while articles were loading: it showed the matrix of the two loaded so
+    far as if it were the story's. It now says "loading: n of m articles" and takes the rest as they come."""
+    import models.loader as corpus_module
+    import tui.app as app_module
+    from textual.widgets import DataTable
+    from tui.screens.coverage import CoverageScreen
+
+    first, last = threading.Event(), threading.Event()
+    monkeypatch.setattr(app_module, "SHOW_AFTER", 0.0)
+    monkeypatch.setattr(app_module, "REFRESH_EVERY", 0.0)
+    monkeypatch.setattr(corpus_module, "_per_article", gated_loading({2: first, 5: last}))
+    app = make_app(paths=[SEEDS], load=True)
+
+    def note() -> str:
+        found = app.screen.query("#coverage-loading")
+        return str(found.first().render()) if found and found.first().display else ""
+
+    try:
+        async with app.run_test(size=(200, 50)) as pilot:
+            first.set()  # two articles in; the rest wait
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.corpus.articles)
+            await until(pilot, lambda: len(app.screen.corpus.articles) >= 2)
+            await pilot.press("c")
+            await until(pilot, lambda: isinstance(app.screen, CoverageScreen))
+            coverage = app.screen
+            partial = len(coverage.corpus.articles)
+            assert 2 <= partial < 5
+            await until(pilot, lambda: "loading:" in note())
+            assert " of 5 articles" in note()
+            last.set()
+            await until(pilot, lambda: app.corpus is not None)
+            await pilot.pause()
+            await pilot.pause()
+            assert app.screen is coverage and note() == ""
+            table = coverage.query_one(DataTable)
+            assert len(coverage.corpus.articles) == 5 and len(table.columns) == 5 + 2  # topic, 5 articles, total
+            assert len(table.rows) == len(coverage.matrix.rows)
+    finally:
+        first.set()
+        last.set()

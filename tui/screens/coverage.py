@@ -1,5 +1,9 @@
 """Coverage: a topic x article matrix with passage counts and where each topic first appears, so the reader
-sees at a glance which outlet is silent on what. Enter on a cell jumps to that first passage."""
+sees at a glance which outlet is silent on what. Enter on a cell jumps to that first passage.
+
+Opened while articles are still loading, the matrix is of those loaded so far (and topics discovered across
+the story come only at the end): a line above it says so ("loading: 3 of 6 articles"), and the reader hands
+the view each newer corpus, so the table fills in and the line goes when loading is done."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from models.insight.coverage import coverage
 from models.document import Corpus
 from tui.labels import article_label
 from tui.widgets.matrix import article_headers
+from tui.widgets.status_line import Loading
 from tui.screens.base import Panel, panel_width
 
 
@@ -24,16 +29,31 @@ def _cell(passages: int, first: int, wordy: bool) -> str:
     return f"{passages} from ¶{first + 1}" if wordy else f"{passages} ¶{first + 1}"
 
 
+def loading_note(loading: tuple[int, int, str] | Loading) -> str:
+    """What the view says while the corpus it shows is still growing."""
+    done, total = loading[0], loading[1]
+    phase = loading.phase if isinstance(loading, Loading) else ""
+    if phase:
+        return (f"loading: {done} of {total} articles read; {phase[:1].lower() + phase[1:]}… "
+                "(topics found across the story come last; this table updates)")
+    return f"loading: {done} of {total} articles so far; this table updates as the rest come in"
+
+
 class CoverageScreen(Panel[str | None]):
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, loading: tuple[int, int, str] | Loading | None = None) -> None:
         super().__init__()
         self.corpus = corpus
         self.matrix = coverage(corpus)
+        # Not `loading`: that is Textual's Widget.loading reactive (truthy: a spinner over the whole screen).
+        self.files_loading = loading
 
     def compose(self) -> ComposeResult:
         with Vertical(id="coverage", classes="panel"):
             yield Static(Text("Coverage: passages per topic and article (¶ where the topic first appears)"),
                          classes="panel-title")
+            note = Static(id="coverage-loading")
+            note.display = self.files_loading is not None
+            yield note
             yield DataTable(id="coverage-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1)
             yield Static(id="coverage-legend", classes="dim")
             if self.matrix.silent:
@@ -44,6 +64,36 @@ class CoverageScreen(Panel[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.show_loading(self.files_loading)
+        self._fill()
+        self.query_one(DataTable).focus()
+
+    def show_loading(self, loading: tuple[int, int, str] | Loading | None) -> None:
+        """Say whether the corpus shown is still loading (None: it is complete)."""
+        self.files_loading = loading
+        if not self.is_mounted:
+            return
+        note = self.query_one("#coverage-loading", Static)
+        note.display = loading is not None
+        note.update(Text(loading_note(loading), style="bold yellow") if loading is not None else "")
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        """A newer corpus (more articles loaded, or the topics discovered across them): the table anew, the
+        cursor on the same topic and article where they are still there."""
+        table = self.query_one(DataTable)
+        row = self.matrix.rows[table.cursor_row].topic.id if self.matrix.rows else None
+        column = table.cursor_column - 1
+        article = self.corpus.articles[column].id if 0 <= column < len(self.corpus.articles) else None
+        self.corpus = corpus
+        self.matrix = coverage(corpus)
+        table.clear(columns=True)
+        self._fill()
+        rows = [r.topic.id for r in self.matrix.rows]
+        columns = [a.id for a in corpus.articles]
+        table.move_cursor(row=rows.index(row) if row in rows else 0,
+                          column=columns.index(article) + 1 if article in columns else max(0, column + 1))
+
+    def _fill(self) -> None:
         table = self.query_one(DataTable)
         inner = panel_width(self.app.size.width) - 4 - 2  # border, padding and the scroll bar
         n = len(self.corpus.articles)
@@ -78,7 +128,6 @@ class CoverageScreen(Panel[str | None]):
                     cells.append(Text("—", style="dim"))
             cells.append(Text(f"{row.articles}/{len(self.corpus.articles)}"))
             table.add_row(*cells, key=row.topic.id)
-        table.focus()
 
     @on(DataTable.CellSelected)
     def _selected(self, event: DataTable.CellSelected) -> None:
