@@ -85,3 +85,23 @@ async def test_at_80_columns_the_status_line_keeps_the_topic_name_whole(make_app
         shown = _visible(status)
         assert labels[second] in shown and shown.index(labels[second]) < shown.find(labels[passage.topics[0].topic]) \
             or labels[passage.topics[0].topic] not in shown
+
+
+async def test_a_notification_leaves_the_status_line_visible(make_app):
+    """A trial: toasts (a bookmark saved, a skipped file) sat on the status line, hiding where the reader
+    is and where enter goes for their whole timeout. They stand above it."""
+    from textual.widgets._toast import Toast
+
+    app = make_app()
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        screen = await wait_for_reader(app, pilot)
+        app.notify("Bookmark saved.", timeout=30)
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if screen.query(Toast):
+                break
+        toast = screen.query(Toast).last()
+        status = screen.query_one("#status")
+        assert toast.region.height and status.region.height
+        assert not toast.region.overlaps(status.region), (toast.region, status.region)
+        assert toast.region.bottom <= status.region.y
