@@ -32,3 +32,21 @@ def passage_label(corpus: Corpus, passage: Passage, width: int = 40) -> str:
     article = corpus.articles_by_id[passage.article_id]
     return f"{article_label(corpus, article, width)} ¶{passage.index + 1}"
 
+
+def byline(article: Article) -> str:
+    """Outlet · author · date, each once, made safe to show: "Reuters · 2023-03-12" when the outlet is also
+    the byline (wire copy: "Reuters · Reuters" said nothing twice), and what is missing said in one phrase at
+    the end ("outlet, author and date not stated"), not three times over."""
+    source, author, date = (display(v) if v else "" for v in (article.source, article.author, article.date))
+    if author and author.casefold() == source.casefold():
+        author = ""
+        said, missing = [source, date], [] if date else ["date"]
+    else:
+        said = [source, author, date]
+        missing = [name for name, value in (("outlet", source), ("author", author), ("date", date)) if not value]
+    facts = [value for value in said if value]
+    if missing:
+        names = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+        facts.append(f"{names} not stated")
+    return " · ".join(facts)
+

@@ -19,7 +19,7 @@ from rich.text import Text
 from models.display import display
 from models.document import Corpus, Link, TopicInfo
 from models.export.markdown import count
-from tui.labels import article_label
+from tui.labels import article_label, byline
 
 
 CHUNK = 2000  # lines written at once: a print per line costs ~0.1 ms in rich, and links run to 100,000s
@@ -61,8 +61,7 @@ def _lines(corpus: Corpus) -> Iterator[Text]:
         head.append(article.display_title, style="bold")
         head.append(f"  ({article.id})", style="dim")
         yield head
-        facts = [display(article.source or "outlet not stated"), display(article.author or "author not stated"),
-                 display(article.date or "date not stated"), count(len(article.passages), "passage"),
+        facts = [byline(article), count(len(article.passages), "passage"),
                  count(len(article.removed), "piece") + " removed"]
         if article.encoding != "utf-8":
             facts.append(f"read as {article.encoding}")

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from models.document import Article, TopicInfo
+from tui.labels import byline
 from tui.widgets.article_view import ArticleView, PaneLook
 
 
@@ -20,9 +21,7 @@ def header_text(article: Article, position: int, total: int, linked: int) -> Tex
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(article.display_title, style="bold")
     text.append("\n")
-    facts = [article.source or "outlet not stated", article.author or "author not stated",
-             article.date or "date not stated"]
-    text.append(" · ".join(facts), style="italic")
+    text.append(byline(article), style="italic")
     text.append("\n")
     count = len(article.passages)
     text.append(f"{position}/{total} · {count} passage{'' if count == 1 else 's'} · {linked} linked", style="dim")
