@@ -200,9 +200,12 @@ async def test_coverage_opened_while_loading_says_so_and_fills_in_when_done(make
             await pilot.pause()
             await pilot.pause()
             assert app.screen is coverage and note() == ""
+            silent = coverage.query_one("#coverage-silent")  # said of the whole story, not of the first two
+            assert silent.display == bool(coverage.matrix.silent)
             table = coverage.query_one(DataTable)
             assert len(coverage.corpus.articles) == 5 and len(table.columns) == 5 + 2  # topic, 5 articles, total
             assert len(table.rows) == len(coverage.matrix.rows)
     finally:
         first.set()
         last.set()
+

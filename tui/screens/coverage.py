@@ -56,9 +56,7 @@ class CoverageScreen(Panel[str | None]):
             yield note
             yield DataTable(id="coverage-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1)
             yield Static(id="coverage-legend", classes="dim")
-            if self.matrix.silent:
-                names = "; ".join(topic.label for topic in self.matrix.silent)
-                yield Static(Text(f"No passage here discusses: {names}."), id="coverage-silent", classes="dim")
+            yield Static(id="coverage-silent", classes="dim")  # filled by _fill, as the corpus may grow
             yield Static(Text("— : the article is silent on the topic.  enter: jump to its first passage."),
                          classes="dim")
         yield Footer()
@@ -94,6 +92,10 @@ class CoverageScreen(Panel[str | None]):
                           column=columns.index(article) + 1 if article in columns else max(0, column + 1))
 
     def _fill(self) -> None:
+        silent = self.query_one("#coverage-silent", Static)
+        silent.display = bool(self.matrix.silent)
+        names = "; ".join(topic.label for topic in self.matrix.silent)
+        silent.update(Text(f"No passage here discusses: {names}.") if names else "")
         table = self.query_one(DataTable)
         inner = panel_width(self.app.size.width) - 4 - 2  # border, padding and the scroll bar
         n = len(self.corpus.articles)
