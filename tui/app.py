@@ -4,7 +4,8 @@ The analysis runs in a thread so the window opens at once, consuming the loader'
 progress with its phase named, each article as it is ready, problems, notices, then the final corpus). When
 loading takes more than half a second a progress bar appears, and the reader opens on the articles analysed
 so far (without links yet), taking in the rest as they come; when every file is done the corpus stage runs
-(its phase named on the bar) and the reader gets the full corpus. Problems from loading are shown (a
+(its phase named in the status line: the reader opens on the articles when it begins, if the loading screen
+is up by then) and the reader gets the full corpus. Problems from loading are shown (a
 notification and the problems screen), never swallowed.
 """
 
@@ -191,6 +192,13 @@ class ParallaxApp(App):
                 now = time.monotonic()
                 if (isinstance(event, ArticleReady) and now - self._started >= SHOW_AFTER
                         and now - pushed >= REFRESH_EVERY):
+                    pushed = now
+                    self._on_ui(self._show_partial, self._partial(articles, problems))
+                elif (isinstance(event, Progress) and event.phase not in (READING, ANALYSING) and not pushed
+                      and articles and now - self._started >= LOADING_SCREEN_AFTER):
+                    # Every file is read and the corpus stage (repetition, topics, links) begins: the text
+                    # goes on the screen now rather than after it, unless all of it came from the cache
+                    # (done before the loading screen would show: one reader, composed once).
                     pushed = now
                     self._on_ui(self._show_partial, self._partial(articles, problems))
         except Exception as exc:  # a bug, not bad input: say so instead of dying with a traceback

@@ -70,7 +70,11 @@ async def test_slow_loading_shows_progress_then_the_first_articles_then_links(ma
         last.set()
 
 
-async def test_fast_loading_opens_the_reader_on_the_whole_corpus(make_app):
+async def test_fast_loading_opens_the_reader_on_the_whole_corpus(make_app, monkeypatch):
+    import tui.app as app_module
+
+    # Fast: done before the loading screen would show (on a busy machine one file can take longer than 0.2 s).
+    monkeypatch.setattr(app_module, "LOADING_SCREEN_AFTER", 5.0)
     app = make_app(paths=[SEEDS / "004_c17863d213641cf5.txt"], load=True)
     async with app.run_test(size=(200, 50)) as pilot:
         while not isinstance(app.screen, ReaderScreen):
@@ -209,3 +213,34 @@ async def test_coverage_opened_while_loading_says_so_and_fills_in_when_done(make
         first.set()
         last.set()
 
+
+async def test_the_text_shows_while_the_corpus_stage_runs(make_app, monkeypatch):
+    """First paint on a cold cache: once every file is read the reader opens on the articles, while the topics
+    and links are worked out, instead of after (the links stage was most of the wait on the seeds)."""
+    import models.loader as loader_module
+    import tui.app as app_module
+
+    real = loader_module.analyze_corpus
+    release = threading.Event()
+
+    def held_links(*args, **kwargs):
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "SHOW_AFTER", 60.0)  # not by time while files are read: only this rule
+    monkeypatch.setattr(app_module, "LOADING_SCREEN_AFTER", 0.0)
+    monkeypatch.setattr(loader_module, "analyze_corpus", held_links)
+    app = make_app(paths=[SEEDS], load=True)
+    try:
+        async with app.run_test(size=(200, 50)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+            reader = app.screen
+            await pilot.pause()
+            assert app.corpus is None and len(reader.corpus.articles) == 5 and reader.corpus.links == ()
+            assert shows(app, opening_words(reader.corpus.articles[0].passages[0].text))
+            release.set()
+            await until(pilot, lambda: app.corpus is not None)
+            await pilot.pause()
+            assert reader.corpus.links and app.screen is reader
+    finally:
+        release.set()
