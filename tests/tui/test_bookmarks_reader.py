@@ -264,3 +264,21 @@ async def test_tags_typed_straight_after_tab_go_to_the_tags_field(make_app, tmp_
 
         assert screen.query_one(TextArea).text == "check"
         assert screen.query_one(Input).value == "russia"
+
+
+async def test_the_bookmarks_list_separates_topic_labels_with_semicolons(make_app, tmp_path, seeds_corpus):
+    """A label may hold commas (a discovered topic's "faulty, airlines, halting"): with commas between them
+    too, the topics cell could not be read."""
+    from models.store.bookmarks import open_store
+
+    store = open_store(tmp_path).store
+    store.add(seeds_corpus, "004_c17863d213641cf5:1")  # on several topics
+    store.close()
+    labels = [t.label for t in seeds_corpus.topics if t.id in seeds_corpus.passage("004_c17863d213641cf5:1").topic_ids]
+    app = make_app(data_dir=tmp_path)
+    async with app.run_test(size=(250, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        cells = bookmark_rows(app.screen)[0]
+        assert len(labels) >= 2 and any(cell.startswith("; ".join(labels[:2])) for cell in cells), cells

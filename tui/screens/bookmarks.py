@@ -128,7 +128,7 @@ class BookmarksScreen(Panel[str | None]):
         topics = Text()
         for n, topic_id in enumerate(bookmark.topics):
             info = labels.get(topic_id)
-            topics.append(("" if n == 0 else ", ") + (info.label if info else topic_id),
+            topics.append(("" if n == 0 else "; ") + (info.label if info else topic_id),  # a label may hold commas
                           style=info.colour if info else "")
         quote = bookmark.quote.replace("\n", " ")
         cells = [
