@@ -3,13 +3,15 @@ content, passages that make the same point whatever their topics.
 
 **Within a topic** (`topic_links`), each passage tagged with the topic keeps its best match in each other
 article that has the topic (at most `links_max_per_passage` articles, the best first), provided the two share
-content: a content word both use (not one of the story's own words, which every passage uses), or, within a
+content: a content word both use (not one of the story's own words, which every passage uses, nor a word of
+the story's own multi-word name, which every account names: `story_names`), or, within a
 topic a person wrote, the topic itself named on both sides (each passage uses one of its names: "claims" here,
 "compensation" there, both aliases of one topic; a passage given the topic only by reference must share a
 word). A discovered topic's names do not count (its passages share them by construction): there the two
 passages must share `discovered_link_min_similarity` of their words (two thirds of that when they share
 `discovered_link_min_shared` words or two discovered topics), and the topics a person wrote keep passages apart (`together`). A link's score mixes how surely both ends
-discuss the topic with how much else they share.
+discuss the topic with how much else they share. Its reason names the words both use that say what is said
+first, then the proper names both give (who or where).
 
 **By content** (`content_links`): two passages in different articles that share enough distinctive words
 (used in two articles or more, specific in this corpus, neither the story's own nor a proper name) are linked
@@ -59,6 +61,45 @@ EASED = 2 / 3  # a pair sharing discovered_link_min_shared words needs this shar
 SIMILARITY_WEIGHT = 0.45  # score = 0.45 * shared-word similarity + 0.55 * sqrt(tag score * tag score)
 
 
+def story_names(stats: CorpusStats) -> frozenset[str]:
+    """The words of the story's own multi-word name that are not story-wide themselves: proper names
+    (`stats.is_name`) in most articles, written at least half the time just before a story-wide word
+    (`stats.story_wide`) or another such name ("the Alder Bay Causeway": "causeway" is in most passages,
+    "Alder" and "Bay" in fewer, each account naming the causeway in a passage or two). Every account names
+    the story's subject whatever it says, so its name is no reason to link two passages."""
+    named: dict[str, bool] = {}
+
+    def candidate(word: str) -> bool:
+        found = named.get(word)
+        if found is None:
+            found = named[word] = (2 * stats.adf.get(word, 0) > stats.articles and stats.is_name(word)
+                                   and not stats.story_wide(word))
+        return found
+
+    pairs: list[tuple[str, str]] = []  # (name, the word after it) where the phrase holds half the name's uses
+    for term, df in stats.df.items():
+        if " " in term and df >= 2:
+            name, _, other = term.partition(" ")  # a name before the word it names ("Alder Bay Causeway")
+            if 2 * df >= stats.df.get(name, 0) and candidate(name):
+                pairs.append((name, other))
+    wide = {other for _, other in pairs if stats.story_wide(other)}
+    own: set[str] = set()
+    grown = True
+    while grown:
+        grown = False
+        for name, other in pairs:
+            if name not in own and (other in wide or other in own):
+                own.add(name)
+                grown = True
+    return frozenset(own)
+
+
+def _proper(word: str) -> bool:
+    """Whether a word as the corpus writes it is a proper name: always capitalised (`CorpusStats.spelling` keeps
+    a capital only then), and no model number ("F-35", "S-400s": a thing, what is discussed)."""
+    return word[:1].isupper() and not any(ch.isdigit() for ch in word)
+
+
 def _char(rank: int) -> str:
     """The character standing for the word of specificity `rank` (never a surrogate, never below U+0100)."""
     code = 0x100 + rank
@@ -86,15 +127,16 @@ class LinkSpace:
 
     @classmethod
     def build(cls, articles: list[Article], terms: list[list[PassageTerms]], stats: CorpusStats) -> LinkSpace:
-        """Comparable words: content lemmas that are neither the story's own (`stats.story_wide`) nor words
-        every English text uses (`stats.rarity` 0)."""
+        """Comparable words: content lemmas that are neither the story's own (`stats.story_wide`, and the
+        words of its multi-word name, `story_names`) nor words every English text uses (`stats.rarity` 0)."""
+        own = story_names(stats)
         seen: set[str] = set()
         for per_article in terms:
             for pt in per_article:
                 seen.update(pt.lemmas)
         weight = {}
         for term in seen:
-            if stats.df.get(term, 0) >= 2 and not stats.story_wide(term):
+            if stats.df.get(term, 0) >= 2 and not stats.story_wide(term) and term not in own:
                 value = stats.specificity(term)
                 if value > 0:
                     weight[term] = value
@@ -111,9 +153,10 @@ class LinkSpace:
         return cls(passages, np.asarray(arts, dtype=np.int64), strings, code, [stats.spelling(t) for t in vocab])
 
     def words(self, chars: str | set[str], limit: int = SHARED_TERMS) -> tuple[str, ...]:
-        """The words of `chars` as the corpus writes them, most specific first."""
+        """The words of `chars` as the corpus writes them: what is said (most specific first), then names."""
         spelled = self.spelled
-        return tuple([spelled[_rank(c)] for c in sorted(chars)[:limit]])
+        found = [spelled[_rank(c)] for c in sorted(chars)]
+        return tuple(sorted(found, key=_proper)[:limit])
 
 
 @dataclass(slots=True)
@@ -492,7 +535,8 @@ def _key(word: str) -> str:
 
 def _reason(topic: Topic, a: _Naming, b: _Naming, shared: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     """The words a link rests on and its reason: the words both use, then the topic's names both use (a topic
-    a person wrote); when they share neither, the name each gives the topic."""
+    a person wrote), and the name each gives the topic when those differ and neither is among the shared words;
+    when they share nothing, the name each gives the topic."""
     words = shared
     if a.names and b.names:
         have = {_key(w) for w in shared}
@@ -500,6 +544,9 @@ def _reason(topic: Topic, a: _Naming, b: _Naming, shared: tuple[str, ...]) -> tu
         words = (shared + common)[:SHARED_TERMS]
     if words:
         both = "both name it" if a.how == b.how == "by name" else f"one {a.how}, the other {b.how}"
+        if a.names and b.names and not {_key(w) for w in words} & (a.keys | b.keys):
+            # neither name of the topic is among the words they share (which may be proper names): say both
+            both = f"one names it “{a.names[0]}”, the other “{b.names[0]}”"
         return words, f"Both discuss {topic.label} ({both}); shared terms: {', '.join(words)}"
     if not (a.names and b.names):
         return (), f"Both discuss {topic.label}"
