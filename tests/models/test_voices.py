@@ -844,3 +844,27 @@ def test_a_lede_describing_whom_the_article_then_names():
     assert set(found) == {"Ole Rask", "a start-up founder"}
     assert found["Ole Rask"].role == "the chairman of the Nordic Canal Authority"
     assert len(found["Ole Rask"].mentions) == 2
+
+
+def test_a_title_abbreviation_before_a_name_is_the_role_and_the_name_is_one_person():
+    found = article_voices(_article("x", [
+        "Jane Doyle told reporters the cost of the repairs was not yet known.",
+        "“We will rebuild,” Ohio Gov. Jane Doyle said on Friday.",
+        "Navy Rear Adm. Tom Harker said the divers would go back in at dawn.",
+        "Police Supt. Ann Vale said the road would stay shut.",
+    ]))
+    doyle = _voice(found, "Doyle")
+    assert (doyle.name, doyle.kind, doyle.role, len(doyle.mentions)) == ("Jane Doyle", PERSON, "Ohio Gov.", 2)
+    harker = _voice(found, "Harker")
+    assert (harker.name, harker.kind, harker.role) == ("Tom Harker", PERSON, "Navy Rear Adm.")
+    vale = _voice(found, "Vale")
+    assert (vale.name, vale.kind, vale.role) == ("Ann Vale", PERSON, "Police Supt.")
+
+
+def test_a_noun_with_an_article_before_the_speaker_is_what_was_said_about_not_a_role():
+    found = _names([
+        "The port will stay closed for weeks, a decision Ohio Gov. Jane Doyle said she regretted.",
+        "Meanwhile state arms exporter Rosoboronexport said the talks went on.",
+    ])
+    assert found["Jane Doyle"].role == "Ohio Gov."
+    assert found["Rosoboronexport"].kind == ORGANISATION

@@ -257,6 +257,7 @@ def _read_name(s: _Sentence, idx: list[int], run: list[int], title_end: int, aff
     which must be a role ("international relations professor") or nothing at all."""
     toks = s.toks
     pre = [t for t in idx if t < run[0]]
+    determined = bool(pre) and toks[pre[0]].norm in DETERMINERS
     while pre and toks[pre[0]].norm in DETERMINERS:
         pre = pre[1:]
     role = _premodifier(s, pre) if pre else None
@@ -270,7 +271,9 @@ def _read_name(s: _Sentence, idx: list[int], run: list[int], title_end: int, aff
         if any(toks[t].raw.islower() and (toks[t].norm in STOPWORDS or toks[t].norm.endswith(("ing", "ed")))
                for t in pre) or len(pre) > 6:
             return _NOTHING
-        if toks[pre[-1]].raw.islower():
+        # "a decision Gov. Jane Roe said was right": a noun with an article before the name, none a role, is
+        # what the speaker said something about (the object of a relative clause), not the speaker's role.
+        if toks[pre[-1]].raw.islower() and not determined:
             role = s.span(pre)
     title = s.span(run[: title_end + 1]) if title_end >= 0 else None
     name_idx = run[title_end + 1 :]

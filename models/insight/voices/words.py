@@ -121,7 +121,7 @@ TITLES = frozenset(
     """president minister secretary dr mr mrs ms miss prof professor sen senator rep gen general chancellor king
     queen prince princess sheikh ayatollah pope mayor governor judge ambassador colonel col admiral lt lieutenant
     captain capt major maj sergeant premier spokesman spokeswoman chairman chairwoman ceo director chief
-    commander deputy envoy speaker pm""".split()
+    commander deputy envoy speaker pm gov adm sgt supt cmdr cdr cpl pvt insp det atty brig rev hon amb asst""".split()
 )
 PARTICLES = frozenset("bin ibn al el de da di del della van von der den la le du dos das ter".split())
 NAME_PREPOSITIONS = frozenset("of from at with in on during since last after before for".split())
