@@ -262,6 +262,8 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
             block.drop("separator", "evidence", "no letters")
         elif block.link_ratio >= cleaning.link_text_ratio and block.words <= 40:
             block.drop("link-list", "evidence", f"{block.link_ratio:.0%} of its text is links")
+        elif block.text[0] == "[" and _shortcodes(block.text):  # (one character tested before any pattern)
+            block.drop("shortcode", "evidence", "only bracketed tags with a lowercase name and attributes: a page template's code, not text")
         elif _site_prompt(block):
             block.drop("site-prompt", "evidence", "the site speaking to the reader (we/our and you/your), outside any quote")
         elif block is not blocks[0] and _tag_list(block, stops):
@@ -597,6 +599,19 @@ def _caption_copies(blocks: list[Block]) -> None:
     for block in blocks:
         if block.rule is None and block.words <= CAPTION_MAX_WORDS and normal(block.text) in captions:
             block.drop("image-caption", "repeat", f"the words of the caption at line {captions[normal(block.text)]}", "caption")
+
+
+# A template's code left in the text: "[ad_slot id="top"]", "[/gallery]": lowercase names, attributes name=value.
+_SHORTCODE = re.compile(r"\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*(?:\s+[\w-]+=(?:\"[^\"\]]*\"|'[^'\]]*'|[^\s\]]+))*\s*/?\]")
+_SHORTCODES = re.compile(rf"(?:{_SHORTCODE.pattern}\s*)+")
+
+
+def _shortcodes(text: str) -> bool:
+    """A line of nothing but a template's bracketed tags ("[ad_slot id="top"] [ad_slot id="side"]"): each
+    a lowercase name, with "_" or "-" in it or attributes after it ("[1]", "[sic]", "[Jane Doe]" are text)."""
+    if not text.startswith("[") or not text.rstrip().endswith("]"):
+        return False
+    return _SHORTCODES.fullmatch(text.strip()) is not None and ("=" in text or "_" in text or "-" in text or "[/" in text)
 
 
 PROMPT_MAX_WORDS = 80  # a sign-up form or a consent notice, printed as one paragraph

@@ -237,3 +237,13 @@ def test_a_long_line_without_a_stop_opening_a_page_without_a_title_is_a_caption(
 
 def test_below_a_title_the_same_line_stays(config):  # (a standfirst, as far as the page shows)
     assert TOP_CAPTION in kept(f"{TITLE}\nBy Jane Doe\n\n{TOP_CAPTION}\n\n{P1}\n\n{P2}\n\n{P4}\n", config)
+
+
+def test_a_line_of_template_shortcodes_goes_and_a_bracketed_word_stays(config):
+    codes = '[promo_slot id="top-banner"] [promo_slot id="obituaries"]'
+    aside = "[sic] Harbour Lines"
+    text = f"{TITLE}\n\n{codes}\n\n{P1}\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    assert [(r.rule, r.kind) for r in result.removed if r.text == codes] == [("shortcode", "evidence")]
+    assert all(r.rule != "shortcode" for r in run(f"{TITLE}\n\n{aside}\n\n{P1}\n", config).removed)
