@@ -61,6 +61,7 @@ def corpus_terms(articles: list[Article]) -> tuple[list[list[PassageTerms]], Cor
 
 def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1) -> CorpusAnalysis:
     """Discover the corpus's topics, tag them, and link the passages (see the module docstring)."""
+    from models.pipeline.carry import lend
     from models.pipeline.links import link_corpus
 
     from models.pipeline.links import LinkSpace
@@ -85,6 +86,7 @@ def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1
     space = LinkSpace.build(articles, terms, stats)
     links = link_corpus(articles, terms, stats, config.topics, suggested, config.thresholds, workers=workers,
                         space=space)
+    links = lend(links, space, suggested, frozenset(t.id for t in config.topics), config.thresholds.link_min_score)
     model = build_model(articles, space, vocabularies, found, stats)
     return CorpusAnalysis(tuple(articles), infos, tuple(links), model)
 

@@ -41,6 +41,7 @@ from models.document import Article, Link, Passage, TopicInfo, TopicTag, article
 from models.pipeline.context import in_context
 from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.corroborate import MIN_FIRM_ARTICLES, lone_common
+from models.pipeline.carry import carried_links, is_carried
 from models.pipeline.discover import ASSIGN_MIN, GROW_TERMS, GROW_TOTAL, DiscoveredTopic
 from models.pipeline.gcpause import gc_paused
 from models.pipeline.links import (
@@ -112,6 +113,8 @@ def _relink(
     touched = np.asarray([article_of(pid) in redone for pid in ends.ids], dtype=bool)
     keep = ~(touched[source] | touched[target]) if len(source) else np.zeros(0, dtype=bool)
     rows = np.flatnonzero(keep)
+    # links a discovered topic's links lent to neighbouring paragraphs are redone from the links made below
+    rows = rows[~np.asarray([is_carried(base.links[k]) for k in rows.tolist()], dtype=bool)]
     kept = [base.links[k] for k in rows.tolist()]
     known = {p.id for p in space.passages}
     used = np.zeros(len(ends.ids), dtype=bool)
@@ -136,6 +139,8 @@ def _relink(
     kept_in_order = _in_order(ends, rows[~of_found]) and _in_order(ends, rows[of_found])
     configured = _merged(configured, kept_configured, kept_in_order)
     found = _merged(found, kept_found, kept_in_order)
+    found = _merged(carried_links(space, found, configured, suggested, frozenset(t.id for t in config.topics),
+                                  th.link_min_score), found, True)
     strings_all = {a.id: strings[a.id] if a.id in strings else model.strings[a.id] for a in out}
     new_model = replace(
         model, strings=strings_all, fingerprints={a.id: fingerprint(a) for a in articles},

@@ -146,3 +146,68 @@ def test_discovered_topics_have_colours_of_their_own():
     from models.pipeline.corpus import DISCOVERED_COLOURS
 
     assert len(set(DISCOVERED_COLOURS)) == len(DISCOVERED_COLOURS) >= discover.MAX_TOPICS
+
+
+def _tagged(aid: str, texts: list[str], tags: list[tuple[str, ...]]) -> Article:
+    from models.document import TopicTag
+
+    article = _article(aid, texts)
+    passages = tuple(replace(p, topics=tuple(TopicTag(t, 0.8, False, ("x",)) for t in topics))
+                     for p, topics in zip(article.passages, tags))
+    return replace(article, passages=passages)
+
+
+def _space(articles):
+    from models.pipeline.links import LinkSpace
+
+    terms = [[passage_terms(p.text) for p in a.passages] for a in articles]
+    return LinkSpace.build(articles, terms, CorpusStats.build(terms))
+
+
+HARBOUR = {
+    "a": ["Harbour pilots blamed a collision on the pier at dawn.",
+          "The rudder had jammed, and a long backlog of lorries formed at the gates.",
+          "Residents held a picnic on the promenade."],
+    "b": ["Investigators said the collision at dawn came after the rudder jammed.",
+          "They had warned the owners twice before.",
+          "A choir sang at the festival."],
+    "c": ["The ferry timetable was printed again.", "Gulls nested on the lighthouse."],
+}
+
+
+def _harbour(tags_a, tags_b):
+    return [_tagged("a", HARBOUR["a"], tags_a), _tagged("b", HARBOUR["b"], tags_b),
+            _tagged("c", HARBOUR["c"], [(), ()])]
+
+
+def test_a_link_is_lent_to_the_paragraph_beside_its_end():
+    from models.config import Topic
+    from models.document import Link
+    from models.pipeline.carry import carried_links, is_carried
+
+    topic = Topic("found", "dawn collision", "#ffffff", ("collision",))
+    articles = _harbour([("found",), ("found",), ()], [("found",), (), ()])
+    space = _space(articles)
+    found = [Link("a:0", "b:0", "found", 0.7, "Both discuss dawn collision", ("dawn",))]
+    (link,) = carried_links(space, found, [], (topic,))
+    # a:1 goes on with a:0's subject (the topic's tag) and shares words with b:0: it is linked to b:0 too
+    assert (link.source, link.target, link.topic) == ("a:1", "b:0", "found")
+    assert set(link.shared_terms) == {"rudder", "jammed"}
+    assert is_carried(link) and not is_carried(found[0])
+
+
+def test_no_link_is_lent_without_the_topic_a_shared_word_or_a_gap():
+    from models.config import Topic
+    from models.document import Link
+    from models.pipeline.carry import carried_links
+
+    topic = Topic("found", "dawn collision", "#ffffff", ("collision",))
+    found = [Link("a:0", "b:0", "found", 0.7, "Both discuss dawn collision", ("dawn",))]
+    untagged = _harbour([("found",), (), ()], [("found",), (), ()])
+    assert carried_links(_space(untagged), found, [], (topic,)) == []  # a:1 is not on the topic
+    articles = _harbour([("found",), ("found",), ()], [("found",), (), ()])
+    space = _space(articles)
+    other = [Link("a:1", "b:1", "other", 0.5, "", ())]
+    assert carried_links(space, found, other, (topic,)) == []  # a:1 is linked into b already
+    apart = _harbour([("found",), ("found", "written"), ()], [("found",), (), ()])
+    assert carried_links(_space(apart), found, [], (topic,), frozenset({"written"})) == []  # a person's topic
