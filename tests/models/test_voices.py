@@ -868,3 +868,11 @@ def test_a_noun_with_an_article_before_the_speaker_is_what_was_said_about_not_a_
     ])
     assert found["Jane Doyle"].role == "Ohio Gov."
     assert found["Rosoboronexport"].kind == ORGANISATION
+
+
+def test_writing_a_work_named_by_its_title_is_not_reported_speech():
+    found = _names([
+        "The bridge crosses the river where poet Tom Harker wrote the “Harbour Lights Song” in 1814.",
+        "Ann Vale wrote “The rescue went on all night” in a post on Friday.",
+    ])
+    assert list(found) == ["Ann Vale"]

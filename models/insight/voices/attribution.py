@@ -244,6 +244,11 @@ def _delivered(s: _Sentence, i: int, quotes: list[tuple[int, int]],
     return found[0], s.span(list(range(k, i + 1))), found[2]
 
 
+# A work named in quotation marks right after "wrote" (title case, at most eight words): a song, a book or a
+# law someone wrote, not words reported from them.
+_WORK_TITLE = re.compile(r"\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?[“\"]((?:[A-Z0-9][\w’'-]*\s+){0,7}[A-Z0-9][\w’'-]*)[”\"]")
+
+
 def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]],
                  sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
     """The speaker of a reporting verb: its grammatical subject ("X said", "X, however, said", "X has long
@@ -260,6 +265,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         nxt = toks[i + 2]  # "ruled himself out"
     if particle and (nxt is None or nxt.norm not in particle):
         return _what_called(s, i, quotes, sentence) if form.lemma == "call" else None
+    if form.lemma == "write" and _WORK_TITLE.match(s.text, toks[i].end):
+        return None  # "Key wrote the “Star Spangled Banner” in 1814": a work's title, not words reported
     if form.lemma in BESIDE_QUOTE and not _beside_quote(s.text, toks[i].start, toks[i + 1 if particle else i].end):
         return None
     if nxt is not None and nxt.raw.islower() and reporting_form(nxt.norm) is not None and not form.ing:
