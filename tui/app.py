@@ -73,7 +73,9 @@ class LoadingScreen(Screen):
     def show_progress(self, progress: Progress, files: Loading | None = None) -> None:
         """The phase by name (reading, analysing, linking...), its bar, and the file being worked on. The corpus
         stage (after the last file) has no count a bar could fill: the bar pulses instead of sitting at 100%."""
-        if not self.query("#loading-bar"):  # pushed, not composed yet (it is pushed late: LOADING_SCREEN_AFTER)
+        # Pushed and not composed yet (it is pushed late: LOADING_SCREEN_AFTER), or being taken down while the
+        # progress timer ticks once more: its widgets are not all there (a loaded machine met NoMatches here).
+        if not (self.query("#loading-bar") and self.query("#loading-label") and self.query("#loading-file")):
             return
         bar = self.query_one("#loading-bar", _progress_bar())
         bar.display = True
