@@ -873,7 +873,9 @@ def _subheading(block: Block, cleaning: Cleaning) -> bool:
     if block.words > cleaning.heading_max_words:
         return False
     stripped = block.text.rstrip()
-    return not ends_sentence(stripped) or (stripped.endswith("?") and block.words <= 8)
+    # a question: a short one, or one in capitals ("WHAT DO WE KNOW ABOUT THE SHIP THAT WAS INVOLVED?"), which a
+    # body sentence in sentence case never is
+    return not ends_sentence(stripped) or (stripped.endswith("?") and (block.words <= 8 or stripped.upper() == stripped != stripped.lower()))
 
 
 # --- pieces glued onto body paragraphs ----------------------------------------------------------------
@@ -902,6 +904,7 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
             first.text = first.text[body_at:].strip()
             measure(first, stops)
             break
+    _dateline_dash(blocks, prose[0], cuts, stops)
     for block in live:
         if block.line > prose[0].line:
             break
@@ -935,6 +938,23 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
 
 
 _STOP_MARK = re.compile(r"[.!?…]")
+_BARE_DASH = re.compile(r"^[-–—]{1,2}\s+(?=[\"“‘'A-Z0-9])")
+
+
+def _dateline_dash(blocks: list[Block], first: Block, cuts: list[tuple[Block, str, str, str, str | None]],
+                   stops: frozenset[str]) -> None:
+    """A dateline on a line of its own ("Wednesday, March 27, 2024") whose dash the page put at the start of
+    the next line ("– The Coast Guard said …"): with the dateline gone, the body's first paragraph does not
+    open with the bare dash."""
+    m = _BARE_DASH.match(first.text)
+    if m is None:
+        return
+    at = next(i for i, b in enumerate(blocks) if b is first)
+    if at == 0 or blocks[at - 1].role != "dateline":
+        return
+    cuts.append((first, first.text[: m.end()].strip(), "dateline-dash", "the dash of the dateline cut above, opening the first paragraph", None))
+    first.text = first.text[m.end():]
+    measure(first, stops)
 
 
 def _body_after(text: str) -> bool:

@@ -247,3 +247,23 @@ def test_a_line_of_template_shortcodes_goes_and_a_bracketed_word_stays(config):
     assert [p.text for p in result.paragraphs] == [P1, P2]
     assert [(r.rule, r.kind) for r in result.removed if r.text == codes] == [("shortcode", "evidence")]
     assert all(r.rule != "shortcode" for r in run(f"{TITLE}\n\n{aside}\n\n{P1}\n", config).removed)
+
+
+def test_the_dash_of_a_dateline_on_its_own_line_goes_with_it(config):
+    for dash in ("–", "—", "-"):
+        result = run(f"{TITLE}\n\nTuesday, March 4, 2025\n {dash} {P1}\n\n{P2}\n", config)
+        assert [p.text for p in result.paragraphs] == [P1, P2]
+        assert [r.rule for r in result.removed if r.text == dash] == ["dateline-dash"]
+        assert extract_meta(result).date == "2025-03-04"
+    # without a dateline cut above it, a paragraph opening with a dash is left as it is
+    assert kept(f"{TITLE}\n\n– {P1}\n\n{P2}\n", config) == [f"– {P1}", P2]
+
+
+def test_a_question_in_capitals_between_body_paragraphs_is_a_subheading(config):
+    heading = "WHAT DO WE KNOW SO FAR ABOUT THE SHIP ON THE SANDBANK?"
+    result = run(f"{TITLE}\n\n{P1}\n\n{heading}\n\n{P2}\n\n{P4}\n", config)
+    assert [p.text for p in result.paragraphs] == [P1, P2, P4]
+    assert result.paragraphs[1].heading == heading
+    # a question of the same length in sentence case is the body's own sentence
+    question = "What do we know so far about the ship on the sandbank?"
+    assert kept(f"{TITLE}\n\n{P1}\n\n{question}\n\n{P2}\n\n{P4}\n", config) == [P1, question, P2, P4]
