@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.text import STOPWORDS, Token, stem, tokens
 
@@ -87,8 +88,17 @@ def term_match(terms: Sequence[str]) -> TermMatch:
     return TermMatch(frozenset(stems), frozenset(acronyms))
 
 
+@lru_cache(maxsize=2)
+def _words(text: str) -> tuple[tuple[Token, str], ...]:
+    """Each word of `text` with its stem, worked out once per text: the inspector compares one passage with
+    each of its links in turn, and a passage can be a whole 1.7 MB article in one paragraph (a new user's
+    trial waited 10 s on a quiet machine, 90 s on a busy one, tokenising it twice per link). Two texts are
+    kept (the passage and the link shown), not more: a huge passage's words take tens of MB."""
+    return tuple((t, stem(t.norm)) for t in tokens(text))
+
+
 def _content(text: str) -> list[tuple[int, int, str]]:
-    return [(t.start, t.end, stem(t.norm)) for t in tokens(text) if t.norm not in STOPWORDS and len(t.norm) > 1]
+    return [(t.start, t.end, s) for t, s in _words(text) if t.norm not in STOPWORDS and len(t.norm) > 1]
 
 
 def compare(left: str, right: str, terms: Sequence[str] = ()) -> Comparison:
@@ -103,8 +113,7 @@ def compare(left: str, right: str, terms: Sequence[str] = ()) -> Comparison:
 
         def marks(text: str, other: set[str]) -> tuple[Mark, ...]:
             out = []
-            for t in tokens(text):
-                s = stem(t.norm)
+            for t, s in _words(text):
                 if match(t):
                     out.append(Mark(t.start, t.end, True))
                 elif t.norm not in STOPWORDS and len(t.norm) > 1:
