@@ -876,3 +876,41 @@ def test_writing_a_work_named_by_its_title_is_not_reported_speech():
         "Ann Vale wrote “The rescue went on all night” in a post on Friday.",
     ])
     assert list(found) == ["Ann Vale"]
+
+
+def test_a_description_is_the_speaker_whose_title_is_its_short_form():
+    # "the governor" is the one written "Gov." before his name, whether he spoke before it or only after.
+    found = _names([
+        "Hours after the flood, Nordland Gov. Tom Harker addressed reporters at the dam.",
+        "According to state Transportation Secretary Ann Vale, four roads remain closed.",
+        "“Our hearts are broken,” the governor said. “We will rebuild.”",
+        "Harker said the dam had held.",
+    ])
+    assert set(found) == {"Tom Harker", "Ann Vale"}, list(found)
+    assert len(found["Tom Harker"].mentions) == 2 and found["Tom Harker"].role == "Nordland Gov."
+    assert found["Ann Vale"].role == "state Transportation Secretary"  # "to state" is no speech verb here
+    found = _names([
+        "Sen. Ivo Rask said the vote would come on Friday.",
+        "Navy Rear Adm. Lena Holt said the search went on. “We have not given up,” the admiral said.",
+        "Police Supt. Ana Silva said the roads were clear. The superintendent said more officers would come.",
+        "“It is too early,” the senator said.",
+    ])
+    assert set(found) == {"Ivo Rask", "Lena Holt", "Ana Silva"}, list(found)
+    assert [len(found[n].mentions) for n in ("Ivo Rask", "Lena Holt", "Ana Silva")] == [2, 2, 2]
+
+
+def test_a_description_whose_head_no_title_spells_stays_its_own_voice():
+    found = _names([
+        "Gov. Tom Harker said the dam had held.",
+        "“We are still counting,” the secretary said.",
+    ])
+    assert set(found) == {"Tom Harker", "the secretary"}, list(found)
+
+
+def test_lowercase_words_before_a_title_qualify_it():
+    found = _names([
+        "Four roads remain closed, former Prime Minister Tom Harker said.",
+        "The shops reopened, city Police Chief Lena Holt said.",
+    ])
+    assert found["Tom Harker"].role == "former Prime Minister"
+    assert found["Lena Holt"].role == "city Police Chief"

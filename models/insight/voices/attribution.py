@@ -288,6 +288,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         return None  # "to said" is no attribution
     if infinitive and nxt is not None and nxt.norm == "to" and not particle:
         return None  # "working with regulators to respond to the collapse": an act, no speech reported
+    if i - 2 >= s.lo and toks[i - 1].norm == "to" and toks[i - 2].norm == "according":
+        return None  # "according to state officials": "state" is an adjective, no verb
     cue = low if not particle or nxt is None else f"{low} {toks[i + 1].norm} {nxt.norm}" if reflexive else f"{low} {nxt.norm}"
     if form.lemma == "tell" and nxt is not None and (_name_token(nxt) or (
             nxt.norm == "the" and i + 2 < s.hi and _name_token(toks[i + 2]) and not s.breaks_before(i + 2))):

@@ -44,7 +44,7 @@ from models.insight.voices.roles import (
 )
 from models.insight.voices.sentences import _quote_spans, _quote_text, _sentence_spans
 from models.insight.voices.speakers import _same_given
-from models.insight.voices.words import _DISCOURSE, ORG_WORDS, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TITLES, _bare, _name_key
+from models.insight.voices.words import _DISCOURSE, ORG_WORDS, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS, TITLES, _bare, _name_key
 
 class _Draft:
     """A voice being put together from its mentions."""
@@ -557,8 +557,10 @@ _SPELLED_OUT = {"pm": frozenset({"prime", "minister"}), "ceo": frozenset({"chief
 
 
 def _head_in(head: str, said: set[str]) -> bool:
-    """Whether a description's head is among the words said of a voice, initials spelled out."""
-    return head in said or (head in _SPELLED_OUT and _SPELLED_OUT[head] <= said)
+    """Whether a description's head is among the words said of a voice, initials and titles' short forms
+    spelled out ("the governor": "Gov.")."""
+    return head in said or (head in _SPELLED_OUT and _SPELLED_OUT[head] <= said) or any(
+        TITLE_WORDS.get(w) == head for w in said)
 
 
 def _content_words(text: str) -> set[str]:

@@ -276,6 +276,11 @@ def _read_name(s: _Sentence, idx: list[int], run: list[int], title_end: int, aff
         if toks[pre[-1]].raw.islower() and not determined:
             role = s.span(pre)
     title = s.span(run[: title_end + 1]) if title_end >= 0 else None
+    if (title is not None and pre and not determined and not owned and len(pre) <= 3 and pre[-1] + 1 == run[0]
+            and all(toks[t].raw.islower() and toks[t].norm not in STOPWORDS for t in pre)):
+        # "former Prime Minister Liz Truss", "state Transportation Secretary Ann Vale": lowercase words
+        # before a title qualify it; they are no role of their own.
+        title, role = s.span([*pre, *run[: title_end + 1]]), None
     name_idx = run[title_end + 1 :]
     name = s.span(name_idx)
     words = {fold(_bare(toks[t].raw)) for t in name_idx}

@@ -123,6 +123,13 @@ TITLES = frozenset(
     captain capt major maj sergeant premier spokesman spokeswoman chairman chairwoman ceo director chief
     commander deputy envoy speaker pm gov adm sgt supt cmdr cdr cpl pvt insp det atty brig rev hon amb asst""".split()
 )
+# Titles' short forms, spelled out: "Gov. Ana Ruiz" is the governor "the governor said" means.
+TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative", "adm": "admiral",
+               "supt": "superintendent", "gen": "general", "lt": "lieutenant", "col": "colonel", "capt": "captain",
+               "maj": "major", "sgt": "sergeant", "cmdr": "commander", "cdr": "commander", "cpl": "corporal",
+               "insp": "inspector", "det": "detective", "atty": "attorney", "brig": "brigadier", "rev": "reverend",
+               "amb": "ambassador", "asst": "assistant", "prof": "professor", "pres": "president", "supv": "supervisor",
+               "commr": "commissioner", "secy": "secretary"}
 PARTICLES = frozenset("bin ibn al el de da di del della van von der den la le du dos das ter".split())
 NAME_PREPOSITIONS = frozenset("of from at with in on during since last after before for".split())
 AFFILIATION_PREPOSITIONS = frozenset("of from at with".split())
