@@ -74,6 +74,9 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     author = _portrait(author) if author else credited
     source = agency or _source(roles, pieces, first, author) or (_titled(site) if site else None) or credit_outlet
     source = source or _masthead(head, title) or _domain_line(pieces)
+    if source is None:  # a deck may stand between the title and the byline: the top is above the third paragraph
+        top = cleaned.paragraphs[2].line if len(cleaned.paragraphs) > 2 else 10**9
+        source = _under_byline([p for p in pieces if p.line < top], title)
     def order() -> bool | None:  # read only when a date on the page is ambiguous
         everything = " ".join([p.text for p in pieces] + [p.text for p in cleaned.paragraphs[:3]])
         return day_first(everything[:20000])
@@ -165,6 +168,13 @@ def _split_outlet(names: str, after: str | None) -> tuple[str, str | None]:
         names = names[: names.rfind(parts[-1])].rstrip(" ,&").removesuffix(" and")
     elif len(parts) == 1 and _ORGANISATION.match(parts[0]):
         outlet = outlet or _titled(parts[0])
+    else:  # "Jane Doe and John Roe, Example Post": a list of people ends at its "and"; what follows a comma after it is no person
+        joined = max(names.rfind(" and "), names.rfind(" & "))
+        comma = names.find(",", joined) if joined >= 0 else -1
+        tail = names[comma + 1 :].strip() if comma >= 0 else ""
+        if tail and _OUTLET_AFTER.match(tail) and not re.search(r" (?:and|&) ", tail) and parse_date(tail) is None:
+            outlet = outlet or tail
+            names = names[:comma]
     return _tidy(names), outlet
 
 
@@ -278,6 +288,27 @@ def _domain_line(pieces: tuple[Removed, ...]) -> str | None:
         if len(found) == 1 and not found[0].replace(".", "").isdigit():
             seen[found[0].lower()] = seen.get(found[0].lower(), 0) + 1
     return max(seen, key=lambda d: seen[d]) if seen else None
+
+
+UNDER_BYLINE_MAX_WORDS = 5
+
+
+def _under_byline(head: list[Removed], title: str | None) -> str | None:
+    """A short line of capitalised words right under the byline, above the body ("Jane Doe, John Roe" /
+    "Example Post"): the outlet the authors write for, when nothing better states it. A date, a role ("Staff
+    Writer"), a place with a comma or a sentence is none; neither is a line the byline pattern reads itself."""
+    for piece, below in zip(head, head[1:]):
+        text = below.text.strip()
+        byline = piece.role == "byline" or any(p.match(piece.text.strip()[:SCAN]) for p in _BYLINES[:1])
+        if not byline or below.role is not None or below.line > piece.line + 3 or text == title:
+            continue
+        words = text.split()
+        if not 2 <= len(words) <= UNDER_BYLINE_MAX_WORDS or not _OUTLET_AFTER.match(text) or parse_date(text) is not None:
+            return None
+        if any(w.lower() in _STAFF for w in words) or re.search(r" (?:and|&) ", text):
+            return None
+        return _titled(text)
+    return None
 
 
 def _titled(name: str) -> str:

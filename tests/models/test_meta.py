@@ -60,3 +60,41 @@ def test_source_from_copyright_and_disclaimer(config):
 )
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
+
+
+HARBOUR = (
+    "Crews from the Riverside harbour office set out at first light on Thursday to search the estuary for the "
+    "missing barge, and the harbour master said the work would go on through the weekend if the weather held."
+)
+
+
+@pytest.mark.parametrize(
+    "byline, author, source",
+    [
+        # the list of people ends at its "and": what follows a comma after it is the outlet
+        ("By Nell Arden and Tobias Quill, Riverside Courier", "Nell Arden and Tobias Quill", "Riverside Courier"),
+        ("By Nell Arden, Tobias Quill and Ida Moss, Riverside Courier", "Nell Arden, Tobias Quill and Ida Moss", "Riverside Courier"),
+        # without an "and" the names after a comma are people, and no outlet is guessed
+        ("By Nell Arden, Tobias Quill", "Nell Arden, Tobias Quill", None),
+        ("By Nell Arden, Tobias Quill and Ida Moss", "Nell Arden, Tobias Quill and Ida Moss", None),
+        # the outlet on a short line of its own right under the byline
+        ("Nell Arden, Tobias Quill\n\nRiverside Courier", "Nell Arden, Tobias Quill", "Riverside Courier"),
+        ("By Nell Arden\n\nRiverside Courier", "Nell Arden", "Riverside Courier"),
+    ],
+)
+def test_outlet_named_with_the_byline(config, byline, author, source):
+    m = meta(f"Harbour crews return to the estuary at dawn\n\n{byline}\n\n{HARBOUR}\n\n{HARBOUR}!\n", config)
+    assert (m.author, m.source) == (author, source)
+
+
+@pytest.mark.parametrize("under", ["Staff Writer", "March 27, 2024", "Updated on Thursday."])
+def test_a_role_or_date_under_the_byline_is_no_outlet(config, under):
+    m = meta(f"Harbour crews return to the estuary at dawn\n\nBy Nell Arden\n\n{under}\n\n{HARBOUR}\n\n{HARBOUR}!\n", config)
+    assert m.source is None
+
+
+def test_a_deck_between_title_and_byline_does_not_hide_the_outlet_under_it(config):
+    deck = "Divers went back into the estuary on Thursday for the barge crew."
+    text = f"Harbour crews return to the estuary at dawn\n\n{deck}\n\nNell Arden, Tobias Quill\n\nRiverside Courier\n\n{HARBOUR}\n\n{HARBOUR}!\n"
+    m = meta(text, config)
+    assert (m.author, m.source) == ("Nell Arden, Tobias Quill", "Riverside Courier")
