@@ -14,6 +14,7 @@ from typing import Protocol
 
 from models.document import Corpus, Link, Passage
 from models.export.markdown import escape_inline
+from models.insight.coverage import Coverage, coverage
 from models.insight.perspectives import PerspectiveIndex
 
 
@@ -57,6 +58,11 @@ class ExportContext:
     def has_aliases(self, topic_id: str) -> bool:
         """Whether the configured topics name `topic_id`'s aliases (so the framing leaves them out)."""
         return any(t.id == topic_id and t.aliases for t in self.config_topics)
+
+    @cached_property
+    def coverage(self) -> Coverage:
+        """The topic x article matrix, worked out once for the topics chosen, the table and the silent line."""
+        return coverage(self.corpus)
 
     @cached_property
     def labels(self) -> dict[str, str]:

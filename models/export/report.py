@@ -27,7 +27,7 @@ from pathlib import Path
 from models.store.anchor import Resolution, Resolver
 from models.store.bookmarks import Bookmark
 from models.store.placement import placements
-from models.insight.coverage import coverage
+from models.insight.coverage import Coverage, coverage
 from models.document import Article, Corpus, Passage, TopicInfo
 from models.export.context import ConfiguredTopic, ExportContext, UnknownTopicError
 from models.export.pairs import pairs_section
@@ -84,7 +84,7 @@ def export_markdown(
     Raises UnknownTopicError for an id the corpus does not have.
     """
     ctx = ExportContext(corpus, tuple(config_topics), links_per_topic)
-    chosen = select_topics(corpus, topics)
+    chosen = select_topics(corpus, topics, ctx.coverage)
     blocks = [f"# {escape_inline(title)}", _summary(ctx, chosen)]
     blocks += ["## Sources", sources_table(ctx)]
     if framing_section in sections:
@@ -98,10 +98,11 @@ def export_markdown(
     return _document(blocks)
 
 
-def select_topics(corpus: Corpus, topics: Sequence[str] | None) -> list[TopicInfo]:
-    """The corpus' topics named by `topics` (None: all that tag something here), or UnknownTopicError."""
+def select_topics(corpus: Corpus, topics: Sequence[str] | None, matrix: Coverage | None = None) -> list[TopicInfo]:
+    """The corpus' topics named by `topics` (None: all that tag something here, by `matrix` when the caller
+    has it already), or UnknownTopicError."""
     if topics is None:
-        return [row.topic for row in coverage(corpus).rows]
+        return [row.topic for row in (matrix or coverage(corpus)).rows]
     unknown = [t for t in topics if corpus.topic(t) is None]
     if unknown:
         raise UnknownTopicError(unknown, [t.id for t in corpus.topics])
@@ -124,10 +125,9 @@ def sources_table(ctx: ExportContext) -> str:
 
 def coverage_table(ctx: ExportContext, topics: Sequence[TopicInfo]) -> str:
     """Topic × article: how many passages discuss the topic, and the first one (`3 (from ¶2)`)."""
-    matrix = coverage(ctx.corpus)
     rows = []
     for topic in topics:
-        row = matrix.row(topic)
+        row = ctx.coverage.row(topic)
         cells = [f"{c.passages} (from ¶{c.first + 1})" if c.first is not None else "—" for c in row.cells]
         rows.append([escape_cell(topic.label), *cells])
     return table(["Topic", *(ctx.labels[a.id] for a in ctx.corpus.articles)], rows)
@@ -137,7 +137,7 @@ def _silent_line(ctx: ExportContext, chosen: Sequence[TopicInfo]) -> str:
     """The topics left out because no passage here discusses them, named in one line (what nobody covers is
     a finding too), or nothing."""
     shown = {t.id for t in chosen}
-    silent = [t for t in coverage(ctx.corpus).silent if t.id not in shown]
+    silent = [t for t in ctx.coverage.silent if t.id not in shown]
     if not silent:
         return ""
     names = "; ".join(escape_inline(t.label) for t in silent)
@@ -202,7 +202,7 @@ def export_bookmarks_markdown(
     (UnknownTopicError for an unknown id).
     """
     ctx = ExportContext(corpus)
-    chosen = select_topics(corpus, topics)
+    chosen = select_topics(corpus, topics, ctx.coverage)
     placed = placements(bookmarks, corpus, resolutions)
     found: list[tuple[Bookmark, Resolution]] = []
     elsewhere: list[Bookmark] = []
