@@ -62,6 +62,7 @@ def corpus_terms(articles: list[Article]) -> tuple[list[list[PassageTerms]], Cor
 def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1) -> CorpusAnalysis:
     """Discover the corpus's topics, tag them, and link the passages (see the module docstring)."""
     from models.pipeline.carry import lend
+    from models.pipeline.content_links import content_links
     from models.pipeline.links import link_corpus
 
     from models.pipeline.links import LinkSpace
@@ -86,6 +87,8 @@ def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1
     space = LinkSpace.build(articles, terms, stats)
     links = link_corpus(articles, terms, stats, config.topics, suggested, config.thresholds, workers=workers,
                         space=space)
+    links += content_links(articles, terms, stats, config.thresholds, {(k.source, k.target) for k in links},
+                           workers=workers)
     links = lend(links, space, suggested, frozenset(t.id for t in config.topics), config.thresholds.link_min_score)
     model = build_model(articles, space, vocabularies, found, stats)
     return CorpusAnalysis(tuple(articles), infos, tuple(links), model)

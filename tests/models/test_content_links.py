@@ -16,7 +16,7 @@ from models.config import load_config
 from models.document import Article, Link, Passage
 from models.loader import build_corpus
 from models.pipeline.corpus import CorpusAnalysis
-from models.pipeline.links import content_links
+from models.pipeline.content_links import content_links
 from models.pipeline.stats import CorpusStats, passage_terms
 from models.serialize import corpus_from_dict, corpus_to_dict
 from models.store.cache import Cache
