@@ -62,6 +62,11 @@ DEFAULT_TOP = 10  # terms listed per article (and for the common ground)
 # cautious), so the default asks for one standard deviation; raise it for large corpora.
 DEFAULT_MIN_Z = 1.0
 DEFAULT_MIN_COUNT = 2  # a word used once is not a choice of words
+# Two-word phrases that overlap ("Francis Scott", "Scott Key") are joined into the name they are pieces of
+# when the longer run accounts for this share of each piece's uses; JOIN_SPARE more terms than shown are
+# ranked so that joining two into one does not leave the list short.
+JOIN_SHARE = 0.8
+JOIN_SPARE = 4
 # z-score (topic against the rest of the corpus) a shared term needs to be common ground: above zero, the
 # topic uses it more than the rest of the corpus does; 0.05 is the least that shows as 0.1, not 0.0.
 MIN_COMMON_Z = 0.05
@@ -464,12 +469,12 @@ class PerspectiveIndex:
                top: int) -> tuple[Term, ...]:
         """Terms from (-z, key, count, others) rows: best first (ties by key), covered words out, `top` at most."""
         scored.sort()
-        ranked = _drop_covered(scored)[:top]
+        ranked = _drop_covered(scored)[:top + JOIN_SPARE]
         out = []
         for neg_z, key, count, others in ranked:
             where = [p for p in passages if key in self._count(p).spelling]
             out.append(Term(self._spelling(key, where), key, -neg_z, count, int(others), tuple(p.id for p in where)))
-        return tuple(out)
+        return tuple(_join_pieces(out, {p.id: p.text for p in passages})[:top])
 
     def all_framings(self, topic_ids: Iterable[str] | None = None,
                      **options: Unpack[FramingOptions]) -> dict[str, TopicFraming]:
@@ -519,6 +524,45 @@ def _drop_covered(ranked: list[tuple[float, str, int, int]]) -> list[tuple[float
             for part in key.split(" "):
                 in_phrases[part] = max(in_phrases.get(part, 0), count)
     return [row for row in ranked if " " in row[1] or in_phrases.get(row[1], 0) < row[2]]
+
+
+def _join_pieces(terms: list[Term], texts: dict[str, str]) -> list[Term]:
+    """Two listed phrases that are pieces of one longer name become that name: "Francis Scott" and "Scott
+    Key" (and then "Key Bridge") are "Francis Scott Key Bridge" when the longer run of words is how the text
+    nearly always uses both (`JOIN_SHARE` of the uses of each piece); a piece also used on its own stays.
+    Its key is the pieces' keys run together (each two neighbouring words of it are a phrase key).
+
+    Phrases are two words, so a name of three or more words is listed as overlapping pairs that crowd out
+    other terms and read as noise. The joined term keeps the better z-score and the better piece's place."""
+    out = list(terms)
+    joined = True
+    while joined:
+        joined = False
+        for i, head in enumerate(out):
+            head_words = head.key.split(" ")
+            if len(head_words) < 2:
+                continue
+            for j, tail in enumerate(out):
+                tail_words = tail.key.split(" ")
+                if j == i or len(tail_words) != 2 or tail_words[0] != head_words[-1]:
+                    continue
+                extra = tail.text.split(" ", 1)
+                if len(extra) != 2:
+                    continue
+                name = f"{head.text} {extra[1]}"
+                pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+                where = [pid for pid in head.passage_ids if pid in texts and pattern.search(texts[pid])]
+                uses = sum(len(pattern.findall(texts[pid])) for pid in where)
+                if not uses or uses < JOIN_SHARE * max(head.count, tail.count):
+                    continue
+                out[min(i, j)] = Term(name, f"{head.key} {tail_words[1]}", max(head.z, tail.z), uses,
+                                      min(head.others, tail.others), tuple(where))
+                del out[max(i, j)]
+                joined = True
+                break
+            if joined:
+                break
+    return out
 
 
 class FramingOptions(TypedDict, total=False):

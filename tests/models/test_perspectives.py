@@ -143,7 +143,9 @@ def test_seed_terms_are_ranked_by_z_and_found_where_they_are_said(seeds_corpus, 
             assert term.passage_ids and set(term.passage_ids) <= set(article.passage_ids)
             for pid in term.passage_ids:
                 assert seeds_corpus.passage(pid).tag("s400-delivery") is not None
-                assert term.key in {k for k, _ in passage_terms(seeds_corpus.passage(pid).text)[0]}
+                keys = {k for k, _ in passage_terms(seeds_corpus.passage(pid).text)[0]}
+                words = term.key.split(" ")  # a long name joined from two-word phrases: each pair is a key
+                assert all(" ".join(pair) in keys for pair in zip(words, words[1:])) if len(words) > 2 else term.key in keys
     by_id = {a.article_id: a for a in result.articles}
     korybko = by_id["000_ce6e02858118bb64"]
     assert "drones" not in [t.text for t in korybko.terms]
@@ -364,3 +366,19 @@ def test_an_article_with_enough_text_and_no_term_standing_out_is_compared_whole(
     article = framing_in(result, "a")
     assert article.enough_text is True and article.whole_article is True
     assert "tariff" in {t.key for t in article.terms}
+
+
+def test_overlapping_phrases_of_one_long_name_are_shown_as_the_name():
+    # "Mount Pelmor Ridge Tunnel" is always written whole: its pairs "Mount Pelmor", "Pelmor Ridge", "Ridge Tunnel"
+    # would crowd the list as three pieces; "Harbour Gate" is also used alone, so "Gate Ferry" does not swallow it.
+    name = "The Mount Pelmor Ridge Tunnel flooded again, and the Mount Pelmor Ridge Tunnel crews waited."
+    ferry = "Harbour Gate was closed. Harbour Gate staff left. The Harbour Gate Ferry ran late."
+    a = _article("a", [(name, ("t",)), (ferry, ("t",)), (name, ("t",))])
+    b = _article("b", [("Trains ran on time at the depot and the station kept its usual hours.", ("t",))])
+    terms = framing_in(framing(_corpus(a, b), "t", **EVERYTHING), "a").terms
+    texts = [t.text for t in terms]
+    assert "Mount Pelmor Ridge Tunnel" in texts
+    assert not {"Mount Pelmor", "Pelmor Ridge", "Ridge Tunnel"} & set(texts)
+    joined = next(t for t in terms if t.text == "Mount Pelmor Ridge Tunnel")
+    assert joined.count == 4 and joined.passage_ids == ("a:0", "a:2")
+    assert "Harbour Gate" in texts and "Harbour Gate Ferry" not in texts
