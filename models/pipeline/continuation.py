@@ -12,11 +12,16 @@ the vocabulary miss it. It continues the passage before it when
   of these crises ...”"): the same speech goes on, so such a paragraph inherits the topic even when it
   names another one of its own;
 
-and the passage before it discusses exactly one of the configured topics (with two, the reference is
+and the passage before it discusses exactly one of the configured topics (a speech quoted over several
+paragraphs carries the topic it inherited on through the paragraphs that reopen it, whatever they name on the
+way) (with two, the reference is
 ambiguous and nothing is inferred), on words of its own: a topic the corpus gave it (grown vocabulary, the
 topic's description: weaker evidence, with no `evidence` but `related` words) is not carried further. The inherited tag is implicit, with the opening words as evidence and
 the passage the topic was named in as `inferred_from`; a run of such passages carries the topic on, at most
-`MAX_RUN` passages from where it was named. Only the configured topics are inherited: a discovered topic's
+`MAX_RUN` passages from where it was named. The other way round, a paragraph that names no configured topic
+and opens a quotation the next paragraph goes on with ("She said: “I came into office ...", then "“Our country
+has been held back ... a mandate ...") is the start of that speech, and gets the topic the next one names on
+words of its own (exactly one), from it. Only the configured topics are inherited: a discovered topic's
 passages are grouped by their own words already.
 """
 
@@ -55,6 +60,13 @@ def _reopens(passage: Passage, before: Passage) -> str | None:
     return None
 
 
+def _opening(passage: Passage) -> str:
+    """Where the quotation `passage` leaves open starts: its opening mark and the two words after it."""
+    text = passage.text
+    at = text.rfind("“") if text.count("“") > text.count("”") else text.rfind('"')
+    return " ".join(text[max(0, at):].split()[:3])
+
+
 def _leaves_open(text: str) -> bool:
     """True when `text` opens a quotation it does not close: a quotation that runs on into the next paragraph
     (which, by the printer's convention, opens with a quotation mark again and closes only at its end)."""
@@ -69,23 +81,41 @@ def inherit(articles: list[Article], topics: tuple[Topic, ...]) -> list[Article]
         passages = list(article.passages)
         origin: dict[int, int] = {}  # passage -> the passage its inherited topic was named in
         changed = False
+        carried: dict[int, str] = {}  # passage -> the topic it inherited
         for p in range(1, len(passages)):
             here, before = passages[p], passages[p - 1]
             mine = [t for t in before.topics if t.topic in ids]
-            if len(mine) != 1 or not mine[0].evidence or here.tag(mine[0].topic) is not None:
-                continue  # none, ambiguous, given by the corpus's words (no evidence of its own), or had
+            reopened = _reopens(here, before)
+            if p - 1 in carried and reopened:  # a speech goes on: its topic, whatever else was named on the way
+                topic = carried[p - 1]
+            elif len(mine) != 1 or not mine[0].evidence:
+                continue  # none, ambiguous, or given by the corpus's words (no evidence of its own)
+            else:
+                topic = mine[0].topic
+            if here.tag(topic) is not None:
+                continue
             source = origin.get(p - 1, p - 1)
             if p - source > MAX_RUN:
                 continue
             if any(t.topic in ids for t in here.topics):
-                words = _reopens(here, before)  # the same speech goes on, whatever else it names
+                words = reopened  # the same speech goes on, whatever else it names
             else:
                 words = continues(here, before)
             if words is None:
                 continue
-            tag = TopicTag(mine[0].topic, SCORE, True, (words,), inferred_from=source)
+            tag = TopicTag(topic, SCORE, True, (words,), inferred_from=source)
             passages[p] = replace(here, topics=(*here.topics, tag))
             origin[p] = source
+            carried[p] = topic
+            changed = True
+        for p in range(len(passages) - 2, -1, -1):  # a quotation opened here and named further on
+            here, after = passages[p], passages[p + 1]
+            mine = [t for t in after.topics if t.topic in ids and not t.implicit and t.evidence]
+            if len(mine) != 1 or any(t.topic in ids for t in here.topics) or _reopens(after, here) is None:
+                continue
+            words = _opening(here)
+            tag = TopicTag(mine[0].topic, SCORE, True, (words,), inferred_from=p + 1)
+            passages[p] = replace(here, topics=(*here.topics, tag))
             changed = True
         out.append(replace(article, passages=tuple(passages)) if changed else article)
     return out

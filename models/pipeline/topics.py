@@ -18,6 +18,11 @@ of the topic is named nearby. A word meets an alias word three ways:
   `MAX_GAP` prepositions and determiners, the way English turns a compound into a phrase: "bank run" meets
   "a run on the bank", "capital raise" meets "raise capital", "bond losses" meets "losses on bonds".
 
+A person's name given as an alias ("Keir Starmer": two capitalised words) is met by its short forms too in
+an article that gives it in full, the way news writing names a person once and then shortens the name
+("Starmer said", "Sir Keir said"): each of its words rarer in English than `NAME_ZIPF` (the background
+model: no "American" of "American Airlines"), capitalised and not opening a sentence, at `SHORT_QUALITY`.
+
 An alias that starts with a sign ("$1 billion", "£1") only matches where the text has the sign too.
 
 It discusses it *implicitly* when it only refers back to it ("the deal", "these systems") close to an
@@ -34,6 +39,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from models import background
 from models.config import Thresholds, Topic
 from models.document import TopicTag
 from models.text import Token, lemma, stem, tokens
@@ -41,6 +47,8 @@ from models.text import Token, lemma, stem, tokens
 LEDE_SCORE = 0.5  # a topic the title names, on the first passage that restates the title
 MAX_GAP = 2  # words a multi-word alias may have in between its own ("denied any involvement")
 GAP_PENALTY = 0.05  # what each skipped word costs a match's quality
+NAME_ZIPF = 5.0  # a word of a person's name rarer than this in English stands for the name (`_short_forms`)
+SHORT_QUALITY = 0.9  # a name's short form counts this much of its full form
 _HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")  # a hyphen inside a compound ("start-up")
 _CLAUSE_BREAK = frozenset(".;:!?()[]\"“”")  # a gapped match never spans these
 _OWN_SHAPES = ("ing", "er")  # alias word endings that only meet words ending the same way (see module doc)
@@ -59,6 +67,7 @@ class _Term:
     text: str
     sign: str = ""
     inverts: bool = False  # a two-word alias as written (not shortened), which also matches the other way round
+    capital: bool = False  # only matches a capitalised word that does not open a sentence (a name's short form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +115,30 @@ def _alias_terms(text: str) -> list[_Term]:
     return [term] if len(kept) == len(term.words) else [term, replace(term, words=kept, inverts=False)]
 
 
+def _short_forms(text: str) -> list[_Term]:
+    """The words a person's two-word name ("Keir Starmer", "Rishi Sunak") is shortened to once an article has
+    given it in full: the surname ("Starmer said") or the first name after a courtesy title ("Sir Keir"). An
+    alias is read as such a name when it is two capitalised words of letters; each of its words rarer in
+    English than `NAME_ZIPF` (the background model) is a short form, so "Sky News" and "American Airlines"
+    give no "News" or "American". A short form only meets a capitalised word inside a sentence (see
+    `Tagger.tag`, which uses them only in an article that names the full alias)."""
+    words = text.split()
+    if len(words) != 2 or not all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words):
+        return []
+    out = []
+    for word in words:
+        toks = tokens(word)
+        if len(word) >= 3 and background.zipf(toks[0].norm) < NAME_ZIPF:
+            out.append(_Term((stem(toks[0].norm),), False, word, capital=True))
+    return out
+
+
+def _opens_sentence(doc: _Indexed, i: int) -> bool:
+    """True when token `i` is the first word of a sentence (or of the passage)."""
+    before = doc.text[: doc.toks[i].start].rstrip(" \"“‘'([")
+    return not before or before[-1] in ".!?:"
+
+
 def _kindred(a: str, b: str) -> bool:
     """True when two words of one Snowball stem differ only in their last letters: the shorter one, less
     its last two, starts the longer ("accused"/"accusation", "responsible"/"responsibility"), which keeps
@@ -144,6 +177,7 @@ class Tagger:
         self.thresholds = thresholds
         self._aliases = {t.id: [x for a in t.aliases for x in _alias_terms(a)] for t in topics}
         self._requires = {t.id: [[x for r in group for x in _alias_terms(r)] for group in t.requires] for t in topics}
+        self._short = {t.id: [(_term(a), forms) for a in t.aliases if (forms := _short_forms(a))] for t in topics}
         self._refs = {t.id: [_term(r) for r in t.references] for t in topics}
         self._weak = {t.id: [_term(r) for r in t.weak_references] for t in topics}
         fuzzy_words = {w for terms in (*self._aliases.values(), *[g for gs in self._requires.values() for g in gs])
@@ -274,6 +308,10 @@ class Tagger:
             positions.append(j)
         if term.upper and not all(doc.toks[k].raw.rstrip("s'’").isupper() for k in positions):
             return None
+        if term.capital:
+            if not doc.toks[i].raw[:1].isupper() or _opens_sentence(doc, i):
+                return None
+            quality *= SHORT_QUALITY
         return _Hit(i, at - i + 1, quality * (1.0 - GAP_PENALTY * skipped))
 
     def _inverted(self, term: _Term, doc: _Indexed) -> list[_Hit]:
@@ -315,8 +353,9 @@ class Tagger:
                     found[(g, q)] = self._find(groups[g], docs[q], fuzzy=True)
                 return found[(g, q)]
 
+            found_by = self._alias_hits(topic, docs, title_doc)
             for p, text in enumerate(texts):
-                hits = self._find(self._aliases[topic.id], docs[p], fuzzy=True)
+                hits = found_by[p]
                 if not hits:
                     continue
                 support: list[str] = []
@@ -354,6 +393,21 @@ class Tagger:
             self._lede(title, title_doc, tags[0])
         order = {t.id: i for i, t in enumerate(self.topics)}
         return [tuple(sorted(d.values(), key=lambda tag: (tag.implicit, order[tag.topic]))) for d in tags]
+
+    def _alias_hits(self, topic: Topic, docs: list[_Indexed], title_doc: _Indexed | None) -> list[list[tuple[_Term, _Hit]]]:
+        """Each passage's matches of the topic's aliases; in an article that gives a person's name in full (an
+        alias), its short forms as well (`_short_forms`: "Sir Keir" after "Sir Keir Starmer")."""
+        aliases = self._aliases[topic.id]
+        hits = [self._find(aliases, doc, fuzzy=True) for doc in docs]
+        if not self._short[topic.id]:
+            return hits
+        named = {term.text for found in hits for term, _ in found}
+        if title_doc is not None:
+            named.update(term.text for term, _ in self._find(aliases, title_doc, fuzzy=True))
+        forms = [form for full, shorts in self._short[topic.id] if full.text in named for form in shorts]
+        if not forms:
+            return hits
+        return [self._find(aliases + forms, doc, fuzzy=True) for doc in docs]
 
     def _lede(self, title: str, title_doc: _Indexed, tags: dict[str, TopicTag]) -> None:
         """The first passage of a news article restates its headline (the inverted pyramid): it gets the

@@ -105,3 +105,29 @@ def test_a_topic_given_by_the_corpus_is_not_carried_on():
                 (Passage("a:0", "a", 0, a.passages[0].text, 0, 1, (weak,)), a.passages[1]), (), "h")
     (out,) = inherit([a], (CAUSE, TRAFFIC))
     assert tags(out) == [("traffic",), ()]
+
+
+def test_a_speech_goes_on_with_its_topic_past_a_paragraph_that_names_another():
+    a = article(("The engineer said: “We saw corrosion on every bolt we checked.", ("cause",)),
+                ("“Now the detour will stay until spring.", ("traffic",)),
+                ("“We should have closed it sooner.”", ()))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ("traffic", "cause~"), ("cause~",)]  # the speech's topic, not ambiguous
+    assert out.passages[2].topics[0].inferred_from == 0
+
+
+def test_a_quotation_opened_before_the_topic_is_named_has_it_too():
+    a = article(("Schools reopened on Thursday.", ()),
+                ("The engineer said: “We checked every bolt on the span.", ()),
+                ("“The corrosion was everywhere.”", ("cause",)))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [(), ("cause~",), ("cause",)]
+    tag = out.passages[1].topics[0]
+    assert tag.evidence == ("“We checked every",) and tag.inferred_from == 2
+
+
+def test_a_closed_quotation_does_not_take_the_topic_of_the_next_one():
+    a = article(("“We checked every bolt,” the engineer said.", ()),
+                ("“The corrosion was everywhere.”", ("cause",)))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [(), ("cause",)]

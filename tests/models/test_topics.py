@@ -205,3 +205,30 @@ def test_a_title_does_not_bypass_requires(tagger):
     # drones-ukraine requires Ukraine nearby: a title about drones gives the lede nothing by itself
     [lede] = tagger.tag(["Farmers in Anatolia praised the new crop-spraying fleet."], ["a:0"], title="Drones over the fields")
     assert lede == ()
+
+
+def _named_tagger() -> Tagger:
+    from models.config import Thresholds, Topic
+
+    return Tagger((Topic("vote", "The vote", "#fff", ("Marta Quillon", "American Airlines")),), Thresholds())
+
+
+def test_a_name_given_in_full_is_met_again_by_its_short_forms():
+    tagger = _named_tagger()
+    texts = ["Dame Marta Quillon asked for a vote on the bridge.", "Later Dame Marta said the town must decide.",
+             "The council thanked Quillon for her patience."]
+    found = [{t.topic: t for t in tags} for tags in tagger.tag(texts, ["a:0", "a:1", "a:2"])]
+    assert found[1]["vote"].evidence == ("Marta",) and found[2]["vote"].evidence == ("Quillon",)
+    assert found[1]["vote"].score < found[0]["vote"].score  # a short form is weaker evidence than the name
+
+
+@pytest.mark.parametrize("texts", [
+    ["The council thanked Quillon for her patience."],  # the article never gives the name in full
+    ["Marta Quillon asked for a vote.", "Quillon's voice carried. Marta left early."],  # opening a sentence
+    ["Marta Quillon asked for a vote.", "The quillon of a sword is its cross-guard."],  # not capitalised
+    ["American Airlines backed the vote.", "An American tourist asked for it too."],  # common English: no name
+])
+def test_short_forms_need_the_full_name_a_capital_and_a_rare_word(texts):
+    tagger = _named_tagger()
+    found = [{t.topic for t in tags} for tags in tagger.tag(texts, [f"a:{i}" for i in range(len(texts))])]
+    assert "vote" not in found[-1]
