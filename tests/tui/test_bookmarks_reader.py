@@ -282,3 +282,24 @@ async def test_the_bookmarks_list_separates_topic_labels_with_semicolons(make_ap
         await pilot.pause()
         cells = bookmark_rows(app.screen)[0]
         assert len(labels) >= 2 and any(cell.startswith("; ".join(labels[:2])) for cell in cells), cells
+
+
+async def test_the_bookmarks_list_shows_the_topics_the_passage_has_now(make_app, tmp_path, seeds_corpus):
+    """A bookmark made under another config (or with topics discovered in another set of articles) stored
+    topic ids this corpus does not have; found here, its row gives the passage's topics as tagged now."""
+    from models.store.anchor import anchor_passage
+    from models.store.bookmarks import open_store
+
+    pid = "004_c17863d213641cf5:1"
+    store = open_store(tmp_path).store
+    store.add_anchored(*anchor_passage(seeds_corpus, pid), topics=("implosion-catastrophic",))
+    store.close()
+    labels = [t.label for t in seeds_corpus.topics if t.id in seeds_corpus.passage(pid).topic_ids]
+    app = make_app(data_dir=tmp_path)
+    async with app.run_test(size=(250, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        cells = bookmark_rows(app.screen)[0]
+        assert not any("implosion-catastrophic" in cell for cell in cells), cells
+        assert labels and any(cell.startswith(labels[0]) for cell in cells), cells

@@ -120,13 +120,23 @@ class BookmarksScreen(Panel[str | None]):
             return article_label(self.bookmarks.corpus, article, 30)
         return display(bookmark.article.title) if bookmark.article.title else file_name(bookmark.article.path)
 
+    def _topics_now(self, bookmark: Bookmark, placed: str) -> tuple[str, ...]:
+        """The topics of the bookmarked passage as this corpus tags it, when it is found here (as `parallax
+        bookmarks list` says them); else the topics it had when it was made. Reopened with another config or
+        another set of articles, the ids stored then may name topics that exist no more."""
+        resolution = self.bookmarks.resolutions.get(bookmark.id)
+        passage_id = resolution.passage_id if resolution else None
+        if placed == "found" and passage_id and passage_id in self.bookmarks.corpus.passages_by_id:
+            return self.bookmarks.corpus.passage(passage_id).topic_ids
+        return bookmark.topics
+
     def _cells(self, bookmark: Bookmark, labels: dict[str, TopicInfo]) -> list[Text]:
         """A bookmark's row (one line per cell, cut with an ellipsis to its column)."""
         resolution = self.bookmarks.resolutions.get(bookmark.id)
         placed = self.placed.get(bookmark.id, "elsewhere")
         status = resolution.status if resolution and placed == "found" else placed
         topics = Text()
-        for n, topic_id in enumerate(bookmark.topics):
+        for n, topic_id in enumerate(self._topics_now(bookmark, placed)):
             info = labels.get(topic_id)
             topics.append(("" if n == 0 else "; ") + (info.label if info else topic_id),  # a label may hold commas
                           style=info.colour if info else "")

@@ -42,7 +42,7 @@ class NoteScreen(Panel[NoteResult | None]):
             yield Label("Note")
             yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Label("Tags (separated by commas)")
-            yield Input(self.tags, id="note-tags", placeholder="e.g. russia, to check")
+            yield Input(self.tags, id="note-tags", placeholder="e.g. to check, quote")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
