@@ -19,19 +19,40 @@ from tui.labels import passage_label
 from tui.screens.base import Panel
 
 
-def link_prompt(corpus: Corpus, origin: str, link: Link) -> Text:
-    """One row of the list: where the link goes, on which topic, how strong and why (plain Text)."""
+def link_prompt(corpus: Corpus, origin: str, link: Link, also: Sequence[Link] = ()) -> Text:
+    """One row of the list: where the link goes, on which topic, how strong and why (plain Text); `also`
+    are the same pair's links on other topics, named after it."""
     target = corpus.passage(link.other(origin))
     topic = corpus.topic(link.topic) if link.topic is not None else None
     text = Text(no_wrap=False)
     text.append(f"{link.score:.2f} ", style="bold")
     text.append("● " if link.topic is not None else "≈ ", style=topic.colour if topic else "")
     text.append(topic.label if topic else link.topic or "same point (no topic)")
+    for other in also:
+        other_topic = corpus.topic(other.topic) if other.topic is not None else None
+        text.append(" · also ", style="dim")
+        text.append(other_topic.label if other_topic else other.topic or "same point (no topic)",
+                    style=other_topic.colour if other_topic else "")
+        text.append(f" {other.score:.2f}", style="dim")
     text.append("  ")
     text.append(passage_label(corpus, target), style="italic")
     text.append("\n")
     text.append(link.reason, style="dim")
     return text
+
+
+def one_row_per_passage(links: Sequence[Link], origin: str) -> list[tuple[Link, tuple[Link, ...]]]:
+    """The links grouped by the passage they lead to: a pair linked on two topics is one row (its best link,
+    then the others), in the order the passages first come. Listed once per topic, the same pair filled the
+    list twice with nearly the same score."""
+    rows: dict[str, list[Link]] = {}
+    for link in links:
+        rows.setdefault(link.other(origin), []).append(link)
+    out = []
+    for group in rows.values():
+        best = max(group, key=lambda l: l.score)
+        out.append((best, tuple(l for l in group if l is not best)))
+    return out
 
 
 def marked(text: str, marks: Sequence[Mark], shared_style: str, own_style: str) -> Text:
@@ -52,7 +73,9 @@ class InspectorScreen(Panel[str | None]):
         links = corpus.links_of(passage_id)
         if topic is not None:
             links = [l for l in links if l.topic == topic] or links
-        self.links = links
+        rows = one_row_per_passage(links, passage_id)
+        self.links = [link for link, _ in rows]
+        self.also = [also for _, also in rows]
 
     def compose(self) -> ComposeResult:
         passage = self.corpus.passage(self.origin)
@@ -64,7 +87,8 @@ class InspectorScreen(Panel[str | None]):
             yield Static(title, classes="panel-title")
             if self.links:
                 yield OptionList(
-                    *(Option(link_prompt(self.corpus, self.origin, l), id=str(n)) for n, l in enumerate(self.links)),
+                    *(Option(link_prompt(self.corpus, self.origin, l, self.also[n]), id=str(n))
+                      for n, l in enumerate(self.links)),
                     id="links",
                 )
             else:
