@@ -35,7 +35,7 @@ async def test_silent_topics_are_one_item_and_suggestions_come_last_hollow(make_
         await wait_for_reader(app, pilot)
         text = bar_text(app)
         assert "Fisheries quota: tags nothing here" in text
-        assert text.index("tags nothing") < text.index("suggested: ○ suggested drones")
+        assert text.index("tags nothing") < text.index("suggested: ◇ suggested drones")
         items = app.screen.query_one(TopicBar).items()
         suggested = next(i for i in items if "suggested drones" in i.plain)
         assert any(span.style and "dim" in str(span.style) for span in suggested.spans)
@@ -104,6 +104,6 @@ async def test_when_no_configured_topic_tags_anything_the_bar_opens_on_the_stori
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_reader(app, pilot)
         items = [i.plain for i in app.screen.query_one(TopicBar).items()]
-        assert items[0].startswith("suggested: ○ ") or items[0].startswith("◌ no topic")
+        assert items[0].startswith("suggested: ◇ ") or items[0].startswith("◌ no topic")
         assert items[-1] == "5 topics tag nothing here"
         assert "5 topics tag nothing here" in bar_text(app)  # still said, at the end, however narrow

@@ -13,7 +13,8 @@ from tui.screens.base import Panel
 
 ABOUT = (
     "parallax shows each article in a pane. Gutter marks: ● the passage names a topic, ○ it refers to one "
-    "(implicit), ⇄ it has links to other articles, ★ you bookmarked it. The focused passage's links are highlighted in the other "
+    "(implicit), ⇄ it has links to other articles, ★ you bookmarked it. In the topic bar, ◇ marks a topic found in the "
+    "articles themselves (a suggestion: 'parallax topics suggest' writes them as a topics file). The focused passage's links are highlighted in the other "
     "panes (▶ the best match, › the other links) and each pane scrolls to its best match. Keys can be changed "
     "in config.yaml under keys: by the id shown in the last column ('parallax keys' lists them)."
 )

@@ -2,7 +2,7 @@
 
 In order: the configured topics that tag something (● label, counts); one dim line-item saying how many
 configured topics tag nothing in these articles (they would only crowd the bar); the topics discovered in
-the articles themselves, as suggestions (a hollow ○ and a dim label, after the configured ones); and "no
+the articles themselves, as suggestions (a hollow ◇ and a dim label, after the configured ones: not the gutter's ○, which marks an implicit reference); and "no
 topic", the passages no topic tags, so a person can see what their topics miss.
 
 The bar wraps between topics, never inside one: the lines are packed here, by cell width, because Rich
@@ -94,7 +94,7 @@ class TopicBar(Static):
         text = Text()
         if suggested and first:
             text.append("suggested: ", style=Style(dim=True, italic=True) + meta)
-        mark = "▶ " if focused else ("○ " if suggested else ("◌ " if untagged else "● "))
+        mark = "▶ " if focused else ("◇ " if suggested else ("◌ " if untagged else "● "))
         text.append(mark, style=Style.parse(topic.colour) + meta)
         label = Style(bold=True, reverse=True) if focused else Style(dim=suggested, italic=untagged)
         text.append(topic.label, style=label + meta)
