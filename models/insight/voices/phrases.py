@@ -75,7 +75,7 @@ def _walk_back(s: _Sentence, end: int, limit: int = 12) -> list[int]:
         if low in CLAUSE_BREAKS:
             between_roles = (low == "and" and out and i > s.lo and toks[i - 1].norm in ROLE_NOUNS
                              and toks[out[0]].norm in ROLE_NOUNS)
-            if not between_roles:
+            if not between_roles and not (low == "and" and _inside_body_name(s, i)):
                 break
         if tok.raw.islower() and (low in SPEECH_VERBS or low in PASSIVE):
             noun = (out and low in SPEECH_VERBS and i > s.lo
@@ -138,13 +138,17 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
     whole = idx
     idx, affiliation = _cut_affiliation(s, idx)
     last = toks[idx[-1]]
-    if _name_token(last) and not _possessive(last) and not _ACRONYM_PLURAL.match(last.raw):
+    named_text = (len(idx) > 1 and _is_capital(last) and fold(last.raw) in _NAMING_NOUNS and _name_token(toks[idx[-2]])
+                  and not s.breaks_before(idx[-1]))  # "the Geological Survey", "the Daily Report": a body's name
+    if (_name_token(last) or named_text) and not _possessive(last) and not _ACRONYM_PLURAL.match(last.raw):
         run = [idx[-1]]
         for n in range(len(idx) - 2, -1, -1):
             t = idx[n]
             joins_title = (toks[t].norm == "of" and n > 0 and _name_token(toks[idx[n - 1]])
                            and (_title_word(toks[idx[n - 1]].norm) or fold(_bare(toks[idx[n - 1]].raw)) in ORG_WORDS))
-            if _name_token(toks[t]) or (toks[t].raw.islower() and (toks[t].norm in PARTICLES or joins_title)):
+            if (_name_token(toks[t]) or (toks[t].raw.islower() and (toks[t].norm in PARTICLES or joins_title))
+                    or (_is_capital(toks[t]) and run and fold(toks[t].raw) in _NAMING_NOUNS and n > 0 and _name_token(toks[idx[n - 1]]))
+                    or _inside_body_name(s, t)):
                 run.insert(0, t)
             else:
                 break
@@ -166,6 +170,54 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
                 return named
             # "Eleven members of the House": a source described by the body it belongs to.
     return _read_anonymous(s, whole)
+
+
+# Document and source nouns that end a body's name when capitalised after a name word ("the Geological
+# Survey", "the Daily Report", "the Press Office"): a name, not the text or the source it would be alone.
+_NAMING_NOUNS = frozenset("survey surveys report reports record records review office studies statistics".split())
+# Function words that stand inside a body's name: "the Ministry of the Interior", "the Centre for Scientific
+# and Technical Research", "the Food and Drug Administration", "the Department of Health and Human Services".
+_NAME_JOINS = frozenset("of for the and &".split())
+
+
+def _inside_body_name(s: _Sentence, i: int) -> bool:
+    """Whether lowercase token `i` ("of", "for", "the", "and") stands inside one body's capitalised name:
+    between capitalised words, with a body word ("Ministry", "Centre", "Administration") in the name, before
+    the join ("Ministry of the Interior", "Centre for Scientific and Technical Research") or, for "and",
+    at the name's end ("Food and Drug Administration"). "Paris and Berlin", "Russia and the European Union"
+    are two speakers: no body word, or "the" after "and"."""
+    toks = s.toks
+    low = toks[i].norm
+    if low not in _NAME_JOINS or not toks[i].raw.islower() or i - 1 < s.lo or i + 1 >= s.hi:
+        return False
+    if s.breaks_before(i) or s.breaks_before(i + 1):
+        return False
+    nxt = i + 2 if low in ("of", "for") and toks[i + 1].norm == "the" and i + 2 < s.hi else i + 1
+    if low == "the":
+        return toks[i - 1].norm in ("of", "for") and _is_capital(toks[i + 1]) and _inside_body_name(s, i - 1)
+    if not _is_capital(toks[nxt]) or not _is_capital(toks[i - 1]):
+        return False
+    # The capitalised words before the join, back to the name's start (over earlier joins).
+    k = i - 1
+    before: list[str] = []
+    while k >= s.lo and toks[k].norm not in DETERMINERS and (
+            _is_capital(toks[k]) or (toks[k].norm in _NAME_JOINS and toks[k].raw.islower())):
+        before.append(fold(_bare(toks[k].raw)))
+        if s.breaks_before(k):
+            break
+        k -= 1
+    if low in ("of", "for"):
+        return fold(_bare(toks[i - 1].raw)) in ORG_WORDS or _title_word(toks[i - 1].norm)
+    # "and": a body word before it, after an "of"/"for" ("Centre for Scientific and Technical Research"), or
+    # the capitalised words after it ending in a body word ("Food and Drug Administration").
+    if any(w in ORG_WORDS for w in before) and any(w in ("of", "for") for w in before):
+        return True
+    k = nxt
+    while k < s.hi and _is_capital(toks[k]) and not (k > nxt and s.breaks_before(k)) and k - nxt < 4:
+        if fold(_bare(toks[k].raw)) in ORG_WORDS:
+            return len(before) <= 2 and before[0] not in ORG_WORDS  # "the Army and Navy": two bodies
+        k += 1
+    return False
 
 
 # An acronym in the plural ("MPs", "MEPs", "NGOs"): members of a group, never a name.
@@ -230,8 +282,8 @@ def _cut_affiliation(s: _Sentence, idx: list[int]) -> tuple[list[int], str | Non
         tok, prev = toks[idx[k]], toks[idx[k - 1]]
         if not (tok.raw.islower() and tok.norm in NAME_PREPOSITIONS and _name_token(prev)):
             continue
-        if tok.norm == "of" and (fold(_bare(prev.raw)) in ORG_WORDS or _title_word(prev.norm)):
-            continue  # "Ministry of Defence", "Secretary of State", "Joint Chiefs of Staff"
+        if tok.norm in ("of", "for") and (fold(_bare(prev.raw)) in ORG_WORDS or _title_word(prev.norm)):
+            continue  # "Ministry of Defence", "Secretary of State", "Joint Chiefs of Staff", "Centre for ..."
         affiliation = None
         if tok.norm in AFFILIATION_PREPOSITIONS:
             run: list[int] = []

@@ -1,0 +1,44 @@
+"""Voices on kinds of text met on new stories (fixtures written for these tests): bodies whose names hold
+"of the", "for ... and ...", a bracketed acronym or a capitalised document noun."""
+
+from __future__ import annotations
+
+from models.document import Article, Passage
+from models.insight.voices import ORGANISATION, article_voices
+
+
+def _article(*paragraphs: str) -> Article:
+    passages = []
+    offset = 0
+    for i, text in enumerate(paragraphs):
+        passages.append(Passage(f"k:{i}", "k", i, text, offset, offset + len(text), ()))
+        offset += len(text) + 2
+    return Article("k", "k.txt", "k", None, None, None, "\n\n".join(paragraphs), tuple(passages), (), "k")
+
+
+def _voices(*paragraphs: str) -> dict[str, str]:
+    return {v.name: v.kind for v in article_voices(_article(*paragraphs))}
+
+
+def test_a_body_named_with_of_the_speaks_whole():
+    assert _voices("The flood cut two roads, the Ministry of the Interior said.") == {
+        "Ministry of the Interior": ORGANISATION}
+
+
+def test_a_body_named_with_for_and_and_and_an_acronym_speaks_whole():
+    found = _voices("The Northern Institute for Marine and Coastal Studies (NIMCS) said the tide peaked at dawn.")
+    assert found == {"Northern Institute for Marine and Coastal Studies": ORGANISATION}
+
+
+def test_and_inside_a_body_name_is_not_two_speakers_but_two_bodies_are():
+    assert _voices("The Harbour and Canal Authority said the lock would reopen.") == {
+        "Harbour and Canal Authority": ORGANISATION}
+    assert set(_voices("Valdoria and Estmark said they would talk.")) == {"Valdoria", "Estmark"}
+    assert set(_voices("Valdoria and the Northern League said they would talk.")) == {"Valdoria", "Northern League"}
+    assert set(_voices("The Army and Navy said the drill was over.")) != {"Army and Navy"}
+
+
+def test_a_capitalised_document_noun_ends_a_body_name():
+    assert _voices("The Coastal Geological Survey (CGS) said the quake was shallow.") == {
+        "Coastal Geological Survey": ORGANISATION}
+    assert _voices("The survey said most people agreed.") == {}
