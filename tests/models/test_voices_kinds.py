@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from models.document import Article, Passage
-from models.insight.voices import ORGANISATION, article_voices
+from models.insight.voices import ORGANISATION, PERSON, article_voices
 
 
 def _article(*paragraphs: str) -> Article:
@@ -42,3 +42,21 @@ def test_a_capitalised_document_noun_ends_a_body_name():
     assert _voices("The Coastal Geological Survey (CGS) said the quake was shallow.") == {
         "Coastal Geological Survey": ORGANISATION}
     assert _voices("The survey said most people agreed.") == {}
+
+
+def test_a_two_word_name_is_a_body_when_the_article_seats_an_office_in_it():
+    found = _voices("Kestrel Air warned that the runway would stay shut.",
+                    "“We are not flying today,” said Ana Ruiz, the managing director of Kestrel Air.")
+    assert found == {"Kestrel Air": ORGANISATION, "Ana Ruiz": PERSON}
+
+
+def test_a_two_word_name_is_a_body_when_the_article_gives_it_what_only_a_body_has_or_a_kind():
+    assert _voices("Nordfjord Marine said the ferry was safe.", "Nordfjord Marine's board met on Monday.") == {
+        "Nordfjord Marine": ORGANISATION}
+    assert _voices("Ferry operators such as Nordfjord Marine cancelled sailings.",
+                   "Nordfjord Marine said the ferry was safe.") == {"Nordfjord Marine": ORGANISATION}
+
+
+def test_a_person_with_a_spokesman_or_an_adviser_stays_a_person():
+    assert _voices("Tomas Berg said he would stay.", "Tomas Berg’s spokesman was at the door.",
+                   "An adviser to Tomas Berg was there.") == {"Tomas Berg": PERSON}

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from models.document import Article, Passage
 from models.text import STOPWORDS, fold
 from models.insight.voices.attribution import _aside_head, _find_in_passage, _Found
+from models.insight.voices.kinds import body_in_text
 from models.insight.voices.phrases import _Phrase
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
 from models.insight.voices.places import PLACE_WORDS, place_name, place_role, places_in
@@ -249,6 +250,8 @@ def _body_names(article: Article, found: list[_Found], places: frozenset[str] | 
             if key in places or (len(words) == 1 and (_body_appositive(article.text, _bare(p.name))
                                                       or _no_person(article.text, f, named_in_full))):
                 out.add(key)
+            elif body_in_text(article.text, _bare(p.name)):
+                out.add(key)  # "the managing director of Action Aviation", "hospital systems like X"
     return frozenset(out)
 
 
