@@ -9,7 +9,9 @@ The per-article stage (`models.pipeline.topics`) tags what each article names. T
    use enough of it and name no configured topic (`models.pipeline.vocabulary`): a story's topics are told
    together ("the purchase" of the missiles in most passages on the jets it cost), so the words a passage
    on one topic shares with another's passages are no evidence of that other;
-3. gives a passage that no configured topic tags at all the topic whose description it meets best
+3. gives a passage the topic whose description it meets best, when it does not have it already: one that no
+   configured topic tags, or one that names another topic and discusses this one too in the description's own
+   words ("she will stay on until the new leader is chosen" on the race to succeed her and on her statement)
    (`models.pipeline.described`);
 4. gives a topic as implicit to passages that continue their neighbour's subject without naming it
    (`models.pipeline.continuation`).
@@ -66,9 +68,9 @@ def in_context(
                 tag = vocabulary_tag(vocab, terms[a][p], stats)
                 if tag is not None:
                     added.setdefault((a, p), {})[tag.topic] = tag
-            if described and (a, p) not in added and (a, p) not in dropped and not have & order.keys():
+            if described and (a, p) not in added and (a, p) not in dropped:
                 tag = described_tag(vocabularies, terms[a][p], stats)
-                if tag is not None:
+                if tag is not None and tag.topic not in have:
                     added[(a, p)] = {tag.topic: tag}
     if not added:
         return inherit(articles, topics), vocabularies

@@ -4,7 +4,8 @@ A user writes a topic's aliases in a hurry, and its `description` as one sentenc
 ("what the blockage did to shipping and world trade, from the queue of stuck ships and held-up goods to
 ..."). The articles then say the same thing in their own words, which the aliases and the grown vocabulary
 may both miss ("ships that had joined the queue ... passed through the vital trade artery"). So a passage
-that no configured topic tags at all gets the topic whose description it meets best, when it uses at least
+gets the topic whose description it meets best, unless it has that topic already (one on another topic may
+discuss this one too, in the description's words), when it uses at least
 `MIN_WORDS` distinct words of that description that are
 
 - specific in this corpus (`CorpusStats.specificity` at least `MIN_SPECIFICITY`) and not the story's own

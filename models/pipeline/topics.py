@@ -23,6 +23,9 @@ an article that gives it in full, the way news writing names a person once and t
 ("Starmer said", "Sir Keir said"): each of its words rarer in English than `NAME_ZIPF` (the background
 model: no "American" of "American Airlines"), capitalised and not opening a sentence, at `SHORT_QUALITY`.
 
+An alias that opens with an article ("the King") also matches without it ("King Charles"): the article is the
+user's English, not part of the name.
+
 An alias that starts with a sign ("$1 billion", "£1") only matches where the text has the sign too.
 
 It discusses it *implicitly* when it only refers back to it ("the deal", "these systems") close to an
@@ -53,6 +56,7 @@ _HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")  # a hyphen inside a compound ("
 _CLAUSE_BREAK = frozenset(".;:!?()[]\"“”")  # a gapped match never spans these
 _OWN_SHAPES = ("ing", "er")  # alias word endings that only meet words ending the same way (see module doc)
 _INFLECTIONS = frozenset({"ed", "es"})  # endings that leave a word itself (a gerund has a sense of its own)
+_ARTICLES = frozenset({"the", "a", "an"})  # a leading article an alias needs not be met with
 # the words that may join an inverted two-word alias ("run on the bank"): prepositions, articles, possessives
 _JOINERS = frozenset("of on in at by for from to with about over the a an its their his her our this that these those".split())
 
@@ -112,7 +116,11 @@ def _alias_terms(text: str) -> list[_Term]:
     kept = tuple(w for k, (w, t) in enumerate(zip(term.words, toks))
                  if not (0 < k < len(toks) - 1 and t.norm in _JOINERS))
     term = replace(term, inverts=len(term.words) == 2 and not term.sign and not term.upper)
-    return [term] if len(kept) == len(term.words) else [term, replace(term, words=kept, inverts=False)]
+    out = [term] if len(kept) == len(term.words) else [term, replace(term, words=kept, inverts=False)]
+    if len(toks) >= 2 and toks[0].norm in _ARTICLES and not term.sign:
+        # a leading article is the user's English, not the name: "the King" meets "King Charles" too
+        out.append(replace(term, words=term.words[1:], inverts=False))
+    return out
 
 
 def _short_forms(text: str) -> list[_Term]:

@@ -143,9 +143,24 @@ def test_one_outlets_words_do_not_grow(tmp_path, config):
 
 def test_vocabulary_gives_no_second_topic_to_a_passage_that_names_one(tmp_path, config):
     # a passage that names a topic says what it discusses; the words it shares with another topic's passages
-    # (a story's topics are told together) are no evidence of that one
+    # (a story's topics are told together) are no evidence of that one. The user's own description is (see
+    # test_a_passage_on_one_topic_gets_a_second_in_its_description_words): here it does not name ferries
     texts = dict(BRIDGE, **{"a4.txt": "Velden crossing\n\nInspectors blamed corrosion, and ferry queues formed on the Oster at dawn.\n"})
-    corpus = analyse(tmp_path, config, (CAUSE, TRAFFIC), texts)
+    traffic = replace(TRAFFIC, description="How the closure snarls traffic, from detours to longer commutes.")
+    corpus = analyse(tmp_path, config, (CAUSE, traffic), texts)
     p = passage(corpus, "a4.txt", "Inspectors blamed corrosion")
     assert p.topic_ids == ("cause",)
-    assert passage(corpus, "a3.txt", "Ferry queues formed again").tag("traffic") is not None  # no topic named: it has it
+
+
+def test_a_passage_on_one_topic_gets_a_second_in_its_description_words(tmp_path, config):
+    texts = dict(BRIDGE, **{"a4.txt": """Commuters ask about inspections
+
+Commuters on the long detour asked why the inspections were skipped and the corroded cables left alone.
+
+The council met on Friday evening.
+"""})
+    corpus = analyse(tmp_path, config, (CAUSE, TRAFFIC), texts)
+    both = passage(corpus, "a4.txt", "inspections were skipped")
+    cause = both.tag("cause")
+    assert both.tag("traffic") is not None and cause is not None and not cause.implicit
+    assert cause.evidence == () and {"inspections", "skipped"} <= {w.lower() for w in cause.related}

@@ -232,3 +232,9 @@ def test_short_forms_need_the_full_name_a_capital_and_a_rare_word(texts):
     tagger = _named_tagger()
     found = [{t.topic for t in tags} for tags in tagger.tag(texts, [f"a:{i}" for i in range(len(texts))])]
     assert "vote" not in found[-1]
+
+
+def test_an_alias_that_opens_with_an_article_meets_the_name_without_it():
+    tagger = _user_tagger("the Mayor")
+    assert _tagged(tagger, "She was received by Mayor Ilse Brandt on Monday.") == ("Mayor",)
+    assert _tagged(tagger, "She met the Mayor on Monday.") == ("the Mayor",)
