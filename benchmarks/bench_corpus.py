@@ -62,7 +62,7 @@ STAGES = (
     ("corpus stage: configured topics in context (grown vocabulary)", "models.pipeline.corpus", "in_context"),
     ("corpus stage: discovered topics", "models.pipeline.corpus", "discover"),
     ("corpus stage: links within topics", "models.pipeline.links", "topic_links"),
-    ("corpus stage: links by content", "models.pipeline.links", "content_links"),
+    ("corpus stage: links by content", "models.pipeline.content_links", "content_links"),
     ("corpus stage: the rest (tags of found topics)", "models.loader", "analyze_corpus"),
 )
 

@@ -87,8 +87,8 @@ def analyze_corpus(articles: list[Article], config: Config, *, workers: int = -1
     space = LinkSpace.build(articles, terms, stats)
     links = link_corpus(articles, terms, stats, config.topics, suggested, config.thresholds, workers=workers,
                         space=space)
-    links += content_links(articles, terms, stats, config.thresholds, {(k.source, k.target) for k in links},
-                           workers=workers)
+    links += content_links(space, config.thresholds, {(k.source, k.target) for k in links}, workers=workers,
+                           configured=frozenset(t.id for t in config.topics))
     links = lend(links, space, suggested, frozenset(t.id for t in config.topics), config.thresholds.link_min_score)
     model = build_model(articles, space, vocabularies, found, stats)
     return CorpusAnalysis(tuple(articles), infos, tuple(links), model)

@@ -22,8 +22,8 @@ When is the kept model good enough? A change of k articles of n moves each term'
 at most k articles and every idf by about k/n: at `MAX_DRIFT_SHARE` (2%) of the articles, the rank of a
 term's specificity, the story's own words and the discovered topics barely move. So a corpus is relinked
 alone while the articles changed since the model was learned (summed over successive relinks: `drift`) stay
-within 2% of the corpus (none below 50 articles, where a full stage is fast anyway); beyond, or with links
-by content switched on (they compare every passage with every other), the full stage runs and learns anew.
+within 2% of the corpus (none below 50 articles, where a full stage is fast anyway); beyond, the full stage
+runs and learns anew. Links by content are redone over the whole kept LinkSpace (content_links.py).
 With the model fixed, the result is the full stage's on the same model wherever the limits on a passage's
 links do not bind (tests/models/test_relink.py).
 """
@@ -42,6 +42,7 @@ from models.pipeline.context import in_context
 from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.corroborate import MIN_FIRM_ARTICLES, lone_common
 from models.pipeline.carry import carried_links, is_carried
+from models.pipeline.content_links import content_links
 from models.pipeline.discover import ASSIGN_MIN, GROW_TERMS, GROW_TOTAL, DiscoveredTopic
 from models.pipeline.gcpause import gc_paused
 from models.pipeline.links import (
@@ -69,8 +70,6 @@ def relink(
     `max_drift`: articles that may have changed since the model was learned (default: `allowed_drift`)."""
     model = base.model
     th = config.thresholds
-    if th.content_link_min_shared > 0:
-        return None
     changed, gone = changed_articles(model, articles)
     limit = allowed_drift(len(articles)) if max_drift is None else max_drift
     if model.drift + len(changed) + len(gone) > limit:
@@ -139,14 +138,18 @@ def _relink(
     kept_in_order = _in_order(ends, rows[~of_found]) and _in_order(ends, rows[of_found])
     configured = _merged(configured, kept_configured, kept_in_order)
     found = _merged(found, kept_found, kept_in_order)
-    found = _merged(carried_links(space, found, configured, suggested, frozenset(t.id for t in config.topics),
-                                  th.link_min_score), found, True)
+    # links by content are redone over the whole space (as the full stage makes them, after the topics' links
+    # and before the links lent: content_links.py)
+    content = content_links(space, th, {(k.source, k.target) for k in configured + found}, workers=workers,
+                            configured=frozenset(t.id for t in config.topics))
+    found = _merged(carried_links(space, found, configured + content, suggested,
+                                  frozenset(t.id for t in config.topics), th.link_min_score), found, True)
     strings_all = {a.id: strings[a.id] if a.id in strings else model.strings[a.id] for a in out}
     new_model = replace(
         model, strings=strings_all, fingerprints={a.id: fingerprint(a) for a in articles},
         drift=model.drift + len(changed) + len(gone),
     )
-    return CorpusAnalysis(tuple(out), base.topics, tuple(configured + found), new_model)
+    return CorpusAnalysis(tuple(out), base.topics, tuple(configured + found + content), new_model)
 
 
 def _weak(articles: list[Article], fresh: list[Article]) -> set[tuple[int, int, str]]:

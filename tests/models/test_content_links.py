@@ -13,10 +13,11 @@ from dataclasses import replace
 import pytest
 
 from models.config import load_config
-from models.document import Article, Link, Passage
+from models.document import Article, Link, Passage, TopicTag
 from models.loader import build_corpus
 from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.content_links import content_links
+from models.pipeline.links import LinkSpace
 from models.pipeline.stats import CorpusStats, passage_terms
 from models.serialize import corpus_from_dict, corpus_to_dict
 from models.store.cache import Cache
@@ -52,8 +53,7 @@ def _article(aid: str, texts: list[str]) -> Article:
 
 @pytest.fixture
 def no_topics(tmp_path):
-    """No topics, and links by content turned on (they are off by default: on the dev stories they were less
-    precise than the links within topics)."""
+    """No topics, and links by content at three shared words (the bundled config's bar)."""
     path = tmp_path / "empty.yaml"
     path.write_text("topics: []\nthresholds:\n  content_link_min_shared: 3\n", encoding="utf-8")
     return load_config(path)
@@ -70,7 +70,7 @@ def _pairs(links) -> dict[frozenset[str], Link]:
 
 def _content_links(story, config, taken=frozenset()):
     terms = [[passage_terms(p.text) for p in a.passages] for a in story]
-    return content_links(story, terms, CorpusStats.build(terms), config.thresholds, set(taken))
+    return content_links(LinkSpace.build(story, terms, CorpusStats.build(terms)), config.thresholds, set(taken))
 
 
 def test_passages_making_the_same_point_are_linked_without_a_topic(story, no_topics):
@@ -121,3 +121,79 @@ def test_a_link_without_topic_survives_json_and_the_cache(story, no_topics, tmp_
         stored = cache.get_corpus("k", story)
     assert stored is not None
     assert {(l.source, l.target, l.topic) for l in stored.links} == {(l.source, l.target, l.topic) for l in corpus.links}
+
+
+def _space(story):
+    terms = [[passage_terms(p.text) for p in a.passages] for a in story]
+    return LinkSpace.build(story, terms, CorpusStats.build(terms))
+
+
+def test_each_passage_keeps_its_best_match_in_another_article(story, no_topics):
+    """gull:3 (tugboats, coastguard, hull, tide, ashore) has two passages of "tide" to choose from that share
+    words with it; it is linked to the one that makes its point (tide:2), not to the other too."""
+    linked = {pair for pair in _pairs(_content_links(story, no_topics))}
+    assert frozenset(("tide:2", "gull:3")) in linked
+    assert all(len(pair & {"gull:3"}) == 0 or pair == frozenset(("tide:2", "gull:3")) for pair in linked
+               if any(p.startswith("tide:") for p in pair))
+
+
+def test_a_proper_name_is_no_shared_content(no_topics):
+    """Two passages that share three words, two of them names the corpus always capitalises, are not linked by
+    content; with three common words they are."""
+    names = [
+        _article("a", ["Inspector Halvard Brenneck questioned the lockkeeper about the sluice.",
+                       "A lockkeeper opened the sluice gates at dawn and flooded the towpath."]),
+        _article("b", ["Brenneck met Halvard's deputy, then the lockkeeper, near the sluice.",
+                       "The towpath flooded when the sluice gates were opened at dawn by a lockkeeper."]),
+        _article("c", ["Barges queued below the weir.", "The towpath reopened at noon."]),
+    ]
+    pairs = _pairs(_content_links(names, no_topics))
+    assert frozenset(("a:1", "b:1")) in pairs  # sluice, gates, towpath, dawn, flooded ... what is said
+    assert frozenset(("a:0", "b:0")) not in pairs  # Halvard, Brenneck: who, not what
+    for link in pairs.values():
+        assert not {"Halvard", "Brenneck"} & set(link.shared_terms)
+
+
+def test_the_least_specific_words_of_the_corpus_make_no_point():
+    """`distinct_ranks` keeps the words that make up nine tenths of the uses, the most specific first: the
+    commonest last tenth of uses, whatever the corpus, is left out."""
+    from models.pipeline.content_links import COMMON_SHARE, distinct_ranks
+
+    story = [_article(aid, texts) for aid, texts in STORY.items()]
+    space = _space(story)
+    kept = distinct_ranks(space)
+    uses = [0] * len(space.spelled)
+    for s in space.strings:
+        for ch in s:
+            uses[ord(ch) - 0x100] += 1
+    total = sum(uses)
+    assert 0 < kept <= len(space.spelled)
+    assert sum(uses[:kept]) >= (1 - COMMON_SHARE) * total
+    assert sum(uses[: kept - 1]) < (1 - COMMON_SHARE) * total
+
+
+def test_no_links_by_content_beside_topics_a_person_wrote(story, no_topics):
+    """When a configured topic tags passages of the corpus, its topics say what the passages are about: no
+    link by content is made (on the seeds they were the wrong ones)."""
+    space = _space(story)
+    assert content_links(space, no_topics.thresholds, set())
+    assert content_links(space, no_topics.thresholds, set(), configured=frozenset({"rescue"}))  # it tags none
+    tagged = [replace(a, passages=tuple(replace(p, topics=(TopicTag("rescue", 0.9, False, ("tugboats",)),))
+                                        if p.id == "tide:2" else p for p in a.passages)) for a in story]
+    assert content_links(_space(tagged), no_topics.thresholds, set(), configured=frozenset({"rescue"})) == []
+
+
+def test_a_passage_keeps_at_most_links_max_per_passage_links_by_content(no_topics):
+    """Ten articles each with a passage on the same point: each passage has nine best matches; at most
+    `links_max_per_passage` stay on any one."""
+    text = "Divers found the anchor chain snapped, the windlass jammed and the capstan cracked in the storm."
+    filler = ["The harbour office opened late on a grey morning.", "Gulls circled the quay as the tide turned.",
+              "A fishmonger set out crates by the slipway."]
+    many = [_article(f"n{k:02d}", [text] + filler) for k in range(10)]
+    th = replace(no_topics.thresholds, links_max_per_passage=4)
+    links = content_links(_space(many), th, set())
+    degree: dict[str, int] = {}
+    for link in links:
+        for end in (link.source, link.target):
+            degree[end] = degree.get(end, 0) + 1
+    assert links and max(degree.values()) <= 4

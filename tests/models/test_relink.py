@@ -134,7 +134,7 @@ def test_only_a_small_change_is_relinked(story_config, tmp_path):
     drifted = replace(base, model=replace(base.model, drift=1))
     assert relink(drifted, two, story_config, max_drift=2) is None  # changes add up until a full stage
     content = replace(story_config, thresholds=replace(story_config.thresholds, content_link_min_shared=3))
-    assert relink(base, two, content, max_drift=2) is None  # links by content compare every pair: full stage
+    assert relink(base, two, content, max_drift=2) is not None  # links by content are redone in the kept space
     assert relink(base, articles[:5], story_config, max_drift=1) is not None  # one removed
 
 
