@@ -474,7 +474,7 @@ class PerspectiveIndex:
         for neg_z, key, count, others in ranked:
             where = [p for p in passages if key in self._count(p).spelling]
             out.append(Term(self._spelling(key, where), key, -neg_z, count, int(others), tuple(p.id for p in where)))
-        return tuple(_join_pieces(out, {p.id: p.text for p in passages})[:top])
+        return tuple(_without_name_parts(_join_pieces(out, {p.id: p.text for p in passages}))[:top])
 
     def all_framings(self, topic_ids: Iterable[str] | None = None,
                      **options: Unpack[FramingOptions]) -> dict[str, TopicFraming]:
@@ -563,6 +563,18 @@ def _join_pieces(terms: list[Term], texts: dict[str, str]) -> list[Term]:
             if joined:
                 break
     return out
+
+
+def _without_name_parts(terms: list[Term]) -> list[Term]:
+    """Leave out a capitalised word listed beside a listed name it is part of ("Mauger" beside "John Mauger",
+    "Trust" beside "British Asian Trust"): the name says who, and the two rows read as one term twice. A name
+    here is a phrase of capitalised words; a lower-case word ("debris" beside "debris field") stays."""
+    names: set[str] = set()
+    for term in terms:
+        words = term.text.split(" ")
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            names.update(term.key.split(" "))
+    return [t for t in terms if " " in t.key or not t.text[:1].isupper() or t.key not in names]
 
 
 class FramingOptions(TypedDict, total=False):

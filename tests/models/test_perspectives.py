@@ -382,3 +382,14 @@ def test_overlapping_phrases_of_one_long_name_are_shown_as_the_name():
     joined = next(t for t in terms if t.text == "Mount Pelmor Ridge Tunnel")
     assert joined.count == 4 and joined.passage_ids == ("a:0", "a:2")
     assert "Harbour Gate" in texts and "Harbour Gate Ferry" not in texts
+
+
+def test_a_word_of_a_listed_name_is_not_listed_beside_it():
+    # "Varga" beside "Ilona Varga" is the same person twice; the lower-case "ferry" beside "Harbour Gate Ferry"
+    # style phrases stays because only capitalised words are parts of names.
+    said = "Ilona Varga spoke first. Varga said the ferry would wait, and Varga said the ferry crews agreed."
+    again = "Ilona Varga repeated it: the ferry waits. Varga signed the ferry order."
+    a = _article("a", [(said, ("t",)), (again, ("t",))])
+    b = _article("b", [("Trains ran on time at the depot and the station kept its usual hours.", ("t",))])
+    texts = [t.text for t in framing_in(framing(_corpus(a, b), "t", **EVERYTHING), "a").terms]
+    assert "Ilona Varga" in texts and "Varga" not in texts and "ferry" in texts
