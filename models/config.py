@@ -139,8 +139,8 @@ class Thresholds:
     links_per_article: int = 1
     links_max_per_passage: int = 12
     link_candidates: int = 50
-    content_link_min_shared: int = 0
-    content_link_min_similarity: float = 0.3
+    content_link_min_shared: int = 3
+    content_link_min_similarity: float = 0.0
 
 
 @dataclass(frozen=True)
