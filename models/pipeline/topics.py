@@ -10,7 +10,8 @@ of the topic is named nearby. A word meets an alias word three ways:
   "received", and an apology "for causing concern" is not the alias "cause");
 - as a hyphenated compound read as one word: "start-up" meets "startups";
 - by spelling: rapidfuzz's ratio, so "S400", "S 400" and "S-400s" all meet "S-400" (`fuzzy_min`); a word
-  that is the other plus a suffix ("depositor" of "deposit") is another word, not a spelling of it;
+  that is the other plus a suffix ("depositor" of "deposit") is another word, not a spelling of it, and so
+  are two words of English more than one letter apart ("wearing" and "warning", `_other_word`);
 - a multi-word alias also matches with up to `MAX_GAP` words in between, within one clause: "denied
   involvement" meets "denied any involvement", at a slightly lower score per word skipped; a preposition or
   article inside the alias is not needed ("calls to resign" meets "called for her resignation");
@@ -41,6 +42,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from models import background
 from models.config import Thresholds, Topic
@@ -51,6 +53,7 @@ LEDE_SCORE = 0.5  # a topic the title names, on the first passage that restates 
 MAX_GAP = 2  # words a multi-word alias may have in between its own ("denied any involvement")
 GAP_PENALTY = 0.05  # what each skipped word costs a match's quality
 NAME_ZIPF = 5.0  # a word of a person's name rarer than this in English stands for the name (`_short_forms`)
+KNOWN_ZIPF = 3.0  # a word this common in English is a word of its own, not a misspelling (`_other_word`)
 SHORT_QUALITY = 0.9  # a name's short form counts this much of its full form
 _HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")  # a hyphen inside a compound ("start-up")
 _CLAUSE_BREAK = frozenset(".;:!?()[]\"“”")  # a gapped match never spans these
@@ -169,6 +172,17 @@ def _derived(a: str, b: str) -> bool:
     return len(suffix) >= 2 and suffix not in _INFLECTIONS and long.startswith(short) and short.isalpha()
 
 
+def _other_word(a: str, b: str) -> bool:
+    """True when two words rapidfuzz finds alike are two words of English, not spellings of one: both in the
+    background model (`KNOWN_ZIPF`) and more than one edit apart ("wearing" is not "warning"; "defense" and
+    "defence", one letter apart, are one word)."""
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and long[len(short):] in _INFLECTIONS:
+        return False  # "recovered" is "recover"
+    return (Levenshtein.distance(a, b) > 1 and background.zipf(a) >= KNOWN_ZIPF
+            and background.zipf(b) >= KNOWN_ZIPF)
+
+
 def _shape(word: str, key: str) -> str:
     """The ending that gives `word` a sense of its own beside its lemma `key` ("ing" of "shipping"), or ""."""
     for ending in _OWN_SHAPES:
@@ -224,7 +238,7 @@ class Tagger:
                 need = self.thresholds.fuzzy_min if shortest >= 7 else self.thresholds.fuzzy_min_short
                 shape = _shape(choice, lemma(choice))
                 if (shortest >= 5 and score >= need and choice not in found and (not shape or word.endswith(shape))
-                        and not _derived(word, choice)):
+                        and not _derived(word, choice) and not _other_word(word, choice)):
                     found[choice] = score / 100.0
         self._cache[word] = found
         return found

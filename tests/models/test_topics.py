@@ -166,6 +166,7 @@ def test_aliases_meet_other_forms_of_their_words(alias, text, evidence):
         ("denied involvement", "She denied it. Involvement in the club was voluntary."),  # the gap crosses a sentence
         ("denied involvement", "She denied that her sister ever had any involvement."),  # too many words between
         ("£1", "Only 1 of the mills reopened."),  # the sign is part of the alias
+        ("warning", "He came in wearing a grey coat."),  # two words of English, two letters apart
     ],
 )
 def test_aliases_do_not_over_reach(alias, text):
@@ -238,3 +239,8 @@ def test_an_alias_that_opens_with_an_article_meets_the_name_without_it():
     tagger = _user_tagger("the Mayor")
     assert _tagged(tagger, "She was received by Mayor Ilse Brandt on Monday.") == ("Mayor",)
     assert _tagged(tagger, "She met the Mayor on Monday.") == ("the Mayor",)
+
+
+@pytest.mark.parametrize(("alias", "text"), [("defence", "The defense rested its case."), ("organisation", "The organization said nothing.")])
+def test_a_spelling_one_letter_apart_still_meets_the_alias(alias, text):
+    assert _tagged(_user_tagger(alias), text)
