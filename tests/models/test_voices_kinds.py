@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from models.document import Article, Passage
-from models.insight.voices import ORGANISATION, PERSON, article_voices
+from models.insight.voices import ORGANISATION, PERSON, UNNAMED, article_voices
 
 
 def _article(*paragraphs: str) -> Article:
@@ -60,3 +60,30 @@ def test_a_two_word_name_is_a_body_when_the_article_gives_it_what_only_a_body_ha
 def test_a_person_with_a_spokesman_or_an_adviser_stays_a_person():
     assert _voices("Tomas Berg said he would stay.", "Tomas Berg’s spokesman was at the door.",
                    "An adviser to Tomas Berg was there.") == {"Tomas Berg": PERSON}
+
+
+def test_the_same_source_is_the_named_body_that_spoke_last():
+    found = article_voices(_article("The storm cut power to 900 homes, the Ministry of Energy said in a statement.",
+                                    "Most of them were in the north, the same source said."))
+    assert [(v.name, v.kind, len(v.mentions)) for v in found] == [("Ministry of Energy", ORGANISATION, 2)]
+
+
+def test_an_infinitive_of_saying_after_declined_or_expected_is_nothing_said():
+    assert _voices("A spokesman for the club declined to comment.") == {}
+    assert _voices("The minister is expected to announce the plan on Friday.") == {}
+    assert _voices("Ana Ruiz refused to say whether she would stay.") == {}
+
+
+def test_as_per_and_per_cite_a_source_as_according_to_does_but_a_rate_does_not():
+    assert _voices("As per a Harbour Times report, the port will close.") == {"Harbour Times": ORGANISATION}
+    assert _voices("Fares rose 5 per cent, per the ministry.") == {"the ministry": UNNAMED}
+    assert _voices("Tickets cost $5 per person and 10 per Day.") == {}
+
+
+def test_a_name_before_a_report_is_its_author_but_an_adjective_is_no_one():
+    assert _voices("According to an Eastport Wire report, the mayor resigned.") == {"Eastport Wire": ORGANISATION}
+    assert _voices("According to a new report, the mayor resigned.") == {}
+
+
+def test_the_agent_of_a_thing_cited_is_no_voice():
+    assert _voices("According to images shared by residents and local media, the bridge fell.") == {}

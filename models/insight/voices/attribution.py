@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from models.document import Passage
-from models.text import Token, fold
+from models.text import Token, fold, lemma
 from models.insight.voices.lexicon import BESIDE_QUOTE, PARTICLES, REFLEXIVES, Form, delivering_form, forms, reporting_form
 from models.insight.voices.phrases import _NOTHING, _QUANTIFIERS, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
@@ -75,7 +75,8 @@ _MADE_BEFORE = re.compile(r"\b(?:make|makes|made|making)\s+(?:it\s+)?$")
 # Texts of speech a speaker delivers ("released a statement", "gave an interview", "issued an apology").
 _DELIVERED = frozenset("statement statements remarks comments warning announcement apology message letter interview".split())
 
-_CUE_WORDS = SPEECH_VERBS | CITING_NOUNS | _DELIVERED | _MADE | {"according", "According", "citing", "Citing", "words"}
+_CUE_WORDS = SPEECH_VERBS | CITING_NOUNS | _DELIVERED | _MADE | {"according", "According", "citing", "Citing", "words",
+                                                                  "per", "Per"}
 # The lookahead on the cues' first letters lets the scan skip most word starts at once (a fifth faster).
 _CUE = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS})) + r"])" + _trie(_CUE_WORDS) + r"\b")
 
@@ -109,6 +110,13 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
             return None
         _apposition_after(s, after, phrase)
         return phrase, "according to", _near_quote(s, quotes, sentence, tok.start, tok.end)
+    if low == "per" and _per_cites(s, i):
+        after = _walk_forward(s, i + 1)
+        phrase = _read_phrase(s, after)
+        if not phrase.kind:
+            return None
+        _apposition_after(s, after, phrase)
+        return phrase, "according to", _near_quote(s, quotes, sentence, tok.start, tok.end)
     if low == "citing":
         phrase = _read_phrase(s, _walk_forward(s, i + 1))
         return (phrase, "citing", None) if phrase.kind else None
@@ -128,6 +136,22 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
     if form is not None:
         return _speech_verb(s, i, form, quotes, sentence)
     return None
+
+
+def _per_cites(s: _Sentence, i: int) -> bool:
+    """Whether "per" at token `i` cites a source as "according to" does ("as per a CNBC report", "per the
+    ministry", "per Reuters"), not a rate ("per cent", "per day", "$5 per share"): "as" before it, or a
+    determiner or a capitalised word after it, and no number right before it."""
+    toks = s.toks
+    if i + 1 >= s.hi or s.breaks_before(i + 1):
+        return False
+    prev = toks[i - 1] if i - 1 >= s.lo and not s.breaks_before(i) else None
+    if prev is not None and prev.norm == "as":
+        return True
+    if prev is not None and (prev.norm.isdigit() or prev.norm in ("cent", "percent", "dollars", "euros")):
+        return False
+    nxt = toks[i + 1]
+    return nxt.norm in ("the", "a", "an") or _name_token(nxt)
 
 
 def _in_words(s: _Sentence, i: int, quotes: list[tuple[int, int]],
@@ -286,6 +310,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         base_only = False
     if infinitive and not form.base:
         return None  # "to said" is no attribution
+    if infinitive and _unsaid_before_to(s, i):
+        return None  # "declined to comment", "was expected to announce", "wants to say": nothing was said
     if infinitive and nxt is not None and nxt.norm == "to" and not particle:
         return None  # "working with regulators to respond to the collapse": an act, no speech reported
     if i - 2 >= s.lo and toks[i - 1].norm == "to" and toks[i - 2].norm == "according":
@@ -427,6 +453,29 @@ def _left_of_verb(s: _Sentence, i: int) -> tuple[int | None, bool, bool, bool]:
             break
         j -= 1
     return j, infinitive, auxiliary, be
+
+
+# Verbs and adjectives that govern an infinitive of saying that was not (or not yet) said: "declined to
+# comment", "refused to say", "failed to explain", "wants to argue", "plans to announce", "is expected to
+# confirm", "was unable to say", "is set to unveil". Matched by stem, so every inflection counts.
+_UNSAID = frozenset(lemma(w) for w in """decline refuse fail want hope plan seek sought try attempt intend aim
+    expect wish prepare need unable able likely set due scheduled going reluctant unwilling""".split())
+
+
+def _unsaid_before_to(s: _Sentence, i: int) -> bool:
+    """Whether the "to" before the reporting verb at token `i` follows a word in `_UNSAID` (an adverb may
+    stand between: "declined repeatedly to comment")."""
+    toks = s.toks
+    k = i - 1
+    while k >= s.lo and toks[k].norm != "to":
+        k -= 1
+    k -= 1
+    while k >= s.lo and toks[k].raw.islower() and toks[k].norm.endswith("ly") and toks[k].norm not in _UNSAID_WORDS:
+        k -= 1
+    return k >= s.lo and toks[k].raw.islower() and (lemma(toks[k].norm) in _UNSAID or toks[k].norm in _UNSAID_WORDS)
+
+
+_UNSAID_WORDS = frozenset("likely unable able".split())
 
 
 # Modals and conjunctions that make a reporting verb's speech hypothetical ("could argue", "if Ankara asked").

@@ -135,6 +135,7 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
     bodies: dict[str, _Draft] = {}
     anonymous: dict[str, _Draft] = {}
     last_anonymous: _Draft | None = None
+    last_named: _Draft | None = None
     as_bodies = _body_names(article, found, places, named_in_full)
     for f in found:
         p = f.phrase
@@ -161,12 +162,16 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
                     d = bodies[" ".join(words)] = _Draft(kind)
                     drafts.append(d)
             d.add(f)
+            last_named = d
             if full is not None:
                 d.names.append(full)
         elif p.kind == UNNAMED:
             low = fold(p.name)
             if re.match(r"(the )?(same )?(source|sources)$", low) and low != "sources" and last_anonymous is not None:
                 d = last_anonymous
+            elif re.match(r"(the )?same (source|sources)$", low) and last_named is not None:
+                last_named.found.append(f)  # "..., the Ministry of the Interior said. ..., the same source said"
+                continue
             else:
                 d = anonymous.get(_anonymous_key(p.name))
                 if d is None:

@@ -125,6 +125,16 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
                     and not author.title and not author.role):
                 author.kind = ORGANISATION  # "a report by Interfax": reports are an outlet's, as "X reported"
             return author
+    if len(idx) > 1 and toks[idx[-1]].norm in DOCUMENT_NOUNS and toks[idx[-1]].raw.islower():
+        # "a CNBC report", "an Associated Press report", "the Kremlin statement": the name before the text
+        # is its author. Only a name stands there (not "a new report", "the latest figures").
+        author = [t for t in idx[:-1] if toks[t].norm not in DETERMINERS]
+        if author and all(_name_token(toks[t]) for t in author) and not _possessive(toks[author[-1]]):
+            phrase = _read_phrase(s, author)
+            if phrase.kind == PERSON and len(author) <= 3 and not phrase.title and not phrase.role:
+                phrase.kind = ORGANISATION
+            if phrase.kind in (PERSON, ORGANISATION):
+                return phrase
     if len(idx) == 1 and (toks[idx[0]].norm in PRONOUNS or toks[idx[0]].norm in ("it", "they")):
         return _Phrase("pronoun", toks[idx[0]].raw)
     if toks[idx[0]].norm in SKIP_SUBJECTS and (len(idx) == 1 or toks[idx[1]].norm not in SOURCE_NOUNS):
@@ -407,6 +417,9 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     if not heads:
         return _NOTHING
     h = heads[0]
+    if any(toks[idx[k]].norm == "by" and toks[idx[k - 1]].raw.islower() and toks[idx[k - 1]].norm.endswith(("ed", "en"))
+           for k in range(1, h)):
+        return _NOTHING  # "images reproduced by the media", "footage shared by residents": the agent of a thing
     while h + 1 < len(idx) and (toks[idx[h + 1]].norm in SOURCE_NOUNS or toks[idx[h + 1]].norm in ROLE_NOUNS):
         h += 1  # "defense officials", "Russian media"
     head = toks[idx[h]].norm
