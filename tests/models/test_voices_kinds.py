@@ -87,3 +87,29 @@ def test_a_name_before_a_report_is_its_author_but_an_adjective_is_no_one():
 
 def test_the_agent_of_a_thing_cited_is_no_voice():
     assert _voices("According to images shared by residents and local media, the bridge fell.") == {}
+
+
+def test_he_is_the_one_person_named_before_him_in_his_own_sentence():
+    found = article_voices(_article(
+        "Ivo Marsh said he was proud of the club.",
+        "While the club stated that Leo Brandt, its captain, was stepping down, he later announced that he was leaving."))
+    brandt = next(v for v in found if v.name == "Leo Brandt")
+    assert [m.cue for m in brandt.mentions] == ["announced"]
+    assert [m.cue for m in next(v for v in found if v.name == "Ivo Marsh").mentions] == ["said"]
+
+
+def test_he_after_a_speaker_of_his_sentence_stays_the_speakers():
+    found = article_voices(_article("Ivo Marsh said Leo Brandt was wrong, and he added that he would appeal."))
+    assert {v.name: len(v.mentions) for v in found} == {"Ivo Marsh": 2}
+
+
+def test_a_bare_the_company_is_the_body_the_article_names_most():
+    found = _voices("Brightlane fired its chief on Friday. Brightlane's board met for hours.",
+                    "Ivo Marsh said he was shocked.",
+                    "The company had earlier said that the chief would stay.")
+    assert found == {"Ivo Marsh": PERSON, "Brightlane": ORGANISATION}
+
+
+def test_the_firm_is_no_person_the_article_calls_he():
+    found = _voices("Ivo Marsh said he was shocked.", "The firm said the chief would stay.")
+    assert found["Ivo Marsh"] == PERSON

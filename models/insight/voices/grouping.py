@@ -28,6 +28,7 @@ from models.insight.voices.referents import (
     gender,
     main_subject,
     mentions,
+    named_in_clause,
     named_with_role,
     they_person,
 )
@@ -372,7 +373,9 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
             else:
                 said = FEMALE if p.name.lower() == "she" else MALE
                 people = [d for d in drafts if d.kind == PERSON and d.found and evidence.gender(d.name) != _other(said)]
-                d = evidence.last_seen(f.offset, people, evidence.main_subject(drafts, f.offset, said))
+                d = _named_before_in_sentence(article, f, found, drafts, evidence, said)
+                if d is None:
+                    d = evidence.last_seen(f.offset, people, evidence.main_subject(drafts, f.offset, said))
             if d is not None:
                 d.found.append(f)
         elif p.kind == "description":
@@ -396,6 +399,25 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
             elif d.kind == PERSON and not d.role and (p.head in ROLE_NOUNS or p.head in TITLES):
                 d.role = p.name  # "The chairman of the canal authority has suggested ... Rabie said"
             d.found.append(f)
+
+
+def _named_before_in_sentence(article: Article, f: _Found, found: list[_Found], drafts: list[_Draft],
+                              evidence: _Evidence, said: str) -> _Draft | None:
+    """The person "he"/"she" at `f` means within its own sentence: the one person named before it there,
+    outside quotations, of a compatible gender ("While the release stated that Greg Brockman was stepping
+    down, he later announced ..."), when no person speaks before it in that sentence ("Smith said Jones was
+    wrong, and he added ..." is Smith's: `last_seen` decides)."""
+    lo, _ = f.sentence
+    if any(g is not f and g.passage is f.passage and g.sentence == f.sentence and g.at < f.at and (
+            g.phrase.kind in (PERSON, "pronoun") or (g.phrase.kind in (UNNAMED, "description") and not g.phrase.body))
+           for g in found):
+        return None  # someone spoke before it in the sentence: "he" is theirs (a body that spoke is no "he")
+    text = f.passage.text
+    names = named_in_clause(text, lo, f.at, _quote_spans(text))
+    names = [n for n in names if evidence.gender(n) != _other(said)]
+    if len(names) != 1:
+        return None
+    return _person_draft(article, names[0], drafts)
 
 
 def _other(gender: str) -> str:
@@ -501,7 +523,8 @@ def _resolve_description(text: str, f: _Found, p: _Phrase, drafts: list[_Draft])
         d = _nearest_speaker(f.offset, same, 3000)
         if d is not None:
             return d  # "the audit agency" after "a state-run audit agency"
-        bodies = [d for d in drafts if d.found and (d.kind == ORGANISATION or (d.kind == PERSON and not d.person))]
+        bodies = [d for d in drafts if d.found and (d.kind == ORGANISATION or (
+            d.kind == PERSON and not d.person and not gender(text, d.name)))]  # "Sam Altman said he ..." is no body
         described = [d for d in bodies if p.head in _content_words(" ".join(filter(None, [d.name, d.role, *d.affiliations])))]
         d = _nearest_speaker(f.offset, described, 3000)
         if d is None and p.head in _GENERIC_BODIES:
@@ -514,6 +537,8 @@ def _resolve_description(text: str, f: _Found, p: _Phrase, drafts: list[_Draft])
             # company said").
             last = max((x.offset for x in d.found if x.offset < f.offset), default=-1) if d else -1
             d = _body_named_before(text, f.offset, drafts, after=last) or d
+        if d is None and p.head in _GENERIC_BODIES and not words:
+            d = _body_most_named(text, f.offset, drafts)  # "the company had earlier said": OpenAI, named all along
         if d is not None:
             d.kind = ORGANISATION  # "the company said": whoever it refers to is a company
         return d
@@ -641,6 +666,38 @@ def _body_named_before(text: str, offset: int, drafts: list[_Draft], reach: int 
     d.role = _called(text, best)  # "a cybersecurity firm called CrowdStrike"
     drafts.append(d)
     return d
+
+
+_BODY_RUN = re.compile(r"[A-Z][\w&’'-]*(?:(?: (?:of|for|and|&) | )[A-Z][\w&’'-]*)*")
+
+
+def _body_most_named(text: str, offset: int, drafts: list[_Draft]) -> _Draft | None:
+    """The body a bare "the company" or "the firm" means when none spoke or was named near it: the name the
+    article writes most often before it (at least twice) that it marks as a body's (a body word, a brand's
+    shape, an office held in it or what only a body has: see `kinds.body_in_text`), never a person's."""
+    people = {w for d in drafts if d.kind == PERSON for n in d.names for w in _name_key(n)}
+    counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    for m in _BODY_RUN.finditer(text, 0, offset):
+        name = _bare(" ".join(w for w in m.group().split() if fold(_bare(w)) not in STOPWORDS))
+        key = " ".join(_name_key(name))
+        if key and not set(key.split()) & people:
+            counts[key] += 1
+            spelled.setdefault(key, name)
+    for key, n in counts.most_common(3):
+        name = spelled[key]
+        if n < 2:
+            break
+        if set(key.split()) & ORG_WORDS or _BRAND.search(name) or body_in_text(text, name):
+            for d in drafts:
+                if d.kind == ORGANISATION and " ".join(_name_key(d.name)) == key:
+                    return d
+            d = _Draft(ORGANISATION)
+            d.name = name
+            d.names.append(name)
+            drafts.append(d)
+            return d
+    return None
 
 
 def _settle(article: Article, d: _Draft) -> None:

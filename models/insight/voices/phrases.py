@@ -128,10 +128,10 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
     if len(idx) > 1 and toks[idx[-1]].norm in DOCUMENT_NOUNS and toks[idx[-1]].raw.islower():
         # "a CNBC report", "an Associated Press report", "the Kremlin statement": the name before the text
         # is its author. Only a name stands there (not "a new report", "the latest figures").
-        author = [t for t in idx[:-1] if toks[t].norm not in DETERMINERS]
-        if author and all(_name_token(toks[t]) for t in author) and not _possessive(toks[author[-1]]):
-            phrase = _read_phrase(s, author)
-            if phrase.kind == PERSON and len(author) <= 3 and not phrase.title and not phrase.role:
+        writer = [t for t in idx[:-1] if toks[t].norm not in DETERMINERS]
+        if writer and all(_name_token(toks[t]) for t in writer) and not _possessive(toks[writer[-1]]):
+            phrase = _read_phrase(s, writer)
+            if phrase.kind == PERSON and len(writer) <= 3 and not phrase.title and not phrase.role:
                 phrase.kind = ORGANISATION
             if phrase.kind in (PERSON, ORGANISATION):
                 return phrase

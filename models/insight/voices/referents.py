@@ -158,3 +158,17 @@ def named_with_role(text: str, head: str, words: set[str], before: int, reach: i
         if name is not None:
             found = " ".join(name)
     return found
+
+
+def named_in_clause(text: str, lo: int, at: int, quotes: list[tuple[int, int]]) -> list[str]:
+    """The people's names written in `text[lo:at]` outside the quotations (each surname once, in order): the
+    persons a pronoun at `at` could mean within its own sentence ("While the release stated that Greg
+    Brockman ... was stepping down, he later announced ...")."""
+    out: dict[str, str] = {}
+    for m in _FULL_NAME.finditer(text, lo, at):
+        if any(qs <= m.start() < qe for qs, qe in quotes):
+            continue
+        words = _person_words(m.group().split())
+        if words:
+            out.setdefault(fold(words[-1]), " ".join(words))
+    return list(out.values())
