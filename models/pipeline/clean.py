@@ -59,6 +59,7 @@ WRAP_SIMILAR_LINES = 0.8  # ... and nearly all lines do
 LIST_CAPITAL_STARTS = 0.8  # lines that nearly all start with a capital and end without a stop are a list
 SHORT_LINE_CHARS = 40  # a line shorter than this ends its paragraph unless it ends with a comma or a dash
 LANGUAGE_SAMPLE_CHARS = 20000  # enough text to tell the language by its most frequent words
+JOIN_MIN_WORDS = 3  # a sentence's lowercase end is a few words, or ends with its stop; two bare words are tags
 MARKER_MAX_WORDS = 6  # a marker that starts a cut ("Related posts") is a short line
 
 
@@ -211,6 +212,7 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
             and not ends_sentence(prev.text)
             and block.text[:1].islower()
             and " " in block.text  # a lone lowercase token ("svb-logo") is an image name, not a sentence's end
+            and (ends_sentence(block.text) or word_count(block.text) >= JOIN_MIN_WORDS)  # "fire arson" under a title: its tags
         ):
             joined = prev.text + " " + block.text
             prev.link_ratio = (prev.link_ratio * len(prev.text) + block.link_ratio * len(block.text)) / len(joined)

@@ -19,12 +19,17 @@ import re
 from collections.abc import Callable
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_DAY_MONTH_YEAR = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}\b", re.IGNORECASE)
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.IGNORECASE)
-_YEAR_FIRST = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b")
+# Day, month name and year apart by spaces, or by dashes, slashes or dots ("14-Jul-2024", "14.Jul.2024"); a
+# day glued to the word before it ("Reporter17 July 2013": a byline run into its date) is still a day.
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<![\d.:/-])\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|[-/.]){_MONTH}\.?(?:,?\s+|[-/.])\d{{4}}\b", re.IGNORECASE
+)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\.?(?:\s+|[-/])\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+|[-/])\d{{4}}\b", re.IGNORECASE)
+_YEAR_FIRST = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")  # also "2024-07-14T09:10"
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
 _DAY_MONTH_WORDS = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
 _MONTH_DAY_WORDS = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:\d|:))", re.IGNORECASE)
+_SEPARATORS = re.compile(r"(?<=[A-Za-z\d.])[-/.](?=[A-Za-z\d])")  # "14-Jul-2024" -> "14 Jul 2024" for dateutil
 SCAN_CHARS = 400  # a date line is short: only its start is searched
 
 
@@ -51,7 +56,7 @@ def parse_date(text: str, dayfirst: bool | None | Callable[[], bool | None] = No
     spans: list[tuple[int, str, bool, bool]] = []  # (position, span, dayfirst, yearfirst)
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for m in pattern.finditer(text):
-            spans.append((m.start(), m.group(), False, False))
+            spans.append((m.start(), _SEPARATORS.sub(" ", m.group()), False, False))
     for m in _YEAR_FIRST.finditer(text):
         spans.append((m.start(), f"{m.group(1)}-{m.group(3)}-{m.group(4)}", False, True))
     for m in _NUMERIC.finditer(text):
@@ -81,3 +86,39 @@ def _read(span: str, dayfirst: bool, yearfirst: bool) -> dt.date | None:
         return parser.parse(span, dayfirst=dayfirst, yearfirst=yearfirst).date()
     except (ValueError, OverflowError):
         return None
+
+
+# What a line of dates is made of besides its dates: times ("8:12", "1:40pm"), meridiems and time zones
+# ("AM", "EDT", "GMT+3"), weekdays, and the words that introduce a date ("Updated", "Published on").
+_TIME_WORD = re.compile(r"^(?:\d{1,2}(?::\d{2}){1,2}(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?|[ap]\.?m\.?|\d{1,4}(?:st|nd|rd|th)?)$", re.IGNORECASE)
+_ZONE = re.compile(r"^(?:[A-Z]{2,4}(?:[+-]\d{1,2})?|[A-Z]{2,4}\d?)$")  # "EDT", "GMT+3", "IST" (written in capitals)
+_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?$", re.IGNORECASE)
+_DATE_WORDS = frozenset("updated update published posted last modified on at created first revised".split())
+_TOKEN_SPLIT = re.compile(r"[\s,;|/·•()\[\]–—-]+")
+_MONTH_WORD = re.compile(_MONTH + r"\.?", re.IGNORECASE)
+DATE_LINE_OTHER_WORDS = 2  # "Global Research, April 26, 2019", "News Local Tuesday, July 2nd, 2024": a label at most
+
+
+def date_line(text: str) -> bool:
+    """A line that states a date and little else: "March 26, 2024, 8:12 AM EDT / Updated March 26, 2024, 1:40 PM
+    EDT", "Published 14-Jul-2024 09:10", "Global Research, April 26, 2019". A title or a sentence that mentions a
+    date ("Police arrest protesters over the 2023 bill") has more words of its own."""
+    if len(text) > SCAN_CHARS or parse_date(text) is None:
+        return False
+    rest = without_dates(text)
+    other = 0
+    for token in _TOKEN_SPLIT.split(rest):
+        token = token.strip(".:")
+        if not token or _TIME_WORD.match(token) or _ZONE.match(token) or _WEEKDAY.match(token) or token.lower() in _DATE_WORDS:
+            continue
+        if _MONTH_WORD.fullmatch(token):
+            continue
+        other += 1
+    return other <= DATE_LINE_OTHER_WORDS
+
+
+def without_dates(text: str) -> str:
+    """`text` with its full dates blanked out: "Evening Standard Reporter17 July 2013" -> "Evening Standard Reporter "."""
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_FIRST, _NUMERIC):
+        text = pattern.sub(" ", text)
+    return text

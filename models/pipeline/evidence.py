@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from models.config import Cleaning
-from models.pipeline.dates import parse_date
+from models.pipeline.dates import date_line, parse_date
 from models.pipeline.stopwords import words_of
 from models.text import ends_sentence, sentences, word_count
 
@@ -58,6 +58,9 @@ DECK_MAX_CAPS = 0.5  # sentence case capitalises its first word and names; title
 TEASER_AFTER_RUN = 3  # pieces of furniture (view counts, share lines) that part the body from what follows
 TITLE_EXTRA_WORDS = 4  # a title printed again with a breadcrumb or site name ("Home Windows <title>") adds few
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_AFTER_NAMES = " |·•–—-:/"
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")  # "a.m.", "U.S.", "p.m."
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _DATEISH = re.compile(
@@ -190,7 +193,9 @@ def headline_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bo
 
 def name_line(text: str, stops: frozenset[str] = frozenset()) -> bool:
     """Only personal names: capitalised words (with name particles) joined by "and", "&" or commas. A
-    capitalised stop word ("A", "Of", "The") makes it a headline in title case instead."""
+    capitalised stop word ("A", "Of", "The") makes it a headline in title case instead. A separator the page
+    put after the names ("Jane Doe and John Roe |") is no word of theirs."""
+    text = text.rstrip(_AFTER_NAMES)
     if _DATEISH.search(text) or _DIGIT.search(text):
         return False
     tokens = text.replace(",", " , ").split()
@@ -291,6 +296,7 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
         live = [i for i in live if blocks[i].rule is None]
         prose = [i for i in prose if blocks[i].rule is None]
     _name_lines(blocks, live, prose, title, stops)
+    _date_lines(blocks, live, prose)
     live = [i for i in live if blocks[i].rule is None]
     _edge_notices(blocks, live, title, stops)
     live = [i for i in live if blocks[i].rule is None]
@@ -793,10 +799,13 @@ def _pick_title(
 def _title_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
     if block.heading_level is not None:
         return True
-    if not TITLE_MIN_WORDS <= block.words <= cleaning.title_max_words or block.text.rstrip().endswith("."):
+    text = block.text.rstrip()
+    if not TITLE_MIN_WORDS <= block.words <= cleaning.title_max_words or (text.endswith(".") and not _ABBREVIATION_END.search(text)):
+        return False  # (a title has no final stop; an abbreviation's dots are no stop: "... Friday 8 a.m.", "... in the U.S.")
+    if name_line(block.text, stops) or date_line(block.text):
         return False
-    if name_line(block.text, stops) or (_DATEISH.search(block.text) and block.words <= 8):
-        return False
+    if block.words <= 8 and any(not _YEAR.fullmatch(m.group()) for m in _DATEISH.finditer(block.text)):
+        return False  # a short line with a day, a numeric date or a time; a year alone is a title's ("... 2023 protesters")
     return True
 
 
@@ -910,6 +919,17 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
         if (n > 0 and live[n - 1] in notices) or (n + 1 < len(live) and live[n + 1] in notices):
             blocks[i].drop("site-notice", "context", f"{blocks[i].words} words outside the body, next to a site's notice, "
                            "not a word of the article's: the same run of furniture")
+
+
+def _date_lines(blocks: list[Block], live: list[int], prose: list[int]) -> None:
+    """A line above the body that states a date and little else ("March 26, 2024, 8:12 AM EDT / Updated March
+    26, 2024, 1:40 PM EDT") is the page's date line, whatever its length: never a deck or a paragraph."""
+    first_prose = prose[0] if prose else len(blocks)
+    for i in live:
+        if i >= first_prose:
+            break
+        if blocks[i].rule is None and date_line(blocks[i].text):
+            blocks[i].drop("dateline", "evidence", "a line of dates and times above the body", "dateline")
 
 
 def _body_span(

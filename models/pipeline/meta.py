@@ -17,18 +17,32 @@ import re
 from collections.abc import Callable
 
 from models.document import Cleaned, Meta, Removed
-from models.pipeline.dates import day_first, parse_date
+from models.pipeline.dates import date_line, day_first, parse_date, without_dates
 from models.pipeline.evidence import PICTURE_WORDS, WIRE_DATELINE, glued_repeat, handle_byline, name_line, title_suffix
 
 _NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|bin|al|da|di|del|la|le))*"
 _BYLINES = [
-    re.compile(rf"^[Bb]y\s+({_NAME}(?:(?:,| and| &) {_NAME})*)\s*(?:[|•·,–—-]\s*(.*))?$"),
+    re.compile(rf"^(?i:by)\s+({_NAME}(?:(?:,| and| &) {_NAME})*)\s*(?:[|•·,–—-]\s*(.*))?$"),
     re.compile(rf"^(?:[Aa]uthor|[Ww]ritten by|[Ww]ords by|[Rr]eporting by)\s*:?\s+({_NAME}(?:(?:,| and| &) {_NAME})*)"),
     re.compile(rf"^[Aa]rticles by\s*:?\s+({_NAME})"),
     re.compile(rf"^About ({_NAME})\s*$"),
+    # "Reporter Jane Doe", "Staff Writer: Jane Doe": the byline's role word before the name
+    re.compile(rf"^(?:[A-Z][a-z]+ )?(?i:reporter|correspondent|writer|editor|columnist|contributor|journalist)\s*:?\s+({_NAME}(?:(?:,| and| &) {_NAME})*)\s*$"),
 ]
+_READ_TIME = re.compile(r"[\s<>|•·,–—-]*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b.*$", re.IGNORECASE)  # "< 1 MINUTE READ"
+_CLASS_YEAR = re.compile(r"(?<=\w)\s+['’‘]\d{2}\b")  # "By Jane Doe ’10": a student paper's class year after a name
+_DATE_THEN_BY = re.compile(r"^(.{4,60}?)\s+((?i:by)\s+\S.*)$")  # "03.11.2019 by Jane Doe", "Posted on March 3, 2024 by Jane Doe"
+# Words that end an organisation's name, not a person's ("Riverside Courier", "Press Association", "Metro News"):
+# what an outlet or agency calls itself, in English.
+ORGANISATION_WORDS = frozenset(
+    "press news newswire wire agency agencies service services association media network bureau desk newsroom "
+    "times post herald tribune journal gazette courier chronicle telegraph observer today daily weekly magazine "
+    "radio tv television online digital examiner inquirer enquirer dispatch register sentinel bulletin mail mirror "
+    "express standard guardian independent review report insider monitor company".split()
+)
 _BIO_NAME = re.compile(rf"^({_NAME}) (?:is|was) ")
 _NOT_NAMES = {"The", "This", "About", "Author", "Articles", "Our", "We", "It"}
+TAIL_BYLINE_LINES = 8  # a byline printed under the body ("Reporter Jane Doe", "Written by Jane Doe") stands right there
 SCAN = 300  # characters of a removed piece the patterns read: metadata stands at its start
 
 _ORIGINAL_SOURCE = re.compile(r"original source of this article is\s+(.+?)(?:\s+Copyright\b|[.;]|\s*$)", re.IGNORECASE)
@@ -46,6 +60,7 @@ _REFLECT = re.compile(r"reflect(?:s)?\s+(?:the\s+(?:views|position|policy)\s+of\
 _ORGANISATION = re.compile(r"^[A-Z][\w&.-]*$")  # one capitalised word ("Reuters", "AFP", "REUTERS"): no person's name
 _OUTLET_AFTER = re.compile(r"^[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|the|and|&)){0,4}$")
 _STAFF = {"staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors", "contributor"}
+_STAFF_QUALIFIERS = {"senior", "chief", "special", "associate", "assistant", "managing", "news", "political", "foreign", "contributing"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -66,14 +81,16 @@ def extract_meta(cleaned: Cleaned) -> Meta:
         for again in titles[1:]:  # the title printed again with the site's name after it
             site = site or title_suffix(again)[1]
     first = [p.text for p in cleaned.paragraphs[:2]]  # the first may be a standfirst above the dateline
-    author, agency = _author(roles, head)
+    last_line = cleaned.paragraphs[-1].line if cleaned.paragraphs else 10**9
+    tail = [p for p in pieces if last_line < p.line <= last_line + TAIL_BYLINE_LINES and not _CREDITS.match(p.text.strip()[:SCAN])]
+    author, agency = _author(roles, head, tail)
     if author is None:
         title_line = min((p.line for p in roles.get("title", [])), default=0)
         author = _name_above_date([p for p in pieces if p.line > title_line])  # a name above the title is the masthead
     credited, credit_outlet = _credits(pieces)
     author = _portrait(author) if author else credited
     source = agency or _source(roles, pieces, first, author) or (_titled(site) if site else None) or credit_outlet
-    source = source or _masthead(head, title) or _domain_line(pieces)
+    source = source or _masthead(head, title) or _head_outlet(head, title, lambda: _lower_words(cleaned)) or _domain_line(pieces)
     if source is None:  # a deck may stand between the title and the byline: the top is above the third paragraph
         top = cleaned.paragraphs[2].line if len(cleaned.paragraphs) > 2 else 10**9
         source = _under_byline([p for p in pieces if p.line < top], title)
@@ -85,14 +102,27 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     return Meta(title=title or None, author=author, source=source, date=date)
 
 
-def _author(roles: dict[str, list[Removed]], head: list[Removed]) -> tuple[str | None, str | None]:
-    """The author, and the outlet when the byline names one after the author ("Jane Doe, Reuters")."""
-    bylines = roles.get("byline", []) + [p for p in head if p.role is None]
+def _byline_text(text: str) -> str:
+    """A byline's words as the patterns read them: without a date before its "by" or a class year after a name."""
+    text = _READ_TIME.sub("", _CLASS_YEAR.sub("", text.strip()[:SCAN]))
+    m = _DATE_THEN_BY.match(text)
+    return m.group(2) if m and date_line(m.group(1)) else text
+
+
+def _author(roles: dict[str, list[Removed]], head: list[Removed], tail: list[Removed] = []) -> tuple[str | None, str | None]:
+    """The author, and the outlet when the byline names one after the author ("Jane Doe, Reuters"). A byline
+    stated with its keyword ("By", "Written by", "Reporter") may also stand right under the body."""
+    bylines = roles.get("byline", []) + [p for p in head if p.role is None] + [p for p in tail if p.role is None]
+    # (a date line may carry the byline, "03.11.2019 by Jane Doe"; a byline with its keyword may have been taken
+    # for something else at the head, "BY Example Magazine < 1 MINUTE READ" for a caption)
+    keyed = [_byline_text(p.text) for p in bylines + roles.get("dateline", []) + [p for p in head if p.role not in (None, "title")]]
     for pattern in _BYLINES:
-        for piece in bylines:
-            m = pattern.match(piece.text.strip()[:SCAN])
+        for text in keyed:
+            m = pattern.match(text)
             if m and _plausible_name(m.group(1)):
-                return _split_outlet(m.group(1), m.group(2) if m.lastindex and m.lastindex >= 2 else None)
+                author, outlet = _split_outlet(m.group(1), m.group(2) if m.lastindex and m.lastindex >= 2 else None)
+                return author or None, outlet
+    bylines = bylines[: len(bylines) - len([p for p in tail if p.role is None])]  # a bare name below the body is no byline
     for piece in bylines:  # "Jane Doe (JaneDoe) • March 3, 2023": a name and its own handle
         text = piece.text.strip()[:SCAN]
         if handle_byline(text) == 0:
@@ -107,8 +137,10 @@ def _author(roles: dict[str, list[Removed]], head: list[Removed]) -> tuple[str |
         copy = glued_repeat(text)
         if copy is not None and name_line(copy):
             return _tidy(copy), None
-        if piece.role == "byline" and name_line(text):
-            return _tidy(text), None
+        if piece.role in ("byline", None) and name_line(text):
+            author, outlet = _split_outlet(_tidy(text), None, keyword=False)  # "Jane Doe, Riverside Courier"
+            if piece.role == "byline" or outlet is not None:  # (a name line with an outlet after it: a byline even
+                return author or None, outlet  # when the body uses the outlet's place name, "Riverside")
     for piece in roles.get("author-bio", []):
         m = _BIO_NAME.match(piece.text.strip()[:SCAN])
         if m and _plausible_name(m.group(1)):
@@ -150,7 +182,7 @@ def _portrait(author: str) -> str:
     return " ".join(words[:-1]) if len(words) >= 3 and words[-1].lower() in PICTURE_WORDS else author
 
 
-def _split_outlet(names: str, after: str | None) -> tuple[str, str | None]:
+def _split_outlet(names: str, after: str | None, keyword: bool = True) -> tuple[str, str | None]:
     """"Jane Doe, Reuters" -> ("Jane Doe", "Reuters"): a last part that is one word is an organisation, not a
     person (people are named with two words or more); so is a byline that is one word ("By REUTERS"), which
     is then both what the page gives as author and the outlet."""
@@ -160,7 +192,20 @@ def _split_outlet(names: str, after: str | None) -> tuple[str, str | None]:
     if _ORGANISATION.match(after) or (_OUTLET_AFTER.match(after) and parse_date(after) is None):
         outlet = after  # "By Jane Doe | Associated Press": a few capitalised words after the separator
     last = parts[-1].split() if len(parts) > 1 else []
-    if len(last) > 1 and last[-1].lower() in _STAFF:  # "Jane Doe, Newser Staff": the outlet and a role
+    words = names.split()
+    the = re.search(r" (The [A-Z].*)$", names)
+    if len(parts) == 1 and len(words) > 1 and words[-1].lower() in _STAFF:  # "By Newser Staff": an outlet's staff, no person
+        return "", _titled(" ".join(words[:-1]))
+    if keyword and len(parts) == 1 and len(words) > 1 and words[-1].lower() in ORGANISATION_WORDS:  # "By Press Association"
+        return _tidy(names), outlet or _titled(_tidy(names))
+    if the and the.start() > 0:  # "By Jane Doe and John Roe The Example Courier": no person is named "The"
+        return _split_outlet(names[: the.start()], after or the.group(1))
+    if len(words) > 2 and _ACRONYM.match(words[-1]) and not _ACRONYM.match(words[-2]):  # "By Jane Doe AFP"
+        return _split_outlet(" ".join(words[:-1]), after or words[-1])
+    if len(last) > 1 and last[-1].lower() in ORGANISATION_WORDS and not re.search(r" (?:and|&) ", parts[-1]):
+        outlet = parts[-1]  # "Jane Doe, Riverside Courier": a name ending as an outlet's does
+        names = names[: names.rfind(parts[-1])].rstrip(" ,&").removesuffix(" and")
+    elif len(last) > 1 and last[-1].lower() in _STAFF:  # "Jane Doe, Newser Staff": the outlet and a role
         outlet = " ".join(last[:-1])
         names = names[: names.rfind(parts[-1])].rstrip(" ,&").removesuffix(" and")
     elif len(parts) > 1 and _ORGANISATION.match(parts[-1]):
@@ -196,7 +241,7 @@ def _plausible_name(name: str) -> bool:
 
 
 def _tidy(value: str) -> str:
-    return value.strip().strip(",;:.").strip()
+    return value.strip().strip(",;:.|·•–—-/ ").strip()
 
 
 def _source(roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], first_paragraphs: list[str], author: str | None) -> str | None:
@@ -290,6 +335,50 @@ def _domain_line(pieces: tuple[Removed, ...]) -> str | None:
     return max(seen, key=lambda d: seen[d]) if seen else None
 
 
+def _head_outlet(head: list[Removed], title: str | None, body: Callable[[], set[str]]) -> str | None:
+    """An outlet the head states beside the date: its staff as the byline ("Example Post Reporter", also run
+    into its date: "Example Post Reporter17 July 2013"), or an agency's initials on a line of their own next to
+    the date line ("AFP" / "October 11, 2019")."""
+    for n, piece in enumerate(head):
+        if piece.role not in (None, "dateline", "byline") or piece.text.strip() == title:
+            continue
+        text = _tidy(without_dates(piece.text.strip()[:SCAN]))
+        words = text.split()
+        if 2 <= len(words) <= MASTHEAD_MAX_WORDS + 1 and words[-1].lower() in _STAFF and _OUTLET_AFTER.match(text) \
+                and not any(w.lower() in _STAFF | _STAFF_QUALIFIERS for w in words[:-1]):  # ("Staff Writer" names no outlet)
+            return _titled(" ".join(words[:-1]))
+        if len(words) == 1 and _ACRONYM.match(text) and piece.role is None and _beside_date(head, n) and _initials(text, body()):
+            return text
+    return None
+
+
+AGENCY_MAX_ZIPF = 4.5  # initials more common than this in English at large are a word in capitals ("NEWS", "SPORT", "US")
+
+
+def _initials(word: str, body: set[str]) -> bool:
+    """Whether a word in capitals is initials ("AFP", "AP", "PTI"), not a word written in capitals: rare in
+    English at large, and never written in lowercase by the article itself."""
+    from models import background
+
+    if word.lower() in body:
+        return False
+    return not background.available() or background.zipf(word.lower()) < AGENCY_MAX_ZIPF
+
+
+def _lower_words(cleaned: Cleaned) -> set[str]:
+    """The words the article's paragraphs write in lowercase."""
+    return {w for p in cleaned.paragraphs for w in re.findall(r"\b[a-z]+\b", p.text)}
+
+
+def _beside_date(head: list[Removed], n: int) -> bool:
+    """Whether a head piece stands next to a date line (the line above or below it, two lines apart at most)."""
+    return any(
+        0 < abs(other.line - head[n].line) <= 2 and parse_date(other.text) is not None
+        for other in head[max(0, n - 1) : n + 2]
+        if other is not head[n]
+    )
+
+
 UNDER_BYLINE_MAX_WORDS = 5
 
 
@@ -319,9 +408,13 @@ def _titled(name: str) -> str:
 def _date(
     roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], first_line: int, dayfirst: Callable[[], bool | None]
 ) -> str | None:
-    """The first full date stated in a dateline, a byline, or a short line at the head or tail."""
+    """The first full date stated in a dateline, a byline, or a short line at the head or tail. Of the head's
+    dates, those under the title come first: a date above it is the site's today more often than the
+    article's ("Mon. Nov 25th, 2024" over a story of February)."""
+    title_line = min((p.line for p in roles.get("title", [])), default=0)
     ordered = roles.get("dateline", []) + roles.get("byline", [])
     ordered += [p for p in pieces if p.line < first_line and p.role is None]
+    ordered.sort(key=lambda p: p.line < title_line)  # (stable: roles first within each side of the title)
     ordered += [p for p in pieces if p.line >= first_line and p.role is None and len(p.text) <= SCAN]
     ordered += roles.get("title", [])
     for piece in ordered:

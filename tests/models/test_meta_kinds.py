@@ -1,0 +1,141 @@
+"""Metadata kinds met on pages of outlets never seen (issue 11): date lines, bylines with a keyword, a class
+year or an outlet after the names, agency initials beside the date, titles with a year or an abbreviation.
+Every fixture here is written for the test (no third-party text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.pipeline.clean import clean
+from models.pipeline.dates import date_line, parse_date
+from models.pipeline.meta import extract_meta
+
+TITLE = "Ferry service resumes after the winter storms"
+BODY = (
+    "The island ferry ran its first full timetable of the year on Monday, after three weeks in which storms kept "
+    "the boats in harbour and left the village shop without fresh bread."
+)
+MORE = (
+    "The operator said the repairs to the landing stage had cost more than it had planned, and that the spring "
+    "fares would not change before the summer season."
+)
+
+
+def meta(text, config):
+    return extract_meta(clean(text, config.cleaning))
+
+
+def page(*head: str, tail: str = "") -> str:
+    return "\n\n".join([*head, BODY, MORE] + ([tail] if tail else [])) + "\n"
+
+
+def test_a_date_line_with_its_update_is_the_date_not_the_title_nor_a_passage(config):
+    line = "March 26, 2024, 8:12 AM EDT / Updated March 26, 2024, 1:40 PM EDT"
+    cleaned = clean(page(TITLE, line), config.cleaning)
+    m = extract_meta(cleaned)
+    assert (m.title, m.date) == (TITLE, "2024-03-26")
+    assert [p.text for p in cleaned.paragraphs] == [BODY, MORE]
+
+
+@pytest.mark.parametrize(
+    "byline, author",
+    [
+        ("By Mara Quentin ’10", "Mara Quentin"),  # a student paper's class year
+        ("Reporter Mara Quentin", "Mara Quentin"),  # the byline's role word before the name
+        ("BY Mara Quentin < 2 MINUTE READ", "Mara Quentin"),  # in capitals, with a reading time
+        ("04.19.2022 by Mara Quentin · Leave a comment", "Mara Quentin"),  # a blog's date line carrying the byline
+        ("Posted on April 19, 2022 by Mara Quentin", "Mara Quentin"),
+        ("Mara Quentin, Tobin Reyes and Ilse van Dorn |", "Mara Quentin, Tobin Reyes and Ilse van Dorn"),  # names, then a separator
+    ],
+)
+def test_byline_shapes(config, byline, author):
+    assert meta(page(TITLE, byline), config).author == author
+
+
+@pytest.mark.parametrize("tail", ["Reporter Mara Quentin", "Written by Mara Quentin"])
+def test_a_byline_with_its_keyword_under_the_body(config, tail):
+    assert meta(page(TITLE, tail=tail), config).author == "Mara Quentin"
+
+
+@pytest.mark.parametrize(
+    "byline, author, source",
+    [
+        ("By Mara Quentin and Tobin Reyes The Harbour Gazette", "Mara Quentin and Tobin Reyes", "The Harbour Gazette"),
+        ("Mara Quentin, Harbour Gazette", "Mara Quentin", "Harbour Gazette"),
+        ("By Mara Quentin, Harbour Gazette", "Mara Quentin", "Harbour Gazette"),
+        ("By Mara Quentin KNW", "Mara Quentin", "KNW"),
+        ("By Coastal Press Association", "Coastal Press Association", "Coastal Press Association"),
+        # two people, no outlet: the last name is no outlet's
+        ("Mara Quentin, Tobin Reyes", "Mara Quentin, Tobin Reyes", None),
+    ],
+)
+def test_outlet_after_the_names(config, byline, author, source):
+    m = meta(page(TITLE, byline), config)
+    assert (m.author, m.source) == (author, source)
+
+
+def test_agency_initials_beside_the_date_are_the_outlet(config):
+    m = meta(page(TITLE, "KNW", "April 19, 2022"), config)
+    assert (m.source, m.date) == ("KNW", "2022-04-19")
+
+
+def test_a_section_label_in_capitals_beside_the_date_is_no_outlet(config):
+    assert meta(page(TITLE, "WORLD", "April 19, 2022"), config).source is None
+
+
+def test_an_outlets_staff_run_into_the_date(config):
+    m = meta(page(TITLE, "Harbour Gazette Reporter19 April 2022"), config)
+    assert (m.author, m.source, m.date) == (None, "Harbour Gazette", "2022-04-19")
+
+
+def test_the_date_under_the_title_beats_the_sites_today_above_it(config):
+    m = meta(page("Thu. Nov 28th, 2024", TITLE, "Local News Tuesday, April 19th, 2022"), config)
+    assert (m.title, m.date) == (TITLE, "2022-04-19")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ferry workers strike over the 2022 pay offer in the harbour",  # a year is a title's word
+        "Ferry service resumes Friday 8 a.m.",  # an abbreviation's dots are no final stop
+    ],
+)
+def test_titles_with_a_year_or_an_abbreviation(config, title):
+    assert meta(page(title, "By Mara Quentin"), config).title == title
+
+
+def test_tags_under_the_title_are_not_joined_to_it(config):
+    cleaned = clean(f"{TITLE}\n\n\n\nferry storms\n\n{BODY}\n\n{MORE}\n", config.cleaning)
+    assert extract_meta(cleaned).title == TITLE
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("14-Jul-2024 09:10", "2024-07-14"),
+        ("Jul-14-2024", "2024-07-14"),
+        ("14.Jul.2024", "2024-07-14"),
+        ("2024-07-14T09:10:00Z", "2024-07-14"),
+        ("Gazette Reporter3 July 2024", "2024-07-03"),
+        ("1.5 May 2024", None),  # a decimal is no day
+        ("10:30 May 2024", None),  # nor a time
+    ],
+)
+def test_more_date_shapes(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("March 26, 2024, 8:12 AM EDT / Updated March 26, 2024, 1:40 PM EDT", True),
+        ("Published 14-Jul-2024 09:10", True),
+        ("Harbour Gazette, April 26, 2019", True),  # an outlet or label beside the date, at most two words
+        ("Posted: Tue 07/02/2024 - 10:15", True),
+        ("All Stories Top Local Feed Wednesday, February 21st, 2024", False),
+        ("Ferry freed on March 29, 2021 after six days", False),  # a sentence with a date
+        ("Ferry workers strike over the 2022 pay offer", False),  # no full date
+    ],
+)
+def test_date_line(text, expected):
+    assert date_line(text) is expected
