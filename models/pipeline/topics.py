@@ -47,7 +47,7 @@ from rapidfuzz.distance import Levenshtein
 from models import background
 from models.config import Thresholds, Topic
 from models.document import TopicTag
-from models.text import Token, lemma, stem, tokens
+from models.text import STOPWORDS, Token, lemma, stem, tokens
 
 LEDE_SCORE = 0.5  # a topic the title names, on the first passage that restates the title
 MAX_GAP = 2  # words a multi-word alias may have in between its own ("denied any involvement")
@@ -412,7 +412,7 @@ class Tagger:
                 self._infer(topic, texts, ids, docs, named, tags)
 
         if title_doc is not None and title and texts:
-            self._lede(title, title_doc, tags[0])
+            self._lede(title, title_doc, docs[0], tags[0])
         order = {t.id: i for i, t in enumerate(self.topics)}
         return [tuple(sorted(d.values(), key=lambda tag: (tag.implicit, order[tag.topic]))) for d in tags]
 
@@ -431,13 +431,14 @@ class Tagger:
             return hits
         return [self._find(aliases + forms, doc, fuzzy=True) for doc in docs]
 
-    def _lede(self, title: str, title_doc: _Indexed, tags: dict[str, TopicTag]) -> None:
+    def _lede(self, title: str, title_doc: _Indexed, lede: _Indexed, tags: dict[str, TopicTag]) -> None:
         """The first passage of a news article restates its headline (the inverted pyramid): it gets the
         topics the title names, as implicit, with the title's words as evidence. A topic narrowed with
         `requires` is left to its requirement (`title_context` already lets the title meet it). A first
         passage that names a topic itself says what it discusses, and is not read as the headline restated
-        (as in `_infer`, a passage that names a topic is not a reference to another)."""
-        if any(not tag.implicit for tag in tags.values()):
+        (as in `_infer`, a passage that names a topic is not a reference to another). A first passage that
+        shares no content word with the title does not restate it (a byline or a caption left at the top)."""
+        if any(not tag.implicit for tag in tags.values()) or not _restates(title_doc, lede):
             return
         for topic in self.topics:
             if topic.requires or topic.id in tags:
@@ -484,6 +485,13 @@ class Tagger:
                 evidence = _unique([_span(texts[p], docs[p], hit) for _, hit in hits])
                 tags[p][topic.id] = TopicTag(topic.id, round(score, 3), True, tuple(evidence), inferred_from=source)
                 break
+
+
+def _restates(title: _Indexed, lede: _Indexed) -> bool:
+    """True when the first passage shares a content word with the title (by lemma)."""
+    def words(doc: _Indexed) -> set[str]:
+        return {lemma(t.norm) for t in doc.toks if t.norm not in STOPWORDS and len(t.norm) > 2}
+    return bool(words(title) & words(lede))
 
 
 def _span(text: str, doc: _Indexed, hit: _Hit) -> str:

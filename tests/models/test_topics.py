@@ -192,6 +192,13 @@ def test_the_lede_restates_what_the_title_names():
     assert tags[1] == ()  # only the first passage restates the headline
 
 
+def test_a_first_passage_sharing_no_word_with_the_title_does_not_restate_it():
+    tagger = _user_tagger("queue")
+    tags = tagger.tag(["By Anna Holm, Piet Vos and Lena Marsh, Oster Courier"], ["a:0"],
+                      title="Barge queue grows at Velden lock")
+    assert tags == [()]  # a byline left at the top
+
+
 def test_a_lede_that_names_a_topic_itself_is_not_the_headline_restated():
     from models.config import Thresholds, Topic
 
