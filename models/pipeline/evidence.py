@@ -489,6 +489,10 @@ def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
     m = _BRACKET_CREDIT.search(tail) if text[-1:] in ")]" else None  # (it ends with its bracket: no search without)
     if m:
         before = (text[: len(text) - len(tail)] + tail[: m.start()]).rstrip()
+        again = _BRACKET_CREDIT.search(before[-80:]) if before[-1:] in ")]" else None
+        if again and (again.group("label") or "/" in again.group(0) or " via " in again.group(0).lower()):
+            # "… in Viga (Jane Doe via AP) (AP)": a picture credit with the agency's own after it
+            before = before[: max(0, len(before) - 80) + again.start()].rstrip()
         if before and not ends_sentence(before):
             return "a line ending in a bracketed credit"
         credit = m.group(0)
@@ -582,11 +586,14 @@ def _caption_pairs(blocks: list[Block]) -> None:
     """Two blocks in a row opening with the same five words, one of them a sentence: a picture's alt text and
     its caption ("Sparks fill the air." / "Sparks fill the air as firefighters …"); body paragraphs never
     open alike one after the other."""
-    for above, block in zip(blocks, blocks[1:]):
+    for n, (above, block) in enumerate(zip(blocks, blocks[1:])):
         if above.rule is not None or block.rule is not None:
             continue
         if above.text[:PAIR_PREFIX_CHARS].lower() != block.text[:PAIR_PREFIX_CHARS].lower():
             continue  # (cheap: most neighbours differ in their first characters already)
+        if _joined_lead(above, block, blocks[n + 2:]):
+            above.drop("summary", "repeat", "the paragraphs below it printed again as one: a summary of the lead", None)
+            continue
         if max(above.words, block.words) > 2 * CAPTION_MAX_WORDS or not (is_sentence_shape(above) or is_sentence_shape(block)):
             continue
         a, b = folded_words(above.text[:200]), folded_words(block.text[:200])
@@ -594,6 +601,19 @@ def _caption_pairs(blocks: list[Block]) -> None:
             # (a paragraph printed twice is a copy, for the repeats to drop once)
             for piece in (above, block):
                 piece.drop("image-caption", "repeat", "opens with the same words as the block beside it: a picture's alt text and caption", "caption")
+
+
+def _joined_lead(above: Block, block: Block, after: list[Block]) -> bool:
+    """`above` is `block` whole and then the start of the next paragraph: the page printed its first paragraphs
+    again as one summary above them (a caption and its alt text never run on into the body's next paragraph)."""
+    if len(above.text) <= len(block.text):
+        return False
+    a, b = folded_words(above.text), folded_words(block.text)
+    nxt = next((x for x in after if x.rule is None), None)
+    if nxt is None or a[: len(b)] != b:
+        return False
+    rest = a[len(b):]
+    return len(rest) >= CAPTION_PAIR_WORDS and rest[:CAPTION_PAIR_WORDS] == folded_words(nxt.text[:200])[:CAPTION_PAIR_WORDS]
 
 
 def is_sentence_shape(block: Block) -> bool:

@@ -8,7 +8,7 @@ Every text is written for these tests: an invented outlet reporting an invented 
 from __future__ import annotations
 
 from models.pipeline.meta import extract_meta
-from tests.support.harbour import P1, P2, P4, kept, run
+from tests.support.harbour import P1, P2, P3, P4, kept, run
 
 TITLE = "Grain Ship Refloated After Two Days on Sandbank"
 CAPTION = "Tugs pull the grain ship off the sandbank at the mouth of the channel on Monday morning."
@@ -267,3 +267,31 @@ def test_a_question_in_capitals_between_body_paragraphs_is_a_subheading(config):
     # a question of the same length in sentence case is the body's own sentence
     question = "What do we know so far about the ship on the sandbank?"
     assert kept(f"{TITLE}\n\n{P1}\n\n{question}\n\n{P2}\n\n{P4}\n", config) == [P1, question, P2, P4]
+
+
+def test_a_caption_with_a_picture_credit_and_the_agencys_after_it_goes_also_printed_twice(config):
+    caption = "Tugs pull the grain ship off the sandbank near the channel mouth (Jane Doe via Harbour Wire)"
+    text = f"{TITLE}\n\n{P1}\n\n{caption}\n{caption} (HW)\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    assert [r.rule for r in result.removed if r.text.startswith("Tugs")] == ["image-caption", "image-caption"]
+
+
+def test_a_byline_with_a_separator_after_the_names_is_the_author(config):
+    text = f"{TITLE}\n\nMaria van der Brandt, Tom Oakes and Ann Kowalski |\n\n{P1}\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    assert extract_meta(result).author == "Maria van der Brandt, Tom Oakes and Ann Kowalski"
+
+
+def test_the_lead_printed_again_as_one_summary_goes_and_the_lead_stays(config):
+    first, second = P1, P2
+    text = f"{TITLE}\n{first} {second.split(',')[0]}.\n{first}\n{second}\n\n{P3}\n"
+    assert kept(text, config) == [first, second, P3]
+
+
+def test_lowercase_tags_under_the_title_are_not_joined_to_it(config):
+    text = f"{TITLE}\n\n\n\nharbour shipping\n\n{P1}\n\n{P2}\n"
+    result = run(text, config)
+    assert extract_meta(result).title == TITLE
+    assert [p.text for p in result.paragraphs] == [P1, P2]
