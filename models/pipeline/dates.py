@@ -22,9 +22,9 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 # Day, month name and year apart by spaces, or by dashes, slashes or dots ("14-Jul-2024", "14.Jul.2024"); a
 # day glued to the word before it ("Reporter17 July 2013": a byline run into its date) is still a day.
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<![\d.:/-])\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|[-/.]){_MONTH}\.?(?:,?\s+|[-/.])\d{{4}}\b", re.IGNORECASE
+    rf"(?<![\d.:/-])\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|[-/.]){_MONTH}\.?(?:,?\s+|[-/.])\d{{4}}(?!\d)", re.IGNORECASE
 )
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\.?(?:\s+|[-/])\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+|[-/])\d{{4}}\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\.?(?:\s+|[-/])\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+|[-/])\d{{4}}(?!\d)", re.IGNORECASE)
 _YEAR_FIRST = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")  # also "2024-07-14T09:10"
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
 _DAY_MONTH_WORDS = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
@@ -122,3 +122,18 @@ def without_dates(text: str) -> str:
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_FIRST, _NUMERIC):
         text = pattern.sub(" ", text)
     return text
+
+
+_LEAD_SPANS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_FIRST)
+_AFTER_LEADING = re.compile(r"(?:[A-Z“\"‘']|\s*[-–—]{1,2}\s+[A-Z“\"‘'])")  # glued to the first word, or a dash before it
+
+
+def leading_date(text: str) -> str | None:
+    """The date a paragraph opens with when the page ran it into the text ("June 23, 2023The family ...", "March
+    3, 2024 – The council ..."), as ISO; None when the paragraph is prose that starts with a date ("June 23,
+    2023 was ...")."""
+    for pattern in _LEAD_SPANS:
+        m = pattern.match(text[:SCAN_CHARS])
+        if m and _AFTER_LEADING.match(text, m.end()):
+            return parse_date(m.group())
+    return None

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from models.document import Cleaned, Meta, Removed
-from models.pipeline.dates import date_line, day_first, parse_date, without_dates
+from models.pipeline.dates import date_line, day_first, leading_date, parse_date, without_dates
 from models.pipeline.evidence import PICTURE_WORDS, WIRE_DATELINE, glued_repeat, handle_byline, name_line, title_suffix
 
 _NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|bin|al|da|di|del|la|le))*"
@@ -26,9 +26,12 @@ _BYLINES = [
     re.compile(rf"^(?:[Aa]uthor|[Ww]ritten by|[Ww]ords by|[Rr]eporting by)\s*:?\s+({_NAME}(?:(?:,| and| &) {_NAME})*)"),
     re.compile(rf"^[Aa]rticles by\s*:?\s+({_NAME})"),
     re.compile(rf"^About ({_NAME})\s*$"),
+    # "From Example News' Jane Doe": a live blog's post by one of the outlet's reporters
+    re.compile(rf"^From (?:the )?(?P<outlet>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){{0,3}})(?:['’]s?) (?P<names>{_NAME}(?:(?:,| and| &) {_NAME})*)\s*$"),
     # "Reporter Jane Doe", "Staff Writer: Jane Doe": the byline's role word before the name
     re.compile(rf"^(?:[A-Z][a-z]+ )?(?i:reporter|correspondent|writer|editor|columnist|contributor|journalist)\s*:?\s+({_NAME}(?:(?:,| and| &) {_NAME})*)\s*$"),
 ]
+_LEAD_BYLINES = (_BYLINES[0], _BYLINES[4])  # the patterns that read a whole line: "By ...", "From Outlet's ..."
 _READ_TIME = re.compile(r"[\s<>|•·,–—-]*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b.*$", re.IGNORECASE)  # "< 1 MINUTE READ"
 _CLASS_YEAR = re.compile(r"(?<=\w)\s+['’‘]\d{2}\b")  # "By Jane Doe ’10": a student paper's class year after a name
 _DATE_THEN_BY = re.compile(r"^(.{4,60}?)\s+((?i:by)\s+\S.*)$")  # "03.11.2019 by Jane Doe", "Posted on March 3, 2024 by Jane Doe"
@@ -83,7 +86,10 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     first = [p.text for p in cleaned.paragraphs[:2]]  # the first may be a standfirst above the dateline
     last_line = cleaned.paragraphs[-1].line if cleaned.paragraphs else 10**9
     tail = [p for p in pieces if last_line < p.line <= last_line + TAIL_BYLINE_LINES and not _CREDITS.match(p.text.strip()[:SCAN])]
-    author, agency = _author(roles, head, tail)
+    top = cleaned.paragraphs[2].line if len(cleaned.paragraphs) > 2 else 10**9
+    lead = [p for p in pieces if first_line < p.line < top and p.role != "title"] + [
+        Removed(p.text, "", p.line) for p in cleaned.paragraphs[:2]]  # a byline kept as a paragraph, or just under one
+    author, agency = _author(roles, head, tail, lead)
     if author is None:
         title_line = min((p.line for p in roles.get("title", [])), default=0)
         author = _name_above_date([p for p in pieces if p.line > title_line])  # a name above the title is the masthead
@@ -99,6 +105,8 @@ def extract_meta(cleaned: Cleaned) -> Meta:
         return day_first(everything[:20000])
 
     date = _date(roles, pieces, first_line, order)
+    if date is None and cleaned.paragraphs:  # a date run into the first paragraph: "June 23, 2023The family ..."
+        date = leading_date(cleaned.paragraphs[0].text)
     return Meta(title=title or None, author=author, source=source, date=date)
 
 
@@ -109,18 +117,33 @@ def _byline_text(text: str) -> str:
     return m.group(2) if m and date_line(m.group(1)) else text
 
 
-def _author(roles: dict[str, list[Removed]], head: list[Removed], tail: list[Removed] = []) -> tuple[str | None, str | None]:
+def _author(
+    roles: dict[str, list[Removed]], head: list[Removed], tail: list[Removed] = [], lead: list[Removed] = []
+) -> tuple[str | None, str | None]:
     """The author, and the outlet when the byline names one after the author ("Jane Doe, Reuters"). A byline
-    stated with its keyword ("By", "Written by", "Reporter") may also stand right under the body."""
+    stated with its keyword ("By", "Written by", "Reporter") may also stand right under the body, or among the
+    first paragraphs (`lead`: a live blog's long byline kept as its first paragraph, "From Example News' Jane
+    Doe" under it), where only a whole line that is one (`_LEAD_BYLINES`) counts."""
     bylines = roles.get("byline", []) + [p for p in head if p.role is None] + [p for p in tail if p.role is None]
     # (a date line may carry the byline, "03.11.2019 by Jane Doe"; a byline with its keyword may have been taken
     # for something else at the head, "BY Example Magazine < 1 MINUTE READ" for a caption)
     keyed = [_byline_text(p.text) for p in bylines + roles.get("dateline", []) + [p for p in head if p.role not in (None, "title")]]
+    keyed += [_byline_text(p.text) for p in lead if len(p.text) <= SCAN]
     for pattern in _BYLINES:
-        for text in keyed:
+        for n, text in enumerate(keyed):
+            if n >= len(keyed) - len(lead) and pattern not in _LEAD_BYLINES:
+                continue
             m = pattern.match(text)
-            if m and _plausible_name(m.group(1)):
-                author, outlet = _split_outlet(m.group(1), m.group(2) if m.lastindex and m.lastindex >= 2 else None)
+            if m is None:
+                continue
+            if "names" in pattern.groupindex:  # ("From Example News' Jane Doe": the outlet before the names)
+                names, after = m.group("names"), m.group("outlet")
+            else:
+                names, after = m.group(1), (m.group(2) if m.lastindex and m.lastindex >= 2 else None)
+            if n >= len(keyed) - len(lead) and after is not None and not _OUTLET_AFTER.match(after.strip().strip(".")):
+                continue  # a paragraph "By Tuesday evening, the fire had ..." is no byline
+            if _plausible_name(names):
+                author, outlet = _split_outlet(names, after)
                 return author or None, outlet
     bylines = bylines[: len(bylines) - len([p for p in tail if p.role is None])]  # a bare name below the body is no byline
     for piece in bylines:  # "Jane Doe (JaneDoe) • March 3, 2023": a name and its own handle
@@ -137,7 +160,8 @@ def _author(roles: dict[str, list[Removed]], head: list[Removed], tail: list[Rem
         copy = glued_repeat(text)
         if copy is not None and name_line(copy):
             return _tidy(copy), None
-        if piece.role in ("byline", None) and name_line(text):
+        if piece.role in ("byline", None) and name_line(text) and (dated(piece) or not _label(text)):
+            # (a name printed with its date is a byline whatever its words: "Mark White" / "March 3, 2024")
             author, outlet = _split_outlet(_tidy(text), None, keyword=False)  # "Jane Doe, Riverside Courier"
             if piece.role == "byline" or outlet is not None:  # (a name line with an outlet after it: a byline even
                 return author or None, outlet  # when the body uses the outlet's place name, "Riverside")
@@ -230,14 +254,32 @@ def _name_above_date(pieces: list[Removed]) -> str | None:
         if piece.role not in (None, "byline") or below.line > piece.line + 2:
             continue
         m = _BARE_NAME.match(piece.text.strip()[:SCAN])
-        if m and 2 <= len(m.group(1).split()) <= 4 and parse_date(below.text) and not piece.text.isupper():
+        if m and 2 <= len(m.group(1).split()) <= 4 and parse_date(below.text) and not piece.text.isupper() and not _label(m.group(1)):
             return _tidy(m.group(1))
     return None
 
 
+NAME_PART_MAX_WORDS = 5  # one person's name ("Tori B. Powell", "Zac de Silva"); a live blog lists six of them
+NAMES_MAX = 10
+
+
 def _plausible_name(name: str) -> bool:
     words = name.split()
-    return 1 <= len(words) <= 12 and words[0] not in _NOT_NAMES
+    parts = [p.split() for p in re.split(r",| and | & ", name) if p.strip()]
+    return bool(words) and words[0] not in _NOT_NAMES and len(parts) <= NAMES_MAX and all(len(p) <= NAME_PART_MAX_WORDS for p in parts)
+
+
+LABEL_MIN_ZIPF = 4.8  # a "name" all of whose words are this common in English is a label ("Full Screen", "Watch TV")
+
+
+def _label(text: str) -> bool:
+    """A line of capitalised words with no keyword that reads as a name but is an interface's label: every
+    word is among the most common of English at large (models/background.py), where a person's name has a
+    rarer word in it (the real bylines of the dev stories reach 4.4 at most: "Mike Anthony")."""
+    from models import background
+
+    words = [w.strip(",.") for w in text.split() if w.strip(",.") and w.lower() not in ("and", "&")]
+    return bool(words) and background.available() and min(background.zipf(w.lower()) for w in words) >= LABEL_MIN_ZIPF
 
 
 def _tidy(value: str) -> str:

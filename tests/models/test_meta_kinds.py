@@ -139,3 +139,38 @@ def test_more_date_shapes(text, iso):
 )
 def test_date_line(text, expected):
     assert date_line(text) is expected
+
+
+def test_an_interface_label_is_no_author_but_a_common_name_with_its_date_is(config):
+    assert meta(page(TITLE, "Full Screen\n1 / 9"), config).author is None  # every word common in English: a label
+    m = meta(page(TITLE, "Mark White\nApril 19, 2022"), config)  # as common, but printed with the date: a byline
+    assert (m.author, m.date) == ("Mark White", "2022-04-19")
+
+
+def test_a_live_blogs_byline_kept_as_its_first_paragraph_and_the_posts_author(config):
+    byline = "By Mara Quentin, Tobin Reyes, Ilse van Dorn and Kofi B. Mensah, KNW"
+    m = meta(page(TITLE, tail=""), config)
+    assert m.author is None
+    text = f"{TITLE}\n\n{byline}\n\n{BODY}\n\n{MORE}\n"
+    m = meta(text, config)
+    assert (m.author, m.source) == ("Mara Quentin, Tobin Reyes, Ilse van Dorn and Kofi B. Mensah", "KNW")
+    m = meta(f"{TITLE}\n\nFrom Harbour Gazette's Mara Quentin\n\n{BODY}\n\n{MORE}\n", config)
+    assert (m.author, m.source) == ("Mara Quentin", "Harbour Gazette")
+
+
+def test_a_paragraph_opening_with_by_and_a_time_is_no_byline(config):
+    text = f"{TITLE}\n\nBy Tuesday evening, the ferry had made four crossings and the queue had gone.\n\n{BODY}\n\n{MORE}\n"
+    assert meta(text, config).author is None
+
+
+@pytest.mark.parametrize(
+    "opening, date",
+    [
+        ("April 19, 2022The island ferry", "2022-04-19"),  # run into the text
+        ("April 19, 2022 – The island ferry", "2022-04-19"),  # a dash after it
+        ("April 19, 2022 was the day the island ferry", None),  # prose that starts with a date
+    ],
+)
+def test_a_date_run_into_the_first_paragraph(config, opening, date):
+    text = f"{TITLE}\n\n{opening} ran its first full timetable of the year, after three weeks of storms kept it in harbour.\n\n{MORE}\n"
+    assert meta(text, config).date == date
