@@ -65,6 +65,9 @@ def child(corpus: str, profile: str | None) -> dict:
 
 def run(checkout: Path, corpus: Path, cache: Path, profile: str | None = None) -> dict:
     env = dict(os.environ, PARALLAX_CACHE_DIR=str(cache))
+    # as users run it: Python keeps the bytecode it compiles (these machines set PYTHONDONTWRITEBYTECODE=1, and
+    # then every run compiles numpy and the linking modules again, ~0.6 s of CPU that no user pays)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cmd = ["uv", "run", "-q", "python", str(HERE), "--child", str(corpus)] + (["--profile", profile] if profile else [])
     done = subprocess.run(cmd, cwd=checkout, env=env, capture_output=True, text=True)
     if done.returncode:

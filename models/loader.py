@@ -48,7 +48,7 @@ from models.events import (
     ProblemFound,
     Progress,
 )
-from models.pipeline.boilerplate import drop_lines, repeated_lines
+from models.pipeline.boilerplate import drop_lines, line_key, repeated_lines
 from models.pipeline.ingest import (
     STDIN,
     IngestError,
@@ -63,7 +63,8 @@ from models.pipeline.ingest import (
 )
 from models.pipeline.corpus import CorpusAnalysis, analyze_corpus, configured_infos
 from models.pipeline.gcpause import gc_paused, settle as _settle, settling as _settling
-from models.store.cache import Cache, article_key, links_key
+from models.pipeline.model import fingerprint
+from models.store.cache import Cache, Repeats, article_key, links_key
 
 if TYPE_CHECKING:  # imported where an article is analysed: a reader on the cache never needs them (start-up)
     from models.pipeline.topics import Tagger
@@ -221,13 +222,70 @@ def corpus_stage(
 def _without_repeats(articles: list[Article], config: Config, cache: Cache | None, key: str) -> list[Article]:
     """The articles without the furniture lines repeated across them (models/pipeline/boilerplate.py); what
     it found is kept in the cache under the corpus's `key`, so the same articles again (a warm run) skip
-    finding it."""
+    finding it, and a corpus a few articles away finds it again only where those articles' lines are."""
     found = cache.get_repeats(key, articles) if cache is not None else None
     if found is None:
-        found = repeated_lines(articles, config.cleaning)
+        lines = _carriers(articles)
+        near = cache.near_repeats(articles, config) if cache is not None else None
+        found = _repeats_near(near, articles, lines, config) if near is not None else None
+        if found is None:
+            found = repeated_lines(articles, config.cleaning)
         if cache is not None:
-            cache.put_repeats(key, found)
+            cache.put_repeats(key, found, articles, config,
+                              {line: sorted(ids) for line, ids in lines.items() if len(ids) > 1})
     return drop_lines(articles, found)
+
+
+def _carriers(articles: list[Article]) -> dict[str, set[str]]:
+    """Each short line (boilerplate.line_key) -> the ids of the articles carrying it."""
+    carriers: dict[str, set[str]] = {}
+    for article in articles:
+        for passage in article.passages:
+            line = line_key(passage.text)
+            if line is not None:
+                carriers.setdefault(line, set()).add(article.id)
+    return carriers
+
+
+def _repeats_near(near: Repeats, articles: list[Article], carriers: dict[str, set[str]],
+                  config: Config) -> dict[str, dict[int, int]] | None:
+    """`repeated_lines(articles)`, from what was found in a corpus a few articles away (`near`): found again
+    only for the lines a changed, added or removed article carries (or carried), over the articles carrying
+    those (at worst all of them); None when the stored lines do not fit these articles.
+
+    Exact, not an estimate: whether a short line is furniture, and in how many articles, follows from the
+    articles that carry it (their texts and ids) alone; a line no changed article carries, now or before,
+    has the same carriers as before, so the same verdict in each."""
+    prints = {a.id: fingerprint(a) for a in articles}
+    changed = {aid for aid, fp in prints.items() if near.prints.get(aid) != fp}
+    gone = set(near.prints) - set(prints)
+    redone = changed | gone
+    touched = {line for a in articles if a.id in changed for line in map(line_key, (p.text for p in a.passages))
+               if line is not None}
+    touched |= {line for line, ids in near.lines.items() if not redone.isdisjoint(ids)}
+    again = set().union(*(carriers.get(line, ()) for line in touched)) if touched else set()
+    fresh = repeated_lines([a for a in articles if a.id in again], config.cleaning)
+    found: dict[str, dict[int, int]] = {}
+    for article in articles:
+        if article.id not in again:
+            if article.id in near.found:
+                kept = near.found[article.id]
+                if not all(0 <= i < len(article.passages) for i in kept):
+                    return None  # not what was stored: look at all again
+                found[article.id] = kept
+            continue
+        before, now = near.found.get(article.id, {}), fresh.get(article.id, {})
+        mine: dict[int, int] = {}
+        for passage in article.passages:
+            line = line_key(passage.text)
+            if line is None:
+                continue
+            count = now.get(passage.index) if line in touched or article.id in changed else before.get(passage.index)
+            if count is not None:
+                mine[passage.index] = count
+        if mine:
+            found[article.id] = mine
+    return found
 
 
 def _relinked(cache: Cache, articles: list[Article], config: Config, workers: int) -> CorpusAnalysis | None:

@@ -47,8 +47,8 @@ def repeated_lines(articles: list[Article], cleaning: Cleaning) -> dict[str, dic
     short: list[tuple[Article, Passage, str]] = []
     for article in articles:  # first pass: a cheap key for every short passage
         for passage in article.passages:
-            if len(passage.text) <= SHORT_CHARS:
-                key = " ".join(passage.text.lower().split())
+            key = line_key(passage.text)
+            if key is not None:
                 carriers[key].add(article.id)
                 short.append((article, passage, key))
     found: dict[str, dict[int, int]] = defaultdict(dict)
@@ -73,6 +73,11 @@ def repeated_lines(articles: list[Article], cleaning: Cleaning) -> dict[str, dic
                 continue
         found[article.id][passage.index] = len(holders)
     return dict(found)
+
+
+def line_key(text: str) -> str | None:
+    """What a short passage is known by across articles (case and spacing folded); None for a longer one."""
+    return " ".join(text.lower().split()) if len(text) <= SHORT_CHARS else None
 
 
 def _across_stories(holders: list[str], by_id: dict[str, Article], vocabulary: dict[str, set[str]]) -> bool:

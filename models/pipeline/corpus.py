@@ -22,7 +22,7 @@ from models.config import Config, Topic
 from models.document import Article, Link, TopicInfo, TopicTag
 from models.pipeline import context
 from models.pipeline.discover import Assignment, DiscoveredTopic, discover
-from models.pipeline.model import CorpusModel, build_model
+from models.pipeline.model import CorpusModel, LinkEnds, build_model
 from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
 from models.pipeline.vocabulary import Vocabulary
 
@@ -38,6 +38,7 @@ class CorpusAnalysis:
     topics: tuple[TopicInfo, ...]
     links: tuple[Link, ...]
     model: CorpusModel | None = None  # what it learned from the whole corpus (models/pipeline/relink.py)
+    ends: LinkEnds | None = None  # `links` as columns, when the stage has them so (a relink): stored as they are
 
 
 def configured_infos(config: Config) -> tuple[TopicInfo, ...]:

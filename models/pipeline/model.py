@@ -18,7 +18,12 @@ from models.pipeline.stats import CorpusStats
 from models.pipeline.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from models.pipeline.links import LinkSpace
+
+    Ints = Sequence[int] | np.ndarray  # a column: array.array from the cache, numpy from a relink
+    Floats = Sequence[float] | np.ndarray
 
 MAX_DRIFT_SHARE = 0.02  # articles changed since the model was learned, as a share of the corpus, relinked alone
 
@@ -51,23 +56,39 @@ class Base:
 
 @dataclass(frozen=True)
 class LinkEnds:
-    """Each link's ends as indexes into `ids`, its topic as an index into `topics`, and its score. The cache
-    gives the columns as `array.array`s, which numpy takes without a copy (a list of 800,000 numbers it
-    converts one by one)."""
+    """A corpus's links as columns: each link's ends as indexes into `ids`, its topic as an index into `topics`,
+    its score, its reason as an index into `reasons` and its shared terms as an index into `shared_terms`. The
+    cache reads and writes links in this form; a relink keeps the stored columns of the links it keeps and
+    hands them back with the new ones (`CorpusAnalysis.ends`), so 800,000 links are not taken apart again to
+    be stored. The cache gives the columns as `array.array`s, which numpy takes without a copy (a list of
+    800,000 numbers it converts one by one); a relink gives numpy arrays."""
 
     ids: tuple[str, ...]
-    source: Sequence[int]
-    target: Sequence[int]
-    topics: tuple[str | None, ...]
-    topic: Sequence[int]
-    score: Sequence[float]
+    source: Ints
+    target: Ints
+    topics: tuple[str | None, ...]  # the topics; None (links by content), if there, last
+    topic: Ints  # each link's topic as an index into `topics`; -1 for None (the last, when there)
+    score: Floats
+    reasons: tuple[str, ...] = ()  # the distinct reasons
+    reason: Ints = ()  # each link's reason, as an index into `reasons`
+    shared_terms: tuple[tuple[str, ...], ...] = ()  # the distinct tuples of shared terms
+    shared: Ints = ()  # each link's shared terms, as an index into `shared_terms`
 
     @classmethod
-    def of(cls, links: tuple[Link, ...]) -> LinkEnds:
+    def of(cls, links: Sequence[Link]) -> LinkEnds:
         ids = {pid: n for n, pid in enumerate(dict.fromkeys([x for link in links for x in (link.source, link.target)]))}
-        topics = {t: n for n, t in enumerate(dict.fromkeys(link.topic for link in links))}
+        topics: dict[str | None, int] = {t: n for n, t in enumerate(dict.fromkeys(
+            link.topic for link in links if link.topic is not None))}
+        topics[None] = -1
+        reasons = {r: n for n, r in enumerate(dict.fromkeys(link.reason for link in links))}
+        shared = {h: n for n, h in enumerate(dict.fromkeys(link.shared_terms for link in links))}
         return cls(tuple(ids), [ids[link.source] for link in links], [ids[link.target] for link in links],
-                   tuple(topics), [topics[link.topic] for link in links], [link.score for link in links])
+                   tuple(topics), [topics[link.topic] for link in links], [link.score for link in links],
+                   tuple(reasons), [reasons[link.reason] for link in links],
+                   tuple(shared), [shared[link.shared_terms] for link in links])
+
+    def __len__(self) -> int:
+        return len(self.source)
 
 
 def fingerprint(article: Article) -> str:

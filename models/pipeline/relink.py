@@ -112,19 +112,24 @@ def _relink(
     touched = np.asarray([article_of(pid) in redone for pid in ends.ids], dtype=bool)
     keep = ~(touched[source] | touched[target]) if len(source) else np.zeros(0, dtype=bool)
     rows = np.flatnonzero(keep)
-    # links a discovered topic's links lent to neighbouring paragraphs are redone from the links made below
-    rows = rows[~np.asarray([is_carried(base.links[k]) for k in rows.tolist()], dtype=bool)]
-    kept = [base.links[k] for k in rows.tolist()]
+    # links a discovered topic's links lent to neighbouring paragraphs (carry.py) between two unchanged articles
+    # are kept too: they follow from links and tags between those two articles alone, all kept as they were;
+    # those touching a changed article are lent again below, from the links made there
+    lent = _carried(ends, rows)
     known = {p.id for p in space.passages}
     used = np.zeros(len(ends.ids), dtype=bool)
     used[source[rows]] = True
     used[target[rows]] = True
     if not known.issuperset(ends.ids[k] for k in np.flatnonzero(used).tolist()):
         raise ValueError("a stored link to a passage the corpus does not have")
-    bars = _bars(ends, rows, th.links_max_per_passage)
+    bars = _bars(ends, rows[~lent], th.links_max_per_passage)
     discovered = {t.id for t in model.discovered}
-    kept_configured = [link for link in kept if link.topic is not None and link.topic not in discovered]
-    kept_found = [link for link in kept if link.topic in discovered]
+    link_topic = np.asarray(ends.topic, dtype=np.int64)
+    of_found = np.asarray([t in discovered for t in ends.topics], dtype=bool)[link_topic[rows]]
+    of_configured = np.asarray([t is not None and t not in discovered for t in ends.topics], dtype=bool)[link_topic[rows]]
+    rows_configured, rows_found = rows[of_configured], rows[of_found]
+    kept_configured = [base.links[k] for k in rows_configured.tolist()]
+    kept_found = [base.links[k] for k in rows_found.tolist()]
     mask = np.asarray(dirty, dtype=bool)
     configured = links_touching(space, mask, config.topics, th, bars, workers=workers)
     suggested = _as_topics(model.discovered, base.topics)
@@ -133,23 +138,115 @@ def _relink(
                            configured=frozenset(t.id for t in config.topics),
                            min_shared=th.discovered_link_min_shared)
     # the stored links are in order (each group of topics): the new ones are merged in, not all sorted again
-    link_topic = np.asarray(ends.topic, dtype=np.int64)
-    of_found = np.asarray([t in discovered for t in ends.topics], dtype=bool)[link_topic[rows]]
-    kept_in_order = _in_order(ends, rows[~of_found]) and _in_order(ends, rows[of_found])
-    configured = _merged(configured, kept_configured, kept_in_order)
-    found = _merged(found, kept_found, kept_in_order)
+    kept_in_order = _in_order(ends, rows_configured) and _in_order(ends, rows_found)
+    lent_found = lent[of_found]
+    rows_plain, rows_lent = rows_found[~lent_found], rows_found[lent_found]
+    kept_plain = [base.links[k] for k in rows_plain.tolist()]
+    kept_lent = [base.links[k] for k in rows_lent.tolist()]
+    configured_new, found_new = configured, found
+    configured, from_configured = _merged(configured_new, kept_configured, kept_in_order, rows_configured)
+    plain, from_plain = _merged(found_new, kept_plain, kept_in_order, rows_plain)
     # links by content are redone over the whole space (as the full stage makes them, after the topics' links
     # and before the links lent: content_links.py)
-    content = content_links(space, th, {(k.source, k.target) for k in configured + found}, workers=workers,
-                            configured=frozenset(t.id for t in config.topics))
-    found = _merged(carried_links(space, found, configured + content, suggested,
-                                  frozenset(t.id for t in config.topics), th.link_min_score), found, True)
+    ids = frozenset(t.id for t in config.topics)
+    content = content_links(space, th, {(k.source, k.target) for k in configured + plain}, workers=workers,
+                            configured=ids)
+    of_content = np.asarray([t is None for t in ends.topics], dtype=bool)[link_topic[rows]]
+    between = [c for c in content if article_of(c.source) not in redone and article_of(c.target) not in redone]
+    if _same_links(between, [base.links[k] for k in rows[of_content].tolist()]):
+        # links lent with an end in a changed article come of links with an end there: the new ones (`_carried`)
+        touching = [c for c in content if article_of(c.source) in redone or article_of(c.target) in redone]
+        lent_new = carried_links(space, found_new, configured_new + touching, suggested, ids, th.link_min_score)
+        lent_all, from_lent = _merged(lent_new, kept_lent, kept_in_order, rows_lent)
+    else:  # links by content between unchanged articles moved: every link lent is lent again
+        lent_all = carried_links(space, plain, configured + content, suggested, ids, th.link_min_score)
+        from_lent = np.full(len(lent_all), -1, dtype=np.int64)
+    found, from_found = _merged(lent_all, plain, True, from_plain, from_lent)
+    links = configured + found + content
     strings_all = {a.id: strings[a.id] if a.id in strings else model.strings[a.id] for a in out}
     new_model = replace(
         model, strings=strings_all, fingerprints={a.id: fingerprint(a) for a in articles},
         drift=model.drift + len(changed) + len(gone),
     )
-    return CorpusAnalysis(tuple(out), base.topics, tuple(configured + found + content), new_model)
+    stored = _columns(ends, links, np.concatenate([from_configured, from_found, np.full(len(content), -1)]))
+    return CorpusAnalysis(tuple(out), base.topics, tuple(links), new_model, stored)
+
+
+def _columns(ends: LinkEnds, links: list[Link], rows: np.ndarray) -> LinkEnds:
+    """`links` as columns (for the cache to store as they are), where `rows` names for each link the row of
+    `ends` it was kept from, or -1 for a new one: kept rows are copied from `ends` (800,000 links are not
+    taken apart into tables again), new links' values looked up in (or added to) its tables; the tables are
+    then pruned to what the links use (no passage of a changed or removed article stays in them)."""
+    n = len(links)
+    if len(rows) != n:
+        raise ValueError("a link without its origin")
+    old = rows >= 0
+    at = rows[old]
+    fresh = np.flatnonzero(~old).tolist()
+    source, target = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64)
+    topic, reason, shared = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64)
+    score = np.empty(n, dtype=np.float64)
+    for column, kept in ((source, ends.source), (target, ends.target), (topic, ends.topic), (reason, ends.reason),
+                         (shared, ends.shared)):
+        column[old] = np.asarray(kept, dtype=np.int64)[at]
+    score[old] = np.asarray(ends.score, dtype=np.float64)[at]
+    ids: dict[str, int] = {pid: k for k, pid in enumerate(ends.ids)}
+    named = list(ends.topics[:-1] if ends.topics and ends.topics[-1] is None else ends.topics)
+    topics: dict[str | None, int] = {t: k for k, t in enumerate(named)}
+    topics[None] = -1
+    reasons: dict[str, int] = {r: k for k, r in enumerate(ends.reasons)}
+    terms: dict[tuple[str, ...], int] = {h: k for k, h in enumerate(ends.shared_terms)}
+    for k in fresh:
+        link = links[k]
+        source[k] = ids.setdefault(link.source, len(ids))
+        target[k] = ids.setdefault(link.target, len(ids))
+        topic[k] = topics[link.topic] if link.topic in topics else topics.setdefault(link.topic, len(topics) - 1)
+        reason[k] = reasons.setdefault(link.reason, len(reasons))
+        shared[k] = terms.setdefault(link.shared_terms, len(terms))
+        score[k] = link.score
+    id_table, source, target = _pruned(list(ids), source, target)
+    reason_table, reason = _pruned(list(reasons), reason)
+    terms_table, shared = _pruned(list(terms), shared)
+    topic_names = tuple(t for t in topics if t is not None) + (None,)
+    return LinkEnds(tuple(id_table), source.astype(np.int32), target.astype(np.int32), topic_names,
+                    topic.astype(np.int32), score, tuple(reason_table), reason.astype(np.int32), tuple(terms_table),
+                    shared.astype(np.int32))
+
+
+def _pruned(table: list, *columns: np.ndarray) -> tuple:
+    """`table` less the entries no column uses, and the columns renumbered to match."""
+    used = np.unique(np.concatenate(columns)) if any(len(c) for c in columns) else np.zeros(0, dtype=np.int64)
+    if len(used) == len(table):
+        return (table, *columns)
+    number = np.full(len(table), -1, dtype=np.int64)
+    number[used] = np.arange(len(used))
+    return ([table[k] for k in used.tolist()], *(number[c] for c in columns))
+
+
+def _carried(ends: LinkEnds, rows: np.ndarray) -> np.ndarray:
+    """Which of the links `rows` of `ends` carry.carried_links lent (by their reason, each distinct one read once).
+
+    Why those between two unchanged articles are kept, not lent again: carried_links lends passage q (beside
+    a, in a's article) a link to b when a-b is a discovered topic's link and q has no link into b's article;
+    it keeps each q's best per article of b, and each pair once. With q and b in unchanged articles, every
+    input of that choice (the a-b links, q's links into b's article, both passages' tags and words) is a link
+    or tag between those two articles, which a relink keeps as it was; with q or b in a changed article, they
+    are all links touching it, which a relink makes anew. So lending from the new links alone, beside the kept
+    lent links, gives what lending from all of them gives (tests/models/test_relink.py)."""
+    if not len(rows):
+        return np.zeros(0, dtype=bool)
+    if len(ends.reason) != len(ends.source):
+        raise ValueError("stored links without their reasons")
+    lent = np.asarray([is_carried(Link("", "", None, 0.0, r)) for r in ends.reasons], dtype=bool)
+    return lent[np.asarray(ends.reason, dtype=np.int64)[rows]]
+
+
+def _same_links(new: list[Link], old: list[Link]) -> bool:
+    """Whether two lists hold the same links (in any order)."""
+    def key(link: Link) -> tuple:
+        return (link.source, link.target, link.topic, link.score, link.reason, link.shared_terms)
+
+    return len(new) == len(old) and sorted(map(key, new)) == sorted(map(key, old))
 
 
 def _weak(articles: list[Article], fresh: list[Article]) -> set[tuple[int, int, str]]:
@@ -198,21 +295,33 @@ def _order(link: Link) -> tuple[str, float, str, str]:
     return (link.topic or "", -link.score, link.source, link.target)
 
 
-def _merged(new: list[Link], kept: list[Link], kept_in_order: bool) -> list[Link]:
+def _merged(
+    new: list[Link], kept: list[Link], kept_in_order: bool, kept_rows: np.ndarray, new_rows: np.ndarray | None = None,
+) -> tuple[list[Link], np.ndarray]:
     """`kept + new` sorted by `_order` (stable: a kept link before a new one of the same key), as links.topic_links
     orders a topic's links; when `kept` is in that order already, the few new links are put in their places
-    (a binary search each) instead of sorting 800,000 links again."""
+    (a binary search each) instead of sorting 800,000 links again. With it, where each came from: `kept_rows`
+    for a kept one (its row in the stored links, or -1 for one new before), `new_rows` (default -1) for a new one."""
+    if new_rows is None:
+        new_rows = np.full(len(new), -1, dtype=np.int64)
     if not kept_in_order:
-        return sorted(kept + new, key=_order)
+        rows = kept_rows.tolist() + new_rows.tolist()
+        both = kept + new
+        order = sorted(range(len(both)), key=lambda k: _order(both[k]))
+        return [both[k] for k in order], np.asarray([rows[k] for k in order], dtype=np.int64)
     out: list[Link] = []
+    pieces: list[np.ndarray] = []
     at = 0
-    for link in sorted(new, key=_order):
+    for k in sorted(range(len(new)), key=lambda k: _order(new[k])):
+        link = new[k]
         place = bisect_right(kept, _order(link), lo=at, key=_order)
         out.extend(kept[at:place])
         out.append(link)
+        pieces += [kept_rows[at:place], new_rows[k : k + 1]]
         at = place
     out.extend(kept[at:])
-    return out
+    pieces.append(kept_rows[at:])
+    return out, np.concatenate(pieces).astype(np.int64)
 
 
 def _in_order(ends: LinkEnds, rows: np.ndarray) -> bool:

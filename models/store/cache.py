@@ -23,12 +23,13 @@ import hashlib
 import json
 import logging
 import sqlite3
+import sys
 import threading
 import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,7 +45,7 @@ from models.store import sqlite as sqlite_db
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = "4"  # the tables' layout and the stored formats
+SCHEMA_VERSION = "5"  # the tables' layout and the stored formats (5: repeated lines with what they were found in)
 
 
 def _engine_version() -> str:
@@ -325,13 +326,35 @@ class Cache:
         sizes = {a.id: len(a.passages) for a in articles}
 
         def decode(blob: bytes) -> dict[str, dict[int, int]]:
-            data = json.loads(zlib.decompress(blob))
-            found = {str(aid): {int(i): int(n) for i, n in lines.items()} for aid, lines in data.items()}
-            if not all(aid in sizes and all(0 <= i < sizes[aid] for i in lines) for aid, lines in found.items()):
-                raise ValueError("repeated lines of passages the articles do not have")
-            return found
+            return _decode_repeats(blob, sizes).found
 
         return self._stored("repeats", key, decode)
+
+    def near_repeats(self, articles: list[Article], config: Config) -> Repeats | None:
+        """The repeated lines stored for the corpus (of this config) that shares the most articles with
+        `articles`, with what they were found in, to find them again only where the change touches them
+        (models/loader.py `_without_repeats`); None when none shares an article."""
+        with self._lock:
+            if self._db is None:
+                return None
+            try:
+                rows = self._db.execute("SELECT key, value FROM repeats ORDER BY used DESC LIMIT ?",
+                                        (KEEP_MODELS,)).fetchall()
+            except sqlite3.Error as exc:
+                self._failed(exc)
+                return None
+        mine = {a.id: fingerprint(a) for a in articles}
+        best: Repeats | None = None
+        most = 0
+        for key, blob in rows:
+            try:
+                found = _decode_repeats(blob, None)
+            except Exception:  # noqa: BLE001 - a bad row is not used (and goes when it is read by its key)
+                continue
+            same = sum(1 for k, v in found.prints.items() if mine.get(k) == v)
+            if found.config == config.digest and same > most:
+                best, most = found, same
+        return best
 
     def _stored(self, table: str, key: str, decode: Callable[[bytes], T]) -> T | None:
         """The `value` stored under `key` in `table` (links or repeats), decoded; None if absent, and the row
@@ -352,9 +375,15 @@ class Cache:
                 self._write(f"DELETE FROM {table} WHERE key = ?", (key,))
                 return None
 
-    def put_repeats(self, key: str, found: dict[str, dict[int, int]]) -> None:
-        data = zlib.compress(json.dumps(found, separators=(",", ":")).encode("utf-8"), 1)
-        self._write("INSERT OR REPLACE INTO repeats (key, value, used) VALUES (?, ?, ?)", (key, data, int(time.time())))
+    def put_repeats(self, key: str, found: dict[str, dict[int, int]], articles: list[Article] | None = None,
+                    config: Config | None = None, lines: dict[str, list[str]] | None = None) -> None:
+        """Store the repeated lines `found` in `articles` under the corpus's `key`; with the `config` and the
+        `lines` (each short line carried by two articles or more -> their ids), what `near_repeats` needs."""
+        data = {"found": found, "config": config.digest if config is not None else "",
+                "prints": {a.id: fingerprint(a) for a in articles} if articles is not None and config else {},
+                "lines": lines if config is not None and lines is not None else {}}
+        blob = zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+        self._write("INSERT OR REPLACE INTO repeats (key, value, used) VALUES (?, ?, ?)", (key, blob, int(time.time())))
         self._write("DELETE FROM repeats WHERE key NOT IN (SELECT key FROM repeats ORDER BY used DESC LIMIT ?)",
                     (KEEP_LINK_SETS,))
 
@@ -484,8 +513,9 @@ def _encode_corpus(analysis: CorpusAnalysis, before: list[Article]) -> bytes:
     """The corpus stage's additions: per passage the tags it changed, the topics, and the links.
 
     Links are columns of numbers (passage, topic, reason and shared words as indexes into tables of the
-    distinct values), so that 700,000 links are a few MB to write and read back,
-    not a JSON list of 700,000 sentences (most links of a corpus share their reason with many others)."""
+    distinct values: `LinkEnds`), so that 700,000 links are a few MB to write and read back,
+    not a JSON list of 700,000 sentences (most links of a corpus share their reason with many others). A
+    relink gives its links as columns already (`analysis.ends`): they are written as they are."""
     added: dict[str, list[dict[str, Any]]] = {}  # passage id -> all its tags, where the corpus stage changed them
     for old, new in zip(before, analysis.articles):
         for p, q in zip(old.passages, new.passages):
@@ -493,27 +523,36 @@ def _encode_corpus(analysis: CorpusAnalysis, before: list[Article]) -> bytes:
                 added[q.id] = [tag_to_dict(t) for t in q.topics]
     topics = [{"id": t.id, "label": t.label, "colour": t.colour, "description": t.description,
                "discovered": t.discovered} for t in analysis.topics]
-    links = analysis.links
-    columns: dict[str, list[Any]] = {
-        "source": [link.source for link in links], "target": [link.target for link in links],
-        "topic": [link.topic for link in links], "score": [link.score for link in links],
-        "reason": [link.reason for link in links], "shared": [link.shared_terms for link in links],
-    }
-    ids = {pid: n for n, pid in enumerate(dict.fromkeys(columns["source"] + columns["target"]))}
-    link_topics = {t: n for n, t in enumerate(t for t in dict.fromkeys(columns["topic"]) if t is not None)}
-    link_topics[None] = -1  # a link by content alone
-    reasons = {r: n for n, r in enumerate(dict.fromkeys(columns["reason"]))}
-    shared = {h: n for n, h in enumerate(dict.fromkeys(columns["shared"]))}
-    for name, table in (("source", ids), ("target", ids), ("topic", link_topics), ("reason", reasons),
-                        ("shared", shared)):
-        columns[name] = list(map(table.__getitem__, columns[name]))
+    ends = analysis.ends if analysis.ends is not None else LinkEnds.of(analysis.links)
+    if len(ends) != len(analysis.links):
+        raise ValueError("link columns that are not the links")
+    named = list(ends.topics[:-1] if ends.topics and ends.topics[-1] is None else ends.topics)
+    if None in named:
+        raise ValueError("links by content (topic None) not last among the topics")
     header = {
-        "topics": topics, "added": added, "ids": list(ids), "link_topics": [t for t in link_topics if t is not None],
-        "reasons": list(reasons), "shared": [_SEP.join(terms) for terms in shared], "links": len(analysis.links),
+        "topics": topics, "added": added, "ids": list(ends.ids), "link_topics": named,
+        "reasons": list(ends.reasons), "shared": [_SEP.join(terms) for terms in ends.shared_terms],
+        "links": len(ends),
     }
+    columns = {"source": ends.source, "target": ends.target, "topic": ends.topic, "score": ends.score,
+               "reason": ends.reason, "shared": ends.shared}
     head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    body = b"".join(array(kind, columns[name]).tobytes() for name, kind in _COLUMNS.items())
+    body = b"".join(_column_bytes(columns[name], kind) for name, kind in _COLUMNS.items())
     return zlib.compress(_MAGIC + len(head).to_bytes(4, "little") + head + body, 1)
+
+
+def _column_bytes(column: Any, kind: str) -> bytes:
+    """A column's bytes as `array(kind)` holds them: an array of that type (or a numpy array of the same
+    machine type, from a relink) as it is, anything else converted."""
+    if isinstance(column, array):
+        if column.typecode == kind:
+            return column.tobytes()
+    else:
+        dtype = getattr(column, "dtype", None)
+        if dtype is not None and dtype.kind == ("f" if kind == "d" else "i") and dtype.itemsize == array(kind).itemsize \
+                and dtype.byteorder in ("=", "|", "<" if sys.byteorder == "little" else ">"):
+            return bytes(memoryview(column))
+    return array(kind, column).tobytes()
 
 
 def _read_corpus(blob: bytes) -> tuple[dict[str, Any], list[Link], LinkEnds]:
@@ -550,7 +589,8 @@ def _read_corpus(blob: bytes) -> tuple[dict[str, Any], list[Link], LinkEnds]:
         Link(ids[s], ids[t], topics[k], c, reasons[r], shared[h])
         for s, t, k, c, r, h in zip(source, target, topic, score, reason, words)
     ]
-    return header, links, LinkEnds(tuple(ids), arrays[0], arrays[1], tuple(topics[:-1]) + (None,), arrays[2], arrays[3])
+    return header, links, LinkEnds(tuple(ids), arrays[0], arrays[1], tuple(topics[:-1]) + (None,), arrays[2], arrays[3],
+                                   tuple(reasons), arrays[4], tuple(shared), arrays[5])
 
 
 def _decode_corpus(blob: bytes, articles: list[Article]) -> CorpusAnalysis:
@@ -633,6 +673,32 @@ def _decode_model(manifest: bytes, blob: bytes) -> CorpusModel:
         raise ValueError("bad drift")
     return CorpusModel(vocab, spelled, strings, vocabularies, discovered, spelling,
                        {str(k): str(v) for k, v in fingerprints.items()}, drift)
+
+
+@dataclass(frozen=True)
+class Repeats:
+    """Repeated lines as stored (`Cache.put_repeats`): article id -> passage index -> articles carrying the line,
+    the config they were found with, each article's `fingerprint`, and each line carried by two articles or
+    more (`boilerplate.line_key`) -> those articles' ids."""
+
+    found: dict[str, dict[int, int]]
+    config: str
+    prints: dict[str, str]
+    lines: dict[str, list[str]]
+
+
+def _decode_repeats(blob: bytes, sizes: dict[str, int] | None) -> Repeats:
+    """A stored `Repeats`, checked; with `sizes` (article id -> passages), checked against those articles."""
+    data = json.loads(zlib.decompress(blob))
+    found = {str(aid): {int(i): int(n) for i, n in lines.items()} for aid, lines in data["found"].items()}
+    if sizes is not None and not all(aid in sizes and all(0 <= i < sizes[aid] for i in lines)
+                                     for aid, lines in found.items()):
+        raise ValueError("repeated lines of passages the articles do not have")
+    prints = {str(k): str(v) for k, v in data["prints"].items()}
+    lines = {str(k): [str(x) for x in v] for k, v in data["lines"].items()}
+    if not all(aid in prints for aid in found) and prints:
+        raise ValueError("repeated lines of articles not recorded")
+    return Repeats(found, str(data["config"]), prints, lines)
 
 
 def _prints(blob: bytes | None, passages: int) -> tuple[int, ...] | None:

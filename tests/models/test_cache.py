@@ -307,3 +307,59 @@ def test_furniture_repeated_across_articles_is_found_once_for_the_same_articles(
     assert corpus_to_dict(warm) == corpus_to_dict(cold)
     assert not any("river desk" in p.text for a in warm.articles for p in a.passages)
     assert any(r.kind == "corpus" for a in warm.articles for r in a.removed)
+
+
+PROMPT = "Please visit our river desk for the latest updates."  # a sentence several stories carry
+TAG = "River desk, flood bulletin."  # a line that is no sentence
+
+
+@pytest.mark.parametrize("edit", ["gains", "loses", "loses-tag", "removed", "added", "reworded"])
+def test_repeated_lines_are_found_again_only_where_a_changed_article_touches_them(config, tmp_path, monkeypatch,
+                                                                                    edit):
+    """A corpus a few articles away from one stored looks again only at the lines the changed articles carry
+    (or carried), and finds what looking at all of them finds: the same furniture, counted the same."""
+    story = Path(__file__).resolve().parent.parent / "data" / "relink"
+    folder = tmp_path / "story"
+    shutil.copytree(story, folder)
+
+    def put(name: str, *lines: str) -> None:
+        page = folder / name
+        blocks = page.read_text(encoding="utf-8").split("\n\n")
+        page.write_text("\n\n".join(blocks[:2] + list(lines) + blocks[2:]), encoding="utf-8")
+
+    put("a1_herald.txt", PROMPT, TAG)
+    put("a3_courier.txt", PROMPT)
+    put("a5_echo.txt", PROMPT, TAG)
+    put("a6_news.txt", TAG)
+    calls: list[int] = []
+    real = loader_module.repeated_lines
+
+    def counting(articles, cleaning):
+        calls.append(len(articles))
+        return real(articles, cleaning)
+
+    monkeypatch.setattr(loader_module, "repeated_lines", counting)
+    with Cache(tmp_path / "cache.sqlite3") as store:
+        before = analyze([folder], config, cache=store)
+        assert {r.text for a in before.articles for r in a.removed if r.kind == "corpus"} == {PROMPT, TAG}
+        if edit == "gains":
+            put("a2_gazette.txt", PROMPT)
+        elif edit == "loses":
+            (folder / "a3_courier.txt").write_text((story / "a3_courier.txt").read_text(encoding="utf-8"),
+                                                   encoding="utf-8")
+        elif edit == "loses-tag":
+            (folder / "a6_news.txt").write_text((story / "a6_news.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        elif edit == "removed":
+            (folder / "a5_echo.txt").unlink()
+        elif edit == "added":
+            (folder / "a7_extra.txt").write_text(
+                f"A ferry carried walkers across the river while the footbridge stayed shut.\n\n{PROMPT}\n\n"
+                "The council said the crossing would be free for as long as the closure lasted.\n", encoding="utf-8")
+        else:
+            put("a4_post.txt", "The river rose again overnight, council staff said on Tuesday morning.")
+        calls.clear()
+        near = analyze([folder], config, cache=store)
+        looked = list(calls)
+    fresh = analyze([folder], config, cache=False)
+    assert corpus_to_dict(near) == corpus_to_dict(fresh)
+    assert looked and max(looked) < len(fresh.articles)

@@ -214,11 +214,18 @@ def test_new_links_are_merged_into_the_kept_ones_in_order():
     rows = np.arange(len(kept))
     assert _in_order(ends, rows) and _in_order(ends, rows[::7])
     new = some(40)  # ties with kept links too (scores of one decimal): a kept link stays first, as in a sort
-    assert _merged(new, kept, True) == sorted(kept + new, key=_order)
+    merged, origin = _merged(new, kept, True, rows + 1000)
+    assert merged == sorted(kept + new, key=_order)
+    # where each came from: its kept row, or -1 for a new one
+    assert [kept[k - 1000] if k >= 0 else None for k in origin.tolist()] == [
+        link if any(link is x for x in kept) else None for link in merged]
     shuffled = kept[:]
     shuffled[10], shuffled[200] = shuffled[200], shuffled[10]
     assert not _in_order(LinkEnds.of(tuple(shuffled)), rows)
-    assert _merged(new, shuffled, False) == sorted(shuffled + new, key=_order)
+    merged, origin = _merged(new, shuffled, False, rows)
+    assert merged == sorted(shuffled + new, key=_order)
+    assert [shuffled[k] if k >= 0 else None for k in origin.tolist()] == [
+        link if any(link is x for x in shuffled) else None for link in merged]
 
 
 def test_a_description_tags_an_article_relinked_alone_as_the_full_stage_did(story_config):
@@ -239,3 +246,37 @@ def test_a_description_tags_an_article_relinked_alone_as_the_full_stage_did(stor
     assert done is not None
     assert [a.passages for a in done.articles] == [a.passages for a in full.articles]
     assert [_key(link) for link in done.links] == [_key(link) for link in full.links]
+
+
+@pytest.mark.parametrize("edit", ["shorter", "removed"])
+def test_relinked_links_are_stored_as_columns_and_read_back_the_same(story_config, tmp_path, edit, monkeypatch):
+    """A relink hands the cache its links as columns (the kept links' stored rows, the new links' values):
+    read back for the new corpus they are its links, with no passage of the changed article's old version
+    left in the tables (the cache would refuse the row)."""
+    from models.store.cache import _decode_corpus, _encode_corpus
+
+    monkeypatch.setattr(carry_module, "CARRY_SHARED", 1)
+    folder = tmp_path / "story"
+    shutil.copytree(STORY, folder)
+    before = _articles(folder, story_config)
+    full = analyze_corpus(before, story_config)
+    base = _base(full, before)
+    base = replace(base, ends=_read_back(full, before))  # the columns as the cache gives them
+    changed = folder / "a4_post.txt"
+    if edit == "removed":
+        changed.unlink()
+    else:
+        changed.write_text(changed.read_text(encoding="utf-8").rsplit("\n\n", 2)[0] + "\n", encoding="utf-8")
+    after = _articles(folder, story_config)
+    done = relink(base, after, story_config, max_drift=1)
+    assert done is not None and done.ends is not None
+    assert done.ends.ids and not any(pid.startswith("a4_post:") for pid in done.ends.ids) or edit != "removed"
+    back = _decode_corpus(_encode_corpus(done, after), after)
+    assert [_key(link) for link in back.links] == [_key(link) for link in done.links]
+    assert back.articles == done.articles
+
+
+def _read_back(analysis: CorpusAnalysis, before: list[Article]) -> LinkEnds:
+    from models.store.cache import _encode_corpus, _read_corpus
+
+    return _read_corpus(_encode_corpus(analysis, before))[2]
