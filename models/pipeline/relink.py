@@ -140,28 +140,29 @@ def _relink(
     # the stored links are in order (each group of topics): the new ones are merged in, not all sorted again
     kept_in_order = _in_order(ends, rows_configured) and _in_order(ends, rows_found)
     lent_found = lent[of_found]
-    rows_plain, rows_lent = rows_found[~lent_found], rows_found[lent_found]
-    kept_plain = [base.links[k] for k in rows_plain.tolist()]
-    kept_lent = [base.links[k] for k in rows_lent.tolist()]
+    rows_plain = rows_found[~lent_found]
+    kept_found = [base.links[k] for k in rows_found.tolist()]  # with the lent ones, in their places
     configured_new, found_new = configured, found
     configured, from_configured = _merged(configured_new, kept_configured, kept_in_order, rows_configured)
-    plain, from_plain = _merged(found_new, kept_plain, kept_in_order, rows_plain)
     # links by content are redone over the whole space (as the full stage makes them, after the topics' links
     # and before the links lent: content_links.py)
     ids = frozenset(t.id for t in config.topics)
-    content = content_links(space, th, {(k.source, k.target) for k in configured + plain}, workers=workers,
-                            configured=ids)
+    taken = {(k.source, k.target) for k in configured + found_new}
+    taken.update((base.links[k].source, base.links[k].target) for k in rows_plain.tolist())
+    content = content_links(space, th, taken, workers=workers, configured=ids)
     of_content = np.asarray([t is None for t in ends.topics], dtype=bool)[link_topic[rows]]
     between = [c for c in content if article_of(c.source) not in redone and article_of(c.target) not in redone]
     if _same_links(between, [base.links[k] for k in rows[of_content].tolist()]):
         # links lent with an end in a changed article come of links with an end there: the new ones (`_carried`)
         touching = [c for c in content if article_of(c.source) in redone or article_of(c.target) in redone]
         lent_new = carried_links(space, found_new, configured_new + touching, suggested, ids, th.link_min_score)
-        lent_all, from_lent = _merged(lent_new, kept_lent, kept_in_order, rows_lent)
+        found, from_found = _merged(found_new, kept_found, kept_in_order, rows_found)
+        found, from_found = _merged(lent_new, found, True, from_found)
     else:  # links by content between unchanged articles moved: every link lent is lent again
+        plain, from_plain = _merged(found_new, [base.links[k] for k in rows_plain.tolist()], kept_in_order,
+                                    rows_plain)
         lent_all = carried_links(space, plain, configured + content, suggested, ids, th.link_min_score)
-        from_lent = np.full(len(lent_all), -1, dtype=np.int64)
-    found, from_found = _merged(lent_all, plain, True, from_plain, from_lent)
+        found, from_found = _merged(lent_all, plain, True, from_plain)
     links = configured + found + content
     strings_all = {a.id: strings[a.id] if a.id in strings else model.strings[a.id] for a in out}
     new_model = replace(

@@ -280,3 +280,22 @@ def _read_back(analysis: CorpusAnalysis, before: list[Article]) -> LinkEnds:
     from models.store.cache import _encode_corpus, _read_corpus
 
     return _read_corpus(_encode_corpus(analysis, before))[2]
+
+
+@pytest.mark.parametrize("written", [TOPICS, ()], ids=["configured", "no-config"])
+def test_links_are_all_lent_again_when_links_by_content_between_unchanged_articles_moved(story_config, written,
+                                                                                         monkeypatch):
+    """The kept lent links stand only while the links by content between unchanged articles are as stored;
+    otherwise every link is lent again, as the full stage lends them."""
+    from models.pipeline import relink as relink_module
+
+    story_config = replace(story_config, topics=written)
+    monkeypatch.setattr(carry_module, "CARRY_SHARED", 1)
+    monkeypatch.setattr(relink_module, "_same_links", lambda new, old: False)
+    articles = _articles(STORY, story_config)
+    full = analyze_corpus(articles, story_config)
+    base = _base(full, articles)
+    base = replace(base, model=replace(base.model, fingerprints=dict(base.model.fingerprints, a3_courier="changed")))
+    done = relink(base, articles, story_config, max_drift=1)
+    assert done is not None
+    assert [_key(link) for link in done.links] == [_key(link) for link in full.links]
