@@ -175,10 +175,13 @@ def _derived(a: str, b: str) -> bool:
 def _other_word(a: str, b: str) -> bool:
     """True when two words rapidfuzz finds alike are two words of English, not spellings of one: both in the
     background model (`KNOWN_ZIPF`) and more than one edit apart ("wearing" is not "warning"; "defense" and
-    "defence", one letter apart, are one word)."""
+    "defence", one letter apart, are one word), unless Snowball gives both one stem (`lemma`) ("investigating" is a
+    form of "investigation": the alias's own word, which the lemma match may miss)."""
     short, long = sorted((a, b), key=len)
     if long.startswith(short) and long[len(short):] in _INFLECTIONS:
         return False  # "recovered" is "recover"
+    if lemma(a) == lemma(b):
+        return False  # "investigating" and "investigation": one Snowball stem, forms of one word
     return (Levenshtein.distance(a, b) > 1 and background.zipf(a) >= KNOWN_ZIPF
             and background.zipf(b) >= KNOWN_ZIPF)
 

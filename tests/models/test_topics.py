@@ -248,6 +248,7 @@ def test_an_alias_that_opens_with_an_article_meets_the_name_without_it():
     assert _tagged(tagger, "She met the Mayor on Monday.") == ("the Mayor",)
 
 
-@pytest.mark.parametrize(("alias", "text"), [("defence", "The defense rested its case."), ("organisation", "The organization said nothing.")])
+@pytest.mark.parametrize(("alias", "text"), [("defence", "The defense rested its case."), ("organisation", "The organization said nothing."),
+                                             ("investigation", "Officials are investigating the collapse.")])
 def test_a_spelling_one_letter_apart_still_meets_the_alias(alias, text):
     assert _tagged(_user_tagger(alias), text)
