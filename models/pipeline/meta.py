@@ -22,8 +22,10 @@ from models.pipeline.evidence import PICTURE_WORDS, WIRE_DATELINE, glued_repeat,
 
 _NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|bin|al|da|di|del|la|le))*"
 _BYLINES = [
-    re.compile(rf"^(?i:by)\s+({_NAME}(?:(?:,| and| &) {_NAME})*)\s*(?:[|•·,–—-]\s*(.*))?$"),
-    re.compile(rf"^(?:[Aa]uthor|[Ww]ritten by|[Ww]ords by|[Rr]eporting by)\s*:?\s+({_NAME}(?:(?:,| and| &) {_NAME})*)"),
+    # "By Jane Doe", "By Jane Doe | Outlet", "By Jane Doe (Outlet)"
+    re.compile(rf"^(?i:by)\s+({_NAME}(?:(?:,| and| &) {_NAME})*)\s*(?:\((?P<paren>[^()]{{2,40}})\)|[|•·,–—-]\s*(?P<after>.*))?$"),
+    # "Author: Jane Doe", "Written By: Jane Doe", "Story written by Jane Doe"
+    re.compile(rf"^(?:[A-Z][a-z]+ ){{0,2}}?(?i:author|written by|words by|reporting by)\s*:?\s+({_NAME}(?:(?:,| and| &) {_NAME})*)"),
     re.compile(rf"^[Aa]rticles by\s*:?\s+({_NAME})"),
     re.compile(rf"^About ({_NAME})\s*$"),
     # "From Example News' Jane Doe": a live blog's post by one of the outlet's reporters
@@ -31,6 +33,8 @@ _BYLINES = [
     # "Reporter Jane Doe", "Staff Writer: Jane Doe": the byline's role word before the name
     re.compile(rf"^(?:[A-Z][a-z]+ )?(?i:reporter|correspondent|writer|editor|columnist|contributor|journalist)\s*:?\s+({_NAME}(?:(?:,| and| &) {_NAME})*)\s*$"),
 ]
+_PARTS = re.compile(r",| and | & ")
+_SEPARATED = re.compile(r"\s+[|•·]\s+")  # the parts of a byline printed on one line
 _LEAD_BYLINES = (_BYLINES[0], _BYLINES[4])  # the patterns that read a whole line: "By ...", "From Outlet's ..."
 _READ_TIME = re.compile(r"[\s<>|•·,–—-]*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b.*$", re.IGNORECASE)  # "< 1 MINUTE READ"
 _CLASS_YEAR = re.compile(r"(?<=\w)\s+['’‘]\d{2}\b")  # "By Jane Doe ’10": a student paper's class year after a name
@@ -136,16 +140,21 @@ def _author(
             m = pattern.match(text)
             if m is None:
                 continue
-            if "names" in pattern.groupindex:  # ("From Example News' Jane Doe": the outlet before the names)
-                names, after = m.group("names"), m.group("outlet")
-            else:
-                names, after = m.group(1), (m.group(2) if m.lastindex and m.lastindex >= 2 else None)
+            found = m.groupdict()  # ("From Example News' Jane Doe": the outlet before the names)
+            names = found.get("names") or m.group(1)
+            after = found.get("outlet") or found.get("after") or found.get("paren")
             if n >= len(keyed) - len(lead) and after is not None and not _OUTLET_AFTER.match(after.strip().strip(".")):
                 continue  # a paragraph "By Tuesday evening, the fire had ..." is no byline
             if _plausible_name(names):
                 author, outlet = _split_outlet(names, after)
                 return author or None, outlet
     bylines = bylines[: len(bylines) - len([p for p in tail if p.role is None])]  # a bare name below the body is no byline
+    for piece in bylines + roles.get("dateline", []):  # "Jane Doe | Example Courier | March 3, 2024"
+        parts = _SEPARATED.split(piece.text.strip()[:SCAN])
+        rest = [_tidy(part) for part in parts[1:]]
+        if len(parts) > 1 and name_line(parts[0]) and not _label(parts[0]) \
+                and all(date_line(part) or _OUTLET_AFTER.match(part) for part in rest):
+            return _tidy(parts[0]), next((part for part in rest if not date_line(part)), None)
     for piece in bylines:  # "Jane Doe (JaneDoe) • March 3, 2023": a name and its own handle
         text = piece.text.strip()[:SCAN]
         if handle_byline(text) == 0:
@@ -160,6 +169,8 @@ def _author(
         copy = glued_repeat(text)
         if copy is not None and name_line(copy):
             return _tidy(copy), None
+        if name_line(text) and len(_PARTS.split(text)) == 1 and text.split()[-1].lower() in ORGANISATION_WORDS:
+            continue  # "Example Courier" under "Jane Doe": the outlet's name, not a second person
         if piece.role in ("byline", None) and name_line(text) and (dated(piece) or not _label(text)):
             # (a name printed with its date is a byline whatever its words: "Mark White" / "March 3, 2024")
             author, outlet = _split_outlet(_tidy(text), None, keyword=False)  # "Jane Doe, Riverside Courier"
@@ -431,8 +442,9 @@ def _under_byline(head: list[Removed], title: str | None) -> str | None:
     for piece, below in zip(head, head[1:]):
         text = below.text.strip()
         byline = piece.role == "byline" or any(p.match(piece.text.strip()[:SCAN]) for p in _BYLINES[:1])
-        if not byline or below.role is not None or below.line > piece.line + 3 or text == title:
-            continue
+        outlet_named = below.role == "byline" and text.split()[-1:] != [] and text.split()[-1].lower() in ORGANISATION_WORDS
+        if not byline or (below.role is not None and not outlet_named) or below.line > piece.line + 3 or text == title:
+            continue  # (a line of names under the byline may be taken for a second byline: "Example Courier")
         words = text.split()
         if not 2 <= len(words) <= UNDER_BYLINE_MAX_WORDS or not _OUTLET_AFTER.match(text) or parse_date(text) is not None:
             return None

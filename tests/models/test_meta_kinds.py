@@ -174,3 +174,22 @@ def test_a_paragraph_opening_with_by_and_a_time_is_no_byline(config):
 def test_a_date_run_into_the_first_paragraph(config, opening, date):
     text = f"{TITLE}\n\n{opening} ran its first full timetable of the year, after three weeks of storms kept it in harbour.\n\n{MORE}\n"
     assert meta(text, config).date == date
+
+
+@pytest.mark.parametrize(
+    "byline, author, source",
+    [
+        ("Written By: Mara Quentin", "Mara Quentin", None),  # the keyword in title case, with a colon
+        ("By Mara Quentin (KNW)", "Mara Quentin", "KNW"),  # the outlet in brackets
+        ("Mara Quentin | Harbour Gazette | April 19, 2022", "Mara Quentin", "Harbour Gazette"),  # parts on one line
+        ("Mara Quentin\nHarbour Gazette\nApril 19, 2022", "Mara Quentin", "Harbour Gazette"),  # ... or on three
+        ("By MARA QUENTIN\nHarbour Gazette", "MARA QUENTIN", "Harbour Gazette"),
+    ],
+)
+def test_more_byline_shapes(config, byline, author, source):
+    m = meta(page(TITLE, byline), config)
+    assert (m.author, m.source) == (author, source)
+
+
+def test_story_written_by_under_the_body(config):
+    assert meta(page(TITLE, tail="Story written by Mara Quentin"), config).author == "Mara Quentin"
