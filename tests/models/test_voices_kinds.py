@@ -113,3 +113,28 @@ def test_a_bare_the_company_is_the_body_the_article_names_most():
 def test_the_firm_is_no_person_the_article_calls_he():
     found = _voices("Ivo Marsh said he was shocked.", "The firm said the chief would stay.")
     assert found["Ivo Marsh"] == PERSON
+
+
+def test_calling_something_a_quoted_name_is_saying_so_calling_someone_is_not():
+    assert _voices("The mayor called the plan “a disgrace to the whole city.”") == {"the mayor": UNNAMED}
+    assert _voices("The mayor called the police at once.") == {}
+
+
+def test_the_agent_of_a_passive_reporting_verb_speaks():
+    assert _voices("The deal was hailed by analysts as a turning point.") == {"analysts": UNNAMED}
+    assert _voices("The result was confirmed by the Harbour Authority on Monday.") == {"Harbour Authority": ORGANISATION}
+    assert _voices("He was told to wait.") == {}
+
+
+def test_depict_and_outline_report_and_many_or_some_alone_speak():
+    assert _voices("Prosecutors depicted him as a liar.") == {"prosecutors": UNNAMED}
+    assert _voices("Many argue that the deal was a trap.") == {"many": UNNAMED}
+    assert _voices("Some of the money said to be missing was found.") == {}
+
+
+def test_plural_people_joined_by_and_each_speak():
+    assert _voices("Residents and shopkeepers said the water rose fast.") == {
+        "residents": UNNAMED, "shopkeepers": UNNAMED}
+    assert _voices("Ferry operators and harbour clinics also reported delays.") == {
+        "Ferry operators": UNNAMED, "harbour clinics": UNNAMED}
+    assert _voices("Apples and oranges said nothing.") == {}

@@ -28,6 +28,7 @@ from models.insight.voices.sentences import (
 )
 from models.insight.voices.words import (
     ADVERBS,
+    CLAUSE_BREAKS,
     AUXILIARIES,
     BE,
     NEGATIONS,
@@ -288,7 +289,12 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
     if reflexive:
         nxt = toks[i + 2]  # "ruled himself out"
     if particle and (nxt is None or nxt.norm not in particle):
-        return _what_called(s, i, quotes, sentence) if form.lemma == "call" else None
+        if form.lemma != "call":
+            return None
+        called = _what_called(s, i, quotes, sentence)
+        if called is not None or not _quote_after_object(s, i, quotes):
+            return called
+        particle = None  # "The mayor called the plan “a disgrace”": calling it so is saying so
     if form.lemma == "write" and _WORK_TITLE.match(s.text, toks[i].end):
         return None  # "Key wrote the “Star Spangled Banner” in 1814": a work's title, not words reported
     if form.lemma in BESIDE_QUOTE and not _beside_quote(s.text, toks[i].start, toks[i + 1 if particle else i].end):
@@ -302,8 +308,10 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         return None  # "critics could argue", "Ankara may protest": what someone might say, not what was said
     if form.ing and not be:
         return None  # "adding that ...", "a warning": only "are warning" is a finite form
-    if be and not form.ing and not (form.lemma == "say" and low == "said" and False):
-        return None  # "was told", "is said": passive, the speaker is not the subject
+    if be and not form.ing:
+        # "was told", "is said": passive, the speaker is not the subject; the agent after "by" is ("was
+        # hailed by analysts as", "was confirmed by the ministry").
+        return _passive_agent(s, i, quotes, sentence)
     if form.base and not (infinitive or auxiliary) and form.ing is False:
         base_only = True  # "officials warn": a plain present needs a plural subject (checked below)
     else:
@@ -339,11 +347,17 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
                 and len(idx) <= 3 and all(toks[t].raw.islower() for t in idx)):
             return None  # "in general terms": a prepositional phrase and a noun, no subject and verb
         phrase = _read_phrase(s, idx)
+        if not phrase.kind:
+            phrase = _joined_to_people(s, idx)  # "Railway operators and health clinics also reported"
+            if phrase.kind:
+                return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
         if not phrase.kind or (base_only and not _plural(s, idx, phrase)):
             return None
         if idx[0] - 1 >= s.lo and toks[idx[0] - 1].norm in _HYPOTHETICAL:
             return None  # "ready to discuss it if Ankara asked": a condition, nobody has spoken
         phrase.partner = _coordinated(s, idx) if phrase.kind in (PERSON, ORGANISATION, UNNAMED, "description") else None
+        if phrase.partner is None and phrase.kind == UNNAMED and _plural(s, idx, phrase):
+            phrase.partner = _unnamed_partner(s, idx)  # "Residents and shopkeepers said"
         return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
     if j >= s.lo and marks and set(marks) <= {","} and len(marks) % 2 == 0 and j + 1 < i and not infinitive:
         # "X, however, said": an adverb set off between subject and verb.
@@ -492,7 +506,72 @@ def _plural(s: _Sentence, idx: list[int], phrase: _Phrase) -> bool:
         return True
     if phrase.kind not in (UNNAMED, "description") and not (last.raw.isupper() and len(last.raw) > 1):
         return False
-    return (last.norm.endswith("s") and not last.norm.endswith("ss")) or last.norm in ("people", "media", "police")
+    return (last.norm.endswith("s") and not last.norm.endswith("ss")) or last.norm in ("people", "media", "police", "many", "some")
+
+
+def _joined_to_people(s: _Sentence, idx: list[int]) -> _Phrase:
+    """A plural noun phrase of no known speaker joined by "and" to one of unnamed people who speak with it
+    ("Railway operators and health clinics also reported", "residents and shopkeepers said"): the
+    conjunction is the evidence that both speak; each is a voice (chained through `partner`)."""
+    toks = s.toks
+    if not idx:
+        return _NOTHING
+    last = toks[idx[-1]]
+    if (idx[0] - 2 < s.lo or toks[idx[0] - 1].norm != "and" or s.breaks_before(idx[0]) or s.breaks_before(idx[0] - 1)
+            or not last.raw.islower() or not last.norm.endswith("s") or last.norm.endswith("ss") or len(idx) > 4
+            or any(toks[t].norm in STOPWORDS and toks[t].norm not in DETERMINERS for t in idx)):
+        return _NOTHING
+    other = _unnamed_partner(s, idx)
+    if other is None:
+        return _NOTHING
+    words = [toks[t].raw for t in idx if toks[t].norm not in DETERMINERS]
+    return _Phrase(UNNAMED, " ".join(words).lower() if words[0][:1].isupper() and idx[0] == s.lo else " ".join(words),
+                   head=last.norm, partner=other)
+
+
+def _unnamed_partner(s: _Sentence, idx: list[int]) -> _Phrase | None:
+    """The unnamed plural speakers joined by "and" before the phrase `idx` ("residents and ..."), or None."""
+    toks = s.toks
+    if idx[0] - 2 < s.lo or toks[idx[0] - 1].norm != "and" or s.breaks_before(idx[0]) or s.breaks_before(idx[0] - 1):
+        return None
+    left = _walk_back(s, idx[0] - 2)
+    other = _read_phrase(s, left) if left else _NOTHING
+    return other if other.kind == UNNAMED and _plural(s, left, other) else None
+
+
+def _quote_after_object(s: _Sentence, i: int, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a quotation of a few words opens right after the object of the verb at token `i`, before any
+    clause break ("called the sudden change “one for the history books”"; not "called the police")."""
+    toks = s.toks
+    k = i + 1
+    while k < s.hi and k - i <= 8:
+        if s.breaks_before(k) or toks[k].norm in CLAUSE_BREAKS:
+            break
+        k += 1
+    end = toks[k - 1].end if k - 1 > i else toks[i].end
+    gap_end = toks[k].start if k < s.hi else len(s.text)
+    return any(end <= qs <= gap_end + 1 and _speech_quote(s.text, (qs, qe)) for qs, qe in quotes)
+
+
+def _passive_agent(s: _Sentence, i: int, quotes: list[tuple[int, int]],
+                   sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """The speaker of a passive reporting verb: the agent after "by" ("was lauded by leading foreign media
+    outlets as ...", "was confirmed by the ministry"), read up to "as", "that" or punctuation."""
+    toks = s.toks
+    k = i + 1
+    if k < s.hi and toks[k].raw.islower() and toks[k].norm.endswith("ly"):
+        k += 1  # "was widely hailed by"
+    if k >= s.hi or toks[k].norm != "by" or s.breaks_before(k):
+        return None
+    after = [t for t in _walk_forward(s, k + 1)]
+    for n, t in enumerate(after):
+        if toks[t].norm in ("as", "for", "on", "in", "at", "after", "over", "with") and n > 0:
+            after = after[:n]
+            break
+    phrase = _read_phrase(s, after)
+    if phrase.kind not in (PERSON, ORGANISATION, UNNAMED, "description"):
+        return None
+    return phrase, f"{toks[i].norm} by", _near_quote(s, quotes, sentence, toks[i].end, toks[i].end)
 
 
 def _what_called(s: _Sentence, i: int, quotes: list[tuple[int, int]],
@@ -739,7 +818,8 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     after = _PARTICLE_AFTER.get(form.lemma)
     particle = after.match(text, at + len(word)) if after is not None else None
     if after is not None and particle is None:
-        return form.lemma == "call" and _WHAT.search(text, lo, at) is not None
+        return form.lemma == "call" and (_WHAT.search(text, lo, at) is not None or any(
+            ch in text[at : at + 80] for ch in "“\""))
     if form.lemma in BESIDE_QUOTE and not _beside_quote(text, at, particle.end() if particle else at + len(word)):
         return False
     return not form.ing or _BE_WORD.search(text, lo, at) is not None

@@ -46,7 +46,8 @@ _NOT_INVERTING = """
     denounce decry slam blast lambast fault chide rebuke deny dismiss reject refute rebut dispute apologise
     describe characterise term dub label brand promise pledge vow threaten swear implore beseech beg
     hint imply indicate reveal disclose confide confess concur specify clarify forecast regret deplore
-    protest congratulate praise hail laud commend applaud thank welcome caption recommend""".split()
+    protest congratulate praise hail laud commend applaud thank welcome caption recommend depict portray
+    outline""".split()
 
 # Verbs that report only with a particle after them ("pointed out", "called on", "called for").
 PARTICLES = {"point": ("out",), "call": ("on", "for"), "spell": ("out",), "lay": ("out",), "go": ("on",),

@@ -137,8 +137,10 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
                 return phrase
     if len(idx) == 1 and (toks[idx[0]].norm in PRONOUNS or toks[idx[0]].norm in ("it", "they")):
         return _Phrase("pronoun", toks[idx[0]].raw)
-    if toks[idx[0]].norm in SKIP_SUBJECTS and (len(idx) == 1 or toks[idx[1]].norm not in SOURCE_NOUNS):
-        return _NOTHING
+    if len(idx) == 1 and toks[idx[0]].norm in _SOME_PEOPLE:
+        return _Phrase(UNNAMED, toks[idx[0]].norm, head=toks[idx[0]].norm)  # "Many argue that ...", "Some say"
+    if toks[idx[0]].norm in SKIP_SUBJECTS and not any(toks[t].norm in SOURCE_NOUNS for t in idx[1:4]):
+        return _NOTHING  # "One AI person", "Some senior officials" are sources; "this", "it" are not
     opening = toks[idx[0]]
     if idx[0] == s.lo and opening.raw[:1].isupper() and opening.raw[1:].islower() and _plural_people(opening.norm):
         return _read_anonymous(s, idx)  # "Customers said", "Users of the platform are reporting"
@@ -229,6 +231,9 @@ def _inside_body_name(s: _Sentence, i: int) -> bool:
         k += 1
     return False
 
+
+# Quantifiers that stand alone for unnamed people who speak: "Many argue that", "Some say", "Others warned".
+_SOME_PEOPLE = frozenset("many some others".split())
 
 # An acronym in the plural ("MPs", "MEPs", "NGOs"): members of a group, never a name.
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s$")
