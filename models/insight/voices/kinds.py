@@ -7,7 +7,6 @@ stands in none of these places, so each is evidence read from the text, not a li
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from models.insight.voices.words import ORG_NOUNS, PERSON_OR_BODY
 
@@ -35,27 +34,33 @@ def _plural_body(word: str) -> bool:
     return stem in ORG_NOUNS and stem not in PERSON_OR_BODY or stem in ("system", "hospital", "firm", "brand")
 
 
-@lru_cache(maxsize=4096)
-def _patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    n = re.escape(name)
-    office = re.compile(r"\b([A-Za-z-]+)\s+(?:of|at|for)\s+(?:the\s+)?" + n + r"\b(?![’'-]?\w)")
-    possessed = re.compile(n + r"[’']s?\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
-    kind_of = re.compile(r"\b([a-z]+)\s+(?:like|such\s+as|including)\s+(?:the\s+)?" + n + r"\b")
-    return office, possessed, kind_of
+_OFFICE_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+(?:of|at|for)\s+(?:the\s+)?$")
+_KIND_BEFORE = re.compile(r"\b([a-z]+)\s+(?:like|such\s+as|including)\s+(?:the\s+)?$")
+_POSSESSED_AFTER = re.compile(r"[’']s?\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
 
 
 def body_in_text(text: str, name: str) -> bool:
-    """Whether the article uses `name` where only a body's name stands (see the module's docstring)."""
-    if len(name) < 2 or name not in text:
+    """Whether the article uses `name` where only a body's name stands (see the module's docstring). Only
+    the words right around each place the name is written are read."""
+    if len(name) < 2:
         return False
-    office, possessed, kind_of = _patterns(name)
-    for m in office.finditer(text):
-        if m.group(1).lower() in _OFFICES:
-            return True
-    for m in possessed.finditer(text):
-        first, second = m.group(1).lower(), (m.group(2) or "").lower()
-        if first in _POSSESSED or (first in _CHIEF and second in ("executive", "director", "officer")):
-            return True  # "Kestrel Air's board", "Kestrel Air's chief executive"
-        if m.group(1).islower() and second in _POSSESSED:
-            return True  # "Kestrel Air's new chief executive"
-    return any(_plural_body(m.group(1)) for m in kind_of.finditer(text))
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+            before = text[max(0, at - 40) : at]
+            m = _OFFICE_BEFORE.search(before)
+            if m is not None and m.group(1).lower() in _OFFICES:
+                return True  # "the managing director of Action Aviation"
+            m = _KIND_BEFORE.search(before)
+            if m is not None and _plural_body(m.group(1)):
+                return True  # "hospital systems like X", "airlines such as X"
+            m = _POSSESSED_AFTER.match(text, end)
+            if m is not None:
+                first, second = m.group(1).lower(), (m.group(2) or "").lower()
+                if first in _POSSESSED or (first in _CHIEF and second in ("executive", "director", "officer")):
+                    return True  # "Kestrel Air's board", "Kestrel Air's chief executive"
+                if m.group(1).islower() and second in _POSSESSED:
+                    return True  # "Kestrel Air's new chief executive"
+        at = text.find(name, end)
+    return False
