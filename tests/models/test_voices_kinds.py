@@ -138,3 +138,19 @@ def test_plural_people_joined_by_and_each_speak():
     assert _voices("Ferry operators and harbour clinics also reported delays.") == {
         "Ferry operators": UNNAMED, "harbour clinics": UNNAMED}
     assert _voices("Apples and oranges said nothing.") == {}
+
+
+def test_a_noun_the_lists_do_not_know_speaks_beside_a_quotation_a_sign_does_not():
+    assert _voices("At noon the clerk said, “the jury has reached a verdict.”") == {"the clerk": UNNAMED}
+    assert _voices("The sign said, “No entry for anyone here.”") == {}
+    assert _voices("The clerk said the jury was out.") == {}
+
+
+def test_the_subject_of_an_absolute_clause_after_with_speaks():
+    assert _voices("Prices rose, with some observers labelling the move a “strategic shift.”") == {
+        "some observers": UNNAMED}
+    assert _voices("The team met with reporters asking questions.") == {}
+
+
+def test_a_lowercase_brand_named_by_its_role_is_a_body():
+    assert _voices("The ship was stuck, according to supply-chain data provider route77.") == {"route77": ORGANISATION}

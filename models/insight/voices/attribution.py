@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from models.document import Passage
 from models.text import Token, fold, lemma
 from models.insight.voices.lexicon import BESIDE_QUOTE, PARTICLES, REFLEXIVES, Form, delivering_form, forms, reporting_form
-from models.insight.voices.phrases import _NOTHING, _QUANTIFIERS, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
+from models.insight.voices.phrases import _NOTHING, _QUANTIFIERS, _VEHICLES, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.insight.voices.sentences import (
     _BOUNDARY,
@@ -29,6 +29,7 @@ from models.insight.voices.sentences import (
 from models.insight.voices.words import (
     ADVERBS,
     CLAUSE_BREAKS,
+    DOCUMENT_NOUNS,
     AUXILIARIES,
     BE,
     NEGATIONS,
@@ -307,7 +308,9 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
     if any(toks[t].norm in _MODALS for t in range(max(j + 1, s.lo), i)):
         return None  # "critics could argue", "Ankara may protest": what someone might say, not what was said
     if form.ing and not be:
-        return None  # "adding that ...", "a warning": only "are warning" is a finite form
+        # "adding that ...", "a warning": only "are warning" is a finite form, and the subject of an absolute
+        # clause after "with" ("with some observers labelling the move a “...”").
+        return _with_subject(s, i, j, quotes, sentence) if j is not None and j >= s.lo else None
     if be and not form.ing:
         # "was told", "is said": passive, the speaker is not the subject; the agent after "by" is ("was
         # hailed by analysts as", "was confirmed by the ministry").
@@ -351,6 +354,10 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
             phrase = _joined_to_people(s, idx)  # "Railway operators and health clinics also reported"
             if phrase.kind:
                 return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
+            quote = _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end) if idx else None
+            phrase = _speaking_noun(s, idx) if quote is not None and form.lemma in _PLAIN_SAYING else _NOTHING
+            if phrase.kind:
+                return phrase, cue, quote  # "the clerk said, “the jury has reached a verdict.”"
         if not phrase.kind or (base_only and not _plural(s, idx, phrase)):
             return None
         if idx[0] - 1 >= s.lo and toks[idx[0] - 1].norm in _HYPOTHETICAL:
@@ -507,6 +514,50 @@ def _plural(s: _Sentence, idx: list[int], phrase: _Phrase) -> bool:
     if phrase.kind not in (UNNAMED, "description") and not (last.raw.isupper() and len(last.raw) > 1):
         return False
     return (last.norm.endswith("s") and not last.norm.endswith("ss")) or last.norm in ("people", "media", "police", "many", "some")
+
+
+# Things that bear a text and "say" it: never a speaker, however a quotation stands beside them.
+_TEXT_BEARERS = frozenset("sign note notice headline caption banner placard label text email memo tweet poster screen "
+                          "letter message post website page law rule bill order ruling verdict".split())
+# Verbs that only say: beside a quotation of speech, their subject is someone speaking, whatever the noun.
+_PLAIN_SAYING = frozenset("say tell add ask reply answer shout whisper announce".split())
+
+
+def _speaking_noun(s: _Sentence, idx: list[int]) -> _Phrase:
+    """"the clerk", "the foreman": a definite singular noun the word lists do not know, as the subject of a
+    verb that only says, right beside a quotation of speech: the quotation is the evidence someone speaks.
+    A text or a document ("the statement", "the sign") never speaks."""
+    toks = s.toks
+    starts = [n for n, t in enumerate(idx) if toks[t].norm in ("the", "his", "her", "their")]
+    idx = idx[starts[-1] :] if starts else []  # "At noon the clerk": the phrase from its determiner
+    if len(idx) not in (2, 3):
+        return _NOTHING
+    words = [toks[t] for t in idx[1:]]
+    head = words[-1]
+    if (not all(w.raw.isalpha() and w.raw.islower() for w in words) or head.norm in STOPWORDS or head.norm in DOCUMENT_NOUNS
+            or head.norm in _VEHICLES or head.norm in CITING_NOUNS or (head.norm.endswith("s") and not head.norm.endswith("ss"))
+            or head.norm in TIME_NOUNS or head.norm in _TEXT_BEARERS):
+        return _NOTHING
+    return _Phrase("description", s.span(idx), head=head.norm, fallback=UNNAMED)
+
+
+_WITH = re.compile(r"\bwith\s", re.IGNORECASE)
+
+
+def _with_subject(s: _Sentence, i: int, j: int, quotes: list[tuple[int, int]],
+                  sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """The speaker of an -ing reporting verb in an absolute clause: "with some observers labelling the move a
+    “strategic shift”", "with the ministry warning that ...": the noun phrase between "with" and the verb."""
+    toks = s.toks
+    idx = _walk_back(s, j)
+    at = next((n for n, t in enumerate(idx) if toks[t].norm == "with"), None)
+    if at is None or at + 1 >= len(idx) or not (idx[at] == s.lo or s.breaks_before(idx[at])):
+        return None  # "met with reporters asking questions": "with" after a verb is no absolute clause
+    idx = idx[at + 1 :]
+    phrase = _read_phrase(s, idx)
+    if phrase.kind not in (PERSON, ORGANISATION, UNNAMED, "description"):
+        return None
+    return phrase, toks[i].norm, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
 
 
 def _joined_to_people(s: _Sentence, idx: list[int]) -> _Phrase:
@@ -822,7 +873,7 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
             ch in text[at : at + 80] for ch in "“\""))
     if form.lemma in BESIDE_QUOTE and not _beside_quote(text, at, particle.end() if particle else at + len(word)):
         return False
-    return not form.ing or _BE_WORD.search(text, lo, at) is not None
+    return not form.ing or _BE_WORD.search(text, lo, at) is not None or _WITH.search(text, max(lo, at - 80), at) is not None
 
 
 def _find_in_passage(passage: Passage, offset: int, lead_in: Callable[[], str] | None = None) -> list[_Found]:

@@ -152,6 +152,13 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
     last = toks[idx[-1]]
     named_text = (len(idx) > 1 and _is_capital(last) and fold(last.raw) in _NAMING_NOUNS and _name_token(toks[idx[-2]])
                   and not s.breaks_before(idx[-1]))  # "the Geological Survey", "the Daily Report": a body's name
+    if len(idx) > 1 and _LOWER_BRAND.fullmatch(last.raw) and toks[idx[-2]].raw.islower():
+        # "supply-chain data provider project44", "online marketplace eBay": a brand written in lowercase,
+        # named by the role before it; a brand is a body.
+        named = _read_name(s, idx, [idx[-1]], -1, affiliation)
+        if named.kind:
+            named.kind = ORGANISATION
+            return named
     if (_name_token(last) or named_text) and not _possessive(last) and not _ACRONYM_PLURAL.match(last.raw):
         run = [idx[-1]]
         for n in range(len(idx) - 2, -1, -1):
@@ -183,6 +190,9 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
             # "Eleven members of the House": a source described by the body it belongs to.
     return _read_anonymous(s, whole)
 
+
+# A brand's shape in lowercase: letters then a digit or a capital ("project44", "eBay", "iHeartMedia").
+_LOWER_BRAND = re.compile(r"[a-z]{1,12}(?:\d+|[A-Z]\w*)")
 
 # Document and source nouns that end a body's name when capitalised after a name word ("the Geological
 # Survey", "the Daily Report", "the Press Office"): a name, not the text or the source it would be alone.
