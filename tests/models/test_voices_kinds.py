@@ -154,3 +154,13 @@ def test_the_subject_of_an_absolute_clause_after_with_speaks():
 
 def test_a_lowercase_brand_named_by_its_role_is_a_body():
     assert _voices("The ship was stuck, according to supply-chain data provider route77.") == {"route77": ORGANISATION}
+
+
+def test_a_paragraph_of_quotation_alone_goes_on_with_the_speaker_of_the_paragraph_before():
+    found = article_voices(_article("Ana Ruiz, the union's lawyer, said:",
+                                    "“We will fight this decision in every court we can find.”",
+                                    "The weather was grim that day.",
+                                    "“Nobody wanted to be there at all, not even the judge.”"))
+    ruiz = next(v for v in found if v.name == "Ana Ruiz")
+    assert [(m.cue, m.passage_id) for m in ruiz.mentions] == [("said", "k:0"), ("quote", "k:1")]
+    assert ruiz.mentions[1].quote == "We will fight this decision in every court we can find."

@@ -44,7 +44,7 @@ from models.insight.voices.roles import (
     _titled,
     _truecase,
 )
-from models.insight.voices.sentences import _quote_spans, _quote_text, _sentence_spans
+from models.insight.voices.sentences import _outside_words, _quote_spans, _quote_text, _sentence_spans, _speech_quote
 from models.insight.voices.speakers import _same_given
 from models.insight.voices.words import _DISCOURSE, ORG_WORDS, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS, TITLES, _bare, _name_key
 
@@ -95,7 +95,10 @@ def article_voices(article: Article, places: frozenset[str] | None = None,
         lead_in = None
         if previous is not None and passage.text[:1] in "“\"":
             lead_in = (lambda before=previous, n=len(found): _last_sentence(before, found[:n]))
-        found.extend(_find_in_passage(passage, passage.start, lead_in))
+        here = _find_in_passage(passage, passage.start, lead_in)
+        if not here and previous is not None and found and found[-1].passage is previous:
+            here = _quotation_carried_on(passage, found[-1])
+        found.extend(here)
         previous = passage
     drafts = _named_and_anonymous(article, found, places, named_in_full)
     _merge_acronyms(drafts)
@@ -109,6 +112,23 @@ def article_voices(article: Article, places: frozenset[str] | None = None,
     order = {id(v): n for n, v in enumerate(unique)}
     unique.sort(key=lambda v: (-len(v.mentions), order[id(v)]))
     return tuple(unique)
+
+
+def _quotation_carried_on(passage: Passage, last: _Found) -> list[_Found]:
+    """A passage that is nothing but a quotation, right after a passage whose last sentence attributes
+    speech ("Ana Ruiz, the union's lawyer, said:" / "“We will fight ...,” Ruiz said."), goes on with the
+    same speaker's words: news writes a speaker's next paragraph of quotation without a new attribution."""
+    text = passage.text
+    if text[:1] not in "“\"":
+        return []
+    quotes = [q for q in _quote_spans(text) if _speech_quote(text, q)]
+    if not quotes or _outside_words(text, 0, len(text), quotes):
+        return []
+    before = last.passage.text
+    lo, hi = last.sentence
+    if hi < len(before.rstrip()) - 1 and _sentence_spans(before, _quote_spans(before))[-1][0] > lo:
+        return []  # the attribution is not in the passage's last sentence
+    return [_Found(last.phrase, passage, "quote", quotes[0], (0, len(text)), quotes[0][0], passage.start + quotes[0][0])]
 
 
 def _last_sentence(passage: Passage, found: list[_Found]) -> str:
