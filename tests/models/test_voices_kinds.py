@@ -164,3 +164,15 @@ def test_a_paragraph_of_quotation_alone_goes_on_with_the_speaker_of_the_paragrap
     ruiz = next(v for v in found if v.name == "Ana Ruiz")
     assert [(m.cue, m.passage_id) for m in ruiz.mentions] == [("said", "k:0"), ("quote", "k:1")]
     assert ruiz.mentions[1].quote == "We will fight this decision in every court we can find."
+
+
+def test_a_source_of_the_sources_that_spoke_is_their_voice_another_source_is_not():
+    found = article_voices(_article("Sources close to the Valdorian defence industry denied the report.",
+                                    "A defence source said the talks went on.", "A diplomatic source said otherwise."))
+    assert [(v.name, len(v.mentions)) for v in found] == [
+        ("sources close to the Valdorian defence industry", 2), ("a diplomatic source", 1)]
+
+
+def test_express_reports_only_beside_the_words_expressed():
+    assert _voices("Ana Ruiz expressed: “I loved my time at the club and its people.”") == {"Ana Ruiz": PERSON}
+    assert _voices("The minister expressed solidarity with the victims.") == {}

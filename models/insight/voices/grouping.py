@@ -114,6 +114,18 @@ def article_voices(article: Article, places: frozenset[str] | None = None,
     return tuple(unique)
 
 
+def _one_of_sources(p: _Phrase, anonymous: dict[str, _Draft]) -> _Draft | None:
+    """"a defense source" after "Sources close to the Turkish defense industry": one of the sources the
+    article already let speak, when every word of its own ("defense") is in theirs: one voice."""
+    if p.head != "source":
+        return None
+    own = _content_words(p.name) - {"source"}
+    for d in anonymous.values():
+        if d.head == "sources" and d.found and own and any(own <= _content_words(n) for n in d.names):
+            return d
+    return None
+
+
 def _quotation_carried_on(passage: Passage, last: _Found) -> list[_Found]:
     """A passage that is nothing but a quotation, right after a passage whose last sentence attributes
     speech ("Ana Ruiz, the union's lawyer, said:" / "“We will fight ...,” Ruiz said."), goes on with the
@@ -194,7 +206,7 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
                 last_named.found.append(f)  # "..., the Ministry of the Interior said. ..., the same source said"
                 continue
             else:
-                d = anonymous.get(_anonymous_key(p.name))
+                d = anonymous.get(_anonymous_key(p.name)) or _one_of_sources(p, anonymous)
                 if d is None:
                     d = anonymous[_anonymous_key(p.name)] = _Draft(UNNAMED)
                     drafts.append(d)

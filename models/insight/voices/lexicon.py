@@ -58,8 +58,9 @@ REFLEXIVES = frozenset("himself herself itself themselves myself ourselves".spli
 # Verbs that go on with a speaker's words, and report speech only right beside a quotation or a colon
 # ("The 46-year-old continued: ...", "“...,” she went on"); elsewhere they are no speech ("the war continued").
 # "Wonder" is as often a thought as a question asked ("as MPs wondered how long she would last"): it reports
-# only beside the question quoted ("“Why now?” she wondered").
-BESIDE_QUOTE = frozenset("continue go wonder".split())
+# only beside the question quoted ("“Why now?” she wondered"). "Express" reports words only beside them
+# ("Altman took to X and expressed, “I loved my time ...”"); "expressed concern" or "solidarity" says no more.
+BESIDE_QUOTE = frozenset("continue go wonder express".split())
 
 LEMMAS = frozenset(_INVERTING) | frozenset(_NOT_INVERTING) | frozenset(PARTICLES) | BESIDE_QUOTE
 
