@@ -176,3 +176,10 @@ def test_a_source_of_the_sources_that_spoke_is_their_voice_another_source_is_not
 def test_express_reports_only_beside_the_words_expressed():
     assert _voices("Ana Ruiz expressed: “I loved my time at the club and its people.”") == {"Ana Ruiz": PERSON}
     assert _voices("The minister expressed solidarity with the victims.") == {}
+
+
+def test_a_reporting_verb_joined_by_and_shares_the_subject_of_the_verb_before():
+    assert _voices("The minister paused and added that the plan was dead.") == {"the minister": UNNAMED}
+    assert _voices("Ana Ruiz stepped down in May and said she was tired.") == {"Ana Ruiz": PERSON}
+    assert _voices("The bank failed and regulators said it was insolvent.") == {"regulators": UNNAMED}
+    assert _voices("Prices rose and said nothing.") == {}

@@ -305,6 +305,11 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
     j, infinitive, auxiliary, be = _left_of_verb(s, i)
     if j is None:
         return None
+    if (j >= s.lo and toks[j].norm == "and" and not (infinitive or auxiliary or be) and not form.ing
+            and not s.breaks_before(j + 1) and not form.base):
+        shared = _shared_subject(s, j, quotes, sentence)
+        if shared is not None:
+            return shared[0], cue_word(toks, i, nxt, particle), shared[2]
     if any(toks[t].norm in _MODALS for t in range(max(j + 1, s.lo), i)):
         return None  # "critics could argue", "Ankara may protest": what someone might say, not what was said
     if form.ing and not be:
@@ -558,6 +563,33 @@ def _with_subject(s: _Sentence, i: int, j: int, quotes: list[tuple[int, int]],
     if phrase.kind not in (PERSON, ORGANISATION, UNNAMED, "description"):
         return None
     return phrase, toks[i].norm, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
+
+
+def cue_word(toks: list[Token], i: int, nxt: Token | None, particle: tuple[str, ...] | None) -> str:
+    return toks[i].norm if not particle or nxt is None else f"{toks[i].norm} {nxt.norm}"
+
+
+# Past forms of common verbs that are not -ed ("took to X and wrote", "went on air and said").
+_IRREGULAR_PAST = frozenset("took went made came gave left stood sat held spoke wrote told said".split())
+
+
+def _shared_subject(s: _Sentence, j: int, quotes: list[tuple[int, int]],
+                    sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """The speaker of a reporting verb joined by "and" (token `j`) to an earlier verb of the same subject:
+    "Sam Altman took to X and expressed, “...”", "The minister paused and added that ...": the subject of
+    the verb before "and" (a past form within eight words, no clause word between)."""
+    toks = s.toks
+    k = j - 1
+    while k > s.lo and j - k <= 8:
+        tok = toks[k]
+        if tok.norm in CLAUSE_BREAKS or tok.norm in _PREPOSITIONS and k == j - 1:
+            return None
+        if tok.raw.islower() and (tok.norm in _IRREGULAR_PAST or (tok.norm.endswith("ed") and len(tok.norm) > 4)) and not (
+                k - 1 >= s.lo and toks[k - 1].norm in DETERMINERS):
+            found = _speech_verb(s, k, Form("past", False, False, False), quotes, sentence)
+            return None if found is None or found[0].kind not in (PERSON, ORGANISATION, UNNAMED, "pronoun", "description") else found
+        k -= 1
+    return None
 
 
 def _joined_to_people(s: _Sentence, idx: list[int]) -> _Phrase:
