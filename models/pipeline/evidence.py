@@ -910,13 +910,12 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
     good = [i for i in live if is_good(blocks[i], stops)]
     if not good:
         return
-    edges = [i for i in live if (i < good[0] or i > good[-1]) and blocks[i].words <= NOTICE_MAX_WORDS
+    edges = [i for i in live if (i < good[0] or i > good[-1]) and blocks[i].words <= CAPTION_MAX_WORDS
              and blocks[i].heading_level is None and not blocks[i].deck and not _NOTICE_QUOTES.search(blocks[i].text)]
-    if not edges:
-        return
-    marks = {i: _notice_mark(blocks[i].text) for i in edges}
-    if not any(marks.values()):
-        return  # (the article's words are read only when a line bears a mark)
+    marks = {i: _notice_mark(blocks[i].text) if blocks[i].words <= NOTICE_MAX_WORDS else None for i in edges}
+    walled = {i for i in edges if _furniture_beside(blocks, i - 1) and _furniture_beside(blocks, i + 1)}
+    if not any(marks.values()) and not walled:
+        return  # (the article's words are read only when a line bears a mark or stands between furniture)
     own = {i: _stems(blocks[i].text, stops) for i in edges}
     counts: Counter[str] = Counter()
     for i in live:
@@ -933,12 +932,28 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
                        "article's: the site speaking about the page")
     at = {i: n for n, i in enumerate(live)}
     for i in edges:
-        if i in notices or shared(i) > 0:
+        if i in notices:
             continue
         n = at[i]
-        if (n > 0 and live[n - 1] in notices) or (n + 1 < len(live) and live[n + 1] in notices):
+        if blocks[i].words <= NOTICE_MAX_WORDS and shared(i) == 0 and (
+                (n > 0 and live[n - 1] in notices) or (n + 1 < len(live) and live[n + 1] in notices)):
             blocks[i].drop("site-notice", "context", f"{blocks[i].words} words outside the body, next to a site's notice, "
                            "not a word of the article's: the same run of furniture")
+        elif i in walled and len(own[i]) >= WALLED_MIN_WORDS and shared(i) <= WALLED_MAX_SHARED:
+            blocks[i].drop("site-notice", "context", f"outside the body between two pieces of furniture, {len(own[i])} content "
+                           f"words and {shared(i):.0%} of them the article's: the site's text, not the story's")
+
+
+WALLED_MIN_WORDS = 6  # content words a line must have for "hardly any of them is the article's" to say something
+WALLED_MAX_SHARED = 0.15  # ... one or two chance words in common (a deck or a lead shares a third and more)
+
+
+def _furniture_beside(blocks: list[Block], n: int) -> bool:
+    """The page's edge, or a piece removed as furniture (not the title: a deck stands under it), at `n`."""
+    if n < 0 or n >= len(blocks):
+        return True
+    block = blocks[n]
+    return block.rule not in (None, "subheading", "merged", "title") and block.role != "title"
 
 
 def _date_lines(blocks: list[Block], live: list[int], prose: list[int]) -> None:
@@ -1003,6 +1018,7 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
     and a credit closing the last one ("… have failed. (dpa/NAN)"). Each is cut off its paragraph; returned
     as (block, cut text, rule, detail, role) for the caller to record."""
     cuts: list[tuple[Block, str, str, str, str | None]] = []
+    _template_tags(blocks, cuts, stops)
     live = [b for b in blocks if b.rule is None and b.heading_level is None]
     prose = [b for b in live if is_prose(b, cleaning, stops)]
     if not prose:
@@ -1052,6 +1068,28 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
         last.text = last.text[:cut].rstrip()
         measure(last, stops)
     return cuts
+
+
+# A page template's tags left in the text ("{{^adFree}}", "{% ad_slot %}"): template syntax, never prose.
+_TEMPLATE_TAG = re.compile(r"\s*(?:\{\{[^{}\n]{1,80}\}\}|\{%[^{}\n]{1,80}%\})")
+
+
+def _template_tags(blocks: list[Block], cuts: list[tuple[Block, str, str, str, str | None]], stops: frozenset[str]) -> None:
+    """Template tags go wherever they stand: a block of nothing else is dropped, tags glued into a paragraph are
+    cut out of it (recorded in `cuts`)."""
+    for block in blocks:
+        if block.rule is not None or "{" not in block.text:
+            continue
+        tags = [m.group(0).strip() for m in _TEMPLATE_TAG.finditer(block.text)]
+        if not tags:
+            continue
+        rest = _TEMPLATE_TAG.sub("", block.text).strip()
+        if not _HAS_LETTER.search(rest):
+            block.drop("template-code", "evidence", "only a page template's tags ({{ }} or {% %})")
+            continue
+        cuts.append((block, " ".join(tags), "template-code", "a page template's tags ({{ }} or {% %}) inside the paragraph", None))
+        block.text = rest
+        measure(block, stops)
 
 
 _STOP_MARK = re.compile(r"[.!?…]")

@@ -39,3 +39,19 @@ def test_the_bodys_own_short_lines_at_its_edges_stay(config):
     quoted = "“Can you believe it?” one pilot asked."  # the reader addressed inside a quote
     text = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P4}\n\n{reader}\n\n{quoted}\n\n{pictures}\n"
     assert kept(text, config) == [P1, P2, P4, reader, quoted, pictures]
+
+
+def test_a_template_s_tags_go_alone_or_glued_to_a_paragraph(config):
+    text = f"{TITLE}\n\n{P1} {{{{^noAds}}}} {{{{/noAds}}}}\n\n{{% ad_slot 'top' %}}\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [P1, P2]
+    assert {r.rule for r in result.removed if "{" in r.text} == {"template-code"}
+
+
+def test_a_widget_s_legal_line_between_two_pieces_of_furniture_above_the_body_goes(config):
+    legal = ("Prices shown in real time or delayed by at least fifteen minutes. Figures supplied by Quotex. "
+             "Powered and implemented by Quotex Digital Services")
+    text = f"{TITLE}\n\nMenu\n\n{legal}\n\n© 2024 Harbour Ledger Ltd. All rights reserved.\n\n{DECK}\n\n{P1}\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [DECK, P1, P2]
+    assert [r.rule for r in result.removed if r.text == legal] == ["site-notice"]
