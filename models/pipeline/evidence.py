@@ -782,9 +782,15 @@ def _pick_title(
             points += TITLE_REPEATED
             why.append("repeated on the page")
         following = [b for b in blocks[i + 1:i + 4] if b.line <= block.line + 6]
-        if block.gap_before and any(b.role in ("byline", "dateline") or (b.words <= 12 and _DATEISH.search(b.text)) for b in following):
+        hit = next((k for k, b in enumerate(following) if b.role in ("byline", "dateline") or (b.words <= 12 and _DATEISH.search(b.text))), None)
+        between = [b for b in following[:hit] if b.rule is None and not name_line(b.text, stops)] if hit is not None else []
+        label = block.words <= LABEL_MAX_WORDS and block.cap_share == 1.0  # "Listen Live Sports", "Home Cities Kochi"
+        if block.gap_before and hit is not None and len(between) <= (0 if label else 1) \
+                and all(is_prose(b, cleaning, stops) or _deck_like(b, cleaning, stops) for b in between):
             # (only for a line that opens its run: a section label inside the masthead's run is above the
-            # page's date too)
+            # page's date too; and only for the line nearest the date, with its deck at most between, none
+            # for a label of a few capitalised words: a breadcrumb or a player's label above the title is
+            # not what the date follows)
             points += TITLE_BEFORE_BYLINE
             why.append("followed by a byline or date")
         if block.standalone:
@@ -959,9 +965,10 @@ def _furniture_beside(blocks: list[Block], n: int) -> bool:
 def _date_lines(blocks: list[Block], live: list[int], prose: list[int]) -> None:
     """A line above the body that states a date and little else ("March 26, 2024, 8:12 AM EDT / Updated March
     26, 2024, 1:40 PM EDT") is the page's date line, whatever its length: never a deck or a paragraph."""
-    first_prose = prose[0] if prose else len(blocks)
+    good = [i for i in prose if is_good(blocks[i], frozenset())][:2]  # (a long deck may be the first of them)
+    bound = good[-1] if good else (prose[0] if prose else len(blocks))
     for i in live:
-        if i >= first_prose:
+        if i >= bound:
             break
         if blocks[i].rule is None and date_line(blocks[i].text):
             blocks[i].drop("dateline", "evidence", "a line of dates and times above the body", "dateline")

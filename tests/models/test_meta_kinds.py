@@ -193,3 +193,21 @@ def test_more_byline_shapes(config, byline, author, source):
 
 def test_story_written_by_under_the_body(config):
     assert meta(page(TITLE, tail="Story written by Mara Quentin"), config).author == "Mara Quentin"
+
+
+@pytest.mark.parametrize("label", ["Listen Live Radio", "Home Island Ferries"])
+def test_a_label_above_the_title_does_not_take_the_dates_credit(config, label):
+    # a player's label or a breadcrumb of a few capitalised words, then the title, then the date: the date
+    # follows the title (it was counted for the label, which then won as the first heading-like line)
+    title = "The Latest: Island ferry returns after storms"
+    m = meta(page(label, title, "April 19, 2022 4:52 pm"), config)
+    assert (m.title, m.date) == (title, "2022-04-19")
+
+
+def test_a_date_line_under_a_long_deck_is_no_paragraph(config):
+    deck = ("Speaking at the harbour on Monday, the operator said that all four crossings would run again from the "
+            "first week of the spring timetable.")
+    cleaned = clean(f"{TITLE}\n\n{deck}\n\nPublished: 19th April 2022 07:57 AM | Last Updated: 19th April 2022 09:10 AM\n\n"
+                    f"{BODY}\n\n{MORE}\n", config.cleaning)
+    assert extract_meta(cleaned).date == "2022-04-19"
+    assert not any(p.text.startswith("Published") for p in cleaned.paragraphs)
