@@ -29,7 +29,7 @@ import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -585,12 +585,36 @@ def _read_corpus(blob: bytes) -> tuple[dict[str, Any], list[Link], LinkEnds]:
                   and -1 <= min(topic) and max(topic) < len(topics) - 1 and 0 <= min(reason)
                   and max(reason) < len(reasons) and 0 <= min(words) and max(words) < len(shared)):
         raise ValueError("a link refers to nothing")
-    links = [
-        Link(ids[s], ids[t], topics[k], c, reasons[r], shared[h])
-        for s, t, k, c, r, h in zip(source, target, topic, score, reason, words)
-    ]
+    links = _links(map(ids.__getitem__, source), map(ids.__getitem__, target), map(topics.__getitem__, topic), score,
+                   map(reasons.__getitem__, reason), map(shared.__getitem__, words))
     return header, links, LinkEnds(tuple(ids), arrays[0], arrays[1], tuple(topics[:-1]) + (None,), arrays[2], arrays[3],
                                    tuple(reasons), arrays[4], tuple(shared), arrays[5])
+
+
+_LINK_FIELDS = ("source", "target", "topic", "score", "reason", "shared_terms")
+
+
+def _links(*columns: Iterable[Any]) -> list[Link]:
+    """Links from their fields' columns (in `_LINK_FIELDS` order), 800,000 of them at a time: each built as
+    `Link(...)` would build it, but its slots set directly instead of through the frozen dataclass's __init__
+    (which sets each through object.__setattr__: twice the time, 0.3 s at 5,000 articles). A Link of other
+    fields than these is built through its __init__."""
+    if tuple(f.name for f in fields(Link)) != _LINK_FIELDS or hasattr(Link, "__post_init__"):
+        return [Link(*values) for values in zip(*columns)]  # pragma: no cover - Link changed: the plain way
+    new = object.__new__
+    s0, s1, s2, s3, s4, s5 = (getattr(Link, name).__set__ for name in _LINK_FIELDS)
+    out: list[Link] = []
+    append = out.append
+    for a, b, c, d, e, f in zip(*columns):
+        link = new(Link)
+        s0(link, a)
+        s1(link, b)
+        s2(link, c)
+        s3(link, d)
+        s4(link, e)
+        s5(link, f)
+        append(link)
+    return out
 
 
 def _decode_corpus(blob: bytes, articles: list[Article]) -> CorpusAnalysis:
