@@ -225,7 +225,7 @@ def _without_repeats(articles: list[Article], config: Config, cache: Cache | Non
     finding it, and a corpus a few articles away finds it again only where those articles' lines are."""
     found = cache.get_repeats(key, articles) if cache is not None else None
     if found is None:
-        lines = _carriers(articles)
+        lines = _carriers(articles) if cache is not None else {}  # only a cache keeps them
         near = cache.near_repeats(articles, config) if cache is not None else None
         found = _repeats_near(near, articles, lines, config) if near is not None else None
         if found is None:
