@@ -941,13 +941,32 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
         if i in notices:
             continue
         n = at[i]
-        if blocks[i].words <= NOTICE_MAX_WORDS and shared(i) == 0 and (
+        if blocks[i].words <= NOTICE_MAX_WORDS and shared(i) == 0 and not _item_of_a_kept_list(blocks, live, n, notices) and (
                 (n > 0 and live[n - 1] in notices) or (n + 1 < len(live) and live[n + 1] in notices)):
             blocks[i].drop("site-notice", "context", f"{blocks[i].words} words outside the body, next to a site's notice, "
                            "not a word of the article's: the same run of furniture")
         elif i in walled and len(own[i]) >= WALLED_MIN_WORDS and shared(i) <= WALLED_MAX_SHARED:
             blocks[i].drop("site-notice", "context", f"outside the body between two pieces of furniture, {len(own[i])} content "
                            f"words and {shared(i):.0%} of them the article's: the site's text, not the story's")
+
+
+_LIST_MARK = re.compile(r"^\s*([•·▪◦*‣⁃–—-]|\d{1,2}[.)])\s")
+
+
+def _item_of_a_kept_list(blocks: list[Block], live: list[int], n: int, notices: set[int]) -> bool:
+    """Whether live block `n` is an item of a list whose item beside it (the side away from any notice) stays
+    in the body: "• The decision was unanimous." under "• This marks the 11th hike ..." is the list's last
+    item, not the site's text, whatever words it uses. A list's items go together."""
+    mark = _LIST_MARK.match(blocks[live[n]].text)
+    if mark is None:
+        return False
+    kind = mark.group(1)[:1] if not mark.group(1)[:1].isdigit() else "0"
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(live) and live[m] not in notices and blocks[live[m]].rule is None:
+            other = _LIST_MARK.match(blocks[live[m]].text)
+            if other is not None and (other.group(1)[:1] if not other.group(1)[:1].isdigit() else "0") == kind:
+                return True
+    return False
 
 
 WALLED_MIN_WORDS = 6  # content words a line must have for "hardly any of them is the article's" to say something

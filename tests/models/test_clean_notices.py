@@ -55,3 +55,13 @@ def test_a_widget_s_legal_line_between_two_pieces_of_furniture_above_the_body_go
     result = run(text, config)
     assert [p.text for p in result.paragraphs] == [DECK, P1, P2]
     assert [r.rule for r in result.removed if r.text == legal] == ["site-notice"]
+
+
+def test_the_last_item_of_a_kept_list_is_not_swept_in_beside_a_notice(config):
+    # A list of body bullets ends in a short item that shares no word with the story, right above a line that
+    # looks like the site speaking (a label and a colon, cut off by the end of the page): the item stays.
+    first = "• The harbour master said this was the third grounding on the same sandbank since the spring tides began."
+    last = "• The vote was unanimous."
+    cut = "What's next: Speaking to reporters, the chair indicated that the board would"
+    text = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{first}\n\n{last}\n\n{cut}"
+    assert kept(text, config)[-2:] == [first, last]
