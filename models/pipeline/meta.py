@@ -34,6 +34,13 @@ _BYLINES = [
     re.compile(rf"^(?:[A-Z][a-z]+ )?(?i:reporter|correspondent|writer|editor|columnist|contributor|journalist)\s*:?\s+({_NAME}(?:(?:,| and| &) {_NAME})*)\s*$"),
 ]
 _PARTS = re.compile(r",| and | & ")
+# A wire's numbered update marker on the title ("UPDATE 2-Ship freed", "Ship freed (2nd UPDATE)", "(UPDATE 3) ..."):
+# the copy's version, not the headline's words. A bare "UPDATE:" is a site's label the headline keeps.
+_UPDATE_MARK = re.compile(
+    r"^\s*(?:UPDATE\s+\d+\s*[-–—:]\s*|\((?:\d+(?:st|nd|rd|th)\s+UPDATE|UPDATE\s+\d+)\)\s*[-–—:]?\s*)"
+    r"|\s*[-–—]?\s*\((?:\d+(?:st|nd|rd|th)\s+UPDATE|UPDATE\s+\d+)\)\s*$",
+    re.IGNORECASE,
+)
 _SEPARATED = re.compile(r"\s+[|•·]\s+")  # the parts of a byline printed on one line
 _LEAD_BYLINES = (_BYLINES[0], _BYLINES[4])  # the patterns that read a whole line: "By ...", "From Outlet's ..."
 _READ_TIME = re.compile(r"[\s<>|•·,–—-]*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b.*$", re.IGNORECASE)  # "< 1 MINUTE READ"
@@ -84,7 +91,7 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     title = titles[0] if titles else None
     site = None
     if title:
-        title, site = title_suffix(title)
+        title, site = title_suffix(_UPDATE_MARK.sub("", title).strip() or title)
         for again in titles[1:]:  # the title printed again with the site's name after it
             site = site or title_suffix(again)[1]
     first = [p.text for p in cleaned.paragraphs[:2]]  # the first may be a standfirst above the dateline

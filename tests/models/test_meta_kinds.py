@@ -211,3 +211,12 @@ def test_a_date_line_under_a_long_deck_is_no_paragraph(config):
                     f"{BODY}\n\n{MORE}\n", config.cleaning)
     assert extract_meta(cleaned).date == "2022-04-19"
     assert not any(p.text.startswith("Published") for p in cleaned.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [f"UPDATE 2-{TITLE}", f"{TITLE} (2nd UPDATE)", f"(UPDATE 3) {TITLE}"],
+)
+def test_a_wires_numbered_update_marker_is_not_the_titles(config, line):
+    assert meta(page(line, "By Mara Quentin"), config).title == TITLE
+
