@@ -1049,7 +1049,8 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
     prose = [b for b in live if is_prose(b, cleaning, stops)]
     if not prose:
         return cuts
-    for first in prose[:2]:  # the first may be a standfirst above the dateline
+    head = prose[1:] if _headline_first(blocks, prose[0]) else prose
+    for first in head[:2]:  # the first may be a standfirst above the dateline
         m = WIRE_DATELINE.match(first.text[:200])
         if m and len((m.group("place") or "").strip(".")) != 1 and _body_after(first.text[m.end():]):
             cuts.append((first, first.text[: m.end()].strip(), "wire-dateline", "a wire dateline opening the first paragraph", "dateline"))
@@ -1120,6 +1121,12 @@ def _template_tags(blocks: list[Block], cuts: list[tuple[Block, str, str, str, s
 
 _STOP_MARK = re.compile(r"[.!?…]")
 _BARE_DASH = re.compile(r"^[-–—]{1,2}\s+(?=[\"“‘'A-Z0-9])")
+
+
+def _headline_first(blocks: list[Block], block: Block) -> bool:
+    """The page's first block, a line with no stop at its end, is the headline (cut later as the title), not
+    the body's first paragraph: the dateline may open the paragraph after it (and after a standfirst)."""
+    return block is blocks[0] and not block.text.rstrip().endswith((".", "!", "?", "…", "”", '"', "’", ":"))
 
 
 def _dateline_dash(blocks: list[Block], first: Block, cuts: list[tuple[Block, str, str, str, str | None]],

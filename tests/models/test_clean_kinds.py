@@ -295,3 +295,18 @@ def test_lowercase_tags_under_the_title_are_not_joined_to_it(config):
     result = run(text, config)
     assert extract_meta(result).title == TITLE
     assert [p.text for p in result.paragraphs] == [P1, P2]
+
+
+def test_a_dateline_after_the_headline_and_a_standfirst_is_cut_off_the_first_paragraph(config):
+    headline = "A grain ship, its crew of twelve and a cargo of wheat are free after two days on a sandbank"
+    standfirst = "Crews worked through the night to free the grain ship, which had sat on the sandbank for two days."
+    for dateline in ("PORTVILLE – ", "PORTVILLE, Northland – ", "PORTVILLE (Harbour Ledger) — "):
+        result = run(f"{headline}\n\n{standfirst}\n\n{dateline}{P1}\n\n{P2}\n", config)
+        assert [p.text for p in result.paragraphs][-2:] == [P1, P2]
+        assert ("wire-dateline", dateline.strip()) in [(r.rule, r.text) for r in result.removed]
+
+
+def test_a_place_in_capitals_and_a_dash_deeper_in_the_body_stays(config):
+    later = "PORTVILLE – the town itself barely noticed the ship, the harbour master said on Tuesday evening."
+    result = run(f"{TITLE}\n\n{P1}\n\n{P2}\n\n{later}\n\n{P3}\n", config)
+    assert later in [p.text for p in result.paragraphs]
