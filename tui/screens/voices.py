@@ -50,6 +50,7 @@ class VoicesScreen(Panel[str | None]):
         else:
             self.index = voices(Corpus(tuple(shown), corpus.topics, (), ()))
         self.first = first
+        self._by_key: dict[str, dict[str, list]] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="voices", classes="panel"):
@@ -62,16 +63,24 @@ class VoicesScreen(Panel[str | None]):
         self._fill()
         self.query_one(DataTable).focus()
 
+    def _voices_by_key(self, article_id: str) -> dict[str, list]:
+        """An article's voices by key, worked out once per article shown (a large corpus has thousands of
+        speakers: looking each one up by scanning the article's voices made the view slow to open)."""
+        found = self._by_key.get(article_id)
+        if found is None:
+            found = self._by_key[article_id] = {}
+            for voice in self.index.of_article(article_id):
+                found.setdefault(voice.key, []).append(voice)
+        return found
+
     def _mentions(self, speaker: Speaker, article_id: str):
         """The speaker's mentions in one article (on the focused topic when asked)."""
         found: list[Mention] = []
         for member_article, key in speaker.members:
             if member_article != article_id:
                 continue
-            for voice in self.index.of_article(article_id):
-                if voice.key == key:
-                    found.extend(m for m in voice.mentions
-                                 if not self.only_topic or self.topic_id in m.topic_ids)
+            for voice in self._voices_by_key(article_id).get(key, ()):
+                found.extend(m for m in voice.mentions if not self.only_topic or self.topic_id in m.topic_ids)
         return found
 
     def _fill(self) -> None:
@@ -116,7 +125,10 @@ class VoicesScreen(Panel[str | None]):
             self.query_one("#voices-title", Static).update(title)
         self.rows = []
         labels = {t.id: t for t in self.corpus.topics}
+        shown_ids = set(self.columns)
         for speaker in self.index.speakers:
+            if not any(member_article in shown_ids for member_article, _ in speaker.members):
+                continue  # (not quoted in the articles shown: no row, and nothing to count)
             cells, total = [], 0
             for article_id in self.columns:
                 mentions = self._mentions(speaker, article_id)
