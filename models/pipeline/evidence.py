@@ -919,7 +919,7 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
     edges = [i for i in live if (i < good[0] or i > good[-1]) and blocks[i].words <= CAPTION_MAX_WORDS
              and blocks[i].heading_level is None and not blocks[i].deck and not _NOTICE_QUOTES.search(blocks[i].text)]
     marks = {i: _notice_mark(blocks[i].text) if blocks[i].words <= NOTICE_MAX_WORDS else None for i in edges}
-    walled = {i for i in edges if _furniture_beside(blocks, i - 1) and _furniture_beside(blocks, i + 1)}
+    walled = {i for i in edges if _furniture_beside(blocks, i - 1, edge=False) and _furniture_beside(blocks, i + 1, edge=False)}
     if not any(marks.values()) and not walled:
         return  # (the article's words are read only when a line bears a mark or stands between furniture)
     own = {i: _stems(blocks[i].text, stops) for i in edges}
@@ -973,10 +973,12 @@ WALLED_MIN_WORDS = 6  # content words a line must have for "hardly any of them i
 WALLED_MAX_SHARED = 0.15  # ... one or two chance words in common (a deck or a lead shares a third and more)
 
 
-def _furniture_beside(blocks: list[Block], n: int) -> bool:
-    """The page's edge, or a piece removed as furniture (not the title: a deck stands under it), at `n`."""
+def _furniture_beside(blocks: list[Block], n: int, edge: bool = True) -> bool:
+    """A piece removed as furniture (not the title: a deck stands under it) at `n`, or the page's edge when
+    `edge`. A walled line needs furniture on both sides: a last paragraph under a removed caption, with the
+    end of the page below it, is the body's end, not a widget's text."""
     if n < 0 or n >= len(blocks):
-        return True
+        return edge
     block = blocks[n]
     return block.rule not in (None, "subheading", "merged", "title") and block.role != "title"
 

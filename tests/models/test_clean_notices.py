@@ -65,3 +65,12 @@ def test_the_last_item_of_a_kept_list_is_not_swept_in_beside_a_notice(config):
     cut = "What's next: Speaking to reporters, the chair indicated that the board would"
     text = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{first}\n\n{last}\n\n{cut}"
     assert kept(text, config)[-2:] == [first, last]
+
+
+def test_a_last_paragraph_under_a_removed_caption_at_the_page_end_stays(config):
+    # Furniture above (a credited caption) and the end of the page below are not two walls: the last paragraph,
+    # in words of its own, is the body's end, not a widget's text.
+    caption = "The grain ship at the quay on Monday. (Photo: Harbour Authority)"
+    last = "Dock crews now work in three shifts, which means lorries can load maize and soya beans at any hour."
+    text = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{caption}\n\n{last}\n"
+    assert kept(text, config)[-1] == last
