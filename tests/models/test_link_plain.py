@@ -1,0 +1,100 @@
+"""What a link within a topic rests on: a distinctive word both passages use, never a weekday or a month
+alone (when something happened is not what happened); and the order and wording of its reason.
+
+The fixture is a made-up story written for this test (a tidal turbine off an invented headland that stopped),
+its passages tagged by hand."""
+
+from __future__ import annotations
+
+from models.config import Topic
+from models.document import Article, Link, Passage, TopicTag
+from models.pipeline.links import LinkSpace, _dated, _Naming, _reason, topic_links
+from models.pipeline.stats import CorpusStats, passage_terms
+
+FOUND = Topic("turbine", "turbine, tide", "#000000", ())
+STOP = Topic("stop", "The turbine stops", "#ffffff", ("stopped", "halted"))
+
+STORY: dict[str, list[str]] = {
+    "herald": [
+        "The Carrick Point tidal turbine stopped overnight after a blade cracked, engineers said.",
+        "Harbourmaster Ines Okafor said on Thursday that ferries would keep to the eastern channel.",
+        "Divers will inspect the cracked blade once the spring tides ease.",
+    ],
+    "mercury": [
+        "A cracked blade halted the Carrick Point turbine, its operator said.",
+        "Ines Okafor, the harbourmaster, spoke to fishermen on Wednesday evening about the ferries.",
+        "Fishermen said the closure of the eastern channel cost them a week of catches.",
+    ],
+    "echo": [
+        "Operators of the Carrick Point turbine blamed a cracked blade for the stoppage.",
+        "The council will meet on Thursday to discuss compensation for the fishermen.",
+    ],
+}
+
+
+def _story(tagged: dict[str, Topic], implicit: bool = False) -> list[Article]:
+    articles = []
+    for aid, texts in STORY.items():
+        passages, offset = [], 0
+        for i, text in enumerate(texts):
+            tags = tuple(TopicTag(t.id, 0.8, implicit, ()) for t in tagged.values()) if f"{aid}:{i}" in tagged else ()
+            passages.append(Passage(f"{aid}:{i}", aid, i, text, offset, offset + len(text), tags))
+            offset += len(text) + 2
+        articles.append(Article(aid, f"{aid}.txt", None, None, None, None, "\n\n".join(texts), tuple(passages), (),
+                                aid))
+    return articles
+
+
+def _space(articles: list[Article]) -> LinkSpace:
+    terms = [[passage_terms(p.text) for p in a.passages] for a in articles]
+    return LinkSpace.build(articles, terms, CorpusStats.build(terms))
+
+
+def _pairs(links: list[Link]) -> dict[frozenset[str], Link]:
+    return {frozenset((link.source, link.target)): link for link in links}
+
+
+def test_weekdays_and_months_are_recognised_as_a_closed_class():
+    for word in ("Thursday", "Thursdays", "June", "Sept", "December"):
+        assert _dated(word), word
+    for word in ("march", "may", "Okafor", "turbine", "Sun", "Mon"):
+        assert not _dated(word), word
+
+
+def test_a_weekday_alone_is_no_shared_content(config):
+    # herald:1 and echo:1 share "Thursday" and nothing else; mercury:1 shares "harbourmaster", "ferries", "Ines
+    # Okafor" with herald:1
+    tagged = {pid: FOUND for pid in ("herald:1", "mercury:1", "echo:1")}
+    space = _space(_story(tagged))
+    links = topic_links(space, (FOUND,), config.thresholds, count_own=False, min_similarity=0.0)
+    pairs = _pairs(links)
+    assert frozenset(("herald:1", "echo:1")) not in pairs
+    assert frozenset(("mercury:1", "echo:1")) not in pairs
+    link = pairs[frozenset(("herald:1", "mercury:1"))]
+    terms = [w.lower() for w in link.shared_terms]
+    assert {"harbourmaster", "okafor"} <= set(terms)
+    assert terms.index("harbourmaster") < terms.index("okafor")  # what is said first, then who
+    # the weekday is a word of the space, listed after names, and never distinctive
+    thursday = space.code["thursday"]
+    herald, echo = (space.passages.index(p) for p in space.passages if p.id in ("herald:1", "echo:1"))
+    assert thursday in space.strings[herald] and thursday not in space.plain(herald)
+    both = set(space.strings[herald]) & set(space.strings[echo])
+    assert space.words(both | {space.code["okafor"]}) == ("Okafor", "Thursday")
+
+
+def test_the_same_name_on_both_sides_reads_both_name_it():
+    a = _Naming("by name", ("catastrophic loss",), frozenset({"catastrophic loss"}))
+    shared = ("chamber", "catastrophic", "debris", "pressure", "loss")
+    words, reason = _reason(STOP, a, a, shared)
+    assert "(both name it)" in reason and "the other" not in reason
+    assert words == shared
+    b = _Naming("by name", ("halted",), frozenset({"halt"}))
+    c = _Naming("by name", ("stopped",), frozenset({"stop"}))
+    _, reason = _reason(STOP, b, c, ("blade", "cracked"))
+    assert "one names it “halted”, the other “stopped”" in reason
+
+
+def test_the_topics_names_come_before_who_and_when_in_the_reason():
+    a = _Naming("by name", ("halted",), frozenset({"halt"}))
+    words, _ = _reason(STOP, a, a, ("blade", "Okafor", "Thursday"))
+    assert words == ("blade", "halted", "Okafor", "Thursday")
