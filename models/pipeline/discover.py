@@ -21,6 +21,7 @@ finding topics costs the same at 5,000 articles as at 500; tagging is one pass o
 
 from __future__ import annotations
 
+import calendar
 import re
 import zlib
 from collections import Counter
@@ -59,7 +60,8 @@ MAX_GROWN = 15  # terms a topic grows at most
 GROW_TOTAL = 0.3  # how sure such a tag is, on the first pass's scale (ASSIGN_MIN: 0.3)
 NAMES = 3
 ALIASES = 8  # defining phrases a suggested topic is written with (`topics suggest`)
-ALIAS_MIN_RARITY = 1 / 3  # a single word commoner in English than this ("likely", "given") defines no topic
+ANY_ALIAS_ZIPF = COMMON_ZIPF - (COMMON_ZIPF - RARE_ZIPF) / 3  # ... unless no word of the topic is rarer: then this
+ALIAS_MIN_RARITY = 0.7  # a single word commoner in English than this ("likely", "vessel", "sea") defines no topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,9 +182,10 @@ def discover(
             already = Counter(t for a, p, *_ in hits for t in covered[a][p])
             if already and already.most_common(1)[0][1] >= COVERED_SHARE * len(hits):
                 continue
-        names = _names(terms, rows, np.concatenate([first, more]), index, stats)
+        tagged = np.concatenate([first, more])
+        names = _names(terms, rows, tagged, index, stats)
         topic_id = _unique_id(_slug(names[:2]), used)
-        label = ", ".join(names)
+        label = ", ".join(_names(terms, rows, tagged, index, stats, spread=True))
         extra = tuple((vocab[i], float(grown[i])) for i in np.nonzero(grown)[0].tolist())
         found.append(DiscoveredTopic(topic_id, label, tuple(names), tuple((t, weights[t]) for t in terms),
                                      extra, grown_min))
@@ -311,30 +314,42 @@ def _average_linkage(sim, threshold: float) -> list[list[int]]:
     return [m for m in members if m is not None]
 
 
-def _names(terms: list[str], rows: _Rows, members, index: dict[str, int], stats: CorpusStats) -> list[str]:
+def _names(terms: list[str], rows: _Rows, members, index: dict[str, int], stats: CorpusStats,
+           spread: bool = False) -> list[str]:
     """The topic's most characteristic terms (c-TF-IDF over its passages against the corpus), as the
-    corpus writes them; a word inside a phrase already chosen is not chosen again."""
+    corpus writes them; a word inside a phrase already chosen is not chosen again. These are its names
+    (the words its passages share by construction, which links do not count as shared content).
+    `spread`: its label, which says what the topic's passages share, not what one article says: a term
+    used in one of its articles alone (a lede's own words) is chosen only when no term spans two, a term
+    counts by the share of the topic's articles that use it, and the story's own terms are left out."""
     import math
 
     import numpy as np
 
     inside_rows = np.zeros(rows.n, dtype=bool)
     inside_rows[members] = True
-    counts = np.bincount(rows.indices[inside_rows[rows.row]], minlength=len(index))
+    entries = inside_rows[rows.row]
+    counts = np.bincount(rows.indices[entries], minlength=len(index))
+    pairs = np.unique(rows.article[rows.row[entries]] * len(index) + rows.indices[entries])
+    used_by = np.bincount(pairs % len(index), minlength=len(index))
+    articles = max(1, len(np.unique(rows.article[members])))
     size = len(members)
     ranked = []
     for term in terms:
         count = int(counts[index[term]])
-        if stats.adf.get(term, 0) < MIN_ARTICLES or count < 2:
+        if stats.adf.get(term, 0) < MIN_ARTICLES or count < 2 or (spread and stats.story_wide(term)):
             continue
         # frequent in the topic, rare elsewhere (c-TF-IDF), and specific in English
         score = (count / size) * math.log(1 + size / stats.df[term]) * stats.rarity(term)
         score *= NAME_WEIGHT if stats.is_name(term) else 1.0
         score *= count / stats.df[term]
-        ranked.append((score, term))
-    ranked.sort(key=lambda x: (-x[0], x[1]))
+        across = int(used_by[index[term]]) if spread else articles
+        ranked.append((across >= MIN_ARTICLES, score, term))
+    ranked.sort(key=lambda x: (not x[0], -x[1], x[2]))
     chosen: list[str] = []
-    for score, term in ranked:
+    for wide, score, term in ranked:
+        if chosen and not wide:
+            break
         words = set(term.split())
         clash = [c for c in chosen if words & set(c.split())]
         if clash:
@@ -349,9 +364,13 @@ def _names(terms: list[str], rows: _Rows, members, index: dict[str, int], stats:
 
 def topic_aliases(articles: Iterable[Article]) -> dict[str, list[str]]:
     """Each topic's defining phrases, as the articles write them, most used as tag evidence first (what
-    `topics suggest` writes as a topic's aliases). A single word that English uses everywhere (rarity, on the
-    background model's scale, under ALIAS_MIN_RARITY: "six", "likely", "given") is left out: as an alias it would
-    tag any passage that uses it. A phrase stays, as does a name."""
+    `topics suggest` writes as a topic's aliases). An alias tags any passage that uses it, so it must say what
+    the topic is about, here and in the next article:
+    - a single word that English uses widely (rarity, on the background model's scale, under
+      ALIAS_MIN_RARITY: "six", "likely", "vessel", "led", "sea") is left out; a phrase stays ("rescue effort");
+    - a name, every word of it capitalised ("John Mauger", "Rear Admiral", "OceanGate"), is left out: it
+      says who speaks or where, which recurs with whoever quotes them, not what is discussed;
+    - a term that is evidence of several topics defines the one that uses it most, not the others."""
     from models import background
 
     counts: dict[str, Counter[str]] = {}
@@ -360,11 +379,31 @@ def topic_aliases(articles: Iterable[Article]) -> dict[str, list[str]]:
             for tag in passage.topics:
                 counts.setdefault(tag.topic, Counter()).update(tag.evidence)
     floor = COMMON_ZIPF - ALIAS_MIN_RARITY * (COMMON_ZIPF - RARE_ZIPF)
+    owner: dict[str, tuple[int, str]] = {}
+    for topic in sorted(counts):
+        for word, n in counts[topic].items():
+            key = fold(word)
+            if key not in owner or n > owner[key][0]:
+                owner[key] = (n, topic)
 
-    def defining(word: str) -> bool:
-        return bool(re.search(r"[\s-]", word.strip())) or background.zipf(fold(word)) < floor
+    def defining(word: str, topic: str, floor: float) -> bool:
+        parts = [w for w in re.split(r"[\s-]+", word.strip()) if w]
+        if not parts or all(w[:1].isupper() or w[:1].isdigit() for w in parts):
+            return False
+        if owner[fold(word)][1] != topic or any(fold(w) in _CALENDAR or w[:1].isdigit() for w in parts):
+            return False
+        return len(parts) > 1 or background.zipf(fold(word)) < floor
 
-    return {topic: [w for w, _ in c.most_common() if defining(w)][:ALIASES] for topic, c in counts.items()}
+    found = {}
+    for topic, c in counts.items():
+        aliases = [w for w, _ in c.most_common() if defining(w, topic, floor)]
+        if not aliases:  # nothing rare enough: the topic's least common words, rather than none
+            aliases = [w for w, _ in c.most_common() if defining(w, topic, ANY_ALIAS_ZIPF)]
+        found[topic] = aliases[:ALIASES]
+    return found
+
+
+_CALENDAR = frozenset(fold(w) for w in (*calendar.day_name, *calendar.month_name) if w)
 
 
 def _slug(names: list[str]) -> str:

@@ -211,3 +211,27 @@ def test_no_link_is_lent_without_the_topic_a_shared_word_or_a_gap():
     assert carried_links(space, found, other, (topic,)) == []  # a:1 is linked into b already
     apart = _harbour([("found",), ("found", "written"), ()], [("found",), (), ()])
     assert carried_links(_space(apart), found, [], (topic,), frozenset({"written"})) == []  # a person's topic
+
+
+def test_suggested_aliases_leave_out_names_dates_and_another_topics_words():
+    from models.document import TopicTag
+    from models.pipeline.discover import topic_aliases
+
+    tags = [
+        ("flooding", ("floodwater", "Harold Quimby", "Rear Admiral", "sandbags", "late Tuesday", "vessel")),
+        ("flooding", ("floodwater", "sandbags", "Quimby", "levee breach")),
+        ("repairs", ("sandbags", "scaffolding")),
+        ("signs", ("signs", "lights")),
+    ]
+    passages = tuple(
+        Passage(f"a:{i}", "a", i, "text", 0, 4, topics=(TopicTag(topic, 0.8, False, words),))
+        for i, (topic, words) in enumerate(tags)
+    )
+    article = Article("a", "a.txt", None, None, None, None, "text", passages, (), "a")
+    aliases = topic_aliases([article])
+    assert aliases["flooding"][:2] == ["floodwater", "sandbags"]
+    assert "levee breach" in aliases["flooding"]
+    # a person, a rank, a date and a word English uses widely define no topic
+    assert not {"Harold Quimby", "Quimby", "Rear Admiral", "late Tuesday", "vessel"} & set(aliases["flooding"])
+    assert aliases["repairs"] == ["scaffolding"]  # "sandbags" defines the topic that uses it most
+    assert aliases["signs"] == ["signs", "lights"]  # no rarer word: its own words rather than none
