@@ -27,10 +27,9 @@ from models.config import Thresholds
 from models.document import Link
 from models.pipeline.gcpause import gc_paused
 from models.pipeline.links import (
-    DIRECT_LIMIT, MAX_TERMS, MIN_WINDOW, SHARED_TERMS, LinkSpace, _blocked, _char, _direct, _Group, _proper, _rank, topic_masks,
+    COMMON_SHARE, DIRECT_LIMIT, MAX_TERMS, MIN_WINDOW, SHARED_TERMS, LinkSpace, _blocked, _char, _direct, _Group, _proper, _rank,
+    distinct_ranks, topic_masks,
 )
-
-COMMON_SHARE = 0.1  # the least specific share of the words passages use (by use) makes no point of its own
 
 
 def content_links(
@@ -89,17 +88,6 @@ def content_links(
                               f"Both make the same point; shared terms: {', '.join(words)}", words))
         links.sort(key=lambda link: (-link.score, link.source, link.target))
         return links
-
-
-def distinct_ranks(space: LinkSpace) -> int:
-    """How many of the LinkSpace's words (by rank, the most specific first) are distinctive: all but the least
-    specific COMMON_SHARE of the passages' uses of words."""
-    code = np.frombuffer("".join(space.strings).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    uses = np.bincount(np.where(code >= 0xE000, code - 0x900, code - 0x100), minlength=len(space.spelled))  # _rank
-    if not uses.sum():
-        return 0
-    total = np.cumsum(uses)
-    return int(np.searchsorted(total, (1 - COMMON_SHARE) * total[-1], side="left")) + 1
 
 
 def best_per_article(group: _Group, i: np.ndarray, j: np.ndarray, sim: np.ndarray, need: int, th: Thresholds):

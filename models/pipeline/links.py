@@ -179,7 +179,7 @@ class LinkSpace:
 
     def plain(self, k: int) -> str:
         """Passage k's distinctive words (as its string is): no weekday or month (`_dated`), none of the
-        corpus's least specific tenth of word uses (`_distinct_ranks`, as content links: "week", "told"). Two
+        corpus's least specific tenth of word uses (`distinct_ranks`, as content links: "week", "told"). Two
         passages that share none of these share only when, or what any passage of the story says. Proper names
         stay: two outlets quoting one official's statement within a topic are the links a journalist follows
         (leaving names out lost no-config link recall .41 -> .36 on the svb dev story, .16 -> .14 on Ever
@@ -199,7 +199,7 @@ def _tables(space: LinkSpace) -> tuple[LinkSpace, str, dict[int, None], list[int
     found = _TABLES.get(id(space))
     if found is not None and found[0] is space:
         return found
-    cut = _distinct_ranks(space)
+    cut = distinct_ranks(space)
     kinds = [3 if _dated(w) else 2 if _proper(w) else int(r >= cut) for r, w in enumerate(space.spelled)]
     drop = {ord(_char(r)): None for r, kind in enumerate(kinds) if kind == 3}
     if len(_TABLES) >= 4:
@@ -208,9 +208,9 @@ def _tables(space: LinkSpace) -> tuple[LinkSpace, str, dict[int, None], list[int
     return found
 
 
-def _distinct_ranks(space: LinkSpace) -> int:
+def distinct_ranks(space: LinkSpace) -> int:
     """How many of the LinkSpace's words (by rank, the most specific first) are distinctive: all but the least
-    specific COMMON_SHARE of the passages' uses of words (as content_links.distinct_ranks, which could use this)."""
+    specific COMMON_SHARE of the passages' uses of words. Links within topics and links by content use it."""
     code = np.frombuffer("".join(space.strings).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     uses = np.bincount(np.where(code >= 0xE000, code - 0x900, code - 0x100), minlength=len(space.spelled))  # _rank
     if not uses.sum():

@@ -105,15 +105,9 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
     """The speaker, cue and quotation of an attribution cued by token `i`, or None."""
     tok = s.toks[i]
     low = tok.norm
-    if low == "according" and i + 1 < s.hi and s.toks[i + 1].norm == "to":
-        after = _walk_forward(s, i + 2)
-        phrase = _read_phrase(s, after)
-        if not phrase.kind:
-            return None
-        _apposition_after(s, after, phrase)
-        return phrase, "according to", _near_quote(s, quotes, sentence, tok.start, tok.end)
-    if low == "per" and _per_cites(s, i):
-        after = _walk_forward(s, i + 1)
+    according = low == "according" and i + 1 < s.hi and s.toks[i + 1].norm == "to"
+    if according or (low == "per" and _per_cites(s, i)):  # "according to X", "as per X" / "per X": one citation
+        after = _walk_forward(s, i + (2 if according else 1))
         phrase = _read_phrase(s, after)
         if not phrase.kind:
             return None
