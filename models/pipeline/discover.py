@@ -330,8 +330,10 @@ def _names(terms: list[str], rows: _Rows, members, index: dict[str, int], stats:
     inside_rows[members] = True
     entries = inside_rows[rows.row]
     counts = np.bincount(rows.indices[entries], minlength=len(index))
-    pairs = np.unique(rows.article[rows.row[entries]] * len(index) + rows.indices[entries])
-    used_by = np.bincount(pairs % len(index), minlength=len(index))
+    used_by = None
+    if spread:  # (the articles using each term: only the label asks, and np.unique is the costly part)
+        pairs = np.unique(rows.article[rows.row[entries]] * len(index) + rows.indices[entries])
+        used_by = np.bincount(pairs % len(index), minlength=len(index))
     articles = max(1, len(np.unique(rows.article[members])))
     size = len(members)
     ranked = []
@@ -343,7 +345,7 @@ def _names(terms: list[str], rows: _Rows, members, index: dict[str, int], stats:
         score = (count / size) * math.log(1 + size / stats.df[term]) * stats.rarity(term)
         score *= NAME_WEIGHT if stats.is_name(term) else 1.0
         score *= count / stats.df[term]
-        across = int(used_by[index[term]]) if spread else articles
+        across = int(used_by[index[term]]) if used_by is not None else articles
         ranked.append((across >= MIN_ARTICLES, score, term))
     ranked.sort(key=lambda x: (not x[0], -x[1], x[2]))
     chosen: list[str] = []
