@@ -27,7 +27,6 @@ from pathlib import Path
 from models.store.anchor import Resolution, Resolver
 from models.store.bookmarks import Bookmark
 from models.store.placement import placements
-from models.insight.coverage import Coverage, coverage
 from models.document import Article, Corpus, Passage, TopicInfo
 from models.export.context import ConfiguredTopic, ExportContext, UnknownTopicError
 from models.export.pairs import pairs_section
@@ -84,7 +83,7 @@ def export_markdown(
     Raises UnknownTopicError for an id the corpus does not have.
     """
     ctx = ExportContext(corpus, tuple(config_topics), links_per_topic)
-    chosen = select_topics(corpus, topics, ctx.coverage)
+    chosen = select_topics(ctx, topics)
     blocks = [f"# {escape_inline(title)}", _summary(ctx, chosen)]
     blocks += ["## Sources", sources_table(ctx)]
     if framing_section in sections:
@@ -98,11 +97,12 @@ def export_markdown(
     return _document(blocks)
 
 
-def select_topics(corpus: Corpus, topics: Sequence[str] | None, matrix: Coverage | None = None) -> list[TopicInfo]:
-    """The corpus' topics named by `topics` (None: all that tag something here, by `matrix` when the caller
-    has it already), or UnknownTopicError."""
+def select_topics(ctx: ExportContext, topics: Sequence[str] | None) -> list[TopicInfo]:
+    """The corpus' topics named by `topics` (None: all that tag something here, by the export's coverage
+    matrix, worked out only then), or UnknownTopicError."""
+    corpus = ctx.corpus
     if topics is None:
-        return [row.topic for row in (matrix or coverage(corpus)).rows]
+        return [row.topic for row in ctx.coverage.rows]
     unknown = [t for t in topics if corpus.topic(t) is None]
     if unknown:
         raise UnknownTopicError(unknown, [t.id for t in corpus.topics])
@@ -202,7 +202,7 @@ def export_bookmarks_markdown(
     (UnknownTopicError for an unknown id).
     """
     ctx = ExportContext(corpus)
-    chosen = select_topics(corpus, topics, ctx.coverage)
+    chosen = select_topics(ctx, topics)
     placed = placements(bookmarks, corpus, resolutions)
     found: list[tuple[Bookmark, Resolution]] = []
     elsewhere: list[Bookmark] = []

@@ -28,7 +28,7 @@ from models.document import Link
 from models.pipeline.gcpause import gc_paused
 from models.pipeline.links import (
     COMMON_SHARE, DIRECT_LIMIT, MAX_TERMS, MIN_WINDOW, SHARED_TERMS, LinkSpace, _blocked, _char, _direct, _Group, _proper, _rank,
-    distinct_ranks, topic_masks,
+    _plain_table, topic_masks,
 )
 
 
@@ -47,7 +47,7 @@ def content_links(
     if configured and topic_masks(space, configured).any():
         return []
     with gc_paused():
-        cut = _char(distinct_ranks(space))
+        cut, _ = _plain_table(space)  # (worked out once per LinkSpace, as links within topics use it)
         names = {ord(_char(r)): None for r, word in enumerate(space.spelled) if _proper(word)}
         nodes: list[int] = []
         strings: list[str] = []

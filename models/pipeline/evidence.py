@@ -919,7 +919,7 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
     edges = [i for i in live if (i < good[0] or i > good[-1]) and blocks[i].words <= CAPTION_MAX_WORDS
              and blocks[i].heading_level is None and not blocks[i].deck and not _NOTICE_QUOTES.search(blocks[i].text)]
     marks = {i: _notice_mark(blocks[i].text) if blocks[i].words <= NOTICE_MAX_WORDS else None for i in edges}
-    walled = {i for i in edges if _furniture_beside(blocks, i - 1, edge=False) and _furniture_beside(blocks, i + 1, edge=False)}
+    walled = {i for i in edges if _furniture_beside(blocks, i - 1) and _furniture_beside(blocks, i + 1)}
     if not any(marks.values()) and not walled:
         return  # (the article's words are read only when a line bears a mark or stands between furniture)
     own = {i: _stems(blocks[i].text, stops) for i in edges}
@@ -957,28 +957,32 @@ def _item_of_a_kept_list(blocks: list[Block], live: list[int], n: int, notices: 
     """Whether live block `n` is an item of a list whose item beside it (the side away from any notice) stays
     in the body: "• The decision was unanimous." under "• This marks the 11th hike ..." is the list's last
     item, not the site's text, whatever words it uses. A list's items go together."""
-    mark = _LIST_MARK.match(blocks[live[n]].text)
-    if mark is None:
+    kind = _list_kind(blocks[live[n]].text)
+    if kind is None:
         return False
-    kind = mark.group(1)[:1] if not mark.group(1)[:1].isdigit() else "0"
-    for m in (n - 1, n + 1):
-        if 0 <= m < len(live) and live[m] not in notices and blocks[live[m]].rule is None:
-            other = _LIST_MARK.match(blocks[live[m]].text)
-            if other is not None and (other.group(1)[:1] if not other.group(1)[:1].isdigit() else "0") == kind:
-                return True
-    return False
+    return any(0 <= m < len(live) and live[m] not in notices and blocks[live[m]].rule is None
+               and _list_kind(blocks[live[m]].text) == kind for m in (n - 1, n + 1))
+
+
+def _list_kind(text: str) -> str | None:
+    """The list mark a line opens with ("•", "-", ...; "0" for any number), or None."""
+    mark = _LIST_MARK.match(text)
+    if mark is None:
+        return None
+    first = mark.group(1)[:1]
+    return "0" if first.isdigit() else first
 
 
 WALLED_MIN_WORDS = 6  # content words a line must have for "hardly any of them is the article's" to say something
 WALLED_MAX_SHARED = 0.15  # ... one or two chance words in common (a deck or a lead shares a third and more)
 
 
-def _furniture_beside(blocks: list[Block], n: int, edge: bool = True) -> bool:
-    """A piece removed as furniture (not the title: a deck stands under it) at `n`, or the page's edge when
-    `edge`. A walled line needs furniture on both sides: a last paragraph under a removed caption, with the
-    end of the page below it, is the body's end, not a widget's text."""
+def _furniture_beside(blocks: list[Block], n: int) -> bool:
+    """A piece removed as furniture (not the title: a deck stands under it) at `n`; the page's edge is not. A
+    walled line needs furniture on both sides: a last paragraph under a removed caption, with the end of the
+    page below it, is the body's end, not a widget's text."""
     if n < 0 or n >= len(blocks):
-        return edge
+        return False
     block = blocks[n]
     return block.rule not in (None, "subheading", "merged", "title") and block.role != "title"
 

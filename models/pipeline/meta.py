@@ -109,7 +109,6 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     source = agency or _source(roles, pieces, first, author) or (_titled(site) if site else None) or credit_outlet
     source = source or _masthead(head, title) or _head_outlet(head, title, lambda: _lower_words(cleaned)) or _domain_line(pieces)
     if source is None:  # a deck may stand between the title and the byline: the top is above the third paragraph
-        top = cleaned.paragraphs[2].line if len(cleaned.paragraphs) > 2 else 10**9
         source = _under_byline([p for p in pieces if p.line < top], title)
     def order() -> bool | None:  # read only when a date on the page is ambiguous
         everything = " ".join([p.text for p in pieces] + [p.text for p in cleaned.paragraphs[:3]])

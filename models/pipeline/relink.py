@@ -129,7 +129,7 @@ def _relink(
     of_configured = np.asarray([t is not None and t not in discovered for t in ends.topics], dtype=bool)[link_topic[rows]]
     rows_configured, rows_found = rows[of_configured], rows[of_found]
     kept_configured = [base.links[k] for k in rows_configured.tolist()]
-    kept_found = [base.links[k] for k in rows_found.tolist()]
+    kept_found = [base.links[k] for k in rows_found.tolist()]  # with the lent ones, in their places
     mask = np.asarray(dirty, dtype=bool)
     configured = links_touching(space, mask, config.topics, th, bars, workers=workers)
     suggested = _as_topics(model.discovered, base.topics)
@@ -141,14 +141,14 @@ def _relink(
     kept_in_order = _in_order(ends, rows_configured) and _in_order(ends, rows_found)
     lent_found = lent[of_found]
     rows_plain = rows_found[~lent_found]
-    kept_found = [base.links[k] for k in rows_found.tolist()]  # with the lent ones, in their places
+    kept_plain = [base.links[k] for k in rows_plain.tolist()]
     configured_new, found_new = configured, found
     configured, from_configured = _merged(configured_new, kept_configured, kept_in_order, rows_configured)
     # links by content are redone over the whole space (as the full stage makes them, after the topics' links
     # and before the links lent: content_links.py)
     ids = frozenset(t.id for t in config.topics)
     taken = {(k.source, k.target) for k in configured + found_new}
-    taken.update((base.links[k].source, base.links[k].target) for k in rows_plain.tolist())
+    taken.update((k.source, k.target) for k in kept_plain)
     content = content_links(space, th, taken, workers=workers, configured=ids)
     of_content = np.asarray([t is None for t in ends.topics], dtype=bool)[link_topic[rows]]
     between = [c for c in content if article_of(c.source) not in redone and article_of(c.target) not in redone]
@@ -159,8 +159,7 @@ def _relink(
         found, from_found = _merged(found_new, kept_found, kept_in_order, rows_found)
         found, from_found = _merged(lent_new, found, True, from_found)
     else:  # links by content between unchanged articles moved: every link lent is lent again
-        plain, from_plain = _merged(found_new, [base.links[k] for k in rows_plain.tolist()], kept_in_order,
-                                    rows_plain)
+        plain, from_plain = _merged(found_new, kept_plain, kept_in_order, rows_plain)
         lent_all = carried_links(space, plain, configured + content, suggested, ids, th.link_min_score)
         found, from_found = _merged(lent_all, plain, True, from_plain)
     links = configured + found + content

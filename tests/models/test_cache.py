@@ -38,6 +38,20 @@ def count_analyses(monkeypatch):
     return calls
 
 
+@pytest.fixture
+def count_repeated_lines(monkeypatch):
+    """How many articles each call of the corpus's repeated-lines check looked at."""
+    calls: list[int] = []
+    real = loader_module.repeated_lines
+
+    def counting(articles, cleaning):
+        calls.append(len(articles))
+        return real(articles, cleaning)
+
+    monkeypatch.setattr(loader_module, "repeated_lines", counting)
+    return calls
+
+
 def test_cache_lives_under_the_cache_dir_and_gives_the_same_corpus(config, seeds, count_analyses):
     cold = analyze([seeds], config)
     assert (cache_dir() / "analysis.sqlite3").is_file()
@@ -282,7 +296,7 @@ def test_tags_the_corpus_stage_drops_stay_dropped_on_a_warm_run(config, tmp_path
     assert corpus_to_dict(warm) == corpus_to_dict(fresh)
 
 
-def test_furniture_repeated_across_articles_is_found_once_for_the_same_articles(config, tmp_path, monkeypatch):
+def test_furniture_repeated_across_articles_is_found_once_for_the_same_articles(config, tmp_path, count_repeated_lines):
     """The lines repeated across articles are found on the first run and read from the cache on the next."""
     story = Path(__file__).resolve().parent.parent / "data" / "relink"
     folder = tmp_path / "story"
@@ -292,14 +306,7 @@ def test_furniture_repeated_across_articles_is_found_once_for_the_same_articles(
         blocks = page.read_text(encoding="utf-8").split("\n\n")
         page.write_text("\n\n".join(blocks[:3] + ["Please visit our river desk for the latest updates."] + blocks[3:]),
                         encoding="utf-8")
-    calls: list[int] = []
-    real = loader_module.repeated_lines
-
-    def counting(articles, cleaning):
-        calls.append(len(articles))
-        return real(articles, cleaning)
-
-    monkeypatch.setattr(loader_module, "repeated_lines", counting)
+    calls = count_repeated_lines
     with Cache(tmp_path / "cache.sqlite3") as store:
         cold = analyze([folder], config, cache=store)
         warm = analyze([folder], config, cache=store)
@@ -314,8 +321,8 @@ TAG = "River desk, flood bulletin."  # a line that is no sentence
 
 
 @pytest.mark.parametrize("edit", ["gains", "loses", "loses-tag", "removed", "added", "reworded"])
-def test_repeated_lines_are_found_again_only_where_a_changed_article_touches_them(config, tmp_path, monkeypatch,
-                                                                                    edit):
+def test_repeated_lines_are_found_again_only_where_a_changed_article_touches_them(config, tmp_path,
+                                                                                    count_repeated_lines, edit):
     """A corpus a few articles away from one stored looks again only at the lines the changed articles carry
     (or carried), and finds what looking at all of them finds: the same furniture, counted the same."""
     story = Path(__file__).resolve().parent.parent / "data" / "relink"
@@ -331,14 +338,7 @@ def test_repeated_lines_are_found_again_only_where_a_changed_article_touches_the
     put("a3_courier.txt", PROMPT)
     put("a5_echo.txt", PROMPT, TAG)
     put("a6_news.txt", TAG)
-    calls: list[int] = []
-    real = loader_module.repeated_lines
-
-    def counting(articles, cleaning):
-        calls.append(len(articles))
-        return real(articles, cleaning)
-
-    monkeypatch.setattr(loader_module, "repeated_lines", counting)
+    calls = count_repeated_lines
     with Cache(tmp_path / "cache.sqlite3") as store:
         before = analyze([folder], config, cache=store)
         assert {r.text for a in before.articles for r in a.removed if r.kind == "corpus"} == {PROMPT, TAG}

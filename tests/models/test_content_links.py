@@ -157,7 +157,7 @@ def test_a_proper_name_is_no_shared_content(no_topics):
 def test_the_least_specific_words_of_the_corpus_make_no_point():
     """`distinct_ranks` keeps the words that make up nine tenths of the uses, the most specific first: the
     commonest last tenth of uses, whatever the corpus, is left out."""
-    from models.pipeline.content_links import COMMON_SHARE, distinct_ranks
+    from models.pipeline.links import COMMON_SHARE, distinct_ranks
 
     story = [_article(aid, texts) for aid, texts in STORY.items()]
     space = _space(story)

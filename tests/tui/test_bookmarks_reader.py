@@ -13,6 +13,16 @@ def bookmark_rows(screen):
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
+async def first_bookmark_row(make_app, data_dir):
+    """The cells of the first row of the bookmarks list (m), the reader opened on the seeds with `data_dir`."""
+    app = make_app(data_dir=data_dir)
+    async with app.run_test(size=(250, 50)) as pilot:
+        await wait_for_reader(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        return bookmark_rows(app.screen)[0]
+
+
 async def test_bookmark_with_note_survives_a_restart(make_app, tmp_path):
     from tui.screens.note import NoteScreen
 
@@ -275,13 +285,8 @@ async def test_the_bookmarks_list_separates_topic_labels_with_semicolons(make_ap
     store.add(seeds_corpus, "004_c17863d213641cf5:1")  # on several topics
     store.close()
     labels = [t.label for t in seeds_corpus.topics if t.id in seeds_corpus.passage("004_c17863d213641cf5:1").topic_ids]
-    app = make_app(data_dir=tmp_path)
-    async with app.run_test(size=(250, 50)) as pilot:
-        await wait_for_reader(app, pilot)
-        await pilot.press("m")
-        await pilot.pause()
-        cells = bookmark_rows(app.screen)[0]
-        assert len(labels) >= 2 and any(cell.startswith("; ".join(labels[:2])) for cell in cells), cells
+    cells = await first_bookmark_row(make_app, tmp_path)
+    assert len(labels) >= 2 and any(cell.startswith("; ".join(labels[:2])) for cell in cells), cells
 
 
 async def test_the_bookmarks_list_shows_the_topics_the_passage_has_now(make_app, tmp_path, seeds_corpus):
@@ -295,11 +300,6 @@ async def test_the_bookmarks_list_shows_the_topics_the_passage_has_now(make_app,
     store.add_anchored(*anchor_passage(seeds_corpus, pid), topics=("implosion-catastrophic",))
     store.close()
     labels = [t.label for t in seeds_corpus.topics if t.id in seeds_corpus.passage(pid).topic_ids]
-    app = make_app(data_dir=tmp_path)
-    async with app.run_test(size=(250, 50)) as pilot:
-        await wait_for_reader(app, pilot)
-        await pilot.press("m")
-        await pilot.pause()
-        cells = bookmark_rows(app.screen)[0]
-        assert not any("implosion-catastrophic" in cell for cell in cells), cells
-        assert labels and any(cell.startswith(labels[0]) for cell in cells), cells
+    cells = await first_bookmark_row(make_app, tmp_path)
+    assert not any("implosion-catastrophic" in cell for cell in cells), cells
+    assert labels and any(cell.startswith(labels[0]) for cell in cells), cells

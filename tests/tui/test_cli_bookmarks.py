@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -381,14 +382,13 @@ def test_export_links_sets_how_many_pairs_each_topic_shows(capsys, seeds_corpus,
     assert done.returncode == 2 and "'many' is not a whole number" in done.stderr
 
 
-def test_bookmarks_without_paths_take_their_topics_from_the_whole_folder(capsys, tmp_path):
-    """A bookmark made in the reader on a folder with its own topics.yaml: listed with no PATH, its passage has
-    the topic it has in the reader (from the folder's topics.yaml), not "none" (one file and the default config)."""
+def _bookmarked_story(folder: Path, data: Path) -> Path:
+    """An invented story in `folder` with its own topics.yaml (topic "rust"), a passage on that topic bookmarked
+    in the store under `data`, as the reader would make it; returns the folder."""
     from models.config import load_config
     from models.loader import analyze
     from tests.models.test_discover import STORY
 
-    folder = tmp_path / "story"
     folder.mkdir()
     for name, texts in STORY.items():
         (folder / f"{name}.txt").write_text("\n\n".join(texts) + "\n", encoding="utf-8")
@@ -396,9 +396,16 @@ def test_bookmarks_without_paths_take_their_topics_from_the_whole_folder(capsys,
         "topics:\n  - id: rust\n    label: Rusting cables\n    aliases: [corrosion]\n", encoding="utf-8")
     corpus = analyze([folder], load_config(folder / "topics.yaml"), cache=False)
     passage = next(p for a in corpus.articles for p in a.passages if "rust" in p.topic_ids)
-    store = open_store(tmp_path / "data").store
+    store = open_store(data).store
     store.add(corpus, passage.id)
     store.close()
+    return folder
+
+
+def test_bookmarks_without_paths_take_their_topics_from_the_whole_folder(capsys, tmp_path):
+    """A bookmark made in the reader on a folder with its own topics.yaml: listed with no PATH, its passage has
+    the topic it has in the reader (from the folder's topics.yaml), not "none" (one file and the default config)."""
+    _bookmarked_story(tmp_path / "story", tmp_path / "data")
     code, out, _ = run(capsys, bookmarks_main, "--data-dir", tmp_path / "data")
     assert code == 0 and "  topics: Rusting cables" in out and "topics: none" not in out
     code, out, _ = run(capsys, bookmarks_main, "export", "--data-dir", tmp_path / "data")
@@ -431,21 +438,7 @@ def test_bookmarks_without_paths_read_only_the_bookmarked_files(capsys, tmp_path
     """A bookmark made on one article of a mixed folder (~/Downloads): with no PATH only that file is read,
     with the folder's topics.yaml, so nothing else there is reported or analysed, and one line says how to see
     the topics discovered across the story. It read the whole folder: a skipped line per PDF, exit 1."""
-    from models.config import load_config
-    from models.loader import analyze
-    from tests.models.test_discover import STORY
-
-    folder = tmp_path / "Downloads"
-    folder.mkdir()
-    for name, texts in STORY.items():
-        (folder / f"{name}.txt").write_text("\n\n".join(texts) + "\n", encoding="utf-8")
-    (folder / "topics.yaml").write_text(
-        "topics:\n  - id: rust\n    label: Rusting cables\n    aliases: [corrosion]\n", encoding="utf-8")
-    corpus = analyze([folder], load_config(folder / "topics.yaml"), cache=False)
-    passage = next(p for a in corpus.articles for p in a.passages if "rust" in p.topic_ids)
-    store = open_store(tmp_path / "data").store
-    store.add(corpus, passage.id)
-    store.close()
+    folder = _bookmarked_story(tmp_path / "Downloads", tmp_path / "data")
     for n in range(3):
         (folder / f"invoice_{n}.pdf").write_bytes(b"%PDF-1.4")
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)  # not text: a skipped line when read

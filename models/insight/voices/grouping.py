@@ -411,7 +411,7 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
             if d is not None:
                 d.found.append(f)
         elif p.kind == "description":
-            d = _resolve_description(article.text, f, p, drafts) or anonymous.get(_anonymous_key(p.name))
+            d = _resolve_description(evidence, f, p, drafts) or anonymous.get(_anonymous_key(p.name))
             if d is None and p.age:
                 # "The 46-year-old added": the person given that age, else the one who spoke last, else the
                 # article's subject.
@@ -463,13 +463,16 @@ class _Evidence:
     def __init__(self, article: Article) -> None:
         self.article = article
         self._genders: dict[str, str] = {}
+        self._they: dict[str, bool] = {}
         self._subject: str | None | bool = False
         self._named: dict[str, list[int]] = {}
         self._quotes: list[tuple[int, int]] | None = None
 
     def they(self, name: str) -> bool:
         """Whether the article calls the person of this name "they" (see `referents.they_person`)."""
-        return they_person(self.article.text, name) if name else False
+        if name not in self._they:
+            self._they[name] = they_person(self.article.text, name) if name else False
+        return self._they[name]
 
     def gender(self, name: str) -> str:
         if name not in self._genders:
@@ -546,8 +549,9 @@ def _nearest_speaker(offset: int, candidates: list[_Draft], reach: int) -> _Draf
 _GENERIC_BODIES = frozenset("company firm group body organisation organization operator owner business".split())
 
 
-def _resolve_description(text: str, f: _Found, p: _Phrase, drafts: list[_Draft]) -> _Draft | None:
-    """The voice a description refers to, or None."""
+def _resolve_description(evidence: _Evidence, f: _Found, p: _Phrase, drafts: list[_Draft]) -> _Draft | None:
+    """The voice a description refers to, or None (a name's gender read once per article: `evidence`)."""
+    text = evidence.article.text
     words = _content_words(p.name) - {p.head}
     if p.body:
         same = [d for d in drafts if d.found and d.kind == UNNAMED and d.head == p.head
@@ -556,7 +560,7 @@ def _resolve_description(text: str, f: _Found, p: _Phrase, drafts: list[_Draft])
         if d is not None:
             return d  # "the audit agency" after "a state-run audit agency"
         bodies = [d for d in drafts if d.found and (d.kind == ORGANISATION or (
-            d.kind == PERSON and not d.person and not gender(text, d.name)))]  # "Sam Altman said he ..." is no body
+            d.kind == PERSON and not d.person and not evidence.gender(d.name)))]  # "Sam Altman said he ..." is no body
         described = [d for d in bodies if p.head in _content_words(" ".join(filter(None, [d.name, d.role, *d.affiliations])))]
         d = _nearest_speaker(f.offset, described, 3000)
         if d is None and p.head in _GENERIC_BODIES:

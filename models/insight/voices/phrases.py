@@ -219,6 +219,8 @@ def _inside_body_name(s: _Sentence, i: int) -> bool:
         return toks[i - 1].norm in ("of", "for") and _is_capital(toks[i + 1]) and _inside_body_name(s, i - 1)
     if not _is_capital(toks[nxt]) or not _is_capital(toks[i - 1]):
         return False
+    if low in ("of", "for"):
+        return fold(_bare(toks[i - 1].raw)) in ORG_WORDS or _title_word(toks[i - 1].norm)
     # The capitalised words before the join, back to the name's start (over earlier joins).
     k = i - 1
     before: list[str] = []
@@ -228,8 +230,6 @@ def _inside_body_name(s: _Sentence, i: int) -> bool:
         if s.breaks_before(k):
             break
         k -= 1
-    if low in ("of", "for"):
-        return fold(_bare(toks[i - 1].raw)) in ORG_WORDS or _title_word(toks[i - 1].norm)
     # "and": a body word before it, after an "of"/"for" ("Centre for Scientific and Technical Research"), or
     # the capitalised words after it ending in a body word ("Food and Drug Administration").
     if any(w in ORG_WORDS for w in before) and any(w in ("of", "for") for w in before):
