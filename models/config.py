@@ -186,7 +186,12 @@ def topics_beside(paths: list[str]) -> Path | None:
     folders = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
     if len(folders) != 1 or len(folders) != len(paths):
         return None
-    candidate = folders[0] / TOPICS_BESIDE
+    return topics_in(folders[0])
+
+
+def topics_in(folder: Path) -> Path | None:
+    """`folder`'s own topics file (the one `parallax topics suggest` writes there), if it has one."""
+    candidate = folder / TOPICS_BESIDE
     return candidate if candidate.is_file() else None
 
 

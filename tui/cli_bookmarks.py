@@ -172,13 +172,13 @@ def bookmarked_files(bookmarks: list[Bookmark]) -> list[str]:
 def _use_topics_beside(args: argparse.Namespace) -> None:
     """With no --config, the topics.yaml of the one folder `args.paths` are in, if it has one, as the reader
     opened on that folder uses it (said on stderr, as for a folder given as PATH)."""
-    from models.config import TOPICS_BESIDE
+    from models.config import topics_in
 
     folders = {Path(p).parent for p in args.paths}
     if args.config is not None or len(folders) != 1:
         return
-    beside = next(iter(folders)) / TOPICS_BESIDE
-    if beside.is_file():
+    beside = topics_in(next(iter(folders)))
+    if beside is not None:
         args.config = str(beside)
         print(f"parallax: using the topics of {plain(str(beside))}", file=sys.stderr)
 

@@ -60,12 +60,14 @@ def test_clashing_keys_from_the_config_are_reported():
     assert clashes({"perspectives_topic": "x", "voices_topic": "x"}) == []  # never live together
 
 
-async def test_clash_is_shown_in_the_reader(make_app, config):
+async def test_clash_is_shown_in_the_reader(make_app, config, seeds_corpus):
     from dataclasses import replace
 
     from tests.tui.conftest import wait_for_reader
 
-    app = make_app(corpus=None, cfg=replace(config, keys={"quit": "j"}))
+    # The analysed seeds are handed in: analysing them in the worker could outlast the notice's 10 s under
+    # load, and the notice would be gone before the reader showed (the clash check needs no analysis).
+    app = make_app(corpus=seeds_corpus, cfg=replace(config, keys={"quit": "j"}))
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_for_reader(app, pilot)
         assert any("bound to both" in n.message for n in app._notifications)
