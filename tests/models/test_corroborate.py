@@ -98,3 +98,69 @@ def test_a_topic_named_only_by_everyday_words_keeps_them(tmp_path, config):
     everyday = TOPIC.__class__("cause", "Why", "#e5c07b", ("cause",), description=None)
     corpus = analyse(tmp_path, config, (everyday,), TEXTS)
     assert passage(corpus, "b1.txt", "A power cut caused").tag("cause") is not None
+
+
+# A council sacks its town clerk: "council" is the story's own word, in most passages of every article. A user
+# who gave it as an alias of the reasons for the sacking gets it on passages about everything else.
+COUNCIL = {
+    "c1.txt": """Velden council sacks its town clerk
+
+The town council of Velden sacked its clerk, Anna Roth, on Monday evening.
+
+The council said an audit had found misconduct in the handling of travel expenses.
+
+The council also named her deputy, Paul Weber, acting clerk until the summer.
+
+Roth's lawyer said she would appeal to the labour court in Arnheim.
+
+Shopkeepers on Mill Street said they had not heard of the audit before.
+""",
+    "c2.txt": """Town clerk dismissed in Velden
+
+Velden's council dismissed the town clerk, Anna Roth, after a closed meeting on Monday.
+
+An audit of travel expenses found misconduct, the mayor told reporters.
+
+The council chamber was full, and the meeting ran past midnight.
+
+Paul Weber, her deputy, becomes acting clerk.
+""",
+    "c3.txt": """Velden clerk out after audit
+
+The council in Velden voted to remove its clerk, Anna Roth, after an audit.
+
+The audit described misconduct over expenses claimed for trips abroad.
+
+Council members said the vote was eleven to four.
+
+Roth has worked for the town for twenty years.
+""",
+}
+REASON = TOPIC.__class__("reason", "Why she was sacked", "#e5c07b", ("misconduct", "council"), description=None)
+
+
+def test_the_storys_own_word_takes_no_support_from_a_neighbour(tmp_path, config):
+    corpus = analyse(tmp_path, config, (REASON,), COUNCIL)
+    # right after a passage that names the misconduct, but it only names the council, which every passage does
+    assert passage(corpus, "c1.txt", "named her deputy").tag("reason") is None
+    assert passage(corpus, "c2.txt", "council chamber was full").tag("reason") is None
+    assert passage(corpus, "c3.txt", "eleven to four").tag("reason") is None
+    assert passage(corpus, "c2.txt", "found misconduct").tag("reason") is not None
+
+
+def test_which_words_are_the_storys_own(tmp_path, config):
+    from dataclasses import replace
+
+    from models.document import Article, TopicTag
+    from models.loader import iter_articles
+    from models.pipeline.corroborate import lone_key, story_wide_keys, weak_tags
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in COUNCIL.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    articles = [a for a in iter_articles([folder], replace(config, topics=(REASON,)), cache=False)
+                if isinstance(a, Article)]
+    assert weak_tags(articles)  # "council" alone is weak
+    assert story_wide_keys(articles, frozenset({"council", "misconduct"})) == {"council"}
+    assert lone_key(TopicTag("t", 0.7, False, ("council’s",))) == "council"  # a possessive is the word
