@@ -203,15 +203,17 @@ class ReaderPopups(Screen[None]):
         """Ask where to export and write it; after a refusal or an error, ask again with the last answer."""
         from models.export.report import OutputExistsError
         from tui.screens.confirm import ConfirmScreen
-        from tui.screens.export import ExportScreen, default_export_path
+        from tui.screens.export import ExportScreen, articles_folder, default_export_path
 
         scope = f"the topic {topic.label}" if topic else "all topics"
         request: ExportRequest | None = None
+        beside = articles_folder([a.path for a in self.corpus.articles])
         while True:
             last = self.last_export
-            default = request.path if request else default_export_path(last, topic.id if topic else None)
+            default = request.path if request else default_export_path(last, topic.id if topic else None,
+                                                                       beside=beside)
             dialog = ExportScreen(scope, default, request.bookmarks if request else False,
-                                  default_export_path(last, None, True))
+                                  default_export_path(last, None, True, beside=beside))
             request = await self.app.push_screen_wait(dialog)
             if request is None:
                 return

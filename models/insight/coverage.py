@@ -3,6 +3,7 @@ reader's coverage view and the Markdown export."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from models.document import Corpus, TopicInfo
@@ -30,6 +31,21 @@ class Coverage:
     rows: tuple[Row, ...]  # the topics some passage discusses, in the corpus's order (configured first)
     silent: tuple[TopicInfo, ...] = ()  # the topics no passage discusses (the bundled topics on another story)
     articles: int = 0
+
+    def silent_sentence(self, leave_out: frozenset[str] = frozenset(),
+                        quote: Callable[[str], str] = str) -> str:
+        """One sentence on the topics no passage discusses (less those in `leave_out`), or "". Naming them is a
+        finding (what nobody covers) when some configured topic does tag this story; when none does, the
+        config was written for another story (the bundled seed topics on a new one) and naming its topics in
+        a reader or a report a journalist sends on reads as nonsense, so the sentence only counts them.
+        `quote` makes a label safe where the sentence goes (Markdown in export)."""
+        silent = [t for t in self.silent if t.id not in leave_out]
+        if not silent:
+            return ""
+        if len(silent) > 1 and not any(not row.topic.discovered for row in self.rows):
+            return f"None of the {len(silent)} configured topics is discussed in these articles."
+        names = "; ".join(quote(t.label) for t in silent)
+        return f"No passage here discusses {'this topic' if len(silent) == 1 else 'these topics'}: {names}."
 
     def row(self, topic: TopicInfo) -> Row:
         """The topic's row; a silent topic's is all empty cells (for a topic the user asked for by name)."""

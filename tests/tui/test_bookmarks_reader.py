@@ -303,3 +303,24 @@ async def test_the_bookmarks_list_shows_the_topics_the_passage_has_now(make_app,
     cells = await first_bookmark_row(make_app, tmp_path)
     assert not any("implosion-catastrophic" in cell for cell in cells), cells
     assert labels and any(cell.startswith(labels[0]) for cell in cells), cells
+
+
+def test_export_is_offered_beside_the_articles_when_they_are_the_persons_own(tmp_path):
+    """A new user started the reader from the project, as the README says, and was offered a file inside
+    the project: before any export the dialog offers the articles' own folder, never the bundled seeds' or
+    the page cache's, and the current folder when the articles come from several places."""
+    from models.paths import cache_dir
+    from models.resources import seeds_path
+    from tui.screens.export import articles_folder, default_export_path
+
+    story = tmp_path / "story"
+    story.mkdir()
+    files = [str(story / "a.txt"), str(story / "b.txt")]
+    assert articles_folder(files) == story
+    assert default_export_path(None, None, beside=story) == str(story / "parallax-comparison.md")
+    assert default_export_path(str(tmp_path / "x" / "last.md"), None, beside=story) == str(
+        tmp_path / "x" / "parallax-comparison.md")  # the last export's folder wins
+    assert articles_folder([str(seeds_path() / "000.txt")]) is None
+    assert articles_folder([str(cache_dir() / "pages" / "p.html")]) is None
+    assert articles_folder([*files, str(tmp_path / "other" / "c.txt")]) is None
+    assert articles_folder(["-"]) is None and articles_folder([]) is None

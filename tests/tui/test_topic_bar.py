@@ -107,3 +107,25 @@ async def test_when_no_configured_topic_tags_anything_the_bar_opens_on_the_stori
         assert items[0].startswith("suggested: ◇ ") or items[0].startswith("◌ no topic")
         assert items[-1] == "5 topics tag nothing here"
         assert "5 topics tag nothing here" in bar_text(app)  # still said, at the end, however narrow
+
+
+async def test_what_does_not_fit_at_80_columns_is_counted_not_dropped(make_app, seeds_corpus):
+    """At 80x24 a new user saw 3 of 6 topics and no sign of the rest: every configured topic is either on
+    the bar or counted in its "+N more" item, and the suggestions hidden are counted apart."""
+    import re
+
+    configured = [t for t in seeds_corpus.topics if not t.discovered]
+    suggested = [t for t in seeds_corpus.topics if t.discovered]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_reader(app, pilot)
+        text = bar_text(app)
+        assert len(text.split("\n")) <= 3
+        more = re.search(r"\+(\d+) more", text)
+        hidden = re.search(r"\+(\d+) suggested", text)
+        shown = sum(1 for t in configured if f"● {t.label} " in text) + ("◌ no topic" in text)
+        assert shown + (int(more.group(1)) if more else 0) == len(configured) + 1  # + the "no topic" entry
+        assert more is not None or hidden is not None  # the seeds do not all fit in 80x3
+        shown_suggested = sum(1 for t in suggested if f"◇ {t.label} " in text)
+        assert shown_suggested + (int(hidden.group(1)) if hidden else 0) == sum(
+            1 for t in suggested if any(p.tag(t.id) for p in seeds_corpus.passages_by_id.values()))

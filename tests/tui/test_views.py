@@ -131,6 +131,11 @@ async def test_search_ignores_case_and_accents(make_app):
     plain, _ = index.find("erdogan")
     accented, _ = index.find("ERDOĞAN")
     assert plain and plain == accented
+    typed, _ = index.find("turkey's")  # a keyboard apostrophe finds the page's typographic one
+    assert typed and typed == index.find("Turkey’s")[0]
+    passage = app.corpus.passages_by_id[typed[0][0]]
+    start, end = typed[0][1:]
+    assert passage.text[start:end].lower() in ("turkey's", "turkey’s")  # offsets still point at the match
 
 
 async def test_help_is_generated_from_the_bindings(make_app, config, tmp_path):
@@ -348,4 +353,4 @@ async def test_coverage_names_topics_that_tag_nothing_in_one_line(make_app, seed
         assert "fisheries" not in [str(key.value) for key in table.rows]
         assert table.row_count == len(seeds_corpus.topics)
         line = str(app.screen.query_one("#coverage-silent", Static).render())
-        assert line == "No passage here discusses: Fisheries [b]quota[/b]."  # as text, never markup
+        assert line == "No passage here discusses this topic: Fisheries [b]quota[/b]."  # as text, never markup

@@ -94,8 +94,7 @@ class CoverageScreen(Panel[str | None]):
     def _fill(self) -> None:
         silent = self.query_one("#coverage-silent", Static)
         silent.display = bool(self.matrix.silent)
-        names = "; ".join(topic.label for topic in self.matrix.silent)
-        silent.update(Text(f"No passage here discusses: {names}.") if names else "")
+        silent.update(Text(self.matrix.silent_sentence()))
         table = self.query_one(DataTable)
         inner = panel_width(self.app.size.width) - 4 - 2  # border, padding and the scroll bar
         n = len(self.corpus.articles)

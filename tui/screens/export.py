@@ -4,6 +4,7 @@ existing file is only replaced after a yes; the write goes through a temporary f
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,15 +18,41 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from tui.screens.base import Panel
 
 
-def default_export_path(last: str | None, scope: str | None, bookmarks: bool = False) -> str:
+def default_export_path(last: str | None, scope: str | None, bookmarks: bool = False,
+                        beside: Path | None = None) -> str:
     """The file name the dialog offers: `parallax-<topic>.md` (`parallax-comparison.md` for every topic,
     `parallax-bookmarks.md`), in the folder of the last export when there was one, so choosing another topic
-    never offers the previous topic's file."""
+    never offers the previous topic's file; before any export, in `beside` (the articles' folder, see
+    `articles_folder`) when there is one, else in the current folder."""
     name = "parallax-bookmarks.md" if bookmarks else f"parallax-{scope or 'comparison'}.md"
     if not last:
-        return name
+        return str(beside / name) if beside is not None else name
     folder = Path(last).expanduser().parent
     return name if str(folder) in ("", ".") else str(folder / name)
+
+
+def articles_folder(paths: list[str]) -> Path | None:
+    """The one folder all the articles were read from, when it is the person's own and writable: the place
+    a comparison of them belongs, rather than wherever the reader happened to be started (a new user's
+    trial, started from the project as the README says, was offered a file inside the project). None for
+    the bundled seeds, articles from several folders, standard input or pages fetched by URL."""
+    from models.paths import cache_dir, data_dir
+    from models.resources import seeds_path
+
+    folders = {Path(p).parent for p in paths if p and p != "-" and "://" not in p}
+    if len(folders) != 1 or len(paths) == 0:
+        return None
+    folder = next(iter(folders))
+    try:
+        where = folder.resolve()
+        ours = (seeds_path().resolve(), cache_dir().resolve(), data_dir().resolve())  # fetched pages live in the cache
+        if any(where == root or root in where.parents for root in ours):
+            return None
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            return None
+    except OSError:
+        return None
+    return folder
 
 
 @dataclass(frozen=True)

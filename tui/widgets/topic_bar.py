@@ -104,15 +104,22 @@ class TopicBar(Static):
     def _draw(self) -> None:
         width = self.content_region.width or self.size.width or (self.app.size.width if self.is_attached else 0)
         items, tail = self._parts()
-        suggested = sum(1 for topic, passages, _ in self._topics if topic.discovered and passages)
         lines = _pack([*items, *tail], width)
-        # Suggestions (the last items) are the first to give way when the bar runs out of lines.
-        shown = suggested
-        while len(lines) > MAX_LINES and shown:
-            shown -= 1
-            items = items[:-1]
-            more = Text(f"+{suggested - shown} suggested (t visits each)", style="dim italic")
-            lines = _pack([*items, more, *tail], width)
+        # Items give way from the end when the bar runs out of lines: the suggestions first, then "no topic"
+        # and the configured topics (a new user at 80x24 saw 3 of 6 topics and no sign of the others); what
+        # gave way is counted at the end of the bar.
+        discovered = {topic.id for topic, _, _ in self._topics if topic.discovered}
+        hidden_suggested = hidden_other = 0
+        while len(lines) > MAX_LINES and items:
+            topic_id = _topic_of(items.pop())
+            if topic_id in discovered:
+                hidden_suggested += 1
+            elif topic_id is not None:
+                hidden_other += 1
+            said = [f"+{hidden_other} more"] if hidden_other else []
+            said += [f"+{hidden_suggested} suggested"] if hidden_suggested else []
+            more = Text(f"{', '.join(said)} (t visits each)", style="dim italic") if said else Text()
+            lines = _pack([*items, *([more] if said else []), *tail], width)
         self.update(Text("\n").join(lines))
 
     def update_counts(self, counts: Counts) -> None:
@@ -129,6 +136,14 @@ class TopicBar(Static):
         topic_id = event.style.meta.get("topic") if event.style else None
         if topic_id:
             self.post_message(self.Chosen(topic_id))
+
+
+def _topic_of(item: Text) -> str | None:
+    """The id of the topic a bar item stands for (its spans carry it for clicks), or None for a hint."""
+    for span in item.spans:
+        if isinstance(span.style, Style) and span.style.meta.get("topic"):
+            return str(span.style.meta["topic"])
+    return None
 
 
 def _pack(items: list[Text], width: int) -> list[Text]:
