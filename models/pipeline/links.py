@@ -172,9 +172,9 @@ class LinkSpace:
     def words(self, chars: str | set[str], limit: int = SHARED_TERMS) -> tuple[str, ...]:
         """The words of `chars` as the corpus writes them: what is said (the distinctive words first, see
         `plain`, each kind most specific first), then names (who or where), then weekdays and months (when)."""
-        spelled = self.spelled
-        kinds = _kinds(self)
-        found = sorted(chars, key=lambda c: (kinds[_rank(c)], c))
+        # each character stands, in `by_kind`, for its word's place in that order: a plain sort then orders them
+        _, _, _, by_kind, spelled = _tables(self)
+        found = sorted((chars if isinstance(chars, str) else "".join(chars)).translate(by_kind))
         return tuple(spelled[_rank(c)] for c in found[:limit])
 
     def plain(self, k: int) -> str:
@@ -189,22 +189,27 @@ class LinkSpace:
         return s[: bisect_left(s, cut)].translate(drop)
 
 
-_TABLES: dict[int, tuple[LinkSpace, str, dict[int, None], list[int]]] = {}  # id(space) -> its tables (`_plain_table`)
+_Tables = tuple[LinkSpace, str, dict[int, None], dict[int, str], list[str]]
+_TABLES: dict[int, _Tables] = {}  # id(space) -> its tables (`_plain_table`)
 
 
-def _tables(space: LinkSpace) -> tuple[LinkSpace, str, dict[int, None], list[int]]:
+def _tables(space: LinkSpace) -> _Tables:
     """For a LinkSpace, worked out once: the character of its first word in the least specific tenth, the
-    translate table dropping weekdays and months, and each word's kind for a reason's order (0 a distinctive
-    word, 1 a less specific one, 2 a name, 3 a weekday or month)."""
+    translate table dropping weekdays and months, and a reason's order of words: by kind (0 a distinctive word,
+    1 a less specific one, 2 a name, 3 a weekday or month), then rank, as a translate table from each word's
+    character to the character of its place in that order, with the words spelled in that order (so
+    `LinkSpace.words` sorts without a key)."""
     found = _TABLES.get(id(space))
     if found is not None and found[0] is space:
         return found
     cut = distinct_ranks(space)
     kinds = [3 if _dated(w) else 2 if _proper(w) else int(r >= cut) for r, w in enumerate(space.spelled)]
     drop = {ord(_char(r)): None for r, kind in enumerate(kinds) if kind == 3}
+    order = sorted(range(len(kinds)), key=lambda r: (kinds[r], r))
+    by_kind = {ord(_char(r)): _char(place) for place, r in enumerate(order)}
     if len(_TABLES) >= 4:
         _TABLES.clear()
-    found = _TABLES[id(space)] = (space, _char(cut), drop, kinds)
+    found = _TABLES[id(space)] = (space, _char(cut), drop, by_kind, [space.spelled[r] for r in order])
     return found
 
 
@@ -220,12 +225,8 @@ def distinct_ranks(space: LinkSpace) -> int:
 
 
 def _plain_table(space: LinkSpace) -> tuple[str, dict[int, None]]:
-    _, cut, drop, _ = _tables(space)
+    _, cut, drop, _, _ = _tables(space)
     return cut, drop
-
-
-def _kinds(space: LinkSpace) -> list[int]:
-    return _tables(space)[3]
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from models.config import Topic
 from models.document import Article, Link, Passage, TopicTag
-from models.pipeline.links import LinkSpace, _dated, _Naming, _reason, topic_links
+from models.pipeline.links import LinkSpace, _char, _dated, _Naming, _proper, _reason, distinct_ranks, topic_links
 from models.pipeline.stats import CorpusStats, passage_terms
 
 FOUND = Topic("turbine", "turbine, tide", "#000000", ())
@@ -80,6 +80,19 @@ def test_a_weekday_alone_is_no_shared_content(config):
     assert thursday in space.strings[herald] and thursday not in space.plain(herald)
     both = set(space.strings[herald]) & set(space.strings[echo])
     assert space.words(both | {space.code["okafor"]}) == ("Okafor", "Thursday")
+
+
+def test_words_are_what_is_said_then_names_then_dates_each_most_specific_first():
+    space = _space(_story({}))
+    cut = distinct_ranks(space)
+    kind = [3 if _dated(w) else 2 if _proper(w) else int(r >= cut) for r, w in enumerate(space.spelled)]
+    every = sorted(range(len(space.spelled)), key=lambda r: (kind[r], r))
+    chars = "".join(_char(r) for r in reversed(range(len(space.spelled))))
+    expected = tuple(space.spelled[r] for r in every)
+    assert space.words(chars, limit=len(chars)) == expected  # a string, in any order
+    assert space.words(set(chars), limit=len(chars)) == expected  # or a set
+    assert space.words(chars) == expected[:5]
+    assert "Thursday" in expected and {0, 2, 3} <= set(kind)  # words of three kinds here
 
 
 def test_the_same_name_on_both_sides_reads_both_name_it():
