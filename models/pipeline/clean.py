@@ -36,6 +36,7 @@ from models.pipeline.evidence import (
     is_sentence,
     measure,
     folded_words,
+    quoted,
 )
 from models.pipeline.inline import plain_inline
 from models.pipeline.patterns import HEAD_WINDOW, LINE_MAX, WINDOW, Clock, Needles, fold_for_guard, guard, passes
@@ -406,7 +407,6 @@ def _match_block(block: Block, rules: list[Guarded], removed: list[Removed], clo
 
 PROMPT_MAX_WORDS = 20  # "Get the latest news in your inbox daily.": one short sentence
 _READER = re.compile(r"\b(?:you|your|yours|you're|you’re|you'll|you’ll)\b", re.IGNORECASE)
-_QUOTE_MARKS = re.compile(r"[\"“”«»]")
 
 
 def _prompt_rest(rest: str) -> bool:
@@ -415,7 +415,7 @@ def _prompt_rest(rest: str) -> bool:
     and addresses the reader only inside a quote."""
     return (
         word_count(rest) <= PROMPT_MAX_WORDS and len(sentences(rest)) == 1
-        and _READER.search(rest) is not None and _QUOTE_MARKS.search(rest) is None
+        and _READER.search(rest) is not None and not quoted(rest)
     )
 
 

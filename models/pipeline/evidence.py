@@ -106,6 +106,15 @@ WIRE_DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z][\w&. /-]{1,30})\))?\.?\s*"
     r"(?(agency)(?:[-–—]{1,2}|:)?|(?:[-–—]{1,2}|:|/(?P<slashed>[A-Z][\w&-]{1,20})/\.))\s+(?=[\"“‘'A-Z0-9])"
 )  # (after an agency in brackets the dash may be missing: "Washington, Aug 23 (PTI) NASA said …")
+# What a dateline leaves when its place was a link the page lost: the agency in brackets alone, or only the
+# brackets, then the dash ("(KTLA) — The …", "( – The …"): no word of the sentence it opens.
+_TAG_DATELINE = re.compile(r"^\((?:\s*[A-Z][\w&.'’/ -]{0,30})?\)?\s*[-–—]{1,2}\s+(?=[\"“‘'A-Z0-9])")
+# A dateline standing alone as a line ("OSAKA -", "LIMA, Peru –", "LONDON, June 5 (Reuters) -"): its paragraph
+# went on the next line.
+DATELINE_ALONE = re.compile(
+    rf"(?:{_PLACE}(?:,\s+{_REGION})?(?:[,.]?\s+{_SHORT_DATE})?|{_SHORT_DATE})\.?\s*(?:\([A-Za-z][\w&. /-]{{1,30}}\))?\.?\s*[-–—]{{1,2}}"
+)
+DATELINE_ALONE_WORDS = 6
 # "… in Ankara, June 3, 2021 / AA", "… at the summit / Name Surname": a credit after a slash ends a caption
 _SLASH_CREDIT = re.compile(r"\s/\s*[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}$")
 CREDITS_MAX_CHARS = 320  # the wire's credits line: two or three names, places and roles
@@ -270,6 +279,11 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
             block.drop("link-list", "evidence", f"{block.link_ratio:.0%} of its text is links")
         elif block.text[0] == "[" and _shortcodes(block.text):  # (one character tested before any pattern)
             block.drop("shortcode", "evidence", "only bracketed tags with a lowercase name and attributes: a page template's code, not text")
+        elif block.text[0] in "([" and _bracket_tag(block.text, stops):
+            block.drop("bracket-tag", "evidence", "a few words wholly in brackets, not one a function word: an outlet's, a picture's or "
+                       "an update's tag (\"(KTLA)\", \"(3rd UPDATE)\"), no sentence")
+        elif block.words <= DATELINE_ALONE_WORDS and DATELINE_ALONE.fullmatch(block.text):
+            block.drop("dateline", "evidence", "a wire dateline alone on its line: its paragraph starts below", "dateline")
         elif _site_prompt(block):
             block.drop("site-prompt", "evidence", "the site speaking to the reader (we/our and you/your), outside any quote")
         elif block is not blocks[0] and _tag_list(block, stops):
@@ -350,7 +364,7 @@ def _inside_body(blocks: list[Block], first: int, last: int, cleaning: Cleaning,
         if block.words <= TIMESTAMP_MAX_WORDS and _TIME.search(block.text) and _date_line(block.text):
             block.drop("timestamp", "evidence", f"{block.words} words around a time, inside the body: a live page's timestamp")
         elif stops and block.ends and block.words <= BODY_LABEL_MAX_WORDS and block.stop_hits == 0 \
-                and not _QUOTED.search(block.text) and not LIST_ITEM.match(block.text):
+                and not quoted(block.text) and not LIST_ITEM.match(block.text):
             block.drop("body-label", "evidence", f"{block.words} word{'' if block.words == 1 else 's'} without a function word inside the body: a widget's label")
         elif not block.ends and cleaning.heading_max_words < block.words <= cleaning.title_max_words \
                 and not LIST_ITEM.match(block.text):
@@ -511,7 +525,7 @@ def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
     if (text.startswith("FILE") or any(map(head.__contains__, _PICTURE_STEMS))) and _CAPTION_OPENING.match(text) \
             and len(sentences(text)) <= CREDITED_CAPTION_MAX_SENTENCES + 1:
         return "opens as a caption does: a sentence about a picture"
-    if "day" in head and not _QUOTED.search(text):
+    if "day" in head and not quoted(text):
         m = _WEEKDAY_DATE.search(text, 0, WEEKDAY_DATE_CHARS)
         spans = sentences(text) if m else []
         if m and len(spans) <= CREDITED_CAPTION_MAX_SENTENCES and m.end() <= spans[0][1]:
@@ -535,7 +549,15 @@ _WEEKDAY_DATE = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\b"
 )
 WEEKDAY_DATE_CHARS = 250  # a caption's date stands in its first sentence
-_QUOTED = re.compile(r"[\"“”]")
+# A quotation mark: double quotes and guillemets anywhere, an opening single quote (‘, or ' and ’ at a word's
+# start: "‘We will not let you down,’ she said", "'You did it,' a docker shouted"); not an apostrophe inside or
+# after a word ("the workers’ union", "don't", "'90s").
+_QUOTED = re.compile(r"[\"“”«»„‘]|(?:^|(?<=[\s(\[—–-]))['’](?=[^\W\d_])")
+
+
+def quoted(text: str) -> bool:
+    """Whether `text` holds a quotation (someone's words: news prose speaks to its reader only inside them)."""
+    return _QUOTED.search(text) is not None
 _CREDIT_LABELS = PICTURE_WORDS | {"credit", "credits", "source"}
 
 
@@ -596,6 +618,8 @@ def _caption_pairs(blocks: list[Block]) -> None:
             continue
         if max(above.words, block.words) > 2 * CAPTION_MAX_WORDS or not (is_sentence_shape(above) or is_sentence_shape(block)):
             continue
+        if quoted(above.text) or quoted(block.text):
+            continue  # someone's words printed twice: a pull-quote above its paragraph (the repeats drop the copy), no picture
         a, b = folded_words(above.text[:200]), folded_words(block.text[:200])
         if len(a) >= CAPTION_PAIR_WORDS and a[:CAPTION_PAIR_WORDS] == b[:CAPTION_PAIR_WORDS] and normal(above.text) != normal(block.text):
             # (a paragraph printed twice is a copy, for the repeats to drop once)
@@ -646,7 +670,6 @@ def _shortcodes(text: str) -> bool:
 PROMPT_MAX_WORDS = 80  # a sign-up form or a consent notice, printed as one paragraph
 _READER_WORDS = re.compile(r"\b(?:you|your|yours|you['’](?:re|ve|ll))\b", re.IGNORECASE)
 _SITE_WORDS = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
-_QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 
 def _site_prompt(block: Block) -> bool:
@@ -662,7 +685,7 @@ def _site_prompt(block: Block) -> bool:
     if reader == 0:
         return False
     site = len(_SITE_WORDS.findall(text))
-    return site >= 1 and reader + site >= 3 and _QUOTE_MARK.search(text) is None
+    return site >= 1 and reader + site >= 3 and not quoted(text)
 
 
 def _teaser(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
@@ -672,6 +695,26 @@ def _teaser(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
     if m is None or block.ends or block.words > cleaning.title_max_words + 3:
         return False
     return word_count(m.group(2)) >= TITLE_MIN_WORDS
+
+
+BRACKET_TAG_MAX_WORDS = 4
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]{1,60})[)\]]\.?")
+
+
+def _bracket_tag(text: str, stops: frozenset[str]) -> bool:
+    """A line that is only a short tag in brackets ("(KTLA)", "(3rd UPDATE)", "[Photo: Jane Doe]"): a few words,
+    none of them a function word of the article's language, a capital or a digit among them, no sentence inside;
+    a remark in brackets ("(The vote was later delayed.)") is written with function words."""
+    m = _BRACKETED.fullmatch(text.strip())
+    if m is None:
+        return False
+    inner = m.group(1).strip()
+    words = _WORDS.findall(inner)
+    if not words or len(inner.split()) > BRACKET_TAG_MAX_WORDS or re.search(r"[.!?]\s", inner):
+        return False
+    if not any(w[:1].isupper() for w in words) and not _DIGIT.search(inner):
+        return False
+    return not stops or not any(w.lower() in stops for w in words)
 
 
 TAG_LIST_MIN_WORDS = 8  # a run of names this long with hardly a function word is no headline ("Storm hits coast")
@@ -876,7 +919,6 @@ def _name_lines(blocks: list[Block], live: list[int], prose: list[int], title: i
 NOTICE_MAX_WORDS = 20  # a site's notice is a line or two ("See a typo? Report it here.")
 NOTICE_MAX_SHARED = 1 / 3  # ... and shares hardly a content word with the article: it is about the page, not the story
 STEM_CHARS = 5  # words compared by their first letters: "reports" and "reported" are one word of the story
-_NOTICE_QUOTES = re.compile(r"[\"“”‘«»]")
 _LEAD_LABEL = re.compile(r"^[^\W\d_][\w'’ -]{0,20}:\s")  # "New: …", "Note: …": a label opening the line
 
 
@@ -917,7 +959,7 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
     if not good:
         return
     edges = [i for i in live if (i < good[0] or i > good[-1]) and blocks[i].words <= CAPTION_MAX_WORDS
-             and blocks[i].heading_level is None and not blocks[i].deck and not _NOTICE_QUOTES.search(blocks[i].text)]
+             and blocks[i].heading_level is None and not blocks[i].deck and not quoted(blocks[i].text)]
     marks = {i: _notice_mark(blocks[i].text) if blocks[i].words <= NOTICE_MAX_WORDS else None for i in edges}
     walled = {i for i in edges if _furniture_beside(blocks, i - 1) and _furniture_beside(blocks, i + 1)}
     if not any(marks.values()) and not walled:
@@ -941,13 +983,25 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
         if i in notices:
             continue
         n = at[i]
-        if blocks[i].words <= NOTICE_MAX_WORDS and shared(i) == 0 and not _item_of_a_kept_list(blocks, live, n, notices) and (
+        if blocks[i].words <= NOTICE_MAX_WORDS and shared(i) == 0 and not _item_of_a_kept_list(blocks, live, n, notices) \
+                and not _closes_body(blocks, live, n, good[-1], notices, stops) and (
                 (n > 0 and live[n - 1] in notices) or (n + 1 < len(live) and live[n + 1] in notices)):
             blocks[i].drop("site-notice", "context", f"{blocks[i].words} words outside the body, next to a site's notice, "
                            "not a word of the article's: the same run of furniture")
         elif i in walled and len(own[i]) >= WALLED_MIN_WORDS and shared(i) <= WALLED_MAX_SHARED:
             blocks[i].drop("site-notice", "context", f"outside the body between two pieces of furniture, {len(own[i])} content "
                            f"words and {shared(i):.0%} of them the article's: the site's text, not the story's")
+
+
+def _closes_body(blocks: list[Block], live: list[int], n: int, last_good: int, notices: set[int], stops: frozenset[str]) -> bool:
+    """Whether live block `n`, below the body, is a sentence right under the body's last paragraph (no notice
+    or furniture between): the article's closing line ("She spoke at a briefing in Nairobi."), however few of
+    the article's words it uses, not the run of furniture the notice below it opens."""
+    i = live[n]
+    if i <= last_good or not is_sentence(blocks[i], stops) or n == 0:
+        return False
+    above = live[n - 1]
+    return above not in notices and blocks[above].rule is None and all(blocks[k].rule is None for k in range(above + 1, i))
 
 
 _LIST_MARK = re.compile(r"^\s*([•·▪◦*‣⁃–—-]|\d{1,2}[.)])\s")
@@ -1056,9 +1110,13 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
     if not prose:
         return cuts
     head = prose[1:] if _headline_first(blocks, prose[0]) else prose
+    head = [b for b in head if not LIST_ITEM.match(b.text)]  # (a summary's bullets above the body open with no dateline)
     for first in head[:2]:  # the first may be a standfirst above the dateline
         m = WIRE_DATELINE.match(first.text[:200])
-        if m and len((m.group("place") or "").strip(".")) != 1 and _body_after(first.text[m.end():]):
+        if m is not None and len((m.group("place") or "").strip(".")) == 1:
+            m = None  # ("A. – …": an initial, no place)
+        m = m or _TAG_DATELINE.match(first.text[:80])
+        if m and _body_after(first.text[m.end():]):
             cuts.append((first, first.text[: m.end()].strip(), "wire-dateline", "a wire dateline opening the first paragraph", "dateline"))
             first.text = first.text[m.end():].strip()
             measure(first, stops)
