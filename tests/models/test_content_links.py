@@ -197,3 +197,49 @@ def test_a_passage_keeps_at_most_links_max_per_passage_links_by_content(no_topic
         for end in (link.source, link.target):
             degree[end] = degree.get(end, 0) + 1
     assert links and max(degree.values()) <= 4
+
+
+FLOOD = {
+    "alpha": ["Volunteers sandbagged the riverside school before the flood crest arrived.",
+              "The county clerk postponed the budget hearing."],
+    "beta": ["The flood crest reached the school at dawn, and the volunteers were ready for it.",
+             "A choir rehearsed in the church hall."],
+    "gamma": ["Sandbagged streets kept the riverside dry while the crest passed.",
+              "The mayor thanked a bakery for coffee.", "The budget hearing will be held next month."],
+}
+
+
+def _closed(pairs, **changes):
+    from models.pipeline.content_links import closed_links
+
+    story = [_article(aid, texts) for aid, texts in FLOOD.items()]
+    space = _space(story)
+    th = replace(load_config(None).thresholds, **changes)
+    return _pairs(closed_links(space, set(pairs), space.strings, th))
+
+
+def test_two_passages_linked_to_one_passage_of_a_third_article_are_linked():
+    """alpha:0 and gamma:0 say one thing (sandbags on the riverside) and are each linked to beta:0, which says it
+    too: they are linked, the reason says how and names what they share."""
+    from models.pipeline.content_links import THROUGH
+
+    links = _closed({("alpha:0", "beta:0"), ("beta:0", "gamma:0")})
+    link = links.get(frozenset(("alpha:0", "gamma:0")))
+    assert link is not None and link.topic is None and link.reason.startswith(THROUGH)
+    assert {"sandbagged", "riverside"} <= {w.lower() for w in link.shared_terms}
+    assert set(links) == {frozenset(("alpha:0", "gamma:0"))}  # nothing else: each other pair is linked already
+
+
+def test_no_link_through_a_third_article_without_a_shared_word_or_into_an_article_linked_already():
+    assert not _closed({("alpha:0", "beta:0"), ("beta:0", "gamma:1")})  # the bakery: no word in common
+    # each end has a link into the other's article already (alpha:0 to gamma:2, gamma:0 to alpha:1): none more
+    assert not _closed({("alpha:0", "beta:0"), ("beta:0", "gamma:0"), ("alpha:0", "gamma:2"), ("alpha:1", "gamma:0")})
+    # one end only: the other still takes its best in that article (as links by content, each end chooses)
+    assert frozenset(("alpha:0", "gamma:0")) in _closed({("alpha:0", "beta:0"), ("beta:0", "gamma:0"),
+                                                          ("alpha:0", "gamma:2")})
+
+
+def test_a_passage_with_links_max_per_passage_partners_takes_none_through_a_third_article():
+    pairs = {("alpha:0", "beta:0"), ("beta:0", "gamma:0")}
+    assert _closed(pairs, links_max_per_passage=2)
+    assert not _closed(pairs, links_max_per_passage=1)  # each end has a partner already
