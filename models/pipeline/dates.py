@@ -124,6 +124,17 @@ def without_dates(text: str) -> str:
     return text
 
 
+def date_start(text: str) -> int | None:
+    """Where the first full date in `text` starts (the position of its first character), or None."""
+    starts = [m.start() for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_FIRST, _NUMERIC) if (m := pattern.search(text[:SCAN_CHARS]))]
+    return min(starts) if starts else None
+
+
+def date_words(text: str) -> bool:
+    """Whether `text` is only words that introduce or go with a date ("Published", "Updated on", "at")."""
+    return all(w.lower() in _DATE_WORDS or _WEEKDAY.match(w) for w in _TOKEN_SPLIT.split(text.strip(" .:")) if w)
+
+
 _LEAD_SPANS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_FIRST)
 _AFTER_LEADING = re.compile(r"(?:[A-Z“\"‘']|\s*[-–—]{1,2}\s+[A-Z“\"‘'])")  # glued to the first word, or a dash before it
 

@@ -60,6 +60,8 @@ TITLE_EXTRA_WORDS = 4  # a title printed again with a breadcrumb or site name ("
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _AFTER_NAMES = " |·•–—-:/"
+BYLINE_MAX_WORDS = 8  # "By the Example Press Association": the keyword, an article and a few names
+_BYLINE_START = re.compile(r"^(?i:by)\s*:?\s+(?:the\s+)?[A-Z@]")
 _ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")  # "a.m.", "U.S.", "p.m."
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -871,8 +873,8 @@ def _title_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool
     text = block.text.rstrip()
     if not TITLE_MIN_WORDS <= block.words <= cleaning.title_max_words or (text.endswith(".") and not _ABBREVIATION_END.search(text)):
         return False  # (a title has no final stop; an abbreviation's dots are no stop: "... Friday 8 a.m.", "... in the U.S.")
-    if name_line(block.text, stops) or date_line(block.text):
-        return False
+    if name_line(block.text, stops) or date_line(block.text) or (block.words <= BYLINE_MAX_WORDS and _BYLINE_START.match(text)):
+        return False  # (a byline: "By the Example Press", "By: KNW")
     if block.words <= 8 and any(not _YEAR.fullmatch(m.group()) for m in _DATEISH.finditer(block.text)):
         return False  # a short line with a day, a numeric date or a time; a year alone is a title's ("... 2023 protesters")
     return True

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from models.document import Cleaned, Meta, Removed
-from models.pipeline.dates import date_line, day_first, leading_date, parse_date, without_dates
+from models.pipeline.dates import date_line, date_start, date_words, day_first, leading_date, parse_date, without_dates
 from models.pipeline.evidence import PICTURE_WORDS, WIRE_DATELINE, glued_repeat, handle_byline, name_line, title_suffix
 
 _NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|bin|al|da|di|del|la|le))*"
@@ -68,6 +68,7 @@ _WIRE = re.compile(
 )
 _AGENCY_BYLINE = re.compile(r"^(?:by\s+)?(.{2,40}?)\s+with agencies$", re.IGNORECASE)
 _BIO_OUTLET = re.compile(r"\b(?:reporter|correspondent|editor|columnist|writer|contributor|journalist|producer)\s+(?:for|at|with|to)\s+(?:the\s+)?((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,4})")
+_STAFF_OF = re.compile(r"\bby (?:the )?([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}) (?:staff|editors|newsroom)\b")
 _THANKS = re.compile(r"^thanks for reading\s+(.{2,60}?)[!.]", re.IGNORECASE)
 _BARE_NAME = re.compile(rf"^({_NAME})$")
 _REFLECT = re.compile(r"reflect(?:s)?\s+(?:the\s+(?:views|position|policy)\s+of\s+)?(?:the\s+)?((?:[A-Z]|[a-z]{1,3}[A-Z])[\w.&-]*(?: [A-Z][\w.&-]*){0,4}?)(?:['’]s?)?\s+(?:editorial|official|views|position|policy)")
@@ -91,9 +92,13 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     title = titles[0] if titles else None
     site = None
     if title:
-        title, site = title_suffix(_UPDATE_MARK.sub("", title).strip() or title)
+        title, site = title_suffix(_headline(title))
         for again in titles[1:]:  # the title printed again with the site's name after it
             site = site or title_suffix(again)[1]
+        if site is None:
+            title, site = _site_after(title, cleaned)
+    else:  # a breadcrumb ending in the headline, removed as navigation: "Home > News > <title>"
+        title = next((t for p in head if p.role is None and (t := _after_breadcrumb(p.text.strip()))), None)
     first = [p.text for p in cleaned.paragraphs[:2]]  # the first may be a standfirst above the dateline
     last_line = cleaned.paragraphs[-1].line if cleaned.paragraphs else 10**9
     tail = [p for p in pieces if last_line < p.line <= last_line + TAIL_BYLINE_LINES and not _CREDITS.match(p.text.strip()[:SCAN])]
@@ -106,6 +111,8 @@ def extract_meta(cleaned: Cleaned) -> Meta:
         author = _name_above_date([p for p in pieces if p.line > title_line])  # a name above the title is the masthead
     credited, credit_outlet = _credits(pieces)
     author = _portrait(author) if author else credited
+    if author is None:  # wire copy that names no person: the agency its dateline names is its byline ("PARIS (KNW) —")
+        author = _wire(roles, first)
     source = agency or _source(roles, pieces, first, author) or (_titled(site) if site else None) or credit_outlet
     source = source or _masthead(head, title) or _head_outlet(head, title, lambda: _lower_words(cleaned)) or _domain_line(pieces)
     if source is None:  # a deck may stand between the title and the byline: the top is above the third paragraph
@@ -120,11 +127,84 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     return Meta(title=title or None, author=author, source=source, date=date)
 
 
+# "By: Jane Doe", "By the Example Press", "Posted by jdoe on March 3, 2025"
+_BY_KEYWORD = re.compile(r"^(?:(?i:posted|published)\s+)?(?i:by)\s*:?\s+(?:the\s+(?=[A-Z]))?")
+_BRACKETED = re.compile(r"^\(([A-Z][\w&.-]{1,20})\)$")  # "(KNW)": an agency's name alone in brackets, as its byline
+_DATE_TAIL = re.compile(r"[\s,;|•·/–—-]*$")
+
+
+_COPY_NUMBER = re.compile(r"\s+\(\d{1,2}\)$")  # "<title> (1)": a numbered copy of the same headline
+_CRUMB = re.compile(r"\s+[>»›]\s+")  # "Island News > <title>"
+CRUMB_MAX_WORDS = 4  # a section's name in a breadcrumb is a label of a few words
+
+
+def _headline(title: str) -> str:
+    """The headline without what a page or feed adds to it: a wire's update marker ("UPDATE 2-"), a copy's
+    number ("(1)"), a breadcrumb of section names before it ("Island News > ")."""
+    title = _COPY_NUMBER.sub("", _UPDATE_MARK.sub("", title).strip()) or title
+    return _after_breadcrumb(title) or title
+
+
+def _after_breadcrumb(text: str) -> str | None:
+    """"Home > Island News > <headline>" -> the headline: what follows labels of a few words each, parted by an
+    arrow; None when the line is no such breadcrumb or ends in no headline (three words or more, no stop)."""
+    parts = _CRUMB.split(text)
+    if len(parts) < 2:
+        parts = text.split(" / ")  # "Home / Travel / <headline>": slashes part a breadcrumb from two on
+        parts = parts if len(parts) >= 3 else []
+    if len(parts) < 2 or any(not 1 <= len(p.split()) <= CRUMB_MAX_WORDS for p in parts[:-1]):
+        return None
+    last = parts[-1].strip()
+    return last if len(last.split()) >= 3 and not last.endswith(".") else None
+
+
+SITE_RARE_ZIPF = 3.5  # a word in a site's name rarer than this in English at large is a name ("GeekWire")
+_SITE_DASHES = (" – ", " — ", " - ")
+
+
+def _site_after(title: str, cleaned: Cleaned) -> tuple[str, str | None]:
+    """"<headline> – Harbour Gazette" -> (headline, "Harbour Gazette"): a name in ordinary case after the title's
+    last dash is the site's when it reads as an outlet's (its last word an outlet's, initials, or a word rare in
+    English) and the article never names it: a headline's own name after a dash ("… - Rosatom", the speaker)
+    is quoted in the body."""
+    from models import background
+
+    for dash in _SITE_DASHES:
+        head, sep, tail = title.rpartition(dash)
+        tail = tail.strip()
+        words = tail.split()
+        if not sep or len(head.split()) < 3 or not 1 <= len(words) <= MASTHEAD_MAX_WORDS or not _OUTLET_AFTER.match(tail):
+            continue
+        outlet = words[-1].lower() in ORGANISATION_WORDS or any(
+            _ACRONYM.match(w) or (background.available() and background.zipf(w.lower()) < SITE_RARE_ZIPF) for w in words if w[:1].isupper())
+        body = " ".join(p.text for p in cleaned.paragraphs).lower()
+        if outlet and tail.lower() not in body:
+            return head.strip(), tail
+        return title, None
+    return title, None
+
+
 def _byline_text(text: str) -> str:
-    """A byline's words as the patterns read them: without a date before its "by" or a class year after a name."""
+    """A byline's words as the patterns read them: without a date before its "by" or a class year after a name,
+    its keyword as "By " ("By: Jane Doe", "By the Example Press"), without the date printed after it ("By KNW
+    Published March 3, 2025"); an agency alone in brackets ("(KNW)", "By (KNW)") is its byline ("By KNW")."""
     text = _READ_TIME.sub("", _CLASS_YEAR.sub("", text.strip()[:SCAN]))
     m = _DATE_THEN_BY.match(text)
-    return m.group(2) if m and date_line(m.group(1)) else text
+    text = m.group(2) if m and date_line(m.group(1)) else text
+    keyword = _BY_KEYWORD.match(text)
+    if keyword is None and not text.startswith("("):
+        return text
+    rest = text[keyword.end() if keyword else 0 :]
+    at = date_start(rest)
+    if at:  # the names, then the date: "KNW Published March 3, 2025", "Jane Doe | Updated: 03 Mar 2025"
+        words = rest[:at].split()
+        while words and date_words(words[-1]):
+            words.pop()
+        rest = _DATE_TAIL.sub("", " ".join(words)) or rest
+    bracketed = _BRACKETED.match(rest)
+    if bracketed:
+        return "By " + bracketed.group(1)
+    return "By " + rest if keyword else text
 
 
 def _author(
@@ -151,6 +231,8 @@ def _author(
             after = found.get("outlet") or found.get("after") or found.get("paren")
             if n >= len(keyed) - len(lead) and after is not None and not _OUTLET_AFTER.match(after.strip().strip(".")):
                 continue  # a paragraph "By Tuesday evening, the fire had ..." is no byline
+            if names.startswith("The ") and n < len(keyed) - len(lead) and _OUTLET_AFTER.match(names):
+                return _tidy(names), _tidy(names)  # "By The Example Press": an organisation (no person is named "The")
             if _plausible_name(names):
                 author, outlet = _split_outlet(names, after)
                 return author or None, outlet
@@ -182,11 +264,28 @@ def _author(
             author, outlet = _split_outlet(_tidy(text), None, keyword=False)  # "Jane Doe, Riverside Courier"
             if piece.role == "byline" or outlet is not None:  # (a name line with an outlet after it: a byline even
                 return author or None, outlet  # when the body uses the outlet's place name, "Riverside")
+    for piece in bylines + roles.get("dateline", []):  # a user name as the byline: "By @jdoe", "jdoe123" alone under the title
+        m = _USER_NAME.match(_byline_text(piece.text))
+        if m and (m.group(1) or _user_name(m.group(2))):
+            return m.group(2), None
     for piece in roles.get("author-bio", []):
         m = _BIO_NAME.match(piece.text.strip()[:SCAN])
         if m and _plausible_name(m.group(1)):
             return _tidy(m.group(1)), None
     return None, None
+
+
+_USER_NAME = re.compile(r"^(By )?(@?[a-z][a-z0-9_]{2,29})$")  # a site's user name: one word, no capital
+
+
+def _user_name(word: str) -> bool:
+    """Whether a lowercase word alone at the head is a user name ("@jdoe", "jdoe123", "j_doe") and not a word
+    of English ("advertisement", "loading"): a handle's mark, digits with letters, or no word English uses."""
+    from models import background
+
+    if word.startswith("@") or "_" in word or re.search(r"\d", word):
+        return True
+    return background.available() and background.zipf(word) <= background.UNKNOWN_ZIPF
 
 
 _CREDITS = re.compile(r"^\(?\s*(?:([A-Z][\w&.'’-]*)\s+)?[Rr]eporting by\s+([^;()]{3,200})")
@@ -241,7 +340,10 @@ def _split_outlet(names: str, after: str | None, keyword: bool = True) -> tuple[
         return _tidy(names), outlet or _titled(_tidy(names))
     if the and the.start() > 0:  # "By Jane Doe and John Roe The Example Courier": no person is named "The"
         return _split_outlet(names[: the.start()], after or the.group(1))
-    if len(words) > 2 and _ACRONYM.match(words[-1]) and not _ACRONYM.match(words[-2]):  # "By Jane Doe AFP"
+    if len(parts) > 1 and all(_ACRONYM.match(p) or (p.isupper() and _ORGANISATION.match(p)) for p in parts):
+        return _tidy(names), _titled(parts[0])  # "By KNW and AFW": two agencies, no person
+    if len(words) > 2 and _ACRONYM.match(words[-1]) and not _ACRONYM.match(words[-2]) and words[-2].lower() not in ("and", "&"):
+        # "By Jane Doe AFP"
         return _split_outlet(" ".join(words[:-1]), after or words[-1])
     if len(last) > 1 and last[-1].lower() in ORGANISATION_WORDS and not re.search(r" (?:and|&) ", parts[-1]):
         outlet = parts[-1]  # "Jane Doe, Riverside Courier": a name ending as an outlet's does
@@ -271,6 +373,8 @@ def _name_above_date(pieces: list[Removed]) -> str | None:
         if piece.role not in (None, "byline") or below.line > piece.line + 2:
             continue
         m = _BARE_NAME.match(piece.text.strip()[:SCAN])
+        if m and (_BY_KEYWORD.match(m.group(1)) or m.group(1).split()[-1].lower() in _STAFF):
+            continue  # "By Example Staff": a keyword's line, read by the byline patterns
         if m and 2 <= len(m.group(1).split()) <= 4 and parse_date(below.text) and not piece.text.isupper() and not _label(m.group(1)):
             return _tidy(m.group(1))
     return None
@@ -303,12 +407,9 @@ def _tidy(value: str) -> str:
     return value.strip().strip(",;:.|·•–—-/ ").strip()
 
 
-def _source(roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], first_paragraphs: list[str], author: str | None) -> str | None:
-    """The outlet, from the strongest statement the page makes about itself."""
-    for piece in roles.get("dateline", []):
-        m = _DATELINE_SOURCE.match(piece.text.strip()[:SCAN])
-        if m and m.group(1).strip().lower() not in _WEEKDAYS and not re.search(r"\d", m.group(1)):
-            return _tidy(m.group(1))
+def _wire(roles: dict[str, list[Removed]], first_paragraphs: list[str]) -> str | None:
+    """The agency a wire dateline names ("ANKARA (Reuters) -", "MOSCOW, October 27. /TASS/."): on a line of its
+    own, or opening the first paragraph."""
     for piece in roles.get("dateline", []):
         m = WIRE_DATELINE.match(piece.text.strip()[:SCAN] + " X")
         if m and (m.group("agency") or m.group("slashed")):
@@ -317,6 +418,18 @@ def _source(roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], first_
         m = _WIRE.match(paragraph[:SCAN])
         if m:
             return _tidy(m.group(1) or m.group(2))
+    return None
+
+
+def _source(roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], first_paragraphs: list[str], author: str | None) -> str | None:
+    """The outlet, from the strongest statement the page makes about itself."""
+    for piece in roles.get("dateline", []):
+        m = _DATELINE_SOURCE.match(piece.text.strip()[:SCAN])
+        if m and m.group(1).strip().lower() not in _WEEKDAYS and not re.search(r"\d", m.group(1)):
+            return _tidy(m.group(1))
+    wire = _wire(roles, first_paragraphs)
+    if wire:
+        return wire
     for piece in roles.get("byline", []) + list(pieces):
         m = _AGENCY_BYLINE.match(piece.text.strip()[:SCAN])
         if m:
@@ -345,6 +458,10 @@ def _source(roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], first_
     for piece in roles.get("author-bio", []):
         m = _BIO_OUTLET.search(piece.text[:SCAN])
         if m:
+            return _tidy(m.group(1))
+    for piece in pieces:  # a notice about the copy: "(This story has not been edited by Example News staff ...)"
+        m = _STAFF_OF.search(piece.text[:SCAN])
+        if m and m.group(1).split()[0] not in _NOT_NAMES:
             return _tidy(m.group(1))
     return None
 
@@ -406,11 +523,13 @@ def _head_outlet(head: list[Removed], title: str | None, body: Callable[[], set[
         if 2 <= len(words) <= MASTHEAD_MAX_WORDS + 1 and words[-1].lower() in _STAFF and _OUTLET_AFTER.match(text) \
                 and not any(w.lower() in _STAFF | _STAFF_QUALIFIERS for w in words[:-1]):  # ("Staff Writer" names no outlet)
             return _titled(" ".join(words[:-1]))
-        if len(words) == 1 and _ACRONYM.match(text) and piece.role is None and _beside_date(head, n) and _initials(text, body()):
-            return text
+        if len(words) == 1 and (_ACRONYM.match(text) or (text.isupper() and len(text) <= AGENCY_MAX_CHARS)) \
+                and ((piece.role is None and _beside_date(head, n)) or parse_date(piece.text) is not None) and _initials(text, body()):
+            return _titled(text)  # ("KNW" / "March 3, 2025", "REUTERS | March 3, 2025")
     return None
 
 
+AGENCY_MAX_CHARS = 10  # a wire's name in capitals beside the date: initials ("AFP") or one word ("REUTERS")
 AGENCY_MAX_ZIPF = 4.5  # initials more common than this in English at large are a word in capitals ("NEWS", "SPORT", "US")
 
 

@@ -1,0 +1,105 @@
+"""Metadata kinds (issue 11): an agency as the byline when no person is named, a user name as the byline, the
+title without what a page or feed adds to it (a copy's number, a breadcrumb, the site's name after a dash).
+Every fixture here is written for the test (no third-party text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.pipeline.clean import clean
+from models.pipeline.meta import extract_meta
+
+TITLE = "Ferry service resumes after the winter storms"
+BODY = (
+    "The island ferry ran its first full timetable of the year on Monday, after three weeks in which storms kept "
+    "the boats in harbour and left the village shop without fresh bread."
+)
+MORE = (
+    "The operator said the repairs to the landing stage had cost more than it had planned, and that the spring "
+    "fares would not change before the summer season."
+)
+
+
+def meta(*head: str, body: tuple[str, ...] = (BODY, MORE)):
+    from models.config import load_config
+
+    return extract_meta(clean("\n\n".join([*head, *body]) + "\n", load_config().cleaning))
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By KNW", "By: KNW", "(KNW)", "By (KNW)", "By KNW Published March 3, 2025", "By KNW on Mar 3, 2025",
+     "By KNW | Updated: Mar 03, 2025, 10:04 IST", "(KNW) March 3, 2025"],
+)
+def test_an_agency_as_the_byline_is_author_and_outlet(byline):
+    m = meta(TITLE, byline)
+    assert (m.title, m.author, m.source) == (TITLE, "KNW", "KNW")
+
+
+def test_a_wire_dateline_naming_no_person_gives_the_agency_as_author():
+    m = meta(TITLE, "March 3, 2025", body=("PORTLAND, Maine (KNW) — " + BODY, MORE))
+    assert (m.author, m.source, m.date) == ("KNW", "KNW", "2025-03-03")
+
+
+def test_a_person_named_keeps_the_byline_and_the_agency_is_the_outlet():
+    m = meta(TITLE, "By Mara Quentin", body=("PORTLAND, Maine (KNW) — " + BODY, MORE))
+    assert (m.author, m.source) == ("Mara Quentin", "KNW")
+
+
+@pytest.mark.parametrize(
+    "byline, author",
+    [("By the Coastal Press", "Coastal Press"), ("By The Coastal Press", "The Coastal Press"), ("By KNW and AFW", "KNW and AFW")],
+)
+def test_an_organisation_as_the_byline(byline, author):
+    m = meta(TITLE, byline, "March 3, 2025")
+    assert (m.title, m.author) == (TITLE, author)
+
+
+def test_an_outlets_staff_with_a_date_is_no_person():
+    m = meta(TITLE, "By Knewswire Staff", "March 3, 2025")
+    assert (m.author, m.source) == (None, "Knewswire")
+
+
+def test_agency_in_capitals_on_the_date_line_is_the_outlet():
+    m = meta(TITLE, "KNW - March 3, 2025")
+    assert (m.source, m.date) == ("KNW", "2025-03-03")
+
+
+@pytest.mark.parametrize("byline, author", [("By @jdoe", "@jdoe"), ("jdoe123", "jdoe123"), ("Posted by j_doe on March 3, 2025", "j_doe")])
+def test_a_user_name_as_the_byline(byline, author):
+    assert meta(TITLE, byline).author == author
+
+
+def test_a_lone_english_word_under_the_title_is_no_user_name():
+    assert meta(TITLE, "advertisement").author is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [f"{TITLE} (1)", f"Island News > {TITLE}", f"Home > Island News > {TITLE}", f"Island News » {TITLE}",
+     f"Home / Travel / {TITLE}", f"UPDATE 2-{TITLE} (2)"],
+)
+def test_the_title_without_a_copys_number_or_a_breadcrumb(line):
+    assert meta(line, "By Mara Quentin").title == TITLE
+
+
+def test_a_single_slash_is_the_headlines_own():
+    line = "Storm Bea / Storm Cal leave the ferries in harbour"
+    assert meta(line, "By Mara Quentin").title == line
+
+
+@pytest.mark.parametrize("site", ["Harbour Gazette", "The Harbour Gazette", "Knewswire"])
+def test_the_sites_name_after_a_dash_goes_to_the_outlet(site):
+    m = meta(f"{TITLE} – {site}", "By Mara Quentin")
+    assert (m.title, m.source) == (TITLE, site)
+
+
+def test_a_name_after_a_dash_the_body_quotes_is_the_headlines_own():
+    line = f"{TITLE} - Knewswire"
+    m = meta(line, body=("Knewswire, the operator, said the timetable would hold. " + BODY, MORE))
+    assert (m.title, m.source) == (line, None)
+
+
+def test_an_outlet_named_in_a_notice_about_the_copy():
+    notice = "(This story has not been edited by Knewswire staff and is published from a feed.)"
+    assert meta(TITLE, body=(BODY, MORE, notice)).source == "Knewswire"
