@@ -12,8 +12,10 @@ word). A discovered topic's names do not count (its passages share them by const
 passages must share `discovered_link_min_similarity` of their words (two thirds of that when they share
 `discovered_link_min_shared` words or two discovered topics), and the topics a person wrote keep passages apart (`together`). A link's score mixes how surely both ends
 discuss the topic with how much else they share. Its reason names the words both use that say what is said
-first (the most specific first), then the topic's names both give, then the proper names (who or where), then
-weekdays and months (when); and "both name it" when both name the topic the same way.
+first (the most specific first), then the topic's names both give, then the proper names (who or where); not
+weekdays and months, nor the corpus's least specific words ("found", "five": `LinkSpace.words`, `telling`),
+which a link within a topic may share beside its real ground; and "both name it" when both name the topic
+the same way.
 
 **By content**: models/pipeline/content_links.py (the corpus stage calls it after `link_corpus`).
 
@@ -169,12 +171,14 @@ class LinkSpace:
                 strings.append("".join(sorted({code[t] for t in pt.lemmas if t in code})))
         return cls(passages, np.asarray(arts, dtype=np.int64), strings, code, [stats.spelling(t) for t in vocab])
 
-    def words(self, chars: str | set[str], limit: int = SHARED_TERMS) -> tuple[str, ...]:
+    def words(self, chars: str | set[str], limit: int = SHARED_TERMS, telling: bool = False) -> tuple[str, ...]:
         """The words of `chars` as the corpus writes them: what is said (the distinctive words first, see
-        `plain`, each kind most specific first), then names (who or where), then weekdays and months (when)."""
+        `plain`, each kind most specific first), then names (who or where), then weekdays and months (when).
+        `telling`: only the distinctive words and names (`plain`'s), the words a link within a topic rests on:
+        "found", "five" or "Thursday" beside "debris" say nothing a reader should follow the link for."""
         # each character stands, in `by_kind`, for its word's place in that order: a plain sort then orders them
-        _, _, _, by_kind, spelled = _tables(self)
-        found = sorted((chars if isinstance(chars, str) else "".join(chars)).translate(by_kind))
+        _, _, _, by_kind, spelled, told = _tables(self)
+        found = sorted((chars if isinstance(chars, str) else "".join(chars)).translate(told if telling else by_kind))
         return tuple(spelled[_rank(c)] for c in found[:limit])
 
     def plain(self, k: int) -> str:
@@ -189,7 +193,7 @@ class LinkSpace:
         return s[: bisect_left(s, cut)].translate(drop)
 
 
-_Tables = tuple[LinkSpace, str, dict[int, None], dict[int, str], list[str]]
+_Tables = tuple[LinkSpace, str, dict[int, None], dict[int, str], list[str], dict[int, str | None]]
 _TABLES: dict[int, _Tables] = {}  # id(space) -> its tables (`_plain_table`)
 
 
@@ -198,7 +202,8 @@ def _tables(space: LinkSpace) -> _Tables:
     translate table dropping weekdays and months, and a reason's order of words: by kind (0 a distinctive word,
     1 a less specific one, 2 a name, 3 a weekday or month), then rank, as a translate table from each word's
     character to the character of its place in that order, with the words spelled in that order (so
-    `LinkSpace.words` sorts without a key)."""
+    `LinkSpace.words` sorts without a key), and the same translate table dropping the less specific words and
+    weekdays and months (`LinkSpace.words`, `telling`)."""
     found = _TABLES.get(id(space))
     if found is not None and found[0] is space:
         return found
@@ -207,9 +212,10 @@ def _tables(space: LinkSpace) -> _Tables:
     drop = {ord(_char(r)): None for r, kind in enumerate(kinds) if kind == 3}
     order = sorted(range(len(kinds)), key=lambda r: (kinds[r], r))
     by_kind = {ord(_char(r)): _char(place) for place, r in enumerate(order)}
+    told: dict[int, str | None] = {k: None if kinds[_rank(chr(k))] in (1, 3) else c for k, c in by_kind.items()}
     if len(_TABLES) >= 4:
         _TABLES.clear()
-    found = _TABLES[id(space)] = (space, _char(cut), drop, by_kind, [space.spelled[r] for r in order])
+    found = _TABLES[id(space)] = (space, _char(cut), drop, by_kind, [space.spelled[r] for r in order], told)
     return found
 
 
@@ -225,7 +231,7 @@ def distinct_ranks(space: LinkSpace) -> int:
 
 
 def _plain_table(space: LinkSpace) -> tuple[str, dict[int, None]]:
-    _, cut, drop, _, _ = _tables(space)
+    _, cut, drop, _, _, _ = _tables(space)
     return cut, drop
 
 
@@ -323,7 +329,7 @@ def topic_links(
             set_i = sets.get(i) or sets.setdefault(i, set(strings[i]))
             na = naming.get(i) or naming.setdefault(i, _Naming.of(a, topic, count_own))
             nb = naming.get(j) or naming.setdefault(j, _Naming.of(b, topic, count_own))
-            shared, reason = _reason(topic, na, nb, space.words(set_i.intersection(strings[j])))
+            shared, reason = _reason(topic, na, nb, space.words(set_i.intersection(strings[j]), telling=True))
             links.append(Link(a.id, b.id, topic.id, score, reason, shared))
     links.sort(key=lambda link: (link.topic or "", -link.score, link.source, link.target))
     return links

@@ -441,7 +441,7 @@ def links_touching(
             a, b = space.passages[nodes[a_i]], space.passages[nodes[b_j]]
             if b.id < a.id:
                 a, b, a_i, b_j = b, a, b_j, a_i
-            shared = space.words(set(strings[a_i]).intersection(strings[b_j]))
+            shared = space.words(set(strings[a_i]).intersection(strings[b_j]), telling=True)
             shared, reason = _reason(topic, _Naming.of(a, topic, count_own), _Naming.of(b, topic, count_own), shared)
             links.append(Link(a.id, b.id, topic.id, score, reason, shared))
     return links

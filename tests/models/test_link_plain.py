@@ -111,3 +111,17 @@ def test_the_topics_names_come_before_who_and_when_in_the_reason():
     a = _Naming("by name", ("halted",), frozenset({"halt"}))
     words, _ = _reason(STOP, a, a, ("blade", "Okafor", "Thursday"))
     assert words == ("blade", "halted", "Okafor", "Thursday")
+
+
+def test_a_links_telling_words_leave_out_weekdays_and_the_least_specific(config):
+    # herald:1 and echo:1 both have the configured topic (so they are linked) and share only "Thursday": the link
+    # names no shared terms, as a weekday is nothing a reader would follow it for
+    tagged = {pid: STOP for pid in ("herald:1", "echo:1")}
+    space = _space(_story(tagged))
+    herald, echo = (space.passages.index(p) for p in space.passages if p.id in ("herald:1", "echo:1"))
+    both = set(space.strings[herald]) & set(space.strings[echo])
+    assert "Thursday" in space.words(both)
+    assert space.words(both, telling=True) == ()
+    assert space.words(both | {space.code["okafor"]}, telling=True) == ("Okafor",)
+    link = _pairs(topic_links(space, (STOP,), config.thresholds))[frozenset(("herald:1", "echo:1"))]
+    assert link.shared_terms == () and "Thursday" not in link.reason
