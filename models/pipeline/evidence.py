@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from models.config import Cleaning
-from models.pipeline.dates import date_line, parse_date
+from models.pipeline.dates import date_line, date_start, date_words, parse_date
 from models.pipeline.stopwords import words_of
 from models.text import ends_sentence, sentences, word_count
 
@@ -810,7 +810,11 @@ def _pick_title(
     """The head line that reads most like a title (a Markdown H1 first): weighed with the named TITLE_*
     evidence, recorded in the block's detail."""
     first_prose = prose[0] if prose else len(blocks)
-    candidates = [i for i in live if i <= first_prose and _title_like(blocks[i], cleaning, stops)]
+    story = _Story([blocks[i].text for i in prose])
+    candidates = [i for i in live if i <= first_prose and _title_like(blocks[i], cleaning, stops, story)]
+    # a headline ending in its date, taken by a rule for a date line ("Port strike, March 3, 2025")
+    candidates += [i for i, b in enumerate(blocks[:first_prose]) if b.rule is not None and b.role == "dateline" and _dated_headline(b.text, stops)]
+    candidates.sort()
     if not candidates:
         return None
     h1 = [i for i in candidates if blocks[i].heading_level == 1]
@@ -867,17 +871,91 @@ def _pick_title(
     return best
 
 
-def _title_like(block: Block, cleaning: Cleaning, stops: frozenset[str]) -> bool:
+class _Story:
+    """The body's words (prose paragraphs), read once and only when a head line asks what it shares with them."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._uses: Counter[str] | None = None
+        self._lower: set[str] | None = None
+
+    def uses(self) -> Counter[str]:
+        """How often the body uses each word, by its first letters ("mining" and "mines" are one word)."""
+        if self._uses is None:
+            self._uses = Counter(w[:STEM_CHARS] for text in self._texts for w in words_of(text))
+        return self._uses
+
+    def lowercase(self) -> set[str]:
+        """The words the body writes in lowercase (by their first letters): no name is among them."""
+        if self._lower is None:
+            self._lower = {w[:STEM_CHARS] for text in self._texts for w in _LOWER_WORD.findall(text)}
+        return self._lower
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+SHORT_TITLE_WORDS = TITLE_MIN_WORDS - 1  # "Lithium mining": a headline of two words, when they are the story's
+SHORT_TITLE_MIN_USES = 3  # ... both used by the body, together at least this often
+SHORT_TITLE_MAX_ZIPF = 4.8  # ... and one of them no everyday word of English ("Read more", "Top stories" are labels)
+
+
+def _title_like(block: Block, cleaning: Cleaning, stops: frozenset[str], story: _Story | None = None) -> bool:
     if block.heading_level is not None:
         return True
     text = block.text.rstrip()
-    if not TITLE_MIN_WORDS <= block.words <= cleaning.title_max_words or (text.endswith(".") and not _ABBREVIATION_END.search(text)):
+    if block.words == SHORT_TITLE_WORDS and story is not None:
+        if not _story_words(block, story, stops):
+            return False
+    elif not TITLE_MIN_WORDS <= block.words <= cleaning.title_max_words:
+        return False
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
         return False  # (a title has no final stop; an abbreviation's dots are no stop: "... Friday 8 a.m.", "... in the U.S.")
-    if name_line(block.text, stops) or date_line(block.text) or (block.words <= BYLINE_MAX_WORDS and _BYLINE_START.match(text)):
+    if name_line(block.text, stops) and not (story is not None and _headline_in_title_case(block, story)):
+        return False
+    if block.words <= BYLINE_MAX_WORDS and _BYLINE_START.match(text):
         return False  # (a byline: "By the Example Press", "By: KNW")
-    if block.words <= 8 and any(not _YEAR.fullmatch(m.group()) for m in _DATEISH.finditer(block.text)):
-        return False  # a short line with a day, a numeric date or a time; a year alone is a title's ("... 2023 protesters")
+    if date_line(block.text) or (block.words <= 8 and any(not _YEAR.fullmatch(m.group()) for m in _DATEISH.finditer(block.text))):
+        # a short line with a day, a numeric date or a time; a year alone is a title's ("... 2023 protesters"),
+        # and so is a full date after a headline ("Port strike, March 3, 2025")
+        return _dated_headline(block.text, stops)
     return True
+
+
+def _story_words(block: Block, story: _Story, stops: frozenset[str]) -> bool:
+    """Two words that are the story's own: a headline ("Lithium mining"), not a section's or a widget's label
+    ("World news", "Read more"): not in capitals, both used by the body, and one rare in English at large."""
+    from models import background
+
+    words = [w for w in words_of(block.text) if w not in stops]
+    if block.text.isupper() or _DIGIT.search(block.text) or len(words) != SHORT_TITLE_WORDS:
+        return False
+    uses = [story.uses()[w[:STEM_CHARS]] for w in words]
+    if not all(uses) or sum(uses) < SHORT_TITLE_MIN_USES:
+        return False
+    return not background.available() or min(background.zipf(w) for w in words) < SHORT_TITLE_MAX_ZIPF
+
+
+def _headline_in_title_case(block: Block, story: _Story) -> bool:
+    """Capitalised words that the body writes in lowercase ("Island Ferry Returns": "the ferry returns to the
+    island") are a headline in title case, not names: a person's name is capitalised wherever it stands."""
+    words = [w for w in _WORDS.findall(block.text) if w.lower() not in _PARTICLES and w.lower() not in _JOINERS]
+    hits = sum(w.lower()[:STEM_CHARS] in story.lowercase() for w in words)
+    return len(words) >= 2 and hits >= max(2, (len(words) + 1) // 2)
+
+
+DATED_HEADLINE_MIN_WORDS = 2  # "Port strike, March 3, 2025": a headline's words before the date
+_DATE_SEPARATORS = " ,;:|–—-"
+
+
+def _dated_headline(text: str, stops: frozenset[str]) -> bool:
+    """A headline that ends in a full date ("Port strike, March 3, 2025", "Ferry strike ends – 3 March 2025"), not a
+    date line naming its site ("Global Research, April 26, 2019"): before the date, two words or more that are
+    neither function words nor the words of a date line, one of them in lowercase (a headline in sentence case)."""
+    at = date_start(text)
+    if not at or not date_line(text[at:]):
+        return False
+    head = text[:at].rstrip(_DATE_SEPARATORS)
+    words = [w for w in _WORDS.findall(head) if w.lower() not in stops and not date_words(w)]
+    return len(words) >= DATED_HEADLINE_MIN_WORDS and any(w[:1].islower() for w in words)
 
 
 def _title_repeats(blocks: list[Block], title: int) -> None:

@@ -103,3 +103,47 @@ def test_a_name_after_a_dash_the_body_quotes_is_the_headlines_own():
 def test_an_outlet_named_in_a_notice_about_the_copy():
     notice = "(This story has not been edited by Knewswire staff and is published from a feed.)"
     assert meta(TITLE, body=(BODY, MORE, notice)).source == "Knewswire"
+
+
+MINE = (
+    "The lithium mining company opened a second pit near the lake on Monday, after a year in which the mine's "
+    "owners argued with the council over water."
+)
+VALLEY = (
+    "Mining in the valley has doubled since the lithium price rose, and the council said it would review the "
+    "permits in the spring."
+)
+
+
+@pytest.mark.parametrize("head", [("Lithium mining",), ("Lithium mining", "By Mara Quentin", "March 3, 2025")])
+def test_a_headline_of_two_words_the_story_uses(head):
+    assert meta(*head, body=(MINE, VALLEY)).title == "Lithium mining"
+
+
+@pytest.mark.parametrize("label", ["Read more", "World news"])
+def test_two_everyday_words_are_a_label_not_the_title(label):
+    assert meta(label, body=(MINE, VALLEY)).title is None
+    assert meta(label, "Lithium mining", body=(MINE, VALLEY)).title == "Lithium mining"
+
+
+@pytest.mark.parametrize(
+    "line", ["Port strike, March 3, 2025", "Ferry strike ends – March 3, 2025", "Ferry strike ends, 3 March 2025"]
+)
+def test_a_headline_ending_in_its_date(line):
+    m = meta(line, "By Mara Quentin")
+    assert (m.title, m.author, m.source, m.date) == (line, "Mara Quentin", None, "2025-03-03")
+
+
+def test_a_site_and_its_date_stay_a_date_line():
+    m = meta(TITLE, "Harbour Gazette, March 3, 2025")
+    assert (m.title, m.source, m.date) == (TITLE, "Harbour Gazette", "2025-03-03")
+
+
+def test_a_headline_in_title_case_is_no_line_of_names():
+    m = meta("Island Ferry Returns", "By Mara Quentin")
+    assert (m.title, m.author) == ("Island Ferry Returns", "Mara Quentin")
+
+
+def test_a_name_line_above_the_body_stays_a_byline():
+    m = meta(TITLE, "Mara Quentin", "March 3, 2025")
+    assert (m.title, m.author) == (TITLE, "Mara Quentin")
