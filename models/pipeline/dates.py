@@ -136,15 +136,21 @@ def date_words(text: str) -> bool:
 
 
 _LEAD_SPANS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_FIRST)
-_AFTER_LEADING = re.compile(r"(?:[A-Z“\"‘']|\s*[-–—]{1,2}\s+[A-Z“\"‘'])")  # glued to the first word, or a dash before it
+# glued to the first word, a space before it (prose puts a comma after a date that opens it: "June 23, 2023, the"),
+# or a dash
+_AFTER_LEADING = re.compile(r"\s?(?:[A-Z“\"‘']|[-–—]{1,2}\s+[A-Z“\"‘'])")
+
+
+_DATE_LABEL = re.compile(r"\s*((?:date|published|updated|posted)\b\s*:?\s*)?", re.IGNORECASE)  # "date 2023-09-13 In ..."
 
 
 def leading_date(text: str) -> str | None:
     """The date a paragraph opens with when the page ran it into the text ("June 23, 2023The family ...", "March
-    3, 2024 – The council ..."), as ISO; None when the paragraph is prose that starts with a date ("June 23,
-    2023 was ...")."""
+    3, 2024 – The council ...", with its label: "date 2023-09-13 In ...", "Published: 3 March 2024 The ..."), as
+    ISO; None when the paragraph is prose that starts with a date ("June 23, 2023 was ...")."""
+    label = _DATE_LABEL.match(text)
     for pattern in _LEAD_SPANS:
-        m = pattern.match(text[:SCAN_CHARS])
+        m = pattern.match(text[:SCAN_CHARS], label.end() if label and label.group(1) else 0)
         if m and _AFTER_LEADING.match(text, m.end()):
             return parse_date(m.group())
     return None

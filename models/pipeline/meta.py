@@ -218,10 +218,11 @@ def _author(
     # (a date line may carry the byline, "03.11.2019 by Jane Doe"; a byline with its keyword may have been taken
     # for something else at the head, "BY Example Magazine < 1 MINUTE READ" for a caption)
     keyed = [_byline_text(p.text) for p in bylines + roles.get("dateline", []) + [p for p in head if p.role not in (None, "title")]]
+    in_lead = len(keyed)  # from here on, the lead's lines: only a whole line that is a byline counts
     keyed += [_byline_text(p.text) for p in lead if len(p.text) <= SCAN]
     for pattern in _BYLINES:
         for n, text in enumerate(keyed):
-            if n >= len(keyed) - len(lead) and pattern not in _LEAD_BYLINES:
+            if n >= in_lead and pattern not in _LEAD_BYLINES:
                 continue
             m = pattern.match(text)
             if m is None:
@@ -229,9 +230,9 @@ def _author(
             found = m.groupdict()  # ("From Example News' Jane Doe": the outlet before the names)
             names = found.get("names") or m.group(1)
             after = found.get("outlet") or found.get("after") or found.get("paren")
-            if n >= len(keyed) - len(lead) and after is not None and not _OUTLET_AFTER.match(after.strip().strip(".")):
+            if n >= in_lead and after is not None and not _OUTLET_AFTER.match(after.strip().strip(".")):
                 continue  # a paragraph "By Tuesday evening, the fire had ..." is no byline
-            if names.startswith("The ") and n < len(keyed) - len(lead) and _OUTLET_AFTER.match(names):
+            if names.startswith("The ") and n < in_lead and _OUTLET_AFTER.match(names):
                 return _tidy(names), _tidy(names)  # "By The Example Press": an organisation (no person is named "The")
             if _plausible_name(names):
                 author, outlet = _split_outlet(names, after)

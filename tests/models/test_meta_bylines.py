@@ -147,3 +147,26 @@ def test_a_headline_in_title_case_is_no_line_of_names():
 def test_a_name_line_above_the_body_stays_a_byline():
     m = meta(TITLE, "Mara Quentin", "March 3, 2025")
     assert (m.title, m.author) == (TITLE, "Mara Quentin")
+
+
+LONG = (
+    "The island ferry ran its first full timetable of the year on Monday, after three weeks in which storms kept the "
+    "boats in harbour and left the village shop without fresh bread, and the harbour master said the landing stage "
+    "would need more work before the summer, when the timetable doubles and the boats carry the visitors who keep "
+    "the shops open."
+)
+LONGER = (
+    "Repairs to the landing stage cost more than the operator had planned, its director told the island council, "
+    "which met in the school hall because the storms had flooded its chamber, and the spring fares would not change "
+    "before the summer season, though the winter ones might rise next year if the insurers raise the premium again."
+)
+
+
+def test_a_head_byline_with_its_keyword_is_read_whatever_the_length_of_the_first_paragraphs():
+    m = meta(TITLE, "Author: Mara Quentin", body=(LONG, LONGER))
+    assert (m.title, m.author) == (TITLE, "Mara Quentin")  # (was 'Author: Mara Quentin': read as a lead line)
+
+
+@pytest.mark.parametrize("opening, iso", [("date 2023-09-13 ", "2023-09-13"), ("Published: 3 March 2024 ", "2024-03-03"), ("", None)])
+def test_a_labelled_date_opening_the_first_paragraph(opening, iso):
+    assert meta(opening + BODY, MORE, body=()).date == iso
