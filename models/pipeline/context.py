@@ -24,9 +24,7 @@ from dataclasses import replace
 from models.config import Topic
 from models.document import Article, TopicTag
 from models.pipeline.continuation import inherit
-from models.pipeline.corroborate import (
-    by_neighbours, by_vocabulary, lone_keys, story_wide_keys, weak_tags, wide_tags,
-)
+from models.pipeline.corroborate import by_neighbours, by_vocabulary, weak_tags
 from models.pipeline.described import described_tag, with_described
 from models.pipeline.stats import CorpusStats, PassageTerms
 from models.pipeline.vocabulary import Vocabulary, grow, settle, vocabulary_tag
@@ -42,19 +40,16 @@ def tag_in_context(
 def in_context(
     articles: list[Article], topics: tuple[Topic, ...], terms: list[list[PassageTerms]], stats: CorpusStats,
     vocabularies: list[Vocabulary] | None = None, weak: set[tuple[int, int, str]] | None = None,
-    wide: set[tuple[int, int, str]] | None = None,
 ) -> tuple[list[Article], list[Vocabulary]]:
     """`tag_in_context`, and the vocabularies it grew. Given `vocabularies` (grown on the corpus an incremental
     relink keeps: models/pipeline/relink.py), it tags with those instead of growing them from `articles`; given
-    `weak`, those are the weak tags (`weak_tags` over the whole corpus, when `articles` are part of it), and
-    `wide` those of them that rest on the story's own word (`corroborate.wide_tags`, likewise)."""
+    `weak`, those are the weak tags (`weak_tags` over the whole corpus, when `articles` are part of it)."""
     if not topics or not articles:
         return articles, list(vocabularies or ())
     order = {t.id: i for i, t in enumerate(topics)}
     if weak is None:
         weak = weak_tags(articles)
-        wide = wide_tags(articles, weak, story_wide_keys(articles, lone_keys(articles, weak)))
-    weak -= by_neighbours(articles, weak, wide)
+    weak -= by_neighbours(articles, weak)
     if vocabularies is None:
         vocabularies = grow_all(articles, topics, terms, stats, leave_out=weak)
     weak -= by_vocabulary(weak, [_own(v) for v in vocabularies], terms)

@@ -40,7 +40,7 @@ from models.config import Config, Thresholds, Topic
 from models.document import Article, Link, Passage, TopicInfo, TopicTag, article_of
 from models.pipeline.context import in_context
 from models.pipeline.corpus import CorpusAnalysis
-from models.pipeline.corroborate import MIN_FIRM_ARTICLES, lone_common, lone_keys, story_wide_keys, wide_tags
+from models.pipeline.corroborate import MIN_FIRM_ARTICLES, lone_common
 from models.pipeline.carry import carried_links, is_carried
 from models.pipeline.content_links import content_links
 from models.pipeline.discover import ASSIGN_MIN, GROW_TERMS, GROW_TOTAL, DiscoveredTopic
@@ -91,9 +91,7 @@ def _relink(
     terms = [[passage_terms(p.text) for p in a.passages] for a in fresh]
     spell = CorpusStats(spellings={t: Counter({s: 1}) for t, s in model.spelling.items()})
     weak = _weak(articles, fresh)
-    wide = wide_tags(fresh, weak, story_wide_keys(articles, lone_keys(fresh, weak)))
-    tagged, _ = in_context(fresh, config.topics, terms, spell, vocabularies=list(model.vocabularies), weak=weak,
-                           wide=wide)
+    tagged, _ = in_context(fresh, config.topics, terms, spell, vocabularies=list(model.vocabularies), weak=weak)
     tagged = [_with_discovered(a, pts, model.discovered, spell) for a, pts in zip(tagged, terms)]
     by_id = {a.id: a for a in tagged}
     out: list[Article] = []
