@@ -432,7 +432,8 @@ def _drop_repeats(blocks: list[Block], cleaning: Cleaning) -> None:
     counted once (in C), only paragraphs whose shingles nearly all recur anywhere are looked at closely, and a
     paragraph is a repeat when nearly all its shingles stand in one other, longer (or earlier) paragraph.
     """
-    live = [b for b in blocks if b.rule is None]
+    # (a paragraph shorter than a pull-quote is neither one nor the paragraph that holds one: left out unread)
+    live = [b for b in blocks if b.rule is None and len(b.text) >= cleaning.pull_quote_min_chars]
     words = [_norm_words(b.text) for b in live]
     shingles = [set(zip(w, w[1:], w[2:], w[3:], w[4:])) for w in words]
     seen: Counter[tuple[str, ...]] = Counter()
@@ -448,7 +449,7 @@ def _drop_repeats(blocks: list[Block], cleaning: Cleaning) -> None:
             owners.setdefault(shingle, []).append(n)
     for n, block in enumerate(live):
         own = shingles[n]
-        if len(block.text) < cleaning.pull_quote_min_chars or not own or len(shared_by[n]) < 0.85 * len(own):
+        if not own or len(shared_by[n]) < 0.85 * len(own):
             continue
         counts: Counter[int] = Counter()
         for shingle in shared_by[n]:

@@ -284,7 +284,7 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
         elif block.text[0] in "([" and _bracket_tag(block.text, stops):
             block.drop("bracket-tag", "evidence", "a few words wholly in brackets, not one a function word: an outlet's, a picture's or "
                        "an update's tag (\"(KTLA)\", \"(3rd UPDATE)\"), no sentence")
-        elif block.words <= DATELINE_ALONE_WORDS and DATELINE_ALONE.fullmatch(block.text):
+        elif block.words <= DATELINE_ALONE_WORDS and block.text[-1] in "-–—" and DATELINE_ALONE.fullmatch(block.text):
             block.drop("dateline", "evidence", "a wire dateline alone on its line: its paragraph starts below", "dateline")
         elif _site_prompt(block):
             block.drop("site-prompt", "evidence", "the site speaking to the reader (we/our and you/your), outside any quote")
@@ -336,13 +336,175 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
         block = blocks[i]
         if i == deck or block.deck or block.rule is not None:
             continue
+        if block.words <= cleaning.title_max_words and _shouted_or_chatter(block, cleaning):
+            continue
         if i < first and _short_line(block, cleaning, stops):
             block.drop("head-short-line", "context", _why_short(block, stops) + ", above the body")
         elif i > last and _short_line(block, cleaning, stops):
             block.drop("tail-short-line", "context", _why_short(block, stops) + ", below the body")
+    _body_captions(blocks, first, last, cleaning, stops)
     _inside_body(blocks, first, last, cleaning, stops)
     _subheadings(blocks, first, last, cleaning, stops)
     _cut_teasers(blocks, first)
+
+
+CAPS_HEADLINE_MIN_WORDS = 4  # "OPERATORS WARN OF DELAYS": a headline in capitals; a subheading in capitals is a label or a question
+
+
+def _shouted_or_chatter(block: Block, cleaning: Cleaning) -> bool:
+    """Two kinds of line that are never the article's own, wherever they stand (the title and the deck aside),
+    dropped here: a headline of another story in capitals ("FERRY OPERATORS WARN: 'WE CANNOT WAIT'"): a line of
+    several words, every letter a capital, that asks nothing (a subheading in capitals is a question or a label
+    of a few words); and the page speaking about itself in a short line (`_page_chatter`: "Here is what we
+    know:", "Read the latest developments below")."""
+    if block.heading_level is not None:
+        return False
+    if CAPS_HEADLINE_MIN_WORDS <= block.words and _shouted(block.text) and not block.text.rstrip().endswith("?"):
+        block.drop("caps-headline", "evidence", f"{block.words} words all in capitals, no question: a headline of another story")
+        return True
+    if block.words <= CHATTER_MAX_WORDS and _page_chatter(block.text):
+        block.drop("page-chatter", "evidence", "a short line in the site's voice (we/our, you/your) or pointing at the page "
+                   "(below, above), outside any quote: the page speaking about itself")
+        return True
+    return False
+
+
+def _shouted(text: str) -> bool:
+    """Every letter a capital (and letters enough to tell)."""
+    return text.isupper() and sum(ch.isalpha() for ch in text) >= 12
+
+
+_SITE_VOICE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # (not "US", the country)
+CHATTER_MAX_WORDS = 10  # "Here is what we know:", "Follow our live coverage below"
+_PAGE_POINTER = re.compile(r"\b(?:below|above)\W*$", re.IGNORECASE)  # "… developments below", "… see above:"
+
+
+def _page_chatter(text: str) -> bool:
+    """The site's voice in a line of its own: first person plural or the reader addressed, or the page pointed at
+    ("below", "above") at its end, with no quote (a speaker's "we" stands in quotes) and no list mark; the
+    line introduces what follows (it ends with a colon or without a stop) or points at it."""
+    if quoted(text) or LIST_ITEM.match(text):
+        return False
+    stripped = text.rstrip()
+    if _PAGE_POINTER.search(stripped):
+        return True
+    if not (stripped.endswith(":") or not ends_sentence(stripped)):
+        return False
+    return _SITE_VOICE.search(stripped) is not None or _READER_WORDS.search(stripped) is not None
+
+
+CAPTION_FRAGMENT_MAX_WORDS = 30  # a caption is a line or two
+VERBLESS_MIN_WORDS = 4  # (a label of a word or two, "Loading...", is a widget's: see `_inside_body`)
+VERBLESS_MAX_WORDS = 15  # "The old ferry shed on the east quay in winter.": a phrase, never a paragraph's length
+_PRONOUN_START = frozenset("he she they it we i his her their its our this that these those there".split())
+# Finite verbs that carry no mark of their own: the auxiliaries, and the common past forms without "-ed" (English
+# grammar, not any story's words): a line holding one of them, or a word in "-ed", is a sentence, not a phrase.
+_FINITE = frozenset(
+    "is are was were be been am has have had do does did will would can could may might must shall should "
+    "said says told spoke went came took made gave found left met held ran saw sent stood struck wrote won lost "
+    "began became brought built bought caught chose drew drove fell felt fought flew got grew hit kept knew led "
+    "meant paid put quit read rose sank set shot sold sought spent split spread stole swore taught thought threw "
+    "understood woke wore withdrew bore broke fled forgot froze hid hung lay lit rang rode sang shook shut slid "
+    "spoke swam swung tore dug bit bled bound burst cast cost cut dealt fed forbade let overtook oversaw ".split()
+)
+_ENGLISH = ("the", "was", "and")
+
+
+def _verbless(text: str) -> bool:
+    """No finite verb: no auxiliary, no past form (`_FINITE`, a word in "-ed"), and no word in "-s" after its
+    first (a present verb: "The church sits in ruins" has one; so has a plural, and then the line is kept)."""
+    words = _WORDS.findall(text.lower())
+    for k, word in enumerate(words):
+        if word in _FINITE or (len(word) > 4 and word.endswith("ed")) or "'" in word or "’" in word:
+            return False
+        if k > 0 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return False
+    return True
+
+
+_PAST = frozenset(w for w in _FINITE if w not in {"is", "are", "be", "been", "am", "has", "have", "do", "does", "will", "can",
+                                                  "may", "must", "shall", "says", "read", "put", "set", "cut", "hit", "let",
+                                                  "cost", "quit", "spread", "split", "burst", "cast", "shut"})
+
+
+def _no_past(text: str) -> bool:
+    """No past form in the text: no "-ed" word, no common past without one (`_FINITE`): a picture's present."""
+    for word in _WORDS.findall(text.lower()):
+        if word in _PAST or (len(word) > 4 and word.endswith("ed")):
+            return False
+    return True
+
+
+def _body_captions(blocks: list[Block], first: int, last: int, cleaning: Cleaning, stops: frozenset[str]) -> None:
+    """Captions of pictures without a credit, between two body paragraphs (English pages): a fragment that opens in
+    lowercase ("rescue crews are searching the rubble"): the article's paragraphs open with a capital, a digit
+    or a quote; a short phrase with a stop and no finite verb ("The old ferry shed on the east quay in winter."):
+    a sentence has one. A bare name right under such a caption (1-4 capitalised words, no stop) is its credit
+    ("The Harbour Ledger", "Kyodo")."""
+    if not stops or not all(w in stops for w in _ENGLISH):
+        return
+    prev: Block | None = None
+    for i in range(first + 1, last):
+        block = blocks[i]
+        if block.rule is not None:
+            if block.role == "caption" and block.rule != "subheading":
+                prev = block
+            continue
+        if block.words > CAPTION_FRAGMENT_MAX_WORDS or block.heading_level is not None or block.deck:
+            prev = None  # (a paragraph: the cheap tests first, most blocks stop here)
+            continue
+        why = None
+        if prev is not None and prev.role == "caption" and _bare_credit(block, stops):
+            block.drop("image-credit", "context", f"a bare name right under the caption at line {prev.line}: its credit", "caption")
+            prev = block
+            continue
+        if _lowercase_start(block.text):
+            above = next((blocks[k] for k in range(i - 1, -1, -1) if blocks[k].rule is None), None)
+            if above is not None and _ends_clean(above.text) and len(sentences(block.text)) <= CAPTION_MAX_SENTENCES:
+                why = "opens in lowercase between the body's paragraphs, which open with a capital: a picture's caption"
+        elif block.ends and block.text.rstrip().endswith(".") and VERBLESS_MIN_WORDS <= block.words <= VERBLESS_MAX_WORDS \
+                and block.stop_hits >= LABEL_MAX_STOPS \
+                and len(sentences(block.text)) == 1 and block.text.split()[0].lower() not in _PRONOUN_START \
+                and not _ABBREVIATION_END.search(block.text.rstrip()) and _verbless(block.text):
+            why = f"{block.words} words with a stop and no finite verb between the body's paragraphs: a picture's caption"
+        elif not block.ends and _PRESENT_PICTURE.search(block.text) and block.text.split()[0].lower() not in _PRONOUN_START:
+            why = "a line in the present continuous without a stop between the body's paragraphs: what a picture shows"
+        if why and (LIST_ITEM.match(block.text) or quoted(block.text)):
+            why = None  # (a list's item, or someone's words)
+        if why:
+            block.drop("image-caption", "evidence", why, "caption")
+            prev = block
+        else:
+            prev = None
+
+
+# "… are searching the rubble", "… is seen from the air": the present of a picture's moment (a report tells
+# what happened, in the past, and a subheading names a part)
+_PRESENT_PICTURE = re.compile(r"\b(?:is|are) (?:being )?(?:[a-z]+ing|seen|shown|pictured)\b")
+BARE_CREDIT_MAX_WORDS = 4
+_CREDIT_JOINERS = frozenset({"the", "of", "&", "and", "de"})
+
+
+def _bare_credit(block: Block, stops: frozenset[str]) -> bool:
+    """A name alone: a few capitalised words (an outlet's, an agency's, a photographer's), no digit, no stop."""
+    if block.ends or block.words > BARE_CREDIT_MAX_WORDS or _DIGIT.search(block.text):
+        return False
+    words = block.text.split()
+    return all(w[:1].isupper() or w.lower() in _CREDIT_JOINERS for w in words) and words[0].lower() not in stops - {"the"}
+
+
+def _lowercase_start(text: str) -> bool:
+    """The first word is wholly lowercase letters ("rescue …"; not "iPhone", not a name's particle: "de Souza")."""
+    first = text.split(None, 1)[0]
+    return first.isalpha() and first.islower() and first not in _PARTICLES
+
+
+def _ends_clean(text: str) -> bool:
+    """The paragraph above ends a sentence for sure: a stop after a word (not an abbreviation's: "U.S."), not a
+    colon, a semicolon or a quote left open (a paragraph the page broke inside a sentence runs on in lowercase)."""
+    stripped = text.rstrip()
+    return stripped.endswith((".", "!", "?", ".”", '."', "?”", '?"', "!”", '!"', ".’", ".)")) \
+        and not _ABBREVIATION_END.search(stripped.rstrip("”\"’)"))
 
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•◾◽▪▫■□●○◦‣►▸▶◆◇➤→✓✔–—]|\d{1,3}[.)]\s)")  # a bullet or a number opens a list item
@@ -517,6 +679,10 @@ def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
             # "… on July 2, 2023. (AP Photo/Jane Doe, File)", "… wreck. (OceanGate video)": sentences credited
             # as a picture; a paragraph ending in "(Reuters)" has no picture in its credit and stays
             return "sentences with a picture credit after them"
+        if before and len(sentences(before)) == 1 and not quoted(before) and _no_past(before):
+            # "Jane Doe speaks to reporters in Portvale. (Harbour Ledger)": one sentence in the present, the
+            # moment of a picture, credited in brackets; a report's sentence tells what happened, in the past
+            return "a sentence in the present with a credit in brackets after it: a picture's description"
     end = text[-60:]
     m = _SLASH_CREDIT.search(end) if "/" in end else None
     if m:
@@ -554,12 +720,14 @@ WEEKDAY_DATE_CHARS = 250  # a caption's date stands in its first sentence
 # A quotation mark: double quotes and guillemets anywhere, an opening single quote (‘, or ' and ’ at a word's
 # start: "‘We will not let you down,’ she said", "'You did it,' a docker shouted"); not an apostrophe inside or
 # after a word ("the workers’ union", "don't", "'90s").
-_QUOTED = re.compile(r"[\"“”«»„‘]|(?:^|(?<=[\s(\[—–-]))['’](?=[^\W\d_])")
+_OPENING_SINGLE = re.compile(r"(?:^|[\s(\[—–-])['’][^\W\d_]|»[^\W\d_]")  # (a "»" after words is a link's arrow)
 
 
 def quoted(text: str) -> bool:
     """Whether `text` holds a quotation (someone's words: news prose speaks to its reader only inside them)."""
-    return _QUOTED.search(text) is not None
+    if '"' in text or "“" in text or "”" in text or "‘" in text or "«" in text or "„" in text:
+        return True  # (tested in C before any pattern)
+    return ("'" in text or "’" in text or "»" in text) and _OPENING_SINGLE.search(text) is not None
 _CREDIT_LABELS = PICTURE_WORDS | {"credit", "credits", "source"}
 
 
@@ -1019,7 +1187,18 @@ def _notice_mark(text: str) -> str | None:
         return "a label and a colon open it"
     if _READER_WORDS.search(stripped):
         return "it speaks to the reader"
+    return _self_reference(stripped)
+
+
+def _self_reference(text: str) -> str | None:
+    """A longer notice's mark: it opens by pointing at a thing ("This summary was produced …", "This article was
+    created by AI …"), where a report's sentence names what it speaks of."""
+    if _THIS_THING.match(text):
+        return "it opens by pointing at a thing ('This summary …'): the page speaking of itself"
     return None
+
+
+_THIS_THING = re.compile(r"(?:This|These) (?!(?:is|was|are|were|has|had|will|would|could|can|comes|came)\b)([a-z]+)\b")
 
 
 def _stems(text: str, stops: frozenset[str]) -> set[str]:
@@ -1035,12 +1214,12 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
     its edges share the story's words, or stand in quotes."""
     if not stops:
         return
-    good = [i for i in live if is_good(blocks[i], stops)]
+    good = [i for i in live if is_good(blocks[i], stops) and not _THIS_THING.match(blocks[i].text)]
     if not good:
-        return
+        return  # (a long notice pointing at the page, "This article was created by AI …", is no body beyond doubt)
     edges = [i for i in live if (i < good[0] or i > good[-1]) and blocks[i].words <= CAPTION_MAX_WORDS
              and blocks[i].heading_level is None and not blocks[i].deck and not quoted(blocks[i].text)]
-    marks = {i: _notice_mark(blocks[i].text) if blocks[i].words <= NOTICE_MAX_WORDS else None for i in edges}
+    marks = {i: _notice_mark(blocks[i].text) if blocks[i].words <= NOTICE_MAX_WORDS else _self_reference(blocks[i].text) for i in edges}
     walled = {i for i in edges if _furniture_beside(blocks, i - 1) and _furniture_beside(blocks, i + 1)}
     if not any(marks.values()) and not walled:
         return  # (the article's words are read only when a line bears a mark or stands between furniture)
@@ -1058,6 +1237,20 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
     for i in notices:
         blocks[i].drop("site-notice", "evidence", f"{blocks[i].words} words outside the body, {marks[i]}, hardly a word of the "
                        "article's: the site speaking about the page")
+    pointing = {i: m for i in edges if i not in notices and (m := _THIS_THING.match(blocks[i].text))}
+    if pointing:
+        # "This article was created by AI …": the thing pointed at is the page when the story itself never names it
+        # (a story about a report names the report in its body)
+        body_stems: set[str] = set()
+        for i in live:
+            if not _THIS_THING.match(blocks[i].text):
+                body_stems.update(_stems(blocks[i].text, stops))
+        for i, m in pointing.items():
+            thing = m.group(1)
+            if thing[:STEM_CHARS] not in body_stems and blocks[i].words <= CAPTION_MAX_WORDS:
+                blocks[i].drop("site-notice", "evidence", f"{blocks[i].words} words outside the body opening with 'This {thing}', "
+                               f"which the story never names: the page speaking of itself")
+                notices.add(i)
     at = {i: n for n, i in enumerate(live)}
     for i in edges:
         if i in notices:

@@ -59,3 +59,64 @@ def test_a_pull_quote_beside_its_paragraph_does_not_take_the_paragraph(config):
     said = "“It was worth every day on the picket line for all of us,” she added, before leaving the quay."
     text = f"{TITLE}\n\n{P1}\n\n{quote}\n\n{said}\n\n{P2}\n"
     assert said in kept(text, config)
+
+
+def test_a_headline_in_capitals_between_paragraphs_goes_a_question_in_capitals_stays(config):
+    for line in ("WHY FERRY FARES KEEP CLIMBING", "FERRY OPERATORS WARN: 'WE CANNOT WAIT ANOTHER YEAR'"):
+        text = f"{TITLE}\n\n{P1}\n\n{line}\n\n{P2}\n\n{P3}\n"
+        result = run(text, config)
+        assert [p.text for p in result.paragraphs] == [P1, P2, P3], line
+        assert all(p.heading is None for p in result.paragraphs), line
+    question = "WHAT HAPPENS TO THE CARGO NOW?"
+    result = run(f"{TITLE}\n\n{P1}\n\n{question}\n\n{P2}\n\n{P3}\n", config)
+    assert [p.heading for p in result.paragraphs] == [None, question, None]
+
+
+def test_the_page_speaking_about_itself_goes(config):
+    for line in ("Here is what we know:", "Read the latest developments below", "Follow our live coverage below."):
+        text = f"{TITLE}\n\n{P1}\n\n{line}\n\n{P2}\n\n{P3}\n"
+        result = run(text, config)
+        assert [p.text for p in result.paragraphs] == [P1, P2, P3], line
+        assert all(p.heading is None for p in result.paragraphs), line
+    said = "“We will be back at work on Monday,” a pilot said."
+    assert said in kept(f"{TITLE}\n\n{P1}\n\n{said}\n\n{P2}\n", config)
+
+
+def test_a_notice_pointing_at_the_page_goes_a_story_naming_the_same_thing_keeps_it(config):
+    notice = "This summary was produced by an automated system and reviewed by an editor."
+    text = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{notice}\n"
+    assert kept(text, config) == [P1, P2, P3]
+    report = ("This summary of the inquiry's findings was published by the harbour authority on Monday, "
+              "and it blames the pilots' union and the dredging company in equal measure.")
+    body = f"The authority's summary runs to forty pages. {P4}"
+    text = f"{TITLE}\n\n{P1}\n\n{body}\n\n{P2}\n\n{report}\n"
+    assert report in kept(text, config)
+
+
+def test_uncredited_captions_between_paragraphs_go_with_a_bare_credit_under_them(config):
+    cases = [
+        ("The old ferry shed on the east quay in winter.",),
+        ("tugs are pulling the ship off the sandbank near the harbour mouth",),
+        ("Tugs are pulling the grain ship off the sandbank", "The Harbour Ledger"),
+        ("The grain ship on the sandbank at dawn.", "Kyodo"),
+    ]
+    for lines in cases:
+        text = f"{TITLE}\n\n{P1}\n\n" + "\n\n".join(lines) + f"\n\n{P2}\n\n{P3}\n"
+        result = run(text, config)
+        assert [p.text for p in result.paragraphs] == [P1, P2, P3], lines
+        assert all(p.heading is None for p in result.paragraphs), lines
+
+
+def test_short_body_sentences_between_paragraphs_are_no_captions(config):
+    for line in ("The ship sank in minutes.", "Nobody was hurt.", "She spoke at a briefing in Portvale.",
+                 "The council meets again in May.", "Two crew members died.", "iPhone sales fell sharply."):
+        text = f"{TITLE}\n\n{P1}\n\n{line}\n\n{P2}\n\n{P3}\n"
+        assert kept(text, config) == [P1, line, P2, P3], line
+
+
+def test_a_sentence_in_the_present_with_an_outlet_in_brackets_is_a_caption(config):
+    caption = "The harbour master speaks to reporters on the quay in Portvale after the rescue. (Harbour Ledger)"
+    text = f"{TITLE}\n\n{P1}\n\n{caption}\n\n{P2}\n\n{P3}\n"
+    assert kept(text, config) == [P1, P2, P3]
+    past = "The harbour master spoke to reporters on the quay. (Harbour Ledger)"
+    assert past in kept(f"{TITLE}\n\n{P1}\n\n{past}\n\n{P2}\n\n{P3}\n", config)
