@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -127,9 +128,7 @@ def _relink(
     link_topic = np.asarray(ends.topic, dtype=np.int64)
     of_found = np.asarray([t in discovered for t in ends.topics], dtype=bool)[link_topic[rows]]
     of_configured = np.asarray([t is not None and t not in discovered for t in ends.topics], dtype=bool)[link_topic[rows]]
-    rows_configured, rows_found = rows[of_configured], rows[of_found]
-    kept_configured = [base.links[k] for k in rows_configured.tolist()]
-    kept_found = [base.links[k] for k in rows_found.tolist()]  # with the lent ones, in their places
+    rows_configured, rows_found = rows[of_configured], rows[of_found]  # the found with the lent, in their places
     mask = np.asarray(dirty, dtype=bool)
     configured = links_touching(space, mask, config.topics, th, bars, workers=workers)
     suggested = _as_topics(model.discovered, base.topics)
@@ -137,51 +136,58 @@ def _relink(
                            min_similarity=th.discovered_link_min_similarity,
                            configured=frozenset(t.id for t in config.topics),
                            min_shared=th.discovered_link_min_shared)
-    # the stored links are in order (each group of topics): the new ones are merged in, not all sorted again
+    # the stored links are in order (each group of topics): the new ones are merged in, not all sorted again.
+    # Links are handled as codes (`_order_of`): a kept one by its stored row, a new one by its place in `pool`;
+    # Link objects are built once, for the result (not for 800,000 kept links and again for the result)
     kept_in_order = _in_order(ends, rows_configured) and _in_order(ends, rows_found)
-    lent_found = lent[of_found]
-    rows_plain = rows_found[~lent_found]
-    kept_plain = [base.links[k] for k in rows_plain.tolist()]
+    pool: list[Link] = []
+    key = _order_of(ends, pool)
+    rows_plain = rows_found[~lent[of_found]]
     configured_new, found_new = configured, found
-    configured, from_configured = _merged(configured_new, kept_configured, kept_in_order, rows_configured)
+    configured_codes = _merged(rows_configured, configured_new, pool, key, kept_in_order)
     # links by content are redone over the whole space (as the full stage makes them, after the topics' links
-    # and before the links lent: content_links.py)
+    # and before the links lent: content_links.py), none where a topic links the pair already
     ids = frozenset(t.id for t in config.topics)
-    taken = {(k.source, k.target) for k in configured + found_new}
-    taken.update((k.source, k.target) for k in kept_plain)
+    taken = {(k.source, k.target) for k in configured_new + found_new}
+    if not any(tag.topic in ids for p in space.passages for tag in p.topics):
+        # content_links makes links only where no configured topic tags a passage (its first test, before it
+        # reads `taken`): only then are the 800,000 pairs the kept links join needed, as strings
+        taken |= _pairs(ends, np.concatenate([rows_configured, rows_plain]))
     content = content_links(space, th, taken, workers=workers, configured=ids)
     of_content = np.asarray([t is None for t in ends.topics], dtype=bool)[link_topic[rows]]
     between = [c for c in content if article_of(c.source) not in redone and article_of(c.target) not in redone]
-    if _same_links(between, [base.links[k] for k in rows[of_content].tolist()]):
+    if _same_links(between, _links_of(ends, rows[of_content], pool)):
         # links lent with an end in a changed article come of links with an end there: the new ones (`_carried`)
         touching = [c for c in content if article_of(c.source) in redone or article_of(c.target) in redone]
         lent_new = carried_links(space, found_new, configured_new + touching, suggested, ids, th.link_min_score)
-        found, from_found = _merged(found_new, kept_found, kept_in_order, rows_found)
-        found, from_found = _merged(lent_new, found, True, from_found)
+        found_codes = _merged(rows_found, found_new, pool, key, kept_in_order)
+        found_codes = _merged(found_codes, lent_new, pool, key, True)
     else:  # links by content between unchanged articles moved: every link lent is lent again
-        plain, from_plain = _merged(found_new, kept_plain, kept_in_order, rows_plain)
-        lent_all = carried_links(space, plain, configured + content, suggested, ids, th.link_min_score)
-        found, from_found = _merged(lent_all, plain, True, from_plain)
-    links = configured + found + content
+        plain_codes = _merged(rows_plain, found_new, pool, key, kept_in_order)
+        lent_all = carried_links(space, _links_of(ends, plain_codes, pool),
+                                 _links_of(ends, configured_codes, pool) + content, suggested, ids, th.link_min_score)
+        found_codes = _merged(plain_codes, lent_all, pool, key, True)
+    first = len(pool)
+    pool.extend(content)
+    codes = np.concatenate([configured_codes, found_codes, -1 - np.arange(first, len(pool), dtype=np.int64)])
+    links = _links_of(ends, codes, pool)
     strings_all = {a.id: strings[a.id] if a.id in strings else model.strings[a.id] for a in out}
     new_model = replace(
         model, strings=strings_all, fingerprints={a.id: fingerprint(a) for a in articles},
         drift=model.drift + len(changed) + len(gone),
     )
-    stored = _columns(ends, links, np.concatenate([from_configured, from_found, np.full(len(content), -1)]))
+    stored = _columns(ends, codes, pool)
     return CorpusAnalysis(tuple(out), base.topics, tuple(links), new_model, stored)
 
 
-def _columns(ends: LinkEnds, links: list[Link], rows: np.ndarray) -> LinkEnds:
-    """`links` as columns (for the cache to store as they are), where `rows` names for each link the row of
-    `ends` it was kept from, or -1 for a new one: kept rows are copied from `ends` (800,000 links are not
-    taken apart into tables again), new links' values looked up in (or added to) its tables; the tables are
-    then pruned to what the links use (no passage of a changed or removed article stays in them)."""
-    n = len(links)
-    if len(rows) != n:
-        raise ValueError("a link without its origin")
-    old = rows >= 0
-    at = rows[old]
+def _columns(ends: LinkEnds, codes: np.ndarray, pool: list[Link]) -> LinkEnds:
+    """The links `codes` (a stored row of `ends`, or -1 - k for `pool[k]`: `_order_of`) as columns, for the cache
+    to store as they are: kept rows are copied from `ends` (800,000 links are not taken apart into tables
+    again), new links' values looked up in (or added to) its tables; the tables are then pruned to what the
+    links use (no passage of a changed or removed article stays in them)."""
+    n = len(codes)
+    old = codes >= 0
+    at = codes[old]
     fresh = np.flatnonzero(~old).tolist()
     source, target = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64)
     topic, reason, shared = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64)
@@ -197,7 +203,7 @@ def _columns(ends: LinkEnds, links: list[Link], rows: np.ndarray) -> LinkEnds:
     reasons: dict[str, int] = {r: k for k, r in enumerate(ends.reasons)}
     terms: dict[tuple[str, ...], int] = {h: k for k, h in enumerate(ends.shared_terms)}
     for k in fresh:
-        link = links[k]
+        link = pool[-1 - int(codes[k])]
         source[k] = ids.setdefault(link.source, len(ids))
         target[k] = ids.setdefault(link.target, len(ids))
         topic[k] = topics[link.topic] if link.topic in topics else topics.setdefault(link.topic, len(topics) - 1)
@@ -214,13 +220,43 @@ def _columns(ends: LinkEnds, links: list[Link], rows: np.ndarray) -> LinkEnds:
 
 
 def _pruned(table: list, *columns: np.ndarray) -> tuple:
-    """`table` less the entries no column uses, and the columns renumbered to match."""
-    used = np.unique(np.concatenate(columns)) if any(len(c) for c in columns) else np.zeros(0, dtype=np.int64)
-    if len(used) == len(table):
+    """`table` less the entries no column uses, and the columns renumbered to match (one pass, no sort)."""
+    used = np.zeros(len(table), dtype=bool)
+    for column in columns:
+        used[column] = True
+    if used.all():
         return (table, *columns)
-    number = np.full(len(table), -1, dtype=np.int64)
-    number[used] = np.arange(len(used))
-    return ([table[k] for k in used.tolist()], *(number[c] for c in columns))
+    number = np.cumsum(used) - 1
+    return ([table[k] for k in np.flatnonzero(used).tolist()], *(number[c] for c in columns))
+
+
+def _links_of(ends: LinkEnds, codes: np.ndarray, pool: list[Link]) -> list[Link]:
+    """The links `codes` (`_order_of`) as Link objects, in that order: the stored ones built from their columns in
+    one pass, the new ones taken from `pool`."""
+    codes = np.asarray(codes, dtype=np.int64)
+    stored = codes >= 0
+    rows = codes[stored]
+    built = LinkEnds(ends.ids, np.asarray(ends.source)[rows], np.asarray(ends.target)[rows], ends.topics,
+                     np.asarray(ends.topic)[rows], np.asarray(ends.score, dtype=np.float64)[rows], ends.reasons,
+                     np.asarray(ends.reason)[rows], ends.shared_terms, np.asarray(ends.shared)[rows]).links()
+    if len(rows) == len(codes):
+        return built
+    out: list[Link] = []
+    at = 0
+    for place in np.flatnonzero(~stored).tolist():
+        took = place - len(out)  # stored links before this new one
+        out.extend(built[at : at + took])
+        at += took
+        out.append(pool[-1 - int(codes[place])])
+    out.extend(built[at:])
+    return out
+
+
+def _pairs(ends: LinkEnds, rows: np.ndarray) -> set[tuple[str, str]]:
+    """The (source, target) ids of the stored links `rows`."""
+    ids = ends.ids
+    return set(zip(map(ids.__getitem__, np.asarray(ends.source)[rows].tolist()),
+                   map(ids.__getitem__, np.asarray(ends.target)[rows].tolist())))
 
 
 def _carried(ends: LinkEnds, rows: np.ndarray) -> np.ndarray:
@@ -295,33 +331,40 @@ def _order(link: Link) -> tuple[str, float, str, str]:
     return (link.topic or "", -link.score, link.source, link.target)
 
 
-def _merged(
-    new: list[Link], kept: list[Link], kept_in_order: bool, kept_rows: np.ndarray, new_rows: np.ndarray | None = None,
-) -> tuple[list[Link], np.ndarray]:
-    """`kept + new` sorted by `_order` (stable: a kept link before a new one of the same key), as links.topic_links
-    orders a topic's links; when `kept` is in that order already, the few new links are put in their places
-    (a binary search each) instead of sorting 800,000 links again. With it, where each came from: `kept_rows`
-    for a kept one (its row in the stored links, or -1 for one new before), `new_rows` (default -1) for a new one."""
-    if new_rows is None:
-        new_rows = np.full(len(new), -1, dtype=np.int64)
+def _order_of(ends: LinkEnds, pool: list[Link]) -> Callable[[int], tuple[str, float, str, str]]:
+    """`_order` of a link given by its code: a stored row of `ends` (code >= 0), or `pool[-1 - code]`."""
+    ids, topics, source, target, topic, score = ends.ids, ends.topics, ends.source, ends.target, ends.topic, ends.score
+    if topics and topics[-1] is not None:
+        topics = topics + (None,)
+
+    def key(code: int) -> tuple[str, float, str, str]:
+        if code < 0:
+            return _order(pool[-1 - code])
+        return (topics[topic[code]] or "", -float(score[code]), ids[source[code]], ids[target[code]])
+
+    return key
+
+
+def _merged(kept: np.ndarray, new: list[Link], pool: list[Link], key: Callable[[int], tuple], kept_in_order: bool,
+            ) -> np.ndarray:
+    """The codes (`_order_of`) of the links `kept` (codes) and `new` (added to `pool` here), sorted by `_order`
+    (stable: a kept link before a new one of the same key), as links.topic_links orders a topic's links; when
+    `kept` is in that order already, the few new links are put in their places (a binary search each) instead
+    of sorting 800,000 links again."""
+    first = len(pool)
+    pool.extend(new)
+    codes = [-1 - k for k in range(first, len(pool))]
+    kept = np.asarray(kept, dtype=np.int64)
     if not kept_in_order:
-        rows = kept_rows.tolist() + new_rows.tolist()
-        both = kept + new
-        order = sorted(range(len(both)), key=lambda k: _order(both[k]))
-        return [both[k] for k in order], np.asarray([rows[k] for k in order], dtype=np.int64)
-    out: list[Link] = []
+        return np.asarray(sorted(kept.tolist() + codes, key=key), dtype=np.int64)
     pieces: list[np.ndarray] = []
     at = 0
-    for k in sorted(range(len(new)), key=lambda k: _order(new[k])):
-        link = new[k]
-        place = bisect_right(kept, _order(link), lo=at, key=_order)
-        out.extend(kept[at:place])
-        out.append(link)
-        pieces += [kept_rows[at:place], new_rows[k : k + 1]]
+    for code in sorted(codes, key=key):
+        place = bisect_right(kept, key(code), lo=at, key=key)
+        pieces += [kept[at:place], np.asarray([code], dtype=np.int64)]
         at = place
-    out.extend(kept[at:])
-    pieces.append(kept_rows[at:])
-    return out, np.concatenate(pieces).astype(np.int64)
+    pieces.append(kept[at:])
+    return np.concatenate(pieces)
 
 
 def _in_order(ends: LinkEnds, rows: np.ndarray) -> bool:

@@ -2,7 +2,7 @@
 
 One SQLite file, `analysis.sqlite3` under the user cache folder (models.paths.cache_dir(); tests redirect it
 with $PARALLAX_CACHE_DIR). An article is stored under the hash of the file's bytes, the config's digest and the
-engine version, as its JSON (models/serialize.py's format, zlib-compressed). What depends on where the file is
+engine version, as a JSON list of its fields by position (`_encode_article`, zlib-compressed). What depends on where the file is
 (its path, its id, its passages' ids) is rebuilt from the current run when an article is loaded, so the same
 text at another path gets that path. Links depend on the whole corpus; they are stored once per corpus (its
 ordered article ids and content hashes), so re-opening an unchanged corpus skips them too. Beside them, what
@@ -31,21 +31,21 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from types import MemberDescriptorType
 from typing import Any, TypeVar
 
 from models.config import Config
-from models.document import Article, Link, TopicInfo, TopicTag, passage_id
+from models.document import Article, Link, Passage, Removed, TopicInfo, TopicTag, passage_id
 from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.discover import DiscoveredTopic
-from models.pipeline.model import Base, CorpusModel, LinkEnds, fingerprint
+from models.pipeline.model import Base, CorpusModel, LinkEnds, fingerprint, make_links
 from models.pipeline.vocabulary import Vocabulary
 from models.pipeline.gcpause import gc_paused
-from models.serialize import tag_from_dict, tag_to_dict, article_from_dict, article_to_dict
 from models.store import sqlite as sqlite_db
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = "5"  # the tables' layout and the stored formats (5: repeated lines with what they were found in)
+SCHEMA_VERSION = "6"  # the tables' layout and the stored formats (6: an article as a list of its fields by position)
 
 
 def _engine_version() -> str:
@@ -278,7 +278,7 @@ class Cache:
     def put_article(self, key: str, config: Config, article: Article, prints: Sequence[int] | None = None) -> None:
         """Store `article` under `key`; with `prints`, one number per passage that the loader computed from its
         text (models/loader.py: the near-duplicate check), so that a warm run reads them instead."""
-        data = zlib.compress(json.dumps(article_to_dict(article), ensure_ascii=False).encode("utf-8"), 1)
+        data = zlib.compress(_encode_article(article), 1)
         self._write(
             "INSERT OR REPLACE INTO articles (key, config, engine, value, used) VALUES (?, ?, ?, ?, ?)",
             (key, config.digest, ENGINE_VERSION, data, int(time.time())),
@@ -425,8 +425,8 @@ class Cache:
             try:
                 with gc_paused():
                     model = _decode_model(model_row[0], model_row[1])
-                    tags, topics, links, ends = _decode_stored(links_row[0])
-                    return Base(model, tags, topics, links, ends)
+                    tags, topics, ends = _decode_stored(links_row[0])
+                    return Base(model, tags, topics, ends)
             except Exception:  # noqa: BLE001 - anything wrong with the rows means: do not trust them
                 self._write("DELETE FROM models WHERE key = ?", (best_key,))
                 return None
@@ -505,7 +505,7 @@ def _trafilatura_version() -> str:
 
 
 _SEP = "\x1f"  # between a link's shared terms (a control character: article text never holds one)
-_MAGIC = b"PXC4"  # a stored corpus: this, a JSON header's length (4 bytes), the header, then the link columns
+_MAGIC = b"PXC5"  # a stored corpus: this, a JSON header's length (4 bytes), the header, then the link columns
 _COLUMNS = {"source": "i", "target": "i", "topic": "i", "score": "d", "reason": "i", "shared": "i"}  # array types
 
 
@@ -516,11 +516,11 @@ def _encode_corpus(analysis: CorpusAnalysis, before: list[Article]) -> bytes:
     distinct values: `LinkEnds`), so that 700,000 links are a few MB to write and read back,
     not a JSON list of 700,000 sentences (most links of a corpus share their reason with many others). A
     relink gives its links as columns already (`analysis.ends`): they are written as they are."""
-    added: dict[str, list[dict[str, Any]]] = {}  # passage id -> all its tags, where the corpus stage changed them
+    added: dict[str, list[list[Any]]] = {}  # passage id -> all its tags, where the corpus stage changed them
     for old, new in zip(before, analysis.articles):
         for p, q in zip(old.passages, new.passages):
             if q.topics != p.topics:
-                added[q.id] = [tag_to_dict(t) for t in q.topics]
+                added[q.id] = _tag_rows(q.topics)
     topics = [{"id": t.id, "label": t.label, "colour": t.colour, "description": t.description,
                "discovered": t.discovered} for t in analysis.topics]
     ends = analysis.ends if analysis.ends is not None else LinkEnds.of(analysis.links)
@@ -555,8 +555,10 @@ def _column_bytes(column: Any, kind: str) -> bytes:
     return array(kind, column).tobytes()
 
 
-def _read_corpus(blob: bytes) -> tuple[dict[str, Any], list[Link], LinkEnds]:
-    """A stored corpus's header (topics, added tags) and its links (see `_encode_corpus`)."""
+def _read_corpus(blob: bytes, as_links: bool = True) -> tuple[dict[str, Any], list[Link], LinkEnds]:
+    """A stored corpus's header (topics, added tags) and its links (see `_encode_corpus`), as Link objects and
+    as columns; without `as_links`, as columns alone (numpy arrays over the stored bytes: a relink reads
+    800,000 links as numbers and builds Link objects only for its result)."""
     raw = zlib.decompress(blob)
     if raw[:4] != _MAGIC:
         raise ValueError("not a stored corpus")
@@ -567,54 +569,39 @@ def _read_corpus(blob: bytes) -> tuple[dict[str, Any], list[Link], LinkEnds]:
     widths = [array(kind).itemsize for kind in _COLUMNS.values()]
     if type(n) is not int or len(body) != n * sum(widths):
         raise ValueError("link columns of the wrong size")
-    arrays: list[array] = []
-    at = 0
-    for kind, width in zip(_COLUMNS.values(), widths):
-        column = array(kind)
-        column.frombytes(body[at : at + n * width])
-        at += n * width
-        arrays.append(column)
-    source, target, topic, score, reason, words = (column.tolist() for column in arrays)
     ids, reasons = header["ids"], header["reasons"]
     topics = header["link_topics"] + [None]  # index -1: a link by content alone
     shared = [tuple(h.split(_SEP)) if h else () for h in header["shared"]]
     if not (all(type(x) is str for x in ids) and all(type(x) is str for x in reasons)
             and all(type(x) is str for x in topics[:-1])):
         raise ValueError("malformed link tables")
-    if n and not (0 <= min(source) and max(source) < len(ids) and 0 <= min(target) and max(target) < len(ids)
-                  and -1 <= min(topic) and max(topic) < len(topics) - 1 and 0 <= min(reason)
-                  and max(reason) < len(reasons) and 0 <= min(words) and max(words) < len(shared)):
-        raise ValueError("a link refers to nothing")
-    links = _links(map(ids.__getitem__, source), map(ids.__getitem__, target), map(topics.__getitem__, topic), score,
-                   map(reasons.__getitem__, reason), map(shared.__getitem__, words))
-    return header, links, LinkEnds(tuple(ids), arrays[0], arrays[1], tuple(topics[:-1]) + (None,), arrays[2], arrays[3],
-                                   tuple(reasons), arrays[4], tuple(shared), arrays[5])
+    bounds = ((0, len(ids)), (0, len(ids)), (-1, len(topics) - 1), None, (0, len(reasons)), (0, len(shared)))
+    columns: list[Any] = []
+    at = 0
+    if as_links:
+        for kind, width in zip(_COLUMNS.values(), widths):
+            column = array(kind)
+            column.frombytes(body[at : at + n * width])
+            at += n * width
+            columns.append(column)
+        values = [column.tolist() for column in columns]
+        if n and not all(lo <= min(v) and max(v) < hi for v, b in zip(values, bounds) if b for lo, hi in (b,)):
+            raise ValueError("a link refers to nothing")
+        source, target, topic, score, reason, words = values
+        links = make_links(map(ids.__getitem__, source), map(ids.__getitem__, target), map(topics.__getitem__, topic),
+                           score, map(reasons.__getitem__, reason), map(shared.__getitem__, words))
+    else:
+        import numpy as np  # a relink's: it uses numpy anyway (a reader's start-up never comes here)
 
-
-_LINK_FIELDS = ("source", "target", "topic", "score", "reason", "shared_terms")
-
-
-def _links(*columns: Iterable[Any]) -> list[Link]:
-    """Links from their fields' columns (in `_LINK_FIELDS` order), 800,000 of them at a time: each built as
-    `Link(...)` would build it, but its slots set directly instead of through the frozen dataclass's __init__
-    (which sets each through object.__setattr__: twice the time, 0.3 s at 5,000 articles). A Link of other
-    fields than these is built through its __init__."""
-    if tuple(f.name for f in fields(Link)) != _LINK_FIELDS or hasattr(Link, "__post_init__"):
-        return [Link(*values) for values in zip(*columns)]  # pragma: no cover - Link changed: the plain way
-    new = object.__new__
-    s0, s1, s2, s3, s4, s5 = (getattr(Link, name).__set__ for name in _LINK_FIELDS)
-    out: list[Link] = []
-    append = out.append
-    for a, b, c, d, e, f in zip(*columns):
-        link = new(Link)
-        s0(link, a)
-        s1(link, b)
-        s2(link, c)
-        s3(link, d)
-        s4(link, e)
-        s5(link, f)
-        append(link)
-    return out
+        for kind, width in zip(_COLUMNS.values(), widths):
+            columns.append(np.frombuffer(body, dtype=np.dtype(kind), count=n, offset=at))
+            at += n * width
+        if n and not all(lo <= int(c.min()) and int(c.max()) < hi for c, b in zip(columns, bounds) if b
+                         for lo, hi in (b,)):
+            raise ValueError("a link refers to nothing")
+        links = []
+    return header, links, LinkEnds(tuple(ids), columns[0], columns[1], tuple(topics[:-1]) + (None,), columns[2],
+                                   columns[3], tuple(reasons), columns[4], tuple(shared), columns[5])
 
 
 def _decode_corpus(blob: bytes, articles: list[Article]) -> CorpusAnalysis:
@@ -641,26 +628,21 @@ def _decode_topics(rows: list[dict[str, Any]]) -> tuple[TopicInfo, ...]:
     return tuple(TopicInfo(t["id"], t["label"], t["colour"], t["description"], bool(t["discovered"])) for t in rows)
 
 
-def _decode_tags(rows: list[dict[str, Any]], known: set[str], passages: int | None) -> tuple[TopicTag, ...]:
-    tags = tuple(tag_from_dict(t) for t in rows)
-    for t in tags:
-        if t.topic not in known:
-            raise ValueError("a tag of an unknown topic")
-        if passages is not None and t.inferred_from is not None and t.inferred_from >= passages:
-            raise ValueError("a tag inferred from a passage the article does not have")
+def _decode_tags(rows: list[list[Any]], known: set[str], passages: int | None) -> tuple[TopicTag, ...]:
+    tags = _tags(rows, passages)
+    if not all(t.topic in known for t in tags):
+        raise ValueError("a tag of an unknown topic")
     return tags
 
 
-def _decode_stored(
-    blob: bytes,
-) -> tuple[dict[str, tuple[TopicTag, ...]], tuple[TopicInfo, ...], tuple[Link, ...], LinkEnds]:
+def _decode_stored(blob: bytes) -> tuple[dict[str, tuple[TopicTag, ...]], tuple[TopicInfo, ...], LinkEnds]:
     """A stored corpus's tags (passage id -> all its tags, where the corpus stage changed them), topics and
-    links, as they were (for relinking: models/pipeline/relink.py checks them against the articles)."""
-    data, links, ends = _read_corpus(blob)
+    links as columns, as they were (for relinking: models/pipeline/relink.py checks them against the articles)."""
+    data, _, ends = _read_corpus(blob, as_links=False)
     topics = _decode_topics(data["topics"])
     known = {t.id for t in topics}
     tags = {pid: _decode_tags(rows, known, None) for pid, rows in data["added"].items()}
-    return tags, topics, tuple(links), ends
+    return tags, topics, ends
 
 
 def _encode_model(model: CorpusModel) -> tuple[bytes, bytes]:
@@ -734,29 +716,129 @@ def _prints(blob: bytes | None, passages: int) -> tuple[int, ...] | None:
     return tuple(prints)
 
 
-def _decode_article(blob: bytes, article_id: str, path: str) -> Article:
-    """A stored article, checked and moved to the current id and path (passage ids and references follow)."""
-    data = json.loads(zlib.decompress(blob))
-    if not isinstance(data, dict) or not isinstance(data.get("passages"), list):
-        raise ValueError("not an article")
-    if not isinstance(data["id"], str):
-        raise ValueError("bad id")
-    data["id"], data["path"] = article_id, path
-    for n, passage in enumerate(data["passages"]):
-        if passage["index"] != n:
-            raise ValueError("passages out of order")
-        passage["id"] = passage_id(article_id, n)
-    article = article_from_dict(data)
-    for p in article.passages:
-        if article.text[p.start : p.end] != p.text:
-            raise ValueError("offsets do not match the text")
-        if not all(isinstance(t.topic, str) and isinstance(t.score, (int, float)) for t in p.topics):
-            raise ValueError("bad topic tag")
-        if not all(all(isinstance(e, str) for e in (*t.evidence, *t.related)) for t in p.topics):
-            raise ValueError("bad evidence")
-        if any(t.inferred_from is not None and t.inferred_from >= len(article.passages) for t in p.topics):
-            raise ValueError("a tag inferred from a passage the article does not have")
-    if not isinstance(article.content_hash, str) or not article.content_hash:
-        raise ValueError("no content hash")
-    return article
+_ARTICLE = "a6"  # a stored article's first element: the row format (rows of another are not read)
 
+
+def _encode_article(article: Article) -> bytes:
+    """An article as one JSON list, its fields by position (no key repeated per passage and per tag: a warm run
+    reads 5,000 articles, and parsing keys was a third of the time). Passages are their text, heading and tags;
+    their offsets follow from the text, which is the passages joined by blank lines, and are stored only
+    when an article's are otherwise (never so far). Id, path and passage ids are the loading run's, not stored."""
+    passages, at, offsets = [], 0, None
+    for p in article.passages:
+        if p.start != at or p.end != at + len(p.text):
+            offsets = [[q.start, q.end] for q in article.passages]
+        at += len(p.text) + 2
+        passages.append([p.text, p.heading, _tag_rows(p.topics)])
+    if offsets is None and article.text != "\n\n".join(p.text for p in article.passages):
+        offsets = [[q.start, q.end] for q in article.passages]
+    removed = [[r.text, r.rule, r.line, r.kind, r.detail, r.role] for r in article.removed]
+    row = [_ARTICLE, article.title, article.author, article.source, article.date, article.encoding,
+           article.content_hash, article.notes, passages, removed, offsets, article.text if offsets else None]
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _maker(cls: type[T]) -> Callable[..., T]:
+    """`cls(*values)` for a frozen slotted dataclass, its slots set directly instead of through __init__ (which
+    sets each through object.__setattr__: twice the time, over 100,000 passages and tags in a warm run); values
+    are given for every field, in order. A class with a __post_init__ is built through its __init__."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    if hasattr(cls, "__post_init__") or not all(isinstance(getattr(cls, n, None), MemberDescriptorType) for n in names):
+        return cls  # pragma: no cover - a class changed: the plain way
+    setters = [getattr(cls, n).__set__ for n in names]
+    new = object.__new__
+    pairs = list(enumerate(setters))
+
+    def make(*values: Any) -> T:
+        obj = new(cls)
+        for k, setter in pairs:
+            setter(obj, values[k])
+        return obj
+
+    return make
+
+
+_new_tag = _maker(TopicTag)
+_new_passage = _maker(Passage)
+_new_removed = _maker(Removed)
+_new_article = _maker(Article)
+
+
+def _tag_rows(tags: Iterable[TopicTag]) -> list[list[Any]]:
+    """Tags as stored: each a list of its fields by position."""
+    return [[t.topic, t.score, t.implicit, t.evidence, t.inferred_from, t.related] for t in tags]
+
+
+def _tags(rows: Any, passages: int | None) -> tuple[TopicTag, ...]:
+    """Stored tags (`_tag_rows`), checked; with `passages`, an implicit tag must cite one of that many."""
+    if type(rows) is not list:
+        raise ValueError("bad tags")
+    out = []
+    for topic, score, implicit, evidence, inferred, related in rows:
+        if type(topic) is not str or type(score) not in (int, float) or type(implicit) is not bool:
+            raise ValueError("bad topic tag")
+        if inferred is not None and (type(inferred) is not int or inferred < 0
+                                     or passages is not None and inferred >= passages):
+            raise ValueError("a tag inferred from a passage the article does not have")
+        out.append(_new_tag(topic, score, implicit, _strings(evidence), inferred, _strings(related)))
+    return tuple(out)
+
+
+def _strings(values: Any) -> tuple[str, ...]:
+    if type(values) is not list:
+        raise ValueError("not a list of strings")
+    "".join(values)  # TypeError unless every one is a string (a tenth of the time of asking each its type)
+    return tuple(values)
+
+
+def _optional(value: Any) -> str | None:
+    if value is not None and type(value) is not str:
+        raise ValueError("not a string")
+    return value
+
+
+def _decode_article(blob: bytes, article_id: str, path: str) -> Article:
+    """A stored article (`_encode_article`), checked, at the current id and path (its passages' ids follow)."""
+    row = json.loads(zlib.decompress(blob))
+    if type(row) is not list or len(row) != 12 or row[0] != _ARTICLE:
+        raise ValueError("not an article of this format")
+    _, title, author, source, date, encoding, content_hash, notes, stored, removed, offsets, whole = row
+    if type(stored) is not list or type(removed) is not list or type(encoding) is not str:
+        raise ValueError("not an article")
+    if type(content_hash) is not str or not content_hash:
+        raise ValueError("no content hash")
+    n = len(stored)
+    if offsets is not None and (type(offsets) is not list or len(offsets) != n or type(whole) is not str):
+        raise ValueError("bad offsets")
+    passages = []
+    at = 0
+    for index, item in enumerate(stored):
+        text, heading, tags = item
+        if type(text) is not str or type(tags) is not list:
+            raise ValueError("bad passage")
+        if offsets is None:
+            start, end = at, at + len(text)
+            at = end + 2
+        else:
+            start, end = offsets[index]
+            if whole[start:end] != text:
+                raise ValueError("offsets do not match the text")
+        passages.append(_new_passage(passage_id(article_id, index), article_id, index, text, start, end,
+                                     _tags(tags, n), _optional(heading)))
+    text = whole if offsets is not None else "\n\n".join(item[0] for item in stored)
+    gone = tuple(_new_removed(_text(t), _text(rule), _int(line), _text(kind), _text(detail), _optional(role))
+                 for t, rule, line, kind, detail, role in removed)
+    return _new_article(article_id, path, _optional(title), _optional(author), _optional(source), _optional(date),
+                        text, tuple(passages), gone, content_hash, encoding, _strings(notes))
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise ValueError("not a string")
+    return value
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise ValueError("not a whole number")
+    return value

@@ -183,6 +183,31 @@ def test_two_caches_share_one_file(config, seeds):
         assert first._db is not None and first._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_an_article_whose_passages_are_not_its_text_joined_comes_back_as_it_was(config, tmp_path):
+    """The row keeps passages' offsets only when they are not the text's own layout (passages joined by blank
+    lines): such an article, headings, removed lines and notes come back equal; rows of the older keyed format
+    are not read."""
+    from models.document import Article, Passage, Removed, TopicTag
+
+    text = "Lead line.\n\n\nSecond one, after three breaks."
+    passages = (Passage("a:0", "a", 0, "Lead line.", 0, 10, (TopicTag("t", 1, False, ("lead",)),), "Heading"),
+                Passage("a:1", "a", 1, "Second one, after three breaks.", 13, len(text)))
+    odd = Article("a", "a.txt", "T", None, "Outlet", "2024-01-02", text, passages,
+                  (Removed("Share this", "share", 3, "evidence", "a button", None),), "h", "utf-8", ("a note",))
+    plain = Article("b", "b.txt", None, None, None, None, "One.\n\nTwo.", (
+        Passage("b:0", "b", 0, "One.", 0, 4), Passage("b:1", "b", 1, "Two.", 6, 10)), (), "h2")
+    with Cache(tmp_path / "c.sqlite3") as store:
+        store.put_article("k1", config, odd)
+        store.put_article("k2", config, plain)
+        store.flush()
+        assert store.get_article("k1", config, "a", "a.txt") == odd
+        assert store.get_article("k2", config, "b", "b.txt") == plain
+        assert store._db is not None
+        store._db.execute("UPDATE articles SET value = ? WHERE key = 'k2'", (zlib.compress(
+            b'{"id": "b", "path": "b.txt", "passages": [], "removed": [], "content_hash": "h2"}'),))
+        assert store.get_article("k2", config, "b", "b.txt") is None
+
+
 def test_typed_evidence_survives_the_cache_and_a_new_id(config, tmp_path):
     """An implicit tag cites its source passage by index and grown vocabulary as `related`: both come back
     from the cache as they went in, under another article id, with nothing rewritten."""

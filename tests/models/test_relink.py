@@ -52,7 +52,7 @@ def _base(analysis: CorpusAnalysis, before: list[Article]) -> Base:
     assert analysis.model is not None
     tags = {q.id: q.topics for a, b in zip(before, analysis.articles) for p, q in zip(a.passages, b.passages)
             if p.topics != q.topics}
-    return Base(analysis.model, tags, analysis.topics, analysis.links, LinkEnds.of(analysis.links))
+    return Base(analysis.model, tags, analysis.topics, LinkEnds.of(analysis.links))
 
 
 def _key(link):
@@ -197,7 +197,7 @@ def test_new_links_are_merged_into_the_kept_ones_in_order():
     import numpy as np
 
     from models.document import Link
-    from models.pipeline.relink import _in_order, _merged, _order
+    from models.pipeline.relink import _in_order, _links_of, _merged, _order, _order_of
 
     rng = random.Random(4)
     ids = [f"{a}:{n}" for a in "abcdefg" for n in range(12)]
@@ -214,18 +214,22 @@ def test_new_links_are_merged_into_the_kept_ones_in_order():
     rows = np.arange(len(kept))
     assert _in_order(ends, rows) and _in_order(ends, rows[::7])
     new = some(40)  # ties with kept links too (scores of one decimal): a kept link stays first, as in a sort
-    merged, origin = _merged(new, kept, True, rows + 1000)
-    assert merged == sorted(kept + new, key=_order)
-    # where each came from: its kept row, or -1 for a new one
-    assert [kept[k - 1000] if k >= 0 else None for k in origin.tolist()] == [
-        link if any(link is x for x in kept) else None for link in merged]
+    pool: list[Link] = []
+    codes = _merged(rows, new, pool, _order_of(ends, pool), True)
+    assert _links_of(ends, codes, pool) == sorted(kept + new, key=_order)
+    # where each came from: its kept row (a code >= 0), or its place in the pool (-1 - k)
+    assert [kept[k] if k >= 0 else pool[-1 - k] for k in codes.tolist()] == _links_of(ends, codes, pool)
+    assert all(any(pool[-1 - k] is x for x in new) for k in codes.tolist() if k < 0)
+    more = some(5)
+    again = _merged(codes, more, pool, _order_of(ends, pool), True)  # merged into a merge: codes of both kinds
+    assert _links_of(ends, again, pool) == sorted(kept + new + more, key=_order)
     shuffled = kept[:]
     shuffled[10], shuffled[200] = shuffled[200], shuffled[10]
-    assert not _in_order(LinkEnds.of(tuple(shuffled)), rows)
-    merged, origin = _merged(new, shuffled, False, rows)
-    assert merged == sorted(shuffled + new, key=_order)
-    assert [shuffled[k] if k >= 0 else None for k in origin.tolist()] == [
-        link if any(link is x for x in shuffled) else None for link in merged]
+    mixed = LinkEnds.of(tuple(shuffled))
+    assert not _in_order(mixed, rows)
+    pool = []
+    codes = _merged(rows, new, pool, _order_of(mixed, pool), False)
+    assert _links_of(mixed, codes, pool) == sorted(shuffled + new, key=_order)
 
 
 def test_a_description_tags_an_article_relinked_alone_as_the_full_stage_did(story_config):
