@@ -981,7 +981,7 @@ def _pick_title(
     story = _Story([blocks[i].text for i in prose])
     candidates = [i for i in live if i <= first_prose and _title_like(blocks[i], cleaning, stops, story)]
     # a headline ending in its date, taken by a rule for a date line ("Port strike, March 3, 2025")
-    candidates += [i for i, b in enumerate(blocks[:first_prose]) if b.rule is not None and b.role == "dateline" and _dated_headline(b.text, stops)]
+    candidates += [i for i, b in enumerate(blocks[:first_prose]) if b.rule is not None and b.role == "dateline" and _dated_headline(b.text, stops, story)]
     candidates.sort()
     if not candidates:
         return None
@@ -1021,8 +1021,11 @@ def _pick_title(
             points += TITLE_FIRST
             why.append("first heading-like line")
         if stops and block.words <= LABEL_MAX_WORDS and block.stop_hits == 0:
-            points += TITLE_LABEL
-            why.append("no function word: a label")
+            if block.words == SHORT_TITLE_WORDS and _story_words(block, story, stops):
+                why.append("no function word, but the story's own words")  # ("Lithium mining")
+            else:
+                points += TITLE_LABEL
+                why.append("no function word: a label")
         if block.text.isupper():
             points += TITLE_SHOUTED
             why.append("in capitals")
@@ -1084,7 +1087,7 @@ def _title_like(block: Block, cleaning: Cleaning, stops: frozenset[str], story: 
     if date_line(block.text) or (block.words <= 8 and any(not _YEAR.fullmatch(m.group()) for m in _DATEISH.finditer(block.text))):
         # a short line with a day, a numeric date or a time; a year alone is a title's ("... 2023 protesters"),
         # and so is a full date after a headline ("Port strike, March 3, 2025")
-        return _dated_headline(block.text, stops)
+        return _dated_headline(block.text, stops, story)
     return True
 
 
@@ -1105,25 +1108,33 @@ def _story_words(block: Block, story: _Story, stops: frozenset[str]) -> bool:
 def _headline_in_title_case(block: Block, story: _Story) -> bool:
     """Capitalised words that the body writes in lowercase ("Island Ferry Returns": "the ferry returns to the
     island") are a headline in title case, not names: a person's name is capitalised wherever it stands."""
-    words = [w for w in _WORDS.findall(block.text) if w.lower() not in _PARTICLES and w.lower() not in _JOINERS]
+    return _lowercase_in_body([w for w in _WORDS.findall(block.text) if w.lower() not in _PARTICLES and w.lower() not in _JOINERS], story)
+
+
+def _lowercase_in_body(words: list[str], story: _Story) -> bool:
+    """Whether the body writes most of these words (two at least) in lowercase: a headline's, not a name's."""
     hits = sum(w.lower()[:STEM_CHARS] in story.lowercase() for w in words)
     return len(words) >= 2 and hits >= max(2, (len(words) + 1) // 2)
 
 
+_ZONE = re.compile(r"^[A-Z]{2,4}$")  # "EDT", "GMT": a time zone, in capitals
 DATED_HEADLINE_MIN_WORDS = 2  # "Port strike, March 3, 2025": a headline's words before the date
-_DATE_SEPARATORS = " ,;:|–—-"
+_DATE_SEPARATORS = " ,;:|–—-("
 
 
-def _dated_headline(text: str, stops: frozenset[str]) -> bool:
+def _dated_headline(text: str, stops: frozenset[str], story: _Story | None = None) -> bool:
     """A headline that ends in a full date ("Port strike, March 3, 2025", "Ferry strike ends – 3 March 2025"), not a
     date line naming its site ("Global Research, April 26, 2019"): before the date, two words or more that are
-    neither function words nor the words of a date line, one of them in lowercase (a headline in sentence case)."""
+    neither function words nor the words of a date line, one of them in lowercase (a headline in sentence case) or,
+    in title case, words the body writes in lowercase ("Port Strike Ends": "the strike ends at the port")."""
     at = date_start(text)
     if not at or not date_line(text[at:]):
         return False
     head = text[:at].rstrip(_DATE_SEPARATORS)
-    words = [w for w in _WORDS.findall(head) if w.lower() not in stops and not date_words(w)]
-    return len(words) >= DATED_HEADLINE_MIN_WORDS and any(w[:1].islower() for w in words)
+    words = [w for w in _WORDS.findall(head) if w.lower() not in stops and not date_words(w) and len(w) > 2 and not _ZONE.match(w)]
+    if len(words) < DATED_HEADLINE_MIN_WORDS:  # (a time's letters are none: "9:00 p.m. ET")
+        return False
+    return any(w[:1].islower() for w in words) or (story is not None and _lowercase_in_body(words, story))
 
 
 def _title_repeats(blocks: list[Block], title: int) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from models.document import Cleaned, Meta, Removed
 from models.pipeline.dates import date_line, date_start, date_words, day_first, leading_date, parse_date, without_dates
@@ -81,7 +82,7 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def extract_meta(cleaned: Cleaned) -> Meta:
     """Metadata from the removed pieces of one article (and the wire dateline of its first paragraph)."""
-    pieces = cleaned.removed
+    pieces = _joined_keyword(cleaned.removed)
     first_line = cleaned.paragraphs[0].line if cleaned.paragraphs else 10**9
     head = [p for p in pieces if p.line < first_line]
     roles: dict[str, list[Removed]] = {}
@@ -92,7 +93,9 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     title = titles[0] if titles else None
     site = None
     if title:
-        title, site = title_suffix(_headline(title))
+        title, site = _site_before(_headline(title))
+        title, after = title_suffix(title)
+        site = site or after
         for again in titles[1:]:  # the title printed again with the site's name after it
             site = site or title_suffix(again)[1]
         if site is None:
@@ -175,13 +178,58 @@ def _site_after(title: str, cleaned: Cleaned) -> tuple[str, str | None]:
         words = tail.split()
         if not sep or len(head.split()) < 3 or not 1 <= len(words) <= MASTHEAD_MAX_WORDS or not _OUTLET_AFTER.match(tail):
             continue
-        outlet = words[-1].lower() in ORGANISATION_WORDS or any(
-            _ACRONYM.match(w) or (background.available() and background.zipf(w.lower()) < SITE_RARE_ZIPF) for w in words if w[:1].isupper())
         body = " ".join(p.text for p in cleaned.paragraphs).lower()
-        if outlet and tail.lower() not in body:
+        if _outlet_name(tail) and tail.lower() not in body:
             return head.strip(), tail
         return title, None
     return title, None
+
+
+_LONE_BY = re.compile(r"^(?i:by)\s*:?$")
+
+
+def _joined_keyword(pieces: tuple[Removed, ...]) -> tuple[Removed, ...]:
+    """The byline's keyword on a line of its own joined to the line under it ("By" / "Jane Doe" -> "By Jane Doe")."""
+    if not any(_LONE_BY.match(p.text.strip()) for p in pieces):
+        return pieces
+    out: list[Removed] = []
+    skip = False
+    for piece, below in zip(pieces, [*pieces[1:], None]):
+        if skip:
+            skip = False
+            continue
+        if below is not None and _LONE_BY.match(piece.text.strip()) and below.line - piece.line <= 2:
+            out.append(replace(piece, text="By " + below.text.strip(), role=piece.role or below.role))
+            skip = True
+        else:
+            out.append(piece)
+    return tuple(out)
+
+
+# "— KNW", "-- Knewswire", "- KNW": an agency signing its copy (after a hyphen only in capitals: "- Tokyo" is a list item)
+_DASHED = re.compile(r"^(?:[–—]|--|-(?=\s*[A-Z]{2,}$))\s*([A-Z][\w&.-]{1,20})$")
+
+
+def _outlet_name(name: str) -> bool:
+    """Whether a few capitalised words read as an outlet's name: an outlet's last word ("Gazette"), initials, or a
+    word rare in English at large ("GeekWire"), where a section's label is made of everyday words ("Opinion")."""
+    from models import background
+
+    words = name.split()
+    return bool(words) and (words[-1].lower() in ORGANISATION_WORDS or any(
+        _ACRONYM.match(w) or (background.available() and background.zipf(w.lower()) < SITE_RARE_ZIPF) for w in words if w[:1].isupper()))
+
+
+def _site_before(title: str) -> tuple[str, str | None]:
+    """"Opinion | <headline>", "Harbour Gazette | <headline>" -> the headline, and the site when the part before the
+    bar is an outlet's name: a label of a few words before a longer headline that is no outlet's name itself."""
+    head, sep, rest = title.partition(" | ")
+    rest = rest.strip()
+    if not sep or not 1 <= len(head.split()) <= CRUMB_MAX_WORDS or len(rest.split()) < max(3, len(head.split()) + 2):
+        return title, None
+    if not _OUTLET_AFTER.match(head.strip()) or _outlet_name(rest) or rest.endswith("."):
+        return title, None
+    return rest, (head.strip() if _outlet_name(head) else None)
 
 
 def _byline_text(text: str) -> str:
@@ -191,6 +239,9 @@ def _byline_text(text: str) -> str:
     text = _READ_TIME.sub("", _CLASS_YEAR.sub("", text.strip()[:SCAN]))
     m = _DATE_THEN_BY.match(text)
     text = m.group(2) if m and date_line(m.group(1)) else text
+    dashed = _DASHED.match(text)
+    if dashed:
+        return "By " + dashed.group(1)
     keyword = _BY_KEYWORD.match(text)
     if keyword is None and not text.startswith("("):
         return text

@@ -170,3 +170,40 @@ def test_a_head_byline_with_its_keyword_is_read_whatever_the_length_of_the_first
 @pytest.mark.parametrize("opening, iso", [("date 2023-09-13 ", "2023-09-13"), ("Published: 3 March 2024 ", "2024-03-03"), ("", None)])
 def test_a_labelled_date_opening_the_first_paragraph(opening, iso):
     assert meta(opening + BODY, MORE, body=()).date == iso
+
+
+@pytest.mark.parametrize("head, author", [(("By", "KNW"), "KNW"), (("— KNW",), "KNW"), (("By", "Mara Quentin", "March 3, 2025"), "Mara Quentin")])
+def test_a_byline_split_over_two_lines_or_signed_with_a_dash(head, author):
+    assert meta(TITLE, *head).author == author
+
+
+def test_a_list_item_after_a_hyphen_is_no_agency():
+    assert meta(TITLE, body=(BODY, MORE, "Read more on:", "- Portland", "- Harbour")).author is None
+
+
+@pytest.mark.parametrize(
+    "line, title, source",
+    [
+        (f"Opinion | {TITLE}", TITLE, None),  # a section's label before the bar
+        (f"Harbour Gazette | {TITLE}", TITLE, "Harbour Gazette"),  # the site's name before it
+        ("Ferry strike | Harbour Gazette Online", "Ferry strike", "Harbour Gazette Online"),  # the site's name after it
+    ],
+)
+def test_a_label_or_the_site_before_a_bar(line, title, source):
+    m = meta(line, "By Mara Quentin")
+    assert (m.title, m.source) == (title, source)
+
+
+def test_a_two_word_headline_above_its_deck_is_the_title():
+    m = meta("Lithium mining", "The company opens a second pit near the lake", body=(MINE, VALLEY))
+    assert m.title == "Lithium mining"
+
+
+def test_a_headline_in_title_case_ending_in_its_date():
+    body = ("The strike at the port ends on Monday, the union said, after three weeks in which no ship was unloaded.", MORE)
+    assert meta("Port Strike Ends, March 3, 2025", body=body).title == "Port Strike Ends, March 3, 2025"
+
+
+def test_a_time_and_its_zone_before_the_date_are_no_headline():
+    m = meta(TITLE, "Updated 9:00 p.m. ET, March 3, 2025")
+    assert (m.title, m.date) == (TITLE, "2025-03-03")
