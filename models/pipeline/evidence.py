@@ -1371,10 +1371,16 @@ def _subheadings(blocks: list[Block], first: int, last: int, cleaning: Cleaning,
             pending = None
 
 
+_WHOLLY_QUOTED = re.compile(r"[\"“‘'«](.+)[\"”’'»]")
+
+
 def _subheading(block: Block, cleaning: Cleaning) -> bool:
     if block.words > cleaning.heading_max_words:
         return False
     stripped = block.text.rstrip()
+    quoted_title = _WHOLLY_QUOTED.fullmatch(stripped)
+    if quoted_title and not ends_sentence(quoted_title.group(1)) and _verbless(quoted_title.group(1)):
+        return True  # a title in quotes ("'New beginning'"): a phrase with no verb and no stop, where a quoted sentence has both
     # a question: a short one, or one in capitals ("WHAT DO WE KNOW ABOUT THE SHIP THAT WAS INVOLVED?"), which a
     # body sentence in sentence case never is
     return not ends_sentence(stripped) or (stripped.endswith("?") and (block.words <= 8 or stripped.upper() == stripped != stripped.lower()))

@@ -120,3 +120,12 @@ def test_a_sentence_in_the_present_with_an_outlet_in_brackets_is_a_caption(confi
     assert kept(text, config) == [P1, P2, P3]
     past = "The harbour master spoke to reporters on the quay. (Harbour Ledger)"
     assert past in kept(f"{TITLE}\n\n{P1}\n\n{past}\n\n{P2}\n\n{P3}\n", config)
+
+
+def test_a_short_title_in_quotes_between_paragraphs_is_a_subheading_a_quoted_sentence_a_paragraph(config):
+    for title in ("'New beginning'", "‘A long wait’", "“Back to work”"):
+        result = run(f"{TITLE}\n\n{P1}\n\n{title}\n\n{P2}\n\n{P3}\n", config)
+        assert [p.text for p in result.paragraphs] == [P1, P2, P3], title
+        assert result.paragraphs[1].heading == title
+    for said in ("‘Thank you all.’", "'We won'"):
+        assert said in kept(f"{TITLE}\n\n{P1}\n\n{said}\n\n{P2}\n\n{P3}\n", config), said
