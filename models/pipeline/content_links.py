@@ -116,7 +116,8 @@ def closed_links(space: LinkSpace, pairs: set[tuple[str, str]], strings: list[st
     passage p is linked to (two steps through the link graph, worked out on arrays); p keeps the one most such
     paths lead to (then the most similar, then the lower index) when the two share a distinctive word. The
     links are taken strongest first while both ends have fewer than `links_max_per_passage` partners, those
-    they had counted. Each pair once; the reason names the shared words."""
+    they had counted; a passage with more partners than that (a hub) is no step of a path, so the paths are at
+    most `links_max_per_passage` squared per passage. Each pair once; the reason names the shared words."""
     index: defaultdict[str, int] = defaultdict(lambda: -1, {p.id: k for k, p in enumerate(space.passages)})
     n = len(space.passages)
     ends = np.fromiter(map(index.__getitem__, chain.from_iterable(pairs)), dtype=np.int64, count=2 * len(pairs))
@@ -132,10 +133,11 @@ def closed_links(space: LinkSpace, pairs: set[tuple[str, str]], strings: list[st
     partners = np.bincount(lo, minlength=n) + np.bincount(hi, minlength=n)
     src, dst = np.concatenate([lo, hi]), np.concatenate([hi, lo])
     into = _distinct(src * width + arts[dst])  # (passage, article) pairs linked already
-    # a passage with `links_max_per_passage` partners already takes no more: neither end of a path
+    # a passage with `links_max_per_passage` partners already takes no more: neither end of a path; and one
+    # with more (a hub: a summary paragraph every other one meets) is no bridge, and would make the paths many
     room = partners < th.links_max_per_passage
-    first_step = room[src]
-    src, dst = src[first_step], dst[first_step]  # p -> q, p with room
+    first_step = room[src] & (partners[dst] <= th.links_max_per_passage)
+    src, dst = src[first_step], dst[first_step]  # p -> q, p with room, q no hub
     onward = np.flatnonzero(room[np.concatenate([lo, hi])])  # q -> r, r with room
     q_of = np.concatenate([hi, lo])[onward]
     r_of = np.concatenate([lo, hi])[onward]

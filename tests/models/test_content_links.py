@@ -243,3 +243,11 @@ def test_a_passage_with_links_max_per_passage_partners_takes_none_through_a_thir
     pairs = {("alpha:0", "beta:0"), ("beta:0", "gamma:0")}
     assert _closed(pairs, links_max_per_passage=2)
     assert not _closed(pairs, links_max_per_passage=1)  # each end has a partner already
+
+
+def test_a_hub_is_no_bridge():
+    """beta:0 linked to more passages than links_max_per_passage is a hub (a summary every passage meets): two
+    passages linked to it are not linked through it."""
+    pairs = {("alpha:0", "beta:0"), ("beta:0", "gamma:0"), ("beta:0", "gamma:2")}
+    assert frozenset(("alpha:0", "gamma:0")) in _closed(pairs, links_max_per_passage=3)
+    assert not _closed(pairs, links_max_per_passage=2)
