@@ -1066,7 +1066,8 @@ class _Story:
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 SHORT_TITLE_WORDS = TITLE_MIN_WORDS - 1  # "Lithium mining": a headline of two words, when they are the story's
 SHORT_TITLE_MIN_USES = 3  # ... both used by the body, together at least this often
-SHORT_TITLE_MAX_ZIPF = 4.8  # ... and one of them no everyday word of English ("Read more", "Top stories" are labels)
+SHORT_TITLE_MAX_ZIPF = 4.8  # ... and one of them no everyday word of English ("Read more", "Top stories" are labels),
+SHORT_TITLE_REPEATED = 3  # ... or both everyday words the body uses this often each ("Trade war")
 
 
 def _title_like(block: Block, cleaning: Cleaning, stops: frozenset[str], story: _Story | None = None) -> bool:
@@ -1093,15 +1094,18 @@ def _title_like(block: Block, cleaning: Cleaning, stops: frozenset[str], story: 
 
 def _story_words(block: Block, story: _Story, stops: frozenset[str]) -> bool:
     """Two words that are the story's own: a headline ("Lithium mining"), not a section's or a widget's label
-    ("World news", "Read more"): not in capitals, both used by the body, and one rare in English at large."""
+    ("World news", "Read more"): not in capitals, both used by the body, and one rare in English at large or both
+    repeated by the body."""
     from models import background
 
-    words = [w for w in words_of(block.text) if w not in stops]
+    words = words_of(block.text)  # (the stop lists hold everyday nouns too: "war")
     if block.text.isupper() or _DIGIT.search(block.text) or len(words) != SHORT_TITLE_WORDS:
         return False
     uses = [story.uses()[w[:STEM_CHARS]] for w in words]
     if not all(uses) or sum(uses) < SHORT_TITLE_MIN_USES:
         return False
+    if min(uses) >= SHORT_TITLE_REPEATED:  # both repeated by the body: the story's subject ("Trade war")
+        return True
     return not background.available() or min(background.zipf(w) for w in words) < SHORT_TITLE_MAX_ZIPF
 
 

@@ -64,7 +64,7 @@ _ORIGINAL_SOURCE = re.compile(r"original source of this article is\s+(.+?)(?:\s+
 _DATELINE_SOURCE = re.compile(r"^([^,.!?]{2,60}),\s+(?:\w+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+\w+\.?\s+\d{4})\s*$")
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*((?:©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?|\s)*)(.+)$", re.IGNORECASE)
 _WIRE = re.compile(
-    r"^[A-Z][A-Za-z .,'’-]{1,40}?(?:[,.]\s+[A-Z][a-z]+\.? \d{1,2}\.?)?\s*"
+    r"^(?:[A-Z][A-Za-z .,'’-]{1,40}?(?:[,.]\s+[A-Z][a-z]+\.? \d{1,2}\.?)?\s*)?"  # (the place may be left out: "(KNW) — The ...")
     r"(?:\(([A-Z][\w&. -]{1,30})\)\s*[-–—]|\.?\s*/([A-Z][\w&-]{1,20})/\.)"
 )
 _AGENCY_BYLINE = re.compile(r"^(?:by\s+)?(.{2,40}?)\s+with agencies$", re.IGNORECASE)
@@ -118,6 +118,7 @@ def extract_meta(cleaned: Cleaned) -> Meta:
         author = _wire(roles, first)
     source = agency or _source(roles, pieces, first, author) or (_titled(site) if site else None) or credit_outlet
     source = source or _masthead(head, title) or _head_outlet(head, title, lambda: _lower_words(cleaned)) or _domain_line(pieces)
+    source = source or _tail_agency(tail, lambda: _lower_words(cleaned))
     if source is None:  # a deck may stand between the title and the byline: the top is above the third paragraph
         source = _under_byline([p for p in pieces if p.line < top], title)
     def order() -> bool | None:  # read only when a date on the page is ambiguous
@@ -243,7 +244,7 @@ def _byline_text(text: str) -> str:
     if dashed:
         return "By " + dashed.group(1)
     keyword = _BY_KEYWORD.match(text)
-    if keyword is None and not text.startswith("("):
+    if keyword is None and not text.startswith("(") and not text.endswith(")"):
         return text
     rest = text[keyword.end() if keyword else 0 :]
     at = date_start(rest)
@@ -252,8 +253,8 @@ def _byline_text(text: str) -> str:
         while words and date_words(words[-1]):
             words.pop()
         rest = _DATE_TAIL.sub("", " ".join(words)) or rest
-    bracketed = _BRACKETED.match(rest)
-    if bracketed:
+    bracketed = _BRACKETED.match(rest) or (None if keyword else _BRACKETED.match(_tidy(without_dates(rest))))
+    if bracketed:  # ("(KNW)", "March 3, 2025 (KNW)")
         return "By " + bracketed.group(1)
     return "By " + rest if keyword else text
 
@@ -570,7 +571,7 @@ def _head_outlet(head: list[Removed], title: str | None, body: Callable[[], set[
     for n, piece in enumerate(head):
         if piece.role not in (None, "dateline", "byline") or piece.text.strip() == title:
             continue
-        text = _tidy(without_dates(piece.text.strip()[:SCAN]))
+        text = _tidy(without_dates(piece.text.strip()[:SCAN])).strip("()").strip()
         words = text.split()
         if 2 <= len(words) <= MASTHEAD_MAX_WORDS + 1 and words[-1].lower() in _STAFF and _OUTLET_AFTER.match(text) \
                 and not any(w.lower() in _STAFF | _STAFF_QUALIFIERS for w in words[:-1]):  # ("Staff Writer" names no outlet)
@@ -593,6 +594,15 @@ def _initials(word: str, body: set[str]) -> bool:
     if word.lower() in body:
         return False
     return not background.available() or background.zipf(word.lower()) < AGENCY_MAX_ZIPF
+
+
+def _tail_agency(tail: list[Removed], body: Callable[[], set[str]]) -> str | None:
+    """An agency's initials on a line of their own right under the body ("KNW"): the wire that wrote the copy."""
+    for piece in tail:
+        text = piece.text.strip()
+        if piece.role is None and _ACRONYM.match(text) and _initials(text, body()):
+            return text
+    return None
 
 
 def _lower_words(cleaned: Cleaned) -> set[str]:

@@ -207,3 +207,31 @@ def test_a_headline_in_title_case_ending_in_its_date():
 def test_a_time_and_its_zone_before_the_date_are_no_headline():
     m = meta(TITLE, "Updated 9:00 p.m. ET, March 3, 2025")
     assert (m.title, m.date) == (TITLE, "2025-03-03")
+
+
+@pytest.mark.parametrize(
+    "head, first, author, source",
+    [
+        (("March 3, 2025 (KNW)",), BODY, "KNW", "KNW"),  # the agency in brackets after the date
+        ((), "(KNW) — " + BODY, "KNW", "KNW"),  # a wire dateline without its place
+        (("KNW, March 3, 2025",), BODY, None, "KNW"),  # a date line naming its site: no byline
+    ],
+)
+def test_an_agency_beside_the_date_or_opening_the_body(head, first, author, source):
+    m = meta(TITLE, *head, body=(first, MORE))
+    assert (m.title, m.author, m.source) == (TITLE, author, source)
+
+
+def test_an_agencys_initials_under_the_body_are_the_outlet():
+    assert meta(TITLE, body=(BODY, MORE, "KNW")).source == "KNW"
+
+
+@pytest.mark.parametrize("label", ["Trade war", "Read more"])
+def test_two_everyday_words_the_body_repeats_are_its_subject(label):
+    body = (
+        "The trade war between the two ports began in March, when the first tariff on fish was set, and the war of "
+        "words has not stopped since.",
+        "Trade between the islands fell by a third, and each side says the other started the war over a trade rule "
+        "that nobody can now remember.",
+    )
+    assert meta(label, body=body).title == (label if label == "Trade war" else None)
