@@ -38,6 +38,7 @@ from models.pipeline.evidence import (
     folded_words,
     quoted,
 )
+from models.pipeline.dates import leading_date_end
 from models.pipeline.inline import plain_inline
 from models.pipeline.patterns import HEAD_WINDOW, LINE_MAX, WINDOW, Clock, Needles, fold_for_guard, guard, passes
 from models.pipeline.stopwords import stop_words_for
@@ -78,6 +79,7 @@ def clean(text: str, cleaning: Cleaning, clock: Clock | None = None) -> Cleaned:
     for block, text, rule, detail, role in cut_glued(blocks, cleaning, stops):
         removed.append(Removed(text, rule, block.line, "evidence", detail, role))
     removed.extend(_glued_marker(blocks, cleaning, clock, stops))
+    removed.extend(_inline_markers(blocks, cleaning, clock, stops))
     classify(blocks, cleaning, stops)
     _drop_repeats(blocks, cleaning)
     paragraphs = []
@@ -214,6 +216,7 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
             and block.text[:1].islower()
             and " " in block.text  # a lone lowercase token ("svb-logo") is an image name, not a sentence's end
             and (ends_sentence(block.text) or word_count(block.text) >= JOIN_MIN_WORDS)  # "fire arson" under a title: its tags
+            and leading_date_end(block.text) is None  # ("date 2023-09-13 The …" under a title opens a paragraph of its own)
         ):
             joined = prev.text + " " + block.text
             prev.link_ratio = (prev.link_ratio * len(prev.text) + block.link_ratio * len(block.text)) / len(joined)
@@ -332,6 +335,41 @@ def _glued_marker(blocks: list[Block], cleaning: Cleaning, clock: Clock, stops: 
     last.text = last.text[:cut].rstrip()
     measure(last, stops)
     return [Removed(piece, rule.id, last.line, "rule", f"a {rule.id!r} marker glued to the end of the last paragraph", rule.role)]
+
+
+# "… cut off from the world. Also read: Quake toll rises to 2,800 as search continues 5. This relentless …": a
+# marker's label and a colon after a sentence's end, inside a paragraph a page ran together
+_INLINE_LABEL = re.compile(r"(?<=[.!?”\"’]) ([A-Z][^:.!?\n]{1,30}):\s+(?=[A-Z0-9“\"‘])")
+_NEXT_SENTENCE = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[A-Z“\"‘])")
+
+
+def _inline_markers(blocks: list[Block], cleaning: Cleaning, clock: Clock, stops: frozenset[str]) -> list[Removed]:
+    """A marker of another story ("Also read: <headline>") run into the middle of a body paragraph: the marker and
+    its headline, up to the next sentence's start, are cut out (a headline's length at most); the paragraph's own
+    sentences on both sides stay."""
+    markers = [r for r in cleaning.rules if r.scope in ("tail", "related")]
+    if not markers:
+        return []
+    out: list[Removed] = []
+    for block in blocks:
+        if block.rule is not None or ": " not in block.text:
+            continue
+        for m in _INLINE_LABEL.finditer(block.text):
+            if word_count(m.group(1)) > MARKER_MAX_WORDS:
+                continue
+            bare = m.group(1).strip(_TAIL_STRIP)
+            rule = next((r for r in markers if clock.run(r, "fullmatch", bare)), None)
+            if rule is None:
+                continue
+            end = _NEXT_SENTENCE.search(block.text, m.end())
+            if end is None or word_count(block.text[m.end():end.start()]) > cleaning.title_max_words:
+                break
+            piece = block.text[m.start():end.end()].strip()
+            block.text = (block.text[: m.start()] + " " + block.text[end.end():]).strip()
+            measure(block, stops)
+            out.append(Removed(piece, rule.id, block.line, "rule", f"a {rule.id!r} marker and its headline inside a paragraph", rule.role))
+            break  # (one per paragraph: the text moved)
+    return out
 
 
 def _cut_list(blocks: list[Block], marker: int, rule: CleaningRule, cleaning: Cleaning, stops: frozenset[str]) -> int:

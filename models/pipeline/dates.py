@@ -144,6 +144,17 @@ _AFTER_LEADING = re.compile(r"\s?(?:[A-Z“\"‘']|[-–—]{1,2}\s+[A-Z“\"‘
 _DATE_LABEL = re.compile(r"\s*((?:date|published|updated|posted)\b\s*:?\s*)?", re.IGNORECASE)  # "date 2023-09-13 In ..."
 
 
+def leading_date_end(text: str) -> int | None:
+    """Where the text after a date the paragraph opens with (`leading_date`) starts, past its label, the date and a
+    dash; None without one."""
+    label = _DATE_LABEL.match(text)
+    for pattern in _LEAD_SPANS:
+        m = pattern.match(text[:SCAN_CHARS], label.end() if label and label.group(1) else 0)
+        if m and (after := _AFTER_LEADING.match(text, m.end())) and parse_date(m.group()):
+            return after.end() - 1  # (the capital or quote that opens the body)
+    return None
+
+
 def leading_date(text: str) -> str | None:
     """The date a paragraph opens with when the page ran it into the text ("June 23, 2023The family ...", "March
     3, 2024 – The council ...", with its label: "date 2023-09-13 In ...", "Published: 3 March 2024 The ..."), as

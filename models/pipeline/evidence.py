@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from models.config import Cleaning
-from models.pipeline.dates import date_line, date_start, date_words, parse_date
+from models.pipeline.dates import date_line, date_start, date_words, leading_date_end, parse_date
 from models.pipeline.stopwords import words_of
 from models.text import ends_sentence, sentences, word_count
 
@@ -708,6 +708,9 @@ def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
     words = text.rsplit(None, 2)
     if block.words >= 4 and _ACRONYM_CREDIT.match(words[-1]) and words[-2][:1].islower() and words[-2].lower() not in stops:
         return "a description with a credit's initials after it"
+    if block.words >= 4 and _ACRONYM_CREDIT.match(words[-1]) and words[-2].endswith(".") and len(spans) <= CREDITED_CAPTION_MAX_SENTENCES \
+            and not _ABBREVIATION_END.search(words[-2]) and not quoted(text):
+        return "a description with an agency's initials after its stop (\"… in the rubble. AFP\")"
     return None
 
 
@@ -1423,6 +1426,14 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
             measure(first, stops)
             break
     _dateline_dash(blocks, prose[0], cuts, stops)
+    if head and head[0].rule is None:
+        opening = head[0]
+        at = leading_date_end(opening.text)
+        if at is not None and _body_after(opening.text[at:]):
+            cuts.append((opening, opening.text[:at].strip(), "dateline", "a date (and its label) run into the first paragraph's start",
+                         "dateline"))
+            opening.text = opening.text[at:]
+            measure(opening, stops)
     for block in live:
         if block.line > prose[0].line:
             break

@@ -129,3 +129,29 @@ def test_a_short_title_in_quotes_between_paragraphs_is_a_subheading_a_quoted_sen
         assert result.paragraphs[1].heading == title
     for said in ("‘Thank you all.’", "'We won'"):
         assert said in kept(f"{TITLE}\n\n{P1}\n\n{said}\n\n{P2}\n\n{P3}\n", config), said
+
+
+def test_a_caption_with_an_agency_after_its_stop_goes_and_the_deck_above_it_stays(config):
+    deck = "Pilots' union says the channel must be dredged before the next spring tide"
+    caption = "Tugs pull the grain ship off the sandbank at the mouth of the channel. HPA"
+    text = f"{TITLE}\n\n{deck}\n\n{caption}\nPowered by automated translation\n\n{P1}\n\n{P2}\n"
+    result = run(text, config)
+    assert [p.text for p in result.paragraphs] == [deck, P1, P2]
+    assert [r.rule for r in result.removed if r.text == caption] == ["image-caption"]
+    assert all(p.heading is None for p in result.paragraphs)
+
+
+def test_a_marker_and_its_headline_run_into_a_paragraph_are_cut_out_of_it(config):
+    glued = (f"{P1} Also read: Ferry strike enters its third week as talks stall 5. {P4}")
+    result = run(f"{TITLE}\n\n{glued}\n\n{P2}\n", config)
+    assert [p.text for p in result.paragraphs] == [f"{P1} {P4}", P2]
+    assert [r.text for r in result.removed if r.kind == "rule"] == ["Also read: Ferry strike enters its third week as talks stall 5."]
+
+
+def test_a_date_run_into_the_first_paragraph_is_cut_off_and_still_dates_the_article(config):
+    from models.pipeline.meta import extract_meta
+
+    for prefix in ("date 2023-09-13 ", "September 13, 2023"):
+        result = run(f"{TITLE}\n\n{prefix}{P1}\n\n{P2}\n", config)
+        assert [p.text for p in result.paragraphs] == [P1, P2], prefix
+        assert extract_meta(result).date == "2023-09-13", prefix
