@@ -63,7 +63,7 @@ from models.pipeline.ingest import (
 )
 from models.pipeline.corpus import CorpusAnalysis, analyze_corpus, configured_infos
 from models.pipeline.gcpause import gc_paused, settle as _settle, settling as _settling
-from models.pipeline.model import fingerprint
+from models.pipeline.model import fingerprint, forget_fingerprints
 from models.store.cache import Cache, Repeats, article_key, links_key
 
 if TYPE_CHECKING:  # imported where an article is analysed: a reader on the cache never needs them (start-up)
@@ -215,6 +215,7 @@ def corpus_stage(
             store.put_corpus(key, analysis, articles, config)
     if store is not None:
         store.flush()
+    forget_fingerprints()
     yield Progress(LINKING, 1, 1)
     return Corpus(analysis.articles, analysis.topics, analysis.links, tuple(problems))
 

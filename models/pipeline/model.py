@@ -135,7 +135,29 @@ def make_links(*columns: Iterable) -> list[Link]:
 def fingerprint(article: Article) -> str:
     """What an article's corpus-stage results depend on: its content and its passages as the corpus stage
     got them (repeated furniture dropped)."""
-    return f"{article.content_hash}:{len(article.passages)}:{zlib.crc32(article.text.encode('utf-8')):08x}"
+    return f"{article.content_hash}:{len(article.passages)}:{_crc(article.text):08x}"
+
+
+_CRCS: dict[int, tuple[str, int]] = {}  # id(text) -> (that text, its crc32): a load asks for each article's six times
+_CRCS_KEPT = 50_000
+
+
+def forget_fingerprints() -> None:
+    """Let go of the texts `fingerprint` remembered (the loader calls it when a load is done)."""
+    _CRCS.clear()
+
+
+def _crc(text: str) -> int:
+    """crc32 of `text` in UTF-8, remembered for the text object (the same string, kept alive beside its crc, so
+    its id is not reused; articles rebuilt with `replace` share it), at most `_CRCS_KEPT` of them."""
+    found = _CRCS.get(id(text))
+    if found is not None and found[0] is text:
+        return found[1]
+    if len(_CRCS) >= _CRCS_KEPT:
+        _CRCS.clear()
+    crc = zlib.crc32(text.encode("utf-8"))
+    _CRCS[id(text)] = (text, crc)
+    return crc
 
 
 def allowed_drift(articles: int) -> int:
