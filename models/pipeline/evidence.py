@@ -1205,18 +1205,13 @@ def _notice_mark(text: str) -> str | None:
         return "a label and a colon open it"
     if _READER_WORDS.search(stripped):
         return "it speaks to the reader"
-    return _self_reference(stripped)
-
-
-def _self_reference(text: str) -> str | None:
-    """A longer notice's mark: it opens by pointing at a thing ("This summary was produced …", "This article was
-    created by AI …"), where a report's sentence names what it speaks of."""
-    if _THIS_THING.match(text):
-        return "it opens by pointing at a thing ('This summary …'): the page speaking of itself"
     return None
 
 
-_THIS_THING = re.compile(r"(?:This|These) (?!(?:is|was|are|were|has|had|will|would|could|can|comes|came)\b)([a-z]+)\b")
+# "This summary was produced …", "This post will be updated …", "This article is based on …": a thing pointed at, then
+# how it was made (a form of "be" right after it); "This settlement restores output …" tells the story's event
+_THIS_THING = re.compile(r"(?:This|These) (?!(?:is|was|are|were|has|had|will|would|could|can|comes|came)\b)([a-z]+)"
+                         r" (?:[a-z]+ly )?(?:is|was|are|were|will be|may be|has been|have been|had been)\b")
 
 
 def _stems(text: str, stops: frozenset[str]) -> set[str]:
@@ -1232,15 +1227,16 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
     its edges share the story's words, or stand in quotes."""
     if not stops:
         return
-    good = [i for i in live if is_good(blocks[i], stops) and not _THIS_THING.match(blocks[i].text)]
+    good = [i for i in live if is_good(blocks[i], stops) and not (blocks[i].text[:2] == "Th" and _THIS_THING.match(blocks[i].text))]
     if not good:
         return  # (a long notice pointing at the page, "This article was created by AI …", is no body beyond doubt)
     edges = [i for i in live if (i < good[0] or i > good[-1]) and blocks[i].words <= CAPTION_MAX_WORDS
              and blocks[i].heading_level is None and not blocks[i].deck and not quoted(blocks[i].text)]
-    marks = {i: _notice_mark(blocks[i].text) if blocks[i].words <= NOTICE_MAX_WORDS else _self_reference(blocks[i].text) for i in edges}
+    marks = {i: _notice_mark(blocks[i].text) if blocks[i].words <= NOTICE_MAX_WORDS else None for i in edges}
     walled = {i for i in edges if _furniture_beside(blocks, i - 1) and _furniture_beside(blocks, i + 1)}
-    if not any(marks.values()) and not walled:
-        return  # (the article's words are read only when a line bears a mark or stands between furniture)
+    pointing = {i: m for i in edges if blocks[i].text[:2] == "Th" and (m := _THIS_THING.match(blocks[i].text))}
+    if not any(marks.values()) and not walled and not pointing:
+        return  # (the article's words are read only when a line bears a mark, stands between furniture or points at a thing)
     own = {i: _stems(blocks[i].text, stops) for i in edges}
     counts: Counter[str] = Counter()
     for i in live:
@@ -1255,19 +1251,24 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
     for i in notices:
         blocks[i].drop("site-notice", "evidence", f"{blocks[i].words} words outside the body, {marks[i]}, hardly a word of the "
                        "article's: the site speaking about the page")
-    pointing = {i: m for i in edges if i not in notices and (m := _THIS_THING.match(blocks[i].text))}
+    pointing = {i: m for i, m in pointing.items() if i not in notices}
     if pointing:
-        # "This article was created by AI …": the thing pointed at is the page when the story itself never names it
-        # (a story about a report names the report in its body)
+        # "This article was created by AI …": a thing pointed at and how it was made; the thing is the page when the
+        # story itself never names it (a story about a report names the report in its body), and when the rest of
+        # the line is not the story's either, or the page points at that thing twice ("This article was created by
+        # AI …" … "This article is based on a recent meeting …"); "This settlement was signed on Friday" is the story's
         body_stems: set[str] = set()
         for i in live:
-            if not _THIS_THING.match(blocks[i].text):
+            if i not in pointing:
                 body_stems.update(_stems(blocks[i].text, stops))
+        things = Counter(m.group(1)[:STEM_CHARS] for m in pointing.values())
         for i, m in pointing.items():
             thing = m.group(1)
-            if thing[:STEM_CHARS] not in body_stems and blocks[i].words <= CAPTION_MAX_WORDS:
-                blocks[i].drop("site-notice", "evidence", f"{blocks[i].words} words outside the body opening with 'This {thing}', "
-                               f"which the story never names: the page speaking of itself")
+            if thing[:STEM_CHARS] in body_stems or blocks[i].words > CAPTION_MAX_WORDS:
+                continue
+            if shared(i) <= NOTICE_MAX_SHARED or things[thing[:STEM_CHARS]] > 1:
+                blocks[i].drop("site-notice", "evidence", f"{blocks[i].words} words outside the body opening with 'This {thing}' and "
+                               "how it was made, a thing the story never names: the page speaking of itself")
                 notices.add(i)
     at = {i: n for n, i in enumerate(live)}
     for i in edges:

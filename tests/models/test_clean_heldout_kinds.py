@@ -155,3 +155,10 @@ def test_a_date_run_into_the_first_paragraph_is_cut_off_and_still_dates_the_arti
         result = run(f"{TITLE}\n\n{prefix}{P1}\n\n{P2}\n", config)
         assert [p.text for p in result.paragraphs] == [P1, P2], prefix
         assert extract_meta(result).date == "2023-09-13", prefix
+
+
+def test_a_sentence_pointing_back_at_the_story_s_event_is_body_even_in_a_short_article(config):
+    for line in ("This settlement restores traffic through the channel after a long halt.",
+                 "This settlement was signed by the harbour authority and the pilots on Friday."):
+        text = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{line}\n\n{P4}\n"
+        assert line in kept(text, config), line
