@@ -63,10 +63,10 @@ SCAN = 300  # characters of a removed piece the patterns read: metadata stands a
 _ORIGINAL_SOURCE = re.compile(r"original source of this article is\s+(.+?)(?:\s+Copyright\b|[.;]|\s*$)", re.IGNORECASE)
 _DATELINE_SOURCE = re.compile(r"^([^,.!?]{2,60}),\s+(?:\w+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+\w+\.?\s+\d{4})\s*$")
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*((?:©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?|\s)*)(.+)$", re.IGNORECASE)
-_WIRE = re.compile(
-    r"^(?:[A-Z][A-Za-z .,'’-]{1,40}?(?:[,.]\s+[A-Z][a-z]+\.? \d{1,2}\.?)?\s*)?"  # (the place may be left out: "(KNW) — The ...")
-    r"(?:\(([A-Z][\w&. -]{1,30})\)\s*[-–—]|\.?\s*/([A-Z][\w&-]{1,20})/\.)"
-)
+_WIRE = re.compile(  # the place may be left out ("(KNW) — The ..."), or name its region in brackets ("Portland (Maine) (KNW) –")
+    r"^(?:[A-Z][A-Za-z .,'’()-]{1,40}?(?:[,.]\s+[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?\.?)?\s*)?"
+    r"(?:\(([A-Z][\w&. -]{1,30})\)\s*[-–—]|\.?\s*/([A-Z][\w&-]{1,20})/\.|\|\s*([A-Z][\w&.-]{1,20})\s*\|)"
+)  # (or the agency between bars: "Portland, Maine | KNW | The ...")
 _AGENCY_BYLINE = re.compile(r"^(?:by\s+)?(.{2,40}?)\s+with agencies$", re.IGNORECASE)
 _BIO_OUTLET = re.compile(r"\b(?:reporter|correspondent|editor|columnist|writer|contributor|journalist|producer)\s+(?:for|at|with|to)\s+(?:the\s+)?((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,4})")
 _STAFF_OF = re.compile(r"\bby (?:the )?([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}) (?:staff|editors|newsroom)\b")
@@ -128,6 +128,8 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     date = _date(roles, pieces, first_line, order)
     if date is None and cleaned.paragraphs:  # a date run into the first paragraph: "June 23, 2023The family ..."
         date = leading_date(cleaned.paragraphs[0].text)
+        wire = _WIRE.match(cleaned.paragraphs[0].text[:SCAN])
+        date = date or (parse_date(wire.group(0)) if wire else None)  # or in its wire dateline: "Portland, March 3, 2025 (KNW) –"
     return Meta(title=title or None, author=author, source=source, date=date)
 
 
@@ -470,7 +472,7 @@ def _wire(roles: dict[str, list[Removed]], first_paragraphs: list[str]) -> str |
     for paragraph in first_paragraphs:
         m = _WIRE.match(paragraph[:SCAN])
         if m:
-            return _tidy(m.group(1) or m.group(2))
+            return _tidy(m.group(1) or m.group(2) or m.group(3))
     return None
 
 

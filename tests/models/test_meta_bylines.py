@@ -235,3 +235,16 @@ def test_two_everyday_words_the_body_repeats_are_its_subject(label):
         "that nobody can now remember.",
     )
     assert meta(label, body=body).title == (label if label == "Trade war" else None)
+
+
+@pytest.mark.parametrize(
+    "opening, date",
+    [
+        ("Portland, Maine | KNW | ", None),  # the agency between bars
+        ("Portland (Maine) (KNW) – ", None),  # the region in brackets
+        ("Portland, March 3, 2025 (KNW) – ", "2025-03-03"),  # a full date in the dateline
+    ],
+)
+def test_wire_dateline_shapes(opening, date):
+    m = meta(TITLE, body=(opening + BODY, MORE))
+    assert (m.author, m.source, m.date) == ("KNW", "KNW", date)
