@@ -386,11 +386,10 @@ def _page_chatter(text: str) -> bool:
     if quoted(text) or LIST_ITEM.match(text):
         return False
     stripped = text.rstrip()
-    if _PAGE_POINTER.search(stripped):
-        return True
     if not (stripped.endswith(":") or not ends_sentence(stripped)):
-        return False
-    return _SITE_VOICE.search(stripped) is not None or _READER_WORDS.search(stripped) is not None
+        return False  # (a sentence with its stop is the story's: "The village lies in the valley below.")
+    return _PAGE_POINTER.search(stripped) is not None or _SITE_VOICE.search(stripped) is not None \
+        or _READER_WORDS.search(stripped) is not None
 
 
 CAPTION_FRAGMENT_MAX_WORDS = 30  # a caption is a line or two
@@ -464,7 +463,7 @@ def _body_captions(blocks: list[Block], first: int, last: int, cleaning: Cleanin
                 why = "opens in lowercase between the body's paragraphs, which open with a capital: a picture's caption"
         elif block.ends and block.text.rstrip().endswith(".") and VERBLESS_MIN_WORDS <= block.words <= VERBLESS_MAX_WORDS \
                 and block.stop_hits >= LABEL_MAX_STOPS \
-                and len(sentences(block.text)) == 1 and block.text.split()[0].lower() not in _PRONOUN_START \
+                and len(sentences(block.text)) == 1 and _names_a_thing(block.text, stops) \
                 and not _ABBREVIATION_END.search(block.text.rstrip()) and _verbless(block.text):
             why = f"{block.words} words with a stop and no finite verb between the body's paragraphs: a picture's caption"
         elif not block.ends and _PRESENT_PICTURE.search(block.text) and block.text.split()[0].lower() not in _PRONOUN_START:
@@ -491,6 +490,16 @@ def _bare_credit(block: Block, stops: frozenset[str]) -> bool:
         return False
     words = block.text.split()
     return all(w[:1].isupper() or w.lower() in _CREDIT_JOINERS for w in words) and words[0].lower() not in stops - {"the"}
+
+
+def _names_a_thing(text: str, stops: frozenset[str]) -> bool:
+    """A phrase that names what a picture shows opens with an article or a name ("The old ferry shed …", "A view
+    of …", "Portvale harbour at dawn."), not with a word that answers the story ("No word yet from the ministry.",
+    "Again, no answer.", "Not a shop open in the town.")."""
+    first = text.split(None, 1)[0]
+    if first in ("The", "A", "An"):
+        return True
+    return first[:1].isupper() and first.isalpha() and first.lower() not in stops and first.lower() not in _PRONOUN_START
 
 
 def _lowercase_start(text: str) -> bool:

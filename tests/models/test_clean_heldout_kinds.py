@@ -73,7 +73,7 @@ def test_a_headline_in_capitals_between_paragraphs_goes_a_question_in_capitals_s
 
 
 def test_the_page_speaking_about_itself_goes(config):
-    for line in ("Here is what we know:", "Read the latest developments below", "Follow our live coverage below."):
+    for line in ("Here is what we know:", "Read the latest developments below", "Follow our live coverage below"):
         text = f"{TITLE}\n\n{P1}\n\n{line}\n\n{P2}\n\n{P3}\n"
         result = run(text, config)
         assert [p.text for p in result.paragraphs] == [P1, P2, P3], line
@@ -162,3 +162,10 @@ def test_a_sentence_pointing_back_at_the_story_s_event_is_body_even_in_a_short_a
                  "This settlement was signed by the harbour authority and the pilots on Friday."):
         text = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{line}\n\n{P4}\n"
         assert line in kept(text, config), line
+
+
+def test_short_lines_of_the_story_without_a_verb_or_ending_below_stay(config):
+    for line in ("No word yet from the ministry on the inquiry.", "Again, no answer from the council.",
+                 "The village lies in the valley below."):
+        text = f"{TITLE}\n\n{P1}\n\n{line}\n\n{P2}\n\n{P3}\n"
+        assert kept(text, config) == [P1, line, P2, P3], line
