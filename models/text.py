@@ -63,21 +63,26 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+_new = tuple.__new__  # Token(...) through its class's Python __new__ costs a frame; this is the same tuple
+
+
 def tokens(text: str) -> list[Token]:
     """Every word of `text`, folded, with its offsets. Designations are one token: "S 400" -> "s400"."""
     out: list[Token] = []
     append = out.append
     for m in _TOKEN.finditer(text):
-        letters, separator, digits = m.groups()
         start, end = m.span()
-        if letters is None:
+        if m.lastindex is None:  # a word (no designation group took part)
             raw = text[start:end]
-            append(Token(fold(raw), raw, start, end))
-        elif separator == " " and not (letters.isupper() and len(letters) <= 2 and len(digits) <= 3):
+            append(_new(Token, (fold(raw), raw, start, end)))
+            continue
+        letters, separator, digits = m.groups()
+        if separator == " " and not (letters.isupper() and len(letters) <= 2 and len(digits) <= 3):
             for w in _WORD.finditer(text, start, end):
-                append(Token(fold(w.group()), w.group(), w.start(), w.end()))
+                raw = w.group()
+                append(_new(Token, (fold(raw), raw, w.start(), w.end())))
         else:
-            append(Token(fold(letters + digits), text[start:end], start, end))
+            append(_new(Token, (fold(letters + digits), text[start:end], start, end)))
     return out
 
 

@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from models import background
 from models.text import STOPWORDS, lemma, tokens
@@ -42,25 +43,33 @@ def _content(norm: str) -> bool:
     return norm not in STOPWORDS and len(norm) > 1 and not norm.isdigit() and not norm.replace(",", "").replace(".", "").isdigit()
 
 
+@lru_cache(maxsize=1 << 17)
+def _content_lemma(norm: str) -> str | None:
+    """The lemma of a folded word when it is a content word (`_content`), else None: asked once per word form."""
+    return lemma(norm) if _content(norm) else None
+
+
 def passage_terms(text: str) -> PassageTerms:
     """Content lemmas and adjacent-word phrases of `text` (a phrase never spans punctuation)."""
-    toks = tokens(text)
     lemmas: list[str] = []
     phrases: list[str] = []
     forms: dict[str, str] = {}
-    prev: tuple[str, str, int] | None = None  # (lemma, raw, end offset) of the last content word
-    for tok in toks:
-        if not _content(tok.norm):
+    prev: str | None = None  # the lemma of the last content word (None after a word that is not one) ...
+    prev_start = prev_end = 0  # ... and where it stands
+    for norm, raw, start, end in tokens(text):
+        key = _content_lemma(norm)
+        if key is None:
             prev = None
             continue
-        key = lemma(tok.norm)
         lemmas.append(key)
-        forms.setdefault(key, _POSSESSIVE.sub("", tok.raw))
-        if prev is not None and text[prev[2] : tok.start] in (" ", "-"):
-            phrase = f"{prev[0]} {key}"
+        if key not in forms:
+            forms[key] = _POSSESSIVE.sub("", raw)
+        if prev is not None and text[prev_end:start] in (" ", "-"):
+            phrase = f"{prev} {key}"
             phrases.append(phrase)
-            forms.setdefault(phrase, _POSSESSIVE.sub("", text[prev[2] - len(prev[1]) : tok.end]))
-        prev = (key, tok.raw, tok.end)
+            if phrase not in forms:
+                forms[phrase] = _POSSESSIVE.sub("", text[prev_start:end])
+        prev, prev_start, prev_end = key, start, end
     return PassageTerms(tuple(lemmas), tuple(phrases), tuple(forms.items()))
 
 
@@ -79,6 +88,7 @@ class CorpusStats:
     @classmethod
     def build(cls, by_article: list[list[PassageTerms]]) -> CorpusStats:
         stats = cls()
+        forms: Counter[tuple[str, str]] = Counter()  # (term, how a passage writes it): counted in C, then split
         for passages in by_article:
             stats.articles += 1
             seen: set[str] = set()
@@ -87,9 +97,14 @@ class CorpusStats:
                 own = terms.terms
                 stats.df.update(own)
                 seen |= own
-                for term, raw in terms.forms:
-                    stats.spellings.setdefault(term, Counter())[raw] += 1
+                forms.update(terms.forms)
             stats.adf.update(seen)
+        spellings = stats.spellings  # in the order first met, as counting each passage's forms in turn would
+        for (term, raw), n in forms.items():
+            found = spellings.get(term)
+            if found is None:
+                found = spellings[term] = Counter()
+            found[raw] = n
         return stats
 
     def idf(self, term: str) -> float:
