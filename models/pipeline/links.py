@@ -98,6 +98,7 @@ def story_names(stats: CorpusStats) -> frozenset[str]:
     return frozenset(own)
 
 
+@lru_cache(maxsize=1 << 16)
 def _proper(word: str) -> bool:
     """Whether a word as the corpus writes it is a proper name: always capitalised (`CorpusStats.spelling` keeps
     a capital only then), and no model number ("F-35", "S-400s": a thing, what is discussed)."""
@@ -176,10 +177,13 @@ class LinkSpace:
         `plain`, each kind most specific first), then names (who or where), then weekdays and months (when).
         `telling`: only the distinctive words and names (`plain`'s), the words a link within a topic rests on:
         "found", "five" or "Thursday" beside "debris" say nothing a reader should follow the link for."""
-        # each character stands, in `by_kind`, for its word's place in that order: a plain sort then orders them
-        _, _, _, by_kind, spelled, told = _tables(self)
-        found = sorted((chars if isinstance(chars, str) else "".join(chars)).translate(told if telling else by_kind))
-        return tuple(spelled[_rank(c)] for c in found[:limit])
+        _, _, _, place, told, spelled = _tables(self)  # each character's place in that order (telling: of those
+        # kept), and its word: dictionary look-ups in C, no Python per character
+        if telling:
+            found = sorted(filter(told.__contains__, chars), key=told.__getitem__)
+        else:
+            found = sorted(chars, key=place.__getitem__)
+        return tuple(map(spelled.__getitem__, found[:limit]))
 
     def plain(self, k: int) -> str:
         """Passage k's distinctive words (as its string is): no weekday or month (`_dated`), none of the
@@ -193,29 +197,28 @@ class LinkSpace:
         return s[: bisect_left(s, cut)].translate(drop)
 
 
-_Tables = tuple[LinkSpace, str, dict[int, None], dict[int, str], list[str], dict[int, str | None]]
+_Tables = tuple[LinkSpace, str, dict[int, None], dict[str, int], dict[str, int], dict[str, str]]
 _TABLES: dict[int, _Tables] = {}  # id(space) -> its tables (`_plain_table`)
 
 
 def _tables(space: LinkSpace) -> _Tables:
     """For a LinkSpace, worked out once: the character of its first word in the least specific tenth, the
     translate table dropping weekdays and months, and a reason's order of words: by kind (0 a distinctive word,
-    1 a less specific one, 2 a name, 3 a weekday or month), then rank, as a translate table from each word's
-    character to the character of its place in that order, with the words spelled in that order (so
-    `LinkSpace.words` sorts without a key), and the same translate table dropping the less specific words and
-    weekdays and months (`LinkSpace.words`, `telling`)."""
+    1 a less specific one, 2 a name, 3 a weekday or month), then rank, as each word's character -> its place in
+    that order, the same without the less specific words and weekdays and months (`LinkSpace.words`,
+    `telling`), and each character -> how the corpus writes its word."""
     found = _TABLES.get(id(space))
     if found is not None and found[0] is space:
         return found
     cut = distinct_ranks(space)
     kinds = [3 if _dated(w) else 2 if _proper(w) else int(r >= cut) for r, w in enumerate(space.spelled)]
     drop = {ord(_char(r)): None for r, kind in enumerate(kinds) if kind == 3}
-    order = sorted(range(len(kinds)), key=lambda r: (kinds[r], r))
-    by_kind = {ord(_char(r)): _char(place) for place, r in enumerate(order)}
-    told: dict[int, str | None] = {k: None if kinds[_rank(chr(k))] in (1, 3) else c for k, c in by_kind.items()}
+    chars = [_char(r) for r in range(len(kinds))]
+    place = {chars[r]: n for n, r in enumerate(sorted(range(len(kinds)), key=lambda r: (kinds[r], r)))}
+    told = {c: n for c, n in place.items() if kinds[_rank(c)] not in (1, 3)}
     if len(_TABLES) >= 4:
         _TABLES.clear()
-    found = _TABLES[id(space)] = (space, _char(cut), drop, by_kind, [space.spelled[r] for r in order], told)
+    found = _TABLES[id(space)] = (space, _char(cut), drop, place, told, dict(zip(chars, space.spelled)))
     return found
 
 
@@ -319,17 +322,18 @@ def topic_links(
         # each end's words and names of the topic, worked out once per passage (a passage has many links)
         sets: dict[int, set[str]] = {}
         naming: dict[int, _Naming] = {}
+        passages, words, min_score = [space.passages[k] for k in nodes], space.words, thresholds.link_min_score
         for i, j, rank in _choose(group, pi[keep], pj[keep], psim[keep], thresholds):
             score = round(rank, 3)
-            if score < thresholds.link_min_score:
+            if score < min_score:
                 continue
-            a, b = space.passages[nodes[i]], space.passages[nodes[j]]
+            a, b = passages[i], passages[j]
             if b.id < a.id:
                 a, b, i, j = b, a, j, i
             set_i = sets.get(i) or sets.setdefault(i, set(strings[i]))
             na = naming.get(i) or naming.setdefault(i, _Naming.of(a, topic, count_own))
             nb = naming.get(j) or naming.setdefault(j, _Naming.of(b, topic, count_own))
-            shared, reason = _reason(topic, na, nb, space.words(set_i.intersection(strings[j]), telling=True))
+            shared, reason = _reason(topic, na, nb, words(set_i.intersection(strings[j]), telling=True))
             links.append(Link(a.id, b.id, topic.id, score, reason, shared))
     links.sort(key=lambda link: (link.topic or "", -link.score, link.source, link.target))
     return links

@@ -93,6 +93,8 @@ def test_words_are_what_is_said_then_names_then_dates_each_most_specific_first()
     assert space.words(set(chars), limit=len(chars)) == expected  # or a set
     assert space.words(chars) == expected[:5]
     assert "Thursday" in expected and {0, 2, 3} <= set(kind)  # words of three kinds here
+    telling = tuple(space.spelled[r] for r in every if kind[r] in (0, 2))  # no less specific word, no date
+    assert space.words(set(chars), limit=len(chars), telling=True) == telling and "Thursday" not in telling
 
 
 def test_the_same_name_on_both_sides_reads_both_name_it():
