@@ -173,8 +173,6 @@ def _site_after(title: str, cleaned: Cleaned) -> tuple[str, str | None]:
     last dash is the site's when it reads as an outlet's (its last word an outlet's, initials, or a word rare in
     English) and the article never names it: a headline's own name after a dash ("… - Rosatom", the speaker)
     is quoted in the body."""
-    from models import background
-
     for dash in _SITE_DASHES:
         head, sep, tail = title.rpartition(dash)
         tail = tail.strip()
@@ -209,8 +207,8 @@ def _joined_keyword(pieces: tuple[Removed, ...]) -> tuple[Removed, ...]:
     return tuple(out)
 
 
-# "— KNW", "-- Knewswire", "- KNW": an agency signing its copy (after a hyphen only in capitals: "- Tokyo" is a list item)
-_DASHED = re.compile(r"^(?:[–—]|--|-(?=\s*[A-Z]{2,}$))\s*([A-Z][\w&.-]{1,20})$")
+# "— KNW", "- REUTERS": an agency signing its copy, in capitals ("- Tokyo" is a list item, "— Tom" a signature)
+_DASHED = re.compile(r"^(?:[–—]|--?)\s*([A-Z][A-Z&.-]{1,20})$")
 
 
 def _outlet_name(name: str) -> bool:
