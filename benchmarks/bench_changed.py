@@ -41,6 +41,7 @@ STAGES = (
     ("links built (Link objects)", "models.store.cache", "_links"),  # the stored ones, before they were made by make_links
     ("links built (Link objects)", "models.store.cache", "make_links"),
     ("links built (Link objects)", "models.pipeline.model", "make_links"),
+    ("links built (Link objects)", "models.pipeline.relink", "make_links"),
     ("stored model decoded", "models.store.cache", "_decode_model"),
     ("stored corpus read (the rest)", "models.store.cache", "Cache.get_base"),
     ("relink: links touching the change", "models.pipeline.relink", "links_touching"),

@@ -90,21 +90,6 @@ class LinkEnds:
     def __len__(self) -> int:
         return len(self.source)
 
-    def links(self) -> list[Link]:
-        """Every link, as a Link, in order (each table value shared by the links that use it)."""
-        ids, topics, reasons, shared = self.ids, self.topics, self.reasons, self.shared_terms
-        if topics and topics[-1] is not None:
-            topics = topics + (None,)  # index -1: a link by content
-        return make_links(map(ids.__getitem__, _values(self.source)), map(ids.__getitem__, _values(self.target)),
-                          map(topics.__getitem__, _values(self.topic)), _values(self.score),
-                          map(reasons.__getitem__, _values(self.reason)), map(shared.__getitem__, _values(self.shared)))
-
-
-def _values(column: Ints | Floats) -> list:
-    """A column's values as Python numbers (numpy's and array's own, not numpy scalars)."""
-    tolist = getattr(column, "tolist", None)
-    return tolist() if tolist is not None else list(column)
-
 
 _LINK_FIELDS = ("source", "target", "topic", "score", "reason", "shared_terms")
 

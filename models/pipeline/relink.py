@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -60,7 +60,7 @@ from models.pipeline.links import (
     together,
     topic_group,
 )
-from models.pipeline.model import Base, LinkEnds, CorpusModel, allowed_drift, changed_articles, fingerprint
+from models.pipeline.model import Base, LinkEnds, CorpusModel, allowed_drift, changed_articles, fingerprint, make_links
 from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
 
 def relink(
@@ -236,9 +236,16 @@ def _links_of(ends: LinkEnds, codes: np.ndarray, pool: list[Link]) -> list[Link]
     codes = np.asarray(codes, dtype=np.int64)
     stored = codes >= 0
     rows = codes[stored]
-    built = LinkEnds(ends.ids, np.asarray(ends.source)[rows], np.asarray(ends.target)[rows], ends.topics,
-                     np.asarray(ends.topic)[rows], np.asarray(ends.score, dtype=np.float64)[rows], ends.reasons,
-                     np.asarray(ends.reason)[rows], ends.shared_terms, np.asarray(ends.shared)[rows]).links()
+    topics = ends.topics if ends.topics and ends.topics[-1] is None else ends.topics + (None,)  # -1: by content
+
+    def values(table: tuple, column: Sequence[int] | np.ndarray) -> list:
+        """The table's entries the column names, for `rows`: gathered in numpy (a Python lookup per link took
+        a fifth of the time of building 860,000 links)."""
+        return np.fromiter(table, dtype=object, count=len(table))[np.asarray(column, dtype=np.intp)[rows]].tolist()
+
+    built = make_links(values(ends.ids, ends.source), values(ends.ids, ends.target), values(topics, ends.topic),
+                       np.asarray(ends.score, dtype=np.float64)[rows].tolist(), values(ends.reasons, ends.reason),
+                       values(ends.shared_terms, ends.shared))
     if len(rows) == len(codes):
         return built
     out: list[Link] = []
