@@ -493,7 +493,7 @@ def test_descriptions_merge_with_the_speaker_they_describe():
     ]))
     by_name = {v.name: v for v in found}
     assert set(by_name) == {"Ana Silva", "Ivo Rask", "a senior ministry official"}, list(by_name)
-    assert len(by_name["Ana Silva"].mentions) == 3 and by_name["Ana Silva"].role == "the head of the Harbour Authority of Norland"
+    assert len(by_name["Ana Silva"].mentions) == 4 and by_name["Ana Silva"].role == "the head of the Harbour Authority of Norland"
     assert len(by_name["Ivo Rask"].mentions) == 2 and len(by_name["a senior ministry official"].mentions) == 2
 
 

@@ -12,7 +12,17 @@ from dataclasses import dataclass
 
 from models.document import Passage
 from models.text import Token, fold, lemma
-from models.insight.voices.lexicon import BESIDE_QUOTE, PARTICLES, REFLEXIVES, Form, delivering_form, forms, reporting_form
+from models.insight.voices.lexicon import (
+    BESIDE_QUOTE,
+    NEEDS_AFTER,
+    NEGATED_STANCE,
+    PARTICLES,
+    REFLEXIVES,
+    Form,
+    delivering_form,
+    forms,
+    reporting_form,
+)
 from models.insight.voices.phrases import _NOTHING, _QUANTIFIERS, _VEHICLES, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.insight.voices.sentences import (
@@ -36,6 +46,7 @@ from models.insight.voices.words import (
     CITING_NOUNS,
     DETERMINERS,
     ORG_NOUNS,
+    ORG_WORDS,
     PERSON_OR_BODY,
     STOPWORDS,
     PASSIVE,
@@ -45,6 +56,7 @@ from models.insight.voices.words import (
     TIME_MODIFIERS,
     TITLES,
     _agentive,
+    _bare,
     _is_capital,
     _name_token,
     _possessive,
@@ -77,8 +89,11 @@ _MADE_BEFORE = re.compile(r"\b(?:make|makes|made|making)\s+(?:it\s+)?$")
 # Texts of speech a speaker delivers ("released a statement", "gave an interview", "issued an apology").
 _DELIVERED = frozenset("statement statements remarks comments warning announcement apology message letter interview".split())
 
-_CUE_WORDS = SPEECH_VERBS | CITING_NOUNS | _DELIVERED | _MADE | {"according", "According", "citing", "Citing", "words",
-                                                                  "per", "Per"}
+# A verb that opens its sentence before its speaker ("Adds union president Carl Ng: ...", "Said the mayor,
+# ..."): the third person and past of the verbs that invert, capitalised.
+_OPENING_VERBS = frozenset(w.capitalize() for w, f in forms().items() if f.inverts and not (f.base or f.ing))
+_CUE_WORDS = SPEECH_VERBS | CITING_NOUNS | _DELIVERED | _MADE | _OPENING_VERBS | {
+    "according", "According", "citing", "Citing", "cited", "cites", "words", "per", "Per"}
 # The lookahead on the cues' first letters lets the scan skip most word starts at once (a fifth faster).
 _CUE = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS})) + r"])" + _trie(_CUE_WORDS) + r"\b")
 
@@ -112,10 +127,16 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
         if not phrase.kind:
             return None
         _apposition_after(s, after, phrase)
+        if after:
+            _including(s, after[-1] + 1, phrase)  # "according to media reports, including A and B"
         return phrase, "according to", _near_quote(s, quotes, sentence, tok.start, tok.end)
-    if low == "citing":
+    if low in ("citing", "cited", "cites"):
+        # "citing Sergei Chemezov"; "Outlet A, which cited a source familiar with the matter" (a thing cited,
+        # "cited concerns", is no one)
         phrase = _read_phrase(s, _walk_forward(s, i + 1))
-        return (phrase, "citing", None) if phrase.kind else None
+        if low != "citing" and phrase.kind not in (PERSON, ORGANISATION, UNNAMED):
+            return None
+        return (phrase, low, None) if phrase.kind else None
     if low == "words":
         return _in_words(s, i, quotes, sentence)
     if low in CITING_NOUNS and tok.raw.islower():
@@ -131,7 +152,50 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
     form = reporting_form(low) if tok.raw == low else None
     if form is not None:
         return _speech_verb(s, i, form, quotes, sentence)
+    if i == s.lo and tok.raw in _OPENING_VERBS:
+        return _opening_verb(s, i, quotes, sentence)
     return None
+
+
+def _opening_verb(s: _Sentence, i: int, quotes: list[tuple[int, int]],
+                  sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """The speaker after a reporting verb that opens its sentence ("Adds union president Carl Ng: “...”",
+    "Said the mayor, “...”"): the phrase after it, up to the colon or comma before the quotation."""
+    toks = s.toks
+    after = _walk_forward(s, i + 1)
+    if not after or after[-1] + 1 >= s.hi or s.gap(after[-1] + 1).strip()[:1] not in (":", ","):
+        return None
+    phrase = _read_phrase(s, after)
+    if phrase.kind not in (PERSON, ORGANISATION, UNNAMED, "description"):
+        return None
+    quote = _near_quote(s, quotes, sentence, toks[i].start, toks[after[-1]].end)
+    return (phrase, toks[i].norm, quote) if quote is not None else None
+
+
+def _including(s: _Sentence, k: int, phrase: _Phrase) -> None:
+    """The named sources a citation lists after ", including" ("according to media reports, including the
+    Daily Ledger and the Morning Post"): each speaks, chained after `phrase` through `partner`."""
+    toks = s.toks
+    if k + 1 >= s.hi or toks[k].norm != "including" or s.gap(k).strip() != ",":
+        return
+    last = phrase
+    while last.partner is not None:
+        last = last.partner
+    start = k + 1
+    for _ in range(_MAX_LIST):
+        end = start
+        while end < s.hi and not (end > start and s.breaks_before(end)) and toks[end].norm != "and":
+            end += 1
+        named = _read_phrase(s, list(range(start, end)))
+        if named.kind not in (PERSON, ORGANISATION) or end == start:
+            return
+        last.partner = named
+        last = named
+        if end >= s.hi or (toks[end].norm != "and" and s.gap(end).strip() != ","):
+            return
+        start = end + 1 if toks[end].norm == "and" else end
+        if start < s.hi and toks[start].norm == "and":
+            start += 1
 
 
 def _per_cites(s: _Sentence, i: int) -> bool:
@@ -296,7 +360,9 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         return None
     if nxt is not None and nxt.raw.islower() and reporting_form(nxt.norm) is not None and not form.ing:
         return None  # "the claims said", "reports say": a noun before the verb, not a verb
-    j, infinitive, auxiliary, be = _left_of_verb(s, i)
+    if form.lemma in NEEDS_AFTER and not _judged_after(s, i, NEEDS_AFTER[form.lemma]):
+        return None  # "the team assessed the damage": no verdict stated
+    j, infinitive, auxiliary, be = _left_of_verb(s, i, form.lemma in NEGATED_STANCE)
     if j is None:
         return None
     if (j >= s.lo and toks[j].norm == "and" and not (infinitive or auxiliary or be) and not form.ing
@@ -349,6 +415,10 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
                 and len(idx) <= 3 and all(toks[t].raw.islower() for t in idx)):
             return None  # "in general terms": a prepositional phrase and a noun, no subject and verb
         phrase = _read_phrase(s, idx)
+        if phrase.kind in ("", UNNAMED, "description"):
+            cut, before = _before_setting(s, idx, bool(phrase.kind))  # "The ministry in the press release noted"
+            if before.kind:
+                idx, phrase = cut, before
         if not phrase.kind:
             phrase = _joined_to_people(s, idx)  # "Railway operators and health clinics also reported"
             if phrase.kind:
@@ -357,11 +427,13 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
             phrase = _speaking_noun(s, idx) if quote is not None and form.lemma in _PLAIN_SAYING else _NOTHING
             if phrase.kind:
                 return phrase, cue, quote  # "the clerk said, “the jury has reached a verdict.”"
-        if not phrase.kind or (base_only and not _plural(s, idx, phrase)):
+        if not phrase.kind:
             return None
+        phrase.partner = _coordinated(s, idx) if phrase.kind in (PERSON, ORGANISATION, UNNAMED, "description") else None
+        if base_only and not _plural(s, idx, phrase):
+            return None  # "A and B say" is plural, "A say" is no finite verb
         if idx[0] - 1 >= s.lo and toks[idx[0] - 1].norm in _HYPOTHETICAL:
             return None  # "ready to discuss it if Ankara asked": a condition, nobody has spoken
-        phrase.partner = _coordinated(s, idx) if phrase.kind in (PERSON, ORGANISATION, UNNAMED, "description") else None
         if phrase.partner is None and phrase.kind == UNNAMED and _plural(s, idx, phrase):
             phrase.partner = _unnamed_partner(s, idx)  # "Residents and shopkeepers said"
         return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
@@ -373,7 +445,7 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
             phrase = _read_phrase(s, idx)
             if phrase.kind:
                 return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
-    if infinitive or auxiliary:
+    if infinitive:
         return None
     if j >= s.lo and marks and marks[-1] == "," and not any(ch in between for ch in "”\"’"):
         # "Smith, a former NATO ambassador, warned"; "Ukraine, which received six TB2s, has said".
@@ -385,6 +457,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
             if base_only and phrase.kind != UNNAMED and phrase.partner is None:
                 return None
             return phrase, cue, _near_quote(s, quotes, sentence, toks[first].start, toks[i].end)
+    if auxiliary:
+        return None  # "..., has said": only across an aside
     # Nothing before the verb but a quotation or a comma: "..., ” said professor Ilter Turan".
     if not form.inverts or form.ing:
         return None
@@ -398,6 +472,32 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         return None
     _apposition_after(s, after, phrase)
     return phrase, cue, _near_quote(s, quotes, sentence, toks[i].start, toks[i].end)
+
+
+# Prepositions of the setting a subject may be split from its verb by: "The ministry in the press release
+# noted", "The mayor at a briefing on Monday said", "The agency through its spokesperson warned".
+_SETTING = frozenset("in at during through via".split())
+# Texts and occasions of speech: "at a briefing", "in a statement", "during a hearing".
+_OCCASIONS = _VEHICLES | DOCUMENT_NOUNS | frozenset(
+    "briefing conference speech hearing meeting session address appearance summit rally podcast broadcast".split())
+
+
+def _before_setting(s: _Sentence, idx: list[int], read: bool) -> tuple[list[int], _Phrase]:
+    """A subject split from its verb by a phrase of where or how it spoke ("The ministry in the press
+    release noted that", "the mayor at a briefing said"): the speaker before the preposition, when what
+    follows it is a determined noun phrase (when the whole was `read` as a speaker already, one whose head
+    is a text or an occasion of speech: "officials in the region" stay whole); else nothing."""
+    toks = s.toks
+    for k in range(1, len(idx) - 1):
+        t = idx[k]
+        if toks[t].raw.islower() and toks[t].norm in _SETTING and (
+                toks[idx[k + 1]].norm in DETERMINERS or toks[idx[k + 1]].norm in _POSSESSIVE_DETERMINERS) and (
+                not read or any(toks[u].norm in _OCCASIONS for u in idx[k + 2 :])):
+            phrase = _read_phrase(s, idx[:k])
+            if phrase.kind in (PERSON, ORGANISATION, UNNAMED, "description"):
+                return idx[:k], phrase
+            break
+    return idx, _NOTHING
 
 
 def _apposition_after(s: _Sentence, idx: list[int], phrase: _Phrase) -> None:
@@ -444,17 +544,37 @@ def _beside_quote(text: str, start: int, end: int) -> bool:
     return bool(_QUOTE_AFTER.match(text, end)) or bool(_QUOTE_BEFORE.search(text, max(0, start - 40), start))
 
 
-def _left_of_verb(s: _Sentence, i: int) -> tuple[int | None, bool, bool, bool]:
+def _judged_after(s: _Sentence, i: int, word: str) -> bool:
+    """Whether the verdict a verb of judging at token `i` states follows it: "that" right after it (an
+    adverb between: "assessed previously that"), or "as" within six words ("classified the additive as")."""
+    toks = s.toks
+    reach = 2 if word == "that" else 7
+    for k in range(i + 1, min(s.hi, i + reach + 1)):
+        if s.breaks_before(k):
+            return False
+        if toks[k].norm == word:
+            return True
+        if word == "that" and not toks[k].norm.endswith("ly"):
+            return False
+    return False
+
+
+def _left_of_verb(s: _Sentence, i: int, stance: bool = False) -> tuple[int | None, bool, bool, bool]:
     """What stands between a reporting verb at token `i` and its subject: the index of the subject's last
     token (s.lo - 1 when the verb opens the sentence), whether "to" (an infinitive), an auxiliary or a form
     of "be" stands between, skipping adverbs ("has since", "have both", "once again") and a time adverbial
-    ("on Thursday", "last week"). None when the verb is negated ("has not said")."""
+    ("on Thursday", "last week"). None when the verb is negated ("has not said"), unless it is a verb of
+    advising (`stance`) negated in the plain present ("does not recommend"): a position stated."""
     toks = s.toks
     j = i - 1
     infinitive = auxiliary = be = False
     while j >= s.lo:
         n = toks[j].norm
         if n in NEGATIONS:
+            if stance and n == "not" and j - 1 >= s.lo and toks[j - 1].norm in ("does", "do"):
+                j -= 2  # "does not recommend": the subject stands before "does"
+                auxiliary = True
+                continue
             return None, False, False, False
         if n == "to" and not infinitive:
             infinitive = True
@@ -698,7 +818,7 @@ def _coordinated(s: _Sentence, idx: list[int]) -> _Phrase | None:
     for _ in range(_MAX_LIST):
         left = _walk_back(s, end)
         lower = [t for t in left if not (_is_capital(toks[t]) or toks[t].norm == "the")]
-        if not left or (lower and not _role_noun_before(s, left, lower)):
+        if not left or (lower and not _role_noun_before(s, left, lower) and not _titled_run(s, left, lower)):
             break
         if last is not None and toks[left[0]].norm in STOPWORDS and toks[left[0]].norm != "the":
             break  # "In Washington, A and B said": a phrase set off before the subject, not one of it
@@ -718,6 +838,20 @@ def _coordinated(s: _Sentence, idx: list[int]) -> _Phrase | None:
 
 
 _MAX_LIST = 40  # names in one list of speakers
+
+
+def _titled_run(s: _Sentence, left: list[int], lower: list[int]) -> bool:
+    """Whether the lowercase words of a listed name belong to a capitalised title before it ("Local 12
+    president Ana Ruiz", "ATU Local 40 vice president Bo Lee"): numbers and role nouns only, the last a role
+    noun right before the name, and a capitalised word first."""
+    toks = s.toks
+    words = [t for t in lower if not toks[t].norm.isdigit()]
+    return (bool(words) and _is_capital(toks[left[0]]) and toks[words[-1]].norm in ROLE_NOUNS
+            and all(toks[t].norm in ROLE_NOUNS or toks[t].norm in _RANKS for t in words)
+            and words[-1] + 1 < s.hi and _name_token(toks[words[-1] + 1]))
+
+
+_RANKS = frozenset("vice deputy acting interim assistant associate senior executive general".split())
 
 
 def _role_noun_before(s: _Sentence, left: list[int], lower: list[int]) -> bool:
@@ -754,7 +888,9 @@ def _aside_kind(s: _Sentence, k: int, j: int) -> str:
            for w, t in zip(words, range(k, j + 1))):
         return ""  # "Ukraine, Russia said, ...": a clause (not "the head of state conglomerate Rostec")
     rest = range(k + 1 if first.norm == "the" and k < j else k, j + 1)
-    if (_name_token(toks[rest[0]]) and all(_name_token(toks[t]) or toks[t].norm in ("of", "and", "the") for t in rest)
+    body_name = _is_capital(toks[j]) and fold(_bare(toks[j].raw)) in ORG_WORDS  # "the Joint Expert Board"
+    if (_name_token(toks[rest[0]]) and all(_name_token(toks[t]) or toks[t].norm in ("of", "and", "the")
+                                            or (body_name and _is_capital(toks[t])) for t in rest)
             and toks[j].norm.rstrip(".") not in TITLES and toks[j].norm not in ROLE_NOUNS):
         return "name"  # "Bezalel Smotrich", "the U.K. P&I Club"
     if first.norm in DETERMINERS or first.norm in _POSSESSIVE_DETERMINERS or _possessive(first):
@@ -794,6 +930,11 @@ def _aside_role(s: _Sentence, k: int, j: int, kind: str) -> str | None:
     return s.span(list(range(k, end + 1))) if end >= k else None
 
 
+# Determiners beyond the articles that open a common-noun phrase before a name ("Another committee, the X
+# Board, said", "Its parent company, Acme, said").
+_OTHER_DETERMINERS = frozenset("another other this that its their his her our".split())
+
+
 def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
     """The subject before one or more asides ending at token `j` ("Smith, a former NATO ambassador, warned";
     "Vladimir Panov, a special representative of Rosatom, who is in charge of the route, said"; "Ms. Lee, 42,
@@ -817,7 +958,7 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
         phrase = _read_phrase(s, idx) if idx else _NOTHING
         common = idx and toks[idx[-1]].raw.islower() and (
             phrase.kind in (UNNAMED, "description", ORGANISATION)
-            or toks[idx[0]].norm in DETERMINERS or _possessive(toks[idx[0]])
+            or toks[idx[0]].norm in DETERMINERS or toks[idx[0]].norm in _OTHER_DETERMINERS or _possessive(toks[idx[0]])
             or toks[idx[0]].norm in _QUANTIFIERS or toks[idx[0]].norm.isdigit()) or _role_of(s, idx)  # "Two other players, A and B,"
         if kind == "name" and common:
             # "Israel's finance minister, Bezalel Smotrich, said", "The ship's insurer, the U.K. P&I Club,
@@ -878,6 +1019,9 @@ _NEAR_START = 48
 _NEGATED = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 
+_STANCE_NEGATED = re.compile(r"\b(?:does|do)\s+not\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+
+
 def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     """A look at the raw text around the cue `word` at `at` before its sentence is tokenised: False only
     where `_attribution` finds nothing there: a verb form right after a determiner or in a compound ("the
@@ -890,7 +1034,10 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     form = reporting_form(word) if word.islower() and word not in CITING_NOUNS else None
     if form is None:
         return True
-    if _NOUN_BEFORE.search(text, max(lo, at - 8), at) or _NEGATED.search(text, max(lo, at - 24), at):
+    if _NOUN_BEFORE.search(text, max(lo, at - 8), at):
+        return False
+    if _NEGATED.search(text, max(lo, at - 24), at) and not (
+            form.lemma in NEGATED_STANCE and _STANCE_NEGATED.search(text, max(lo, at - 24), at)):
         return False
     after = _PARTICLE_AFTER.get(form.lemma)
     particle = after.match(text, at + len(word)) if after is not None else None
@@ -1014,7 +1161,7 @@ def _inside_reported_clause(text: str, lo: int, hi: int, here: list[_Found]) -> 
             continue
         between = re.findall(r"[^\W_]+", text[comma + 1 : f.at])
         rest = re.findall(r"[^\W_]+", text[f.at : hi])
-        if not between or len(between) > 8 or fold(between[0]) in _CONJUNCTIONS or len(rest) > 10:
+        if not between or len(between) > 8 or fold(between[0]) in _CONJUNCTIONS or fold(between[0]) in _RELATIVES or len(rest) > 10:
             continue
         if not re.search(r"[^\W_]", text[lo:comma]) or "that" in (fold(w) for w in rest):
             continue

@@ -408,6 +408,8 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
                 d = _named_before_in_sentence(article, f, found, drafts, evidence, said)
                 if d is None:
                     d = evidence.last_seen(f.offset, people, evidence.main_subject(drafts, f.offset, said))
+                if d is None:
+                    d = _named_just_before(article, f, drafts, evidence, said)
             if d is not None:
                 d.found.append(f)
         elif p.kind == "description":
@@ -450,6 +452,18 @@ def _named_before_in_sentence(article: Article, f: _Found, found: list[_Found], 
     if len(names) != 1:
         return None
     return _person_draft(article, names[0], drafts)
+
+
+def _named_just_before(article: Article, f: _Found, drafts: list[_Draft], evidence: _Evidence, said: str,
+                       reach: int = 300) -> _Draft | None:
+    """The person "he"/"she" at `f` means when no one spoke before it and the article has no main subject:
+    the one person named (outside quotations, of a compatible gender) in the text just before its sentence
+    ("U.S. Attorney Jane Poe did not hold back at a press conference. “...,” she said")."""
+    start = f.offset - (f.at - f.sentence[0])
+    lo = max(0, start - reach)
+    text = article.text
+    names = [n for n in named_in_clause(text, lo, start, evidence.quotes()) if evidence.gender(n) != _other(said)]
+    return _person_draft(article, names[0], drafts) if len(names) == 1 else None
 
 
 def _other(gender: str) -> str:
@@ -495,13 +509,17 @@ class _Evidence:
                 best = (seen, d)
         return best[1] if best else subject
 
+    def quotes(self) -> list[tuple[int, int]]:
+        """The quotations' spans in the article text."""
+        if self._quotes is None:
+            self._quotes = _quote_spans(self.article.text)
+        return self._quotes
+
     def named_at(self, name: str) -> list[int]:
         """Where the surname of `name` stands in the article outside its quotations."""
         surname = name.split()[-1]
         if surname not in self._named:
-            if self._quotes is None:
-                self._quotes = _quote_spans(self.article.text)
-            quotes = self._quotes
+            quotes = self.quotes()
             self._named[surname] = [at for at in mentions(self.article.text, surname)
                                     if not any(qs < at < qe for qs, qe in quotes)]
         return self._named[surname]
@@ -575,6 +593,10 @@ def _resolve_description(evidence: _Evidence, f: _Found, p: _Phrase, drafts: lis
             d = _body_named_before(text, f.offset, drafts, after=last) or d
         if d is None and p.head in _GENERIC_BODIES and not words:
             d = _body_most_named(text, f.offset, drafts)  # "the company had earlier said": OpenAI, named all along
+            if d is None:
+                # "The plant will close, according to the company. Harbor Steel, a steel firm, ...": the body
+                # the article names anywhere, when it names one only.
+                d = _body_most_named(text, len(text), drafts, least=1, only=True)
         if d is not None:
             d.kind = ORGANISATION  # "the company said": whoever it refers to is a company
         return d
@@ -707,10 +729,11 @@ def _body_named_before(text: str, offset: int, drafts: list[_Draft], reach: int 
 _BODY_RUN = re.compile(r"[A-Z][\w&’'-]*(?:(?: (?:of|for|and|&) | )[A-Z][\w&’'-]*)*")
 
 
-def _body_most_named(text: str, offset: int, drafts: list[_Draft]) -> _Draft | None:
+def _body_most_named(text: str, offset: int, drafts: list[_Draft], least: int = 2, only: bool = False) -> _Draft | None:
     """The body a bare "the company" or "the firm" means when none spoke or was named near it: the name the
-    article writes most often before it (at least twice) that it marks as a body's (a body word, a brand's
-    shape, an office held in it or what only a body has: see `kinds.body_in_text`), never a person's."""
+    article writes most often before `offset` (at least `least` times) that it marks as a body's (a body
+    word, a brand's shape, an office held in it or what only a body has: see `kinds.body_in_text`, or a
+    body noun or "called" before it), never a person's; with `only`, the one such name, or None."""
     people = {w for d in drafts if d.kind == PERSON for n in d.names for w in _name_key(n)}
     counts: Counter[str] = Counter()
     spelled: dict[str, str] = {}
@@ -720,20 +743,22 @@ def _body_most_named(text: str, offset: int, drafts: list[_Draft]) -> _Draft | N
         if key and not set(key.split()) & people:
             counts[key] += 1
             spelled.setdefault(key, name)
-    for key, n in counts.most_common(3):
-        name = spelled[key]
-        if n < 2:
-            break
-        if set(key.split()) & ORG_WORDS or _BRAND.search(name) or body_in_text(text, name):
-            for d in drafts:
-                if d.kind == ORGANISATION and " ".join(_name_key(d.name)) == key:
-                    return d
-            d = _Draft(ORGANISATION)
-            d.name = name
-            d.names.append(name)
-            drafts.append(d)
+    bodies = [(key, n) for key, n in counts.most_common(3 if not only else None) if n >= least and (
+        set(key.split()) & ORG_WORDS or _BRAND.search(spelled[key]) or body_in_text(text, spelled[key])
+        or _CALLED.search(text, max(0, text.find(spelled[key]) - 30), text.find(spelled[key])))]
+    if only and len(bodies) != 1:
+        return None  # `only`: one body named in the whole article, or none is meant
+    if not bodies:
+        return None
+    key = bodies[0][0]
+    for d in drafts:
+        if d.kind == ORGANISATION and " ".join(_name_key(d.name)) == key:
             return d
-    return None
+    d = _Draft(ORGANISATION)
+    d.name = spelled[key]
+    d.names.append(d.name)
+    drafts.append(d)
+    return d
 
 
 def _settle(article: Article, d: _Draft) -> None:

@@ -47,7 +47,7 @@ _NOT_INVERTING = """
     describe characterise term dub label brand promise pledge vow threaten swear implore beseech beg
     hint imply indicate reveal disclose confide confess concur specify clarify forecast regret deplore
     protest congratulate praise hail laud commend applaud thank welcome caption recommend depict portray
-    outline""".split()
+    outline affirm reaffirm classify assess""".split()
 
 # Verbs that report only with a particle after them ("pointed out", "called on", "called for").
 PARTICLES = {"point": ("out",), "call": ("on", "for"), "spell": ("out",), "lay": ("out",), "go": ("on",),
@@ -61,6 +61,17 @@ REFLEXIVES = frozenset("himself herself itself themselves myself ourselves".spli
 # only beside the question quoted ("“Why now?” she wondered"). "Express" reports words only beside them
 # ("Altman took to X and expressed, “I loved my time ...”"); "expressed concern" or "solidarity" says no more.
 BESIDE_QUOTE = frozenset("continue go wonder express".split())
+
+# Verbs of judging that report a position only with what they judge after them: a body "classified the
+# additive as possibly carcinogenic" or "has assessed that the intake is safe" published its verdict; "the
+# team assessed the damage" and "classified documents" report nothing. The word that must follow: "as"
+# within a few words, "that" right after the verb (an adverb may stand between).
+NEEDS_AFTER = {"classify": "as", "assess": "that"}
+
+# Verbs of advising whose negation is itself a position stated ("the council does not recommend the
+# product", "the ministry does not advise travel"): a plain present negation ("does not", "do not") keeps
+# them; any other negated reporting verb ("has not said") reports nothing.
+NEGATED_STANCE = frozenset("recommend advise".split())
 
 LEMMAS = frozenset(_INVERTING) | frozenset(_NOT_INVERTING) | frozenset(PARTICLES) | BESIDE_QUOTE
 

@@ -83,8 +83,9 @@ def _walk_back(s: _Sentence, end: int, limit: int = 12) -> list[int]:
             if not noun:
                 break  # a verb ends the phrase; "a state prosecutor", "a Libyan state official" keep their noun
         if tok.raw.islower() and low.endswith("ing") and len(low) > 5 and not (
-                out and (toks[out[0]].norm in ROLE_NOUNS or toks[out[0]].norm in ORG_NOUNS)):
-            break
+                out and (toks[out[0]].norm in ROLE_NOUNS or toks[out[0]].norm in ORG_NOUNS)) and not (
+                i > s.lo and toks[i - 1].norm in ("a", "the") and not s.breaks_before(i)):
+            break  # "meeting reporters"; not "at a briefing", a noun after its article
         out.insert(0, i)
         if s.breaks_before(i):
             break
@@ -119,7 +120,8 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
         return _NOTHING
     # "a report by Reuters", "a statement from the ministry": what is cited is a text; its author speaks.
     for k in range(min(len(idx) - 1, 4)):
-        if toks[idx[k]].norm in DOCUMENT_NOUNS and toks[idx[k + 1]].norm in ("by", "from", "of"):
+        if (toks[idx[k]].norm in DOCUMENT_NOUNS or (toks[idx[k]].norm in _WORKS and toks[idx[k]].raw.islower())) and toks[
+                idx[k + 1]].norm in ("by", "from", "of"):
             author = _read_phrase(s, idx[k + 2 :]) if k + 2 < len(idx) else _NOTHING
             if (toks[idx[k]].norm.startswith("report") and author.kind == PERSON and " " not in author.name
                     and not author.title and not author.role):
@@ -161,8 +163,13 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
             return named
     if (_name_token(last) or named_text) and not _possessive(last) and not _ACRONYM_PLURAL.match(last.raw):
         run = [idx[-1]]
+        # A body's name may hold a capitalised role noun ("Joint Expert Board", "Union of Concerned Scientists").
+        body_name = fold(_bare(last.raw)) in ORG_WORDS
         for n in range(len(idx) - 2, -1, -1):
             t = idx[n]
+            if body_name and _is_capital(toks[t]) and fold(toks[t].raw) in ROLE_NOUNS and not s.breaks_before(idx[n + 1]):
+                run.insert(0, t)
+                continue
             joins_title = (toks[t].norm == "of" and n > 0 and _name_token(toks[idx[n - 1]])
                            and (_title_word(toks[idx[n - 1]].norm) or fold(_bare(toks[idx[n - 1]].raw)) in ORG_WORDS))
             if (_name_token(toks[t]) or (toks[t].raw.islower() and (toks[t].norm in PARTICLES or joins_title))
@@ -190,6 +197,10 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
             # "Eleven members of the House": a source described by the body it belongs to.
     return _read_anonymous(s, whole)
 
+
+# Works someone authors, besides the documents: "according to analysis from Northgate Partners", "research
+# by the institute", "a poll by X" (lowercase only: "Northgate Research" is a name).
+_WORKS = frozenset("analysis analyses research poll polls polling assessment calculations projections tally".split())
 
 # A brand's shape in lowercase: letters then a digit or a capital ("project44", "eBay", "iHeartMedia").
 _LOWER_BRAND = re.compile(r"[a-z]{1,12}(?:\d+|[A-Z]\w*)")
@@ -408,6 +419,15 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     if aged is not None:
         return aged
     last = toks[idx[-1]]
+    if (last.norm in ORG_NOUNS and _is_capital(last) and len(idx) > 1 and _name_token(toks[idx[-2]])
+            and not _possessive(toks[idx[-2]]) and not s.breaks_before(idx[-1])):
+        # "the Medicines Regulator", "the Energy Regulator": a body noun that is also a person's office,
+        # capitalised after a name word, ends a body's name.
+        start = len(idx) - 2
+        while start > 0 and _name_token(toks[idx[start - 1]]) and not s.breaks_before(idx[start]):
+            start -= 1
+        if all(toks[t].norm in DETERMINERS for t in idx[:start]):  # not "two officials of the X Authority"
+            return _Phrase(ORGANISATION, _bare(s.span(idx[start:])))
     if last.norm in ORG_NOUNS and last.raw.islower():
         # "the Turkish government", "state-owned Anadolu news agency": a body, named by its proper words when
         # it has some; "the ministry" is the ministry named before, if any.

@@ -31,8 +31,9 @@ def _person_words(words: list[str], shortest: int = 2) -> list[str] | None:
             words = words[k + 1 :]  # "Spain's Ana Ruiz"
             break
     folded = [fold(w.replace("’", "'").removesuffix("'s")) for w in words]
-    while folded and folded[0].rstrip(".") in TITLES:
-        folded, words = folded[1:], words[1:]
+    # The name after its title ("Attorney Jane Poe", "District Attorney Jane Poe", "Union President Ana Ruiz").
+    last = max((k for k, w in enumerate(folded) if w.rstrip(".") in TITLES or w in ROLE_NOUNS), default=-1)
+    folded, words = folded[last + 1 :], words[last + 1 :]
     if len(words) < shortest:
         return None
     if any(w in ORG_WORDS or w in PLACE_WORDS or w in PLACE_NOUNS or w in STOPWORDS or w in WEEKDAYS or w in MONTHS or w in ROLE_NOUNS

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from models.text import STOPWORDS, fold
+from models.insight.voices.lexicon import reporting_form
 from models.insight.voices.words import (
     AUXILIARIES,
     BE,
@@ -158,7 +159,13 @@ def _before_verb(role: str) -> str:
     """A role is a noun phrase, never a clause: what an appositive holds before a finite verb ("Liz Roe, UK
     Prime Minister has resigned ..." -> "UK Prime Minister"; the comma closing the role was left out)."""
     m = _FINITE.search(role)
-    return role[: m.start()] if m else role
+    role = role[: m.start()] if m else role
+    # "Tom Reyes, the defendant's lawyer said the verdict ...": the reporting verb ends the role.
+    for m in re.finditer(r"\s([a-z]+)\b", role):
+        form = reporting_form(m.group(1))
+        if form is not None and not (form.base or form.ing) and not re.search(r"\b(?:the|a|an|its|his|her|their)\s*$", role[: m.start()]):
+            return role[: m.start()]
+    return role
 
 
 _PREPOSED_START = re.compile(r"(?:The|An?|[A-Z][\w’'-]*[’']s)\s")

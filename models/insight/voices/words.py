@@ -84,7 +84,8 @@ ORG_NOUNS = frozenset(
     organization association alliance party union exporter manufacturer maker producer supplier contractor
     regulator watchdog giant directorate authority command headquarters secretariat bureau court police militia
     forces navy staff assembly cabinet consulate mission delegation platform provider insurer lender operator
-    startup start-up carrier airline retailer publication charity league federation club team""".split()
+    startup start-up carrier airline retailer publication charity league federation club team panel board guild
+    syndicate consortium body""".split()
 )
 # Body nouns that can also name a person's office ("Israel's banking regulator, Yair Avidan"): they make no
 # name a body by themselves.
@@ -102,7 +103,7 @@ ORG_WORDS = frozenset(
     observatory laboratory gmbh airlines airways industries holding holdings technologies television radio tv
     broadcasting magazine newspaper club lines shipping marine logistics reserve treasury societies international institution
     organisation labs partners ventures capital insurance insurers bureau network networks platform
-    foundation charity league""".split()
+    foundation charity league panel board guild syndicate consortium""".split()
 )
 # Words of the calendar: a weekday is never part of a name; a date at the start of a subject is not the
 # subject ("On Sunday Foreign Minister Mevlut Cavusoglu said", "this month Baykar said").
