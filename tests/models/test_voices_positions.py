@@ -96,3 +96,43 @@ def test_a_name_before_a_role_and_said_is_the_speaker_and_the_role_ends_before_t
 def test_a_name_set_off_after_a_role_speaks_with_an_auxiliary_too():
     found = article_voices(_article("The defendant's attorney, Ivo Marsh, has said the verdict will be appealed."))
     assert [(v.name, v.kind, v.role) for v in found] == [("Ivo Marsh", PERSON, "the defendant's attorney")]
+
+
+def test_a_body_name_with_joins_and_its_kind_noun_speaks_whole():
+    assert _voices("The Guild of Glaziers and Allied Crafts union said the offer was an insult.") == {
+        "Guild of Glaziers and Allied Crafts union": ORGANISATION}
+
+
+def test_a_number_with_a_thousands_comma_stays_in_its_description():
+    assert _voices("The Glaziers Guild called a strike on Monday.", "The 12,000-strong union said it would not return.") == {
+        "Glaziers Guild": ORGANISATION}
+
+
+def test_a_description_the_verbs_clause_calls_his_is_the_person_named_before():
+    assert _voices("Ivo Marsh was convicted of fraud in 2021.", "The former tycoon has maintained his innocence.") == {
+        "Ivo Marsh": PERSON}
+
+
+def test_a_described_speaker_then_named_right_after_is_one_person():
+    found = article_voices(_article("A professor of surgery at Vale University says the risk is small.",
+                                    "“Nobody should panic about this at all,” said Lin Okafor."))
+    assert [(v.name, v.role, len(v.mentions)) for v in found] == [
+        ("Lin Okafor", "a professor of surgery at Vale University", 2)]
+    assert len(_voices("A witness says the car was red.", "“It was going very fast indeed,” said Lin Okafor.")) == 2
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it_and_is_never_a_voice_itself():
+    assert _voices("The League of Grain Exporters met on Tuesday in Vienna.",
+                   "The post-meeting statement said quotas would stay flat.") == {"League of Grain Exporters": ORGANISATION}
+    assert _voices("The post-meeting statement said quotas would stay flat.") == {}
+
+
+def test_a_description_across_a_relative_aside_speaks():
+    assert _voices("The Glaziers Union called a strike.",
+                   "The union, which has 4,000 members, said it would not return.") == {"Glaziers Union": ORGANISATION}
+
+
+def test_things_and_glued_phrases_are_no_speakers():
+    assert _voices("Recent economic indicators suggest that growth has slowed.") == {}
+    assert _voices("Investors suggest that growth has slowed.") == {"investors": UNNAMED}
+    assert _voices("Under the new agreement workers said they would get a raise.") == {"workers": UNNAMED}

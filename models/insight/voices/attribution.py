@@ -51,6 +51,7 @@ from models.insight.voices.words import (
     STOPWORDS,
     PASSIVE,
     ROLE_NOUNS,
+    SOURCE_NOUNS,
     SPEECH_VERBS,
     TIME_NOUNS,
     TIME_MODIFIERS,
@@ -427,8 +428,13 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
             phrase = _speaking_noun(s, idx) if quote is not None and form.lemma in _PLAIN_SAYING else _NOTHING
             if phrase.kind:
                 return phrase, cue, quote  # "the clerk said, “the jury has reached a verdict.”"
-        if not phrase.kind:
-            return None
+            phrase = _described_person(s, idx, i)
+            if not phrase.kind:
+                phrase = _issued_text(s, idx)  # "The post-meeting statement said"
+            if phrase.kind:
+                return phrase, cue, quote  # "The former mogul has maintained his innocence"
+        if not phrase.kind or (form.lemma in _EVIDENTIAL and _instrument(phrase)):
+            return None  # "Recent economic indicators suggest": a thing, no speaker
         phrase.partner = _coordinated(s, idx) if phrase.kind in (PERSON, ORGANISATION, UNNAMED, "description") else None
         if base_only and not _plural(s, idx, phrase):
             return None  # "A and B say" is plural, "A say" is no finite verb
@@ -658,6 +664,58 @@ def _speaking_noun(s: _Sentence, idx: list[int]) -> _Phrase:
             or head.norm in TIME_NOUNS or head.norm in _TEXT_BEARERS):
         return _NOTHING
     return _Phrase("description", s.span(idx), head=head.norm, fallback=UNNAMED)
+
+
+_ISSUED = frozenset("statement communique communiqué release declaration notice announcement letter".split())
+
+
+def _issued_text(s: _Sentence, idx: list[int]) -> _Phrase:
+    """"The post-meeting statement said", "its joint declaration said": a text a body issued speaks for the
+    body (the gold conventions: "the statement said" belongs to whoever issued it). A description of a body
+    for grouping to find, dropped when it finds none (a text is never a voice of its own)."""
+    toks = s.toks
+    if (len(idx) < 2 or toks[idx[-1]].norm not in _ISSUED or not toks[idx[-1]].raw.islower()
+            or toks[idx[0]].norm not in ("the", "its", "their")
+            or not all(toks[t].raw.islower() and toks[t].norm not in STOPWORDS for t in idx[1:-1])):
+        return _NOTHING
+    return _Phrase("description", s.span(idx), head=toks[idx[-1]].norm, fallback="", body=True)
+
+
+# Verbs whose subject is as often a thing as someone ("figures suggest", "indicators indicate").
+_EVIDENTIAL = frozenset("suggest indicate signal".split())
+
+
+def _instrument(phrase: _Phrase) -> bool:
+    """Whether an unnamed plural speaker is known to be someone only by its agent-like ending ("indicators",
+    "monitors"): with an evidential verb, a thing that shows something, not people saying it. Nouns the
+    word lists know as people or bodies ("investors", "regulators", "researchers") are someone."""
+    head = phrase.head
+    if phrase.kind not in (UNNAMED, "description") or not head.endswith(("ors", "ers")):
+        return False
+    one = head[:-1]
+    return head not in SOURCE_NOUNS and one not in ROLE_NOUNS and one not in ORG_NOUNS and one not in SOURCE_NOUNS
+
+
+_HIS_HER = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+
+
+def _described_person(s: _Sentence, idx: list[int], i: int) -> _Phrase:
+    """"The former mogul has maintained his innocence": a definite noun the word lists do not know, which
+    the verb's own clause calls "his" or "her" (within five words after the verb): a person, described,
+    who the article named before. Its gender is kept for grouping to find whom it means."""
+    toks = s.toks
+    if not idx or toks[idx[0]].norm != "the" or (idx[0] > s.lo and not s.breaks_before(idx[0])):
+        return _NOTHING  # the whole subject ("of the summit ... underscored his need" is not the summit's)
+    phrase = _speaking_noun(s, idx)
+    if not phrase.kind:
+        return _NOTHING
+    for k in range(i + 1, min(s.hi, i + 6)):
+        if s.breaks_before(k) or toks[k].norm in CLAUSE_BREAKS:
+            break
+        if toks[k].norm in _HIS_HER:
+            phrase.refers = _HIS_HER[toks[k].norm]
+            return phrase
+    return _NOTHING
 
 
 _WITH = re.compile(r"\bwith\s", re.IGNORECASE)
@@ -988,10 +1046,10 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
                 and _aside_kind(s, idx[0], k - 1) == "appositive"):
             end = k - 1  # "Vera Holm, a special envoy of ..., who is in charge ..., said": an aside before an aside
             continue
-        if phrase.kind in (PERSON, ORGANISATION, UNNAMED):
+        if phrase.kind in (PERSON, ORGANISATION, UNNAMED, "description"):
             if body and not person and phrase.kind == PERSON and not phrase.title and not phrase.role:
                 phrase.kind = ORGANISATION  # "Lockheed Martin, the prime contractor, said"
-            if roles and phrase.role is None and phrase.kind != UNNAMED:
+            if roles and phrase.role is None and phrase.kind not in (UNNAMED, "description"):
                 phrase.role = roles[0]
             return phrase, idx[0]
         if phrase.kind or not idx or k - 1 < s.lo:
@@ -1165,7 +1223,10 @@ def _inside_reported_clause(text: str, lo: int, hi: int, here: list[_Found]) -> 
             continue
         if not re.search(r"[^\W_]", text[lo:comma]) or "that" in (fold(w) for w in rest):
             continue
-        here[:] = [g for g in here if g is f or g.at > comma or g.quote is not None]
+        # "IARC reports that, after reviewing ..., the group classified": a speaker whose "that" opens the
+        # clause the comma stands in reports it; that speaker stays.
+        here[:] = [g for g in here if g is f or g.at > comma or g.quote is not None
+                   or re.match(r"\W*\w+(?:\s+\w+)?\s+that\b", text[g.at : comma + 1]) is not None]
 
 
 def _one_owner_per_quote(here: list[_Found]) -> None:

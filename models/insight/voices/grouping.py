@@ -103,6 +103,7 @@ def article_voices(article: Article, places: frozenset[str] | None = None,
     drafts = _named_and_anonymous(article, found, places, named_in_full)
     _merge_acronyms(drafts)
     _pronouns_and_descriptions(article, found, drafts)
+    _named_after(article, drafts)
     voices = [_finish(d) for d in drafts if d.found]
     keys: Counter[str] = Counter()
     unique = []
@@ -112,6 +113,29 @@ def article_voices(article: Article, places: frozenset[str] | None = None,
     order = {id(v): n for n, v in enumerate(unique)}
     unique.sort(key=lambda v: (-len(v.mentions), order[id(v)]))
     return tuple(unique)
+
+
+def _named_after(article: Article, drafts: list[_Draft], reach: int = 400) -> None:
+    """"A professor of medicine at Lakeside University says the risk is small. “...,” said Ann Hu.": a
+    speaker described by an indefinite role who speaks once, and a person first named right after it (within
+    `reach` characters) who speaks with no role of their own, are one person: the description is the role."""
+    text = article.text
+    for d in drafts:
+        if (d.kind != UNNAMED or len(d.found) != 1 or d.head not in ROLE_NOUNS or not d.name.lower().startswith(("a ", "an "))
+                or not re.search(r"\s(?:of|at|for|with)\s", d.name)):
+            continue  # a described one ("a professor of medicine at X"), not any source ("a witness")
+        at = d.found[0].offset
+        after = [(min(x.offset for x in p.found), p) for p in drafts if p.kind == PERSON and p.found
+                 and not p.role and not p.roles and all(_honorific(t) for t in p.titles)]
+        after = [(o, p) for o, p in after if 0 < o - at <= reach]
+        if len(after) != 1:
+            continue
+        person = after[0][1]
+        if any(m < at for m in mentions(text, person.name.split()[-1])):
+            continue  # named before the description: someone else
+        person.found.extend(d.found)
+        person.role = d.name
+        d.found = []
 
 
 def _one_of_sources(p: _Phrase, anonymous: dict[str, _Draft]) -> _Draft | None:
@@ -421,9 +445,17 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
                 d = (_person_draft(article, name, drafts) if name else None) or _nearest_speaker(
                     f.offset, [d for d in drafts if d.kind == PERSON and d.found], 1500) or evidence.main_subject(
                     drafts, f.offset, "")
+            if d is None and p.refers:
+                # "The former mogul has maintained his innocence": the person of that gender who spoke or
+                # was named last, the article's subject, or the one person named just before.
+                people = [x for x in drafts if x.kind == PERSON and x.found and evidence.gender(x.name) != _other(p.refers)]
+                d = evidence.last_seen(f.offset, people, evidence.main_subject(drafts, f.offset, p.refers)) or (
+                    _named_just_before(article, f, drafts, evidence, p.refers, reach=600))
             if d is None and not p.body and p.head:
                 name = named_with_role(article.text, p.head, _content_words(p.name) - {p.head}, f.offset)
                 d = (_person_draft(article, name, drafts) if name else None) or _speaker_of_no_role(f, p, drafts)
+            if d is None and not p.fallback:
+                continue  # a text no body answers to ("the statement said"): no voice
             if d is None:
                 d = anonymous[_anonymous_key(p.name)] = _Draft(p.fallback)
                 d.names.append(p.name)
@@ -664,7 +696,8 @@ def _last_body_named(text: str, offset: int, head: str, drafts: list[_Draft], re
     """The body "the ministry" refers to: the last body named with that noun before it ("the Foreign
     Ministry called the decision unfair. '...,' the ministry said"), as a voice of its own if it has not
     spoken yet; None when no such name stands within `reach` characters before `offset`."""
-    pattern = re.compile(r"(?:\b[A-Z][\w’'-]*\s+){1,4}" + re.escape(head.capitalize()) + r"\b")
+    pattern = re.compile(r"(?:\b[A-Z][\w’'-]*\s+){1,4}" + re.escape(head.capitalize()) + r"\b"
+                         r"(?:\s+(?:of|for|on|and)(?:\s+the)?(?:\s+[A-Z][\w’'-]*)+)*")  # "Agency for Research on Cancer"
     found = None
     for m in pattern.finditer(text, max(0, offset - reach, after + 1), offset):
         found = m
@@ -674,13 +707,15 @@ def _last_body_named(text: str, offset: int, head: str, drafts: list[_Draft], re
     if len(words) < 2:
         return None
     name = " ".join(words)
+    spelled = _unframed(found.group())
+    initials = _initials(spelled)
     for d in drafts:
         if d.kind == ORGANISATION and d.found:
             key = " ".join(_name_key(d.name))
-            if key == name or key.endswith(" " + name):
-                return d
+            if key == name or key.endswith(" " + name) or (len(initials) > 1 and key == initials):
+                return d  # the name, or its acronym that spoke ("IARC" for "International Agency for ...")
     d = _Draft(ORGANISATION)
-    d.name = " ".join(w for w in found.group().split() if fold(w) not in STOPWORDS)
+    d.name = spelled
     d.names.append(d.name)
     drafts.append(d)
     return d
@@ -690,6 +725,17 @@ def _last_body_named(text: str, offset: int, head: str, drafts: list[_Draft], re
 _NAME_RUN = re.compile(r"[A-Z][\w&’'.-]*(?:(?: (?:of|for|and|&) | )[A-Z][\w&’'.-]*)*")
 _CALLED = re.compile(r"(?:called|named|dubbed|\b(?:company|firm|group|agency|network|broadcaster|bank|lender|"
                      r"insurer|operator|airline|carrier|maker|provider))\s+$")
+
+
+def _unframed(run: str) -> str:
+    """A run of capitalised words without the function words at its ends ("The Cartel of Oil States" ->
+    "Cartel of Oil States"); those inside a name stay."""
+    words = run.split()
+    while words and fold(_bare(words[0])) in STOPWORDS:
+        words.pop(0)
+    while words and fold(_bare(words[-1])) in STOPWORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _body_named_before(text: str, offset: int, drafts: list[_Draft], reach: int = 400, after: int = -1) -> _Draft | None:
@@ -703,7 +749,7 @@ def _body_named_before(text: str, offset: int, drafts: list[_Draft], reach: int 
     speaking = {" ".join(_name_key(d.name)): d for d in drafts if d.kind == ORGANISATION and d.found}
     best: _Draft | str | None = None
     for m in _NAME_RUN.finditer(text, lo, offset):
-        name = " ".join(w for w in m.group().split() if fold(_bare(w)) not in STOPWORDS)
+        name = _unframed(m.group())
         if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
             name = name[:-1]  # the full stop after the name, not an initialism's ("U.S.")
         key = " ".join(_name_key(name))
@@ -738,7 +784,7 @@ def _body_most_named(text: str, offset: int, drafts: list[_Draft], least: int = 
     counts: Counter[str] = Counter()
     spelled: dict[str, str] = {}
     for m in _BODY_RUN.finditer(text, 0, offset):
-        name = _bare(" ".join(w for w in m.group().split() if fold(_bare(w)) not in STOPWORDS))
+        name = _bare(_unframed(m.group()))
         key = " ".join(_name_key(name))
         if key and not set(key.split()) & people:
             counts[key] += 1

@@ -56,6 +56,7 @@ class _Phrase:
     partner: _Phrase | None = None  # the other speaker of "Greece and Cyprus said"
     body: bool = False  # an unnamed body ("a state-run audit agency", "the company"), not a person
     age: str = ""  # the age a description gives ("the 46-year-old striker" -> "46")
+    refers: str = ""  # a person's gender ("m", "f") a description of no known role is given by a pronoun after it
 
 
 _NOTHING = _Phrase("")
@@ -84,8 +85,9 @@ def _walk_back(s: _Sentence, end: int, limit: int = 12) -> list[int]:
                 break  # a verb ends the phrase; "a state prosecutor", "a Libyan state official" keep their noun
         if tok.raw.islower() and low.endswith("ing") and len(low) > 5 and not (
                 out and (toks[out[0]].norm in ROLE_NOUNS or toks[out[0]].norm in ORG_NOUNS)) and not (
-                i > s.lo and toks[i - 1].norm in ("a", "the") and not s.breaks_before(i)):
-            break  # "meeting reporters"; not "at a briefing", a noun after its article
+                i > s.lo and toks[i - 1].norm in ("a", "the") and not s.breaks_before(i)) and not (
+                s.gap(i) == "-" or (i + 1 < s.hi and s.gap(i + 1) == "-")):
+            break  # "meeting reporters"; not "at a briefing", a noun after its article, nor "post-meeting"
         out.insert(0, i)
         if s.breaks_before(i):
             break
@@ -436,6 +438,10 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
         if (len(idx) > 1 and _possessive(toks[idx[0]]) and _name_token(toks[idx[0]])
                 and not any(toks[t].norm in STOPWORDS for t in idx[1:])):
             return _Phrase(ORGANISATION, s.span(idx))  # "Turkey's foreign ministry"
+        if proper and all(_name_token(toks[t]) or _inside_body_name(s, t) for t in idx[proper[0] : -1]) and (
+                not s.breaks_before(idx[-1])):
+            # "The Guild of Pipefitters and Allied Trades union": a body's name, joins and all, and its kind.
+            return _Phrase(ORGANISATION, s.span(idx[proper[0]:]))
         if (determined or proper) and not any(toks[t].raw.islower() and toks[t].norm in STOPWORDS for t in idx[1:]):
             if proper:
                 return _Phrase(ORGANISATION, s.span(idx[proper[0]:]))
@@ -482,6 +488,9 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     end = h + 1
     if end < len(idx) and toks[idx[end]].norm in _POSTMODIFIERS:
         end = len(idx)
+    if (start == 1 and h > 2 and toks[idx[0]].norm in _OPENING_PREPOSITIONS
+            and toks[idx[1]].norm in DETERMINERS):
+        start = h  # "Under the new agreement workers said": the article is the preposition's, the speaker "workers"
     chosen = idx[start:end]
     determiner = toks[chosen[0]].norm
     if len(chosen) == 1 and head in TITLES and toks[chosen[0]].raw[:1].isupper() and not toks[chosen[0]].raw.isupper() or (
@@ -493,6 +502,11 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
         words = tuple(fold(_bare(toks[t].raw)) for t in chosen[1:] if _is_capital(toks[t]))
         return _Phrase("description", _lower_start(s, chosen), head=head, proper=words)
     return _Phrase(UNNAMED, _lower_start(s, chosen), head=head)
+
+
+# Prepositions that open a sentence with a phrase of their own before its subject ("Under the deal workers
+# said", "Across the region residents reported").
+_OPENING_PREPOSITIONS = frozenset("under in across throughout within at on by from for with without despite amid".split())
 
 
 def _age_description(s: _Sentence, idx: list[int]) -> _Phrase | None:

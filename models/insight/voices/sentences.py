@@ -100,6 +100,20 @@ def _ends_in_abbreviation(text: str, previous: tuple[int, int], start: int) -> b
     return False
 
 
+def _whole_numbers(text: str, toks: list[Token]) -> list[Token]:
+    """A number written with thousands commas is one token ("40,000", folded "40000"): its comma is no
+    break ("the 40,000-strong union said")."""
+    out: list[Token] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        if (prev is not None and tok.raw.isdigit() and len(tok.raw) == 3 and prev.raw.replace(",", "").isdigit()
+                and text[prev.end : tok.start] == ","):
+            out[-1] = Token(prev.norm + tok.norm, text[prev.start : tok.end], prev.start, tok.end)
+        else:
+            out.append(tok)
+    return out
+
+
 def _sentence_tokens(sentence: str) -> tuple[str, list[Token]]:
     """A sentence's text as attribution reads it (bracketed acronyms blanked out, offsets unchanged) and its
     tokens, each abbreviation one token with its period ("U.S.", "Gen.")."""
@@ -107,6 +121,8 @@ def _sentence_tokens(sentence: str) -> tuple[str, list[Token]]:
     if "(" in sentence:
         text = _BRACKETED_WORD.sub(_initials_blanked, _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group()), text))
     toks = tokens(text)
+    if "," in text and any(ch.isdigit() for ch in text):
+        toks = _whole_numbers(text, toks)
     spans = [m.span() for m in _ABBREVIATION.finditer(text)] if "." in text[:-1] or "&" in text else []
     if not spans:
         return text, toks
