@@ -136,3 +136,16 @@ def test_things_and_glued_phrases_are_no_speakers():
     assert _voices("Recent economic indicators suggest that growth has slowed.") == {}
     assert _voices("Investors suggest that growth has slowed.") == {"investors": UNNAMED}
     assert _voices("Under the new agreement workers said they would get a raise.") == {"workers": UNNAMED}
+
+
+def test_a_body_speaks_through_its_board():
+    for text in ("The board of directors of Kestrel Air says the chief executive was not candid.",
+                 "The board of Kestrel Air said the chief executive was not candid.",
+                 "Kestrel Air's board said the chief executive was not candid."):
+        assert _voices(text) == {"Kestrel Air": ORGANISATION}, text
+
+
+def test_a_stray_comma_between_a_named_subject_and_its_verb():
+    assert _voices("On the other side, Ana Ruiz, also took to X and expressed, “I loved my time at the club.”") == {
+        "Ana Ruiz": PERSON}
+    assert _voices("On Monday, Ana Ruiz, previously termed as a maverick, left the club.") == {}

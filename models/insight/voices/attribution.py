@@ -463,6 +463,16 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
             if base_only and phrase.kind != UNNAMED and phrase.partner is None:
                 return None
             return phrase, cue, _near_quote(s, quotes, sentence, toks[first].start, toks[i].end)
+    if j >= s.lo and marks == [","] and not auxiliary and not any(ch in between for ch in "”\"’"):
+        # "On the other side, Sam Altman, also took to X and expressed": a stray comma between a named
+        # subject, set off at its start, and its verb.
+        idx = _walk_back(s, j)
+        inverted = form.inverts and _read_phrase(s, _walk_forward(s, i + 1)).kind != ""  # "..., said a friend"
+        passive = nxt is not None and nxt.norm in ("as", "by")  # "X, previously termed as ...": a participle
+        if idx and not inverted and not passive and (idx[0] == s.lo or s.breaks_before(idx[0])) and all(_name_token(toks[t]) for t in idx):
+            phrase = _read_phrase(s, idx)
+            if phrase.kind in (PERSON, ORGANISATION):
+                return phrase, cue, _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
     if auxiliary:
         return None  # "..., has said": only across an aside
     # Nothing before the verb but a quotation or a comma: "..., ” said professor Ilter Turan".

@@ -139,6 +139,9 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
                 phrase.kind = ORGANISATION
             if phrase.kind in (PERSON, ORGANISATION):
                 return phrase
+    organ = _organ_of(s, idx)
+    if organ is not None:
+        return organ
     if len(idx) == 1 and (toks[idx[0]].norm in PRONOUNS or toks[idx[0]].norm in ("it", "they")):
         return _Phrase("pronoun", toks[idx[0]].raw)
     if len(idx) == 1 and toks[idx[0]].norm in _SOME_PEOPLE:
@@ -203,6 +206,31 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
 # Works someone authors, besides the documents: "according to analysis from Northgate Partners", "research
 # by the institute", "a poll by X" (lowercase only: "Northgate Research" is a name).
 _WORKS = frozenset("analysis analyses research poll polls polling assessment calculations projections tally".split())
+
+# The organs a body speaks through ("the board of directors of X", "X's board"): the body speaks.
+_ORGANS = frozenset("board management leadership trustees directors".split())
+
+
+def _organ_of(s: _Sentence, idx: list[int]) -> _Phrase | None:
+    """"The board (of directors) of Kestrel Air", "Kestrel Air's board": the body whose organ it is, a body
+    (the annotated stories count the body as the voice); None for any other phrase."""
+    toks = s.toks
+    words = [t for t in idx if toks[t].norm not in DETERMINERS]
+    if len(words) < 2:
+        return None
+    if toks[words[-1]].norm in _ORGANS and toks[words[-1]].raw.islower() and _possessive(toks[words[-2]]):
+        owner = words[:-1]  # "Kestrel Air's board"
+    elif toks[words[0]].norm in _ORGANS and toks[words[0]].raw.islower() and toks[words[1]].norm == "of":
+        k = 2
+        if k + 1 < len(words) and toks[words[k]].norm in _ORGANS and toks[words[k + 1]].norm == "of":
+            k += 2  # "the board of directors of"
+        owner = [t for t in words[k:] if toks[t].norm not in DETERMINERS]
+    else:
+        return None
+    if not owner or not all(_name_token(toks[t]) or (toks[t].raw.islower() and toks[t].norm in _NAME_JOINS) for t in owner):
+        return None
+    return _Phrase(ORGANISATION, _bare(s.span(owner)))
+
 
 # A brand's shape in lowercase: letters then a digit or a capital ("project44", "eBay", "iHeartMedia").
 _LOWER_BRAND = re.compile(r"[a-z]{1,12}(?:\d+|[A-Z]\w*)")
