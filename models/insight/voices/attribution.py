@@ -93,7 +93,9 @@ _DELIVERED = frozenset("statement statements remarks comments warning announceme
 # A verb that opens its sentence before its speaker ("Adds union president Carl Ng: ...", "Said the mayor,
 # ..."): the third person and past of the verbs that invert, capitalised.
 _OPENING_VERBS = frozenset(w.capitalize() for w, f in forms().items() if f.inverts and not (f.base or f.ing))
-_CUE_WORDS = SPEECH_VERBS | CITING_NOUNS | _DELIVERED | _MADE | _OPENING_VERBS | {
+# Only looked for in a passage with a quotation, at a sentence's start.
+_OPENING = re.compile(r"(?:^|(?<=[.!?”\"]\s))[A-Z][a-z]+\b")
+_CUE_WORDS = SPEECH_VERBS | CITING_NOUNS | _DELIVERED | _MADE | {
     "according", "According", "citing", "Citing", "cited", "cites", "words", "per", "Per"}
 # The lookahead on the cues' first letters lets the scan skip most word starts at once (a fifth faster).
 _CUE = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS})) + r"])" + _trie(_CUE_WORDS) + r"\b")
@@ -1128,6 +1130,10 @@ def _find_in_passage(passage: Passage, offset: int, lead_in: Callable[[], str] |
     candidates = [(m.start(), m.group()) for m in _CUE.finditer(text) if _may_attribute(text, 0, m.start(), m.group())]
     if not has_quote and not candidates:
         return []
+    if has_quote:  # "Adds union president Carl Ng: “...”": a verb opening its sentence
+        opening = [(m.start(), m.group()) for m in _OPENING.finditer(text) if m.group() in _OPENING_VERBS]
+        if opening:
+            candidates = sorted(candidates + opening)
     quotes = _quote_spans(text)
     found: list[_Found] = []
     before: str | None = None  # the sentence before this one, when it has no attribution; None: ask lead_in

@@ -100,6 +100,9 @@ def _ends_in_abbreviation(text: str, previous: tuple[int, int], start: int) -> b
     return False
 
 
+_THOUSANDS = re.compile(r"\d,\d{3}\b")
+
+
 def _whole_numbers(text: str, toks: list[Token]) -> list[Token]:
     """A number written with thousands commas is one token ("40,000", folded "40000"): its comma is no
     break ("the 40,000-strong union said")."""
@@ -121,7 +124,7 @@ def _sentence_tokens(sentence: str) -> tuple[str, list[Token]]:
     if "(" in sentence:
         text = _BRACKETED_WORD.sub(_initials_blanked, _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group()), text))
     toks = tokens(text)
-    if "," in text and any(ch.isdigit() for ch in text):
+    if "," in text and _THOUSANDS.search(text) is not None:
         toks = _whole_numbers(text, toks)
     spans = [m.span() for m in _ABBREVIATION.finditer(text)] if "." in text[:-1] or "&" in text else []
     if not spans:
