@@ -149,3 +149,15 @@ def test_a_stray_comma_between_a_named_subject_and_its_verb():
     assert _voices("On the other side, Ana Ruiz, also took to X and expressed, “I loved my time at the club.”") == {
         "Ana Ruiz": PERSON}
     assert _voices("On Monday, Ana Ruiz, previously termed as a maverick, left the club.") == {}
+
+
+def test_a_court_ruling_or_a_body_finding_that_states_a_verdict_a_person_finding_does_not():
+    assert _voices("The Appeals Court ruled that the levy was unlawful.") == {"Appeals Court": ORGANISATION}
+    assert _voices("The Appeals Court ruled out a retrial.") == {"Appeals Court": ORGANISATION}
+    assert _voices("The Grain Standards Office found that the dye was safe.") == {"Grain Standards Office": ORGANISATION}
+    assert _voices("Ana Ruiz found that the door was locked.") == {}
+    assert _voices("Divers found the wreck on Monday.") == {}
+
+
+def test_quoted_as_saying_is_the_subjects_speech_not_the_quoting_outlets():
+    assert _voices("Ana Ruiz was quoted by the Harbour Courier as saying the plan was dead.") == {"Ana Ruiz": PERSON}

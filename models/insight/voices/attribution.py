@@ -154,7 +154,10 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
         return _made(s, i, quotes, sentence)
     form = reporting_form(low) if tok.raw == low else None
     if form is not None:
-        return _speech_verb(s, i, form, quotes, sentence)
+        found = _speech_verb(s, i, form, quotes, sentence)
+        if found is not None and form.lemma == "find" and found[0].kind in (PERSON, "pronoun"):
+            return None  # "he found that the door was locked": a person finding is no verdict published
+        return found
     if i == s.lo and tok.raw in _OPENING_VERBS:
         return _opening_verb(s, i, quotes, sentence)
     return None
@@ -350,6 +353,9 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
                  and toks[i + 2].norm in particle and not s.breaks_before(i + 2))
     if reflexive:
         nxt = toks[i + 2]  # "ruled himself out"
+    if particle and (nxt is None or nxt.norm not in particle) and form.lemma in NEEDS_AFTER and _judged_after(
+            s, i, NEEDS_AFTER[form.lemma]):
+        particle = None  # "the court ruled that": a verdict, not "ruled out"
     if particle and (nxt is None or nxt.norm not in particle):
         if form.lemma != "call":
             return None
@@ -363,7 +369,7 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         return None
     if nxt is not None and nxt.raw.islower() and reporting_form(nxt.norm) is not None and not form.ing:
         return None  # "the claims said", "reports say": a noun before the verb, not a verb
-    if form.lemma in NEEDS_AFTER and not _judged_after(s, i, NEEDS_AFTER[form.lemma]):
+    if form.lemma in NEEDS_AFTER and not particle and not _judged_after(s, i, NEEDS_AFTER[form.lemma]):
         return None  # "the team assessed the damage": no verdict stated
     j, infinitive, auxiliary, be = _left_of_verb(s, i, form.lemma in NEGATED_STANCE)
     if j is None:
@@ -378,6 +384,9 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
     if form.ing and not be:
         # "adding that ...", "a warning": only "are warning" is a finite form, and the subject of an absolute
         # clause after "with" ("with some observers labelling the move a “...”").
+        quoted = _quoted_as(s, i, quotes, sentence)  # "Ana Ruiz was quoted (by X) as saying"
+        if quoted is not None:
+            return quoted
         return _with_subject(s, i, j, quotes, sentence) if j is not None and j >= s.lo else None
     if be and not form.ing:
         # "was told", "is said": passive, the speaker is not the subject; the agent after "by" is ("was
@@ -731,6 +740,25 @@ def _described_person(s: _Sentence, idx: list[int], i: int) -> _Phrase:
 
 
 _WITH = re.compile(r"\bwith\s", re.IGNORECASE)
+
+
+def _quoted_as(s: _Sentence, i: int, quotes: list[tuple[int, int]],
+               sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """"Ana Ruiz was quoted as saying", "Ana Ruiz was quoted by the Daily Ledger as saying": the subject of
+    the passive "quoted" speaks (the outlet quoting her does not)."""
+    toks = s.toks
+    if i - 2 < s.lo or toks[i - 1].norm != "as":
+        return None
+    k = i - 2
+    while k > s.lo and i - k <= 8 and toks[k].norm not in ("quoted", "cited"):
+        k -= 1
+    if toks[k].norm not in ("quoted", "cited") or k - 1 <= s.lo or toks[k - 1].norm not in BE:
+        return None
+    idx = _walk_back(s, k - 2)
+    phrase = _read_phrase(s, idx) if idx else _NOTHING
+    if phrase.kind not in (PERSON, ORGANISATION, UNNAMED, "description", "pronoun"):
+        return None
+    return phrase, f"{toks[k].norm} as {toks[i].norm}", _near_quote(s, quotes, sentence, toks[idx[0]].start, toks[i].end)
 
 
 def _with_subject(s: _Sentence, i: int, j: int, quotes: list[tuple[int, int]],
@@ -1089,6 +1117,7 @@ _NEAR_START = 48
 _NEGATED = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 
+_THAT_AFTER = re.compile(r"\s+that\b")
 _STANCE_NEGATED = re.compile(r"\b(?:does|do)\s+not\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 
@@ -1111,7 +1140,7 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
         return False
     after = _PARTICLE_AFTER.get(form.lemma)
     particle = after.match(text, at + len(word)) if after is not None else None
-    if after is not None and particle is None:
+    if after is not None and particle is None and not (form.lemma in NEEDS_AFTER and _THAT_AFTER.match(text, at + len(word))):
         return form.lemma == "call" and (_WHAT.search(text, lo, at) is not None or any(
             ch in text[at : at + 80] for ch in "“\""))
     if form.lemma in BESIDE_QUOTE and not _beside_quote(text, at, particle.end() if particle else at + len(word)):

@@ -47,7 +47,7 @@ _NOT_INVERTING = """
     describe characterise term dub label brand promise pledge vow threaten swear implore beseech beg
     hint imply indicate reveal disclose confide confess concur specify clarify forecast regret deplore
     protest congratulate praise hail laud commend applaud thank welcome caption recommend depict portray
-    outline affirm reaffirm classify assess""".split()
+    outline affirm reaffirm classify assess find""".split()
 
 # Verbs that report only with a particle after them ("pointed out", "called on", "called for").
 PARTICLES = {"point": ("out",), "call": ("on", "for"), "spell": ("out",), "lay": ("out",), "go": ("on",),
@@ -63,10 +63,11 @@ REFLEXIVES = frozenset("himself herself itself themselves myself ourselves".spli
 BESIDE_QUOTE = frozenset("continue go wonder express".split())
 
 # Verbs of judging that report a position only with what they judge after them: a body "classified the
-# additive as possibly carcinogenic" or "has assessed that the intake is safe" published its verdict; "the
-# team assessed the damage" and "classified documents" report nothing. The word that must follow: "as"
+# additive as possibly carcinogenic", "has assessed that the intake is safe", "found that" or a court "ruled
+# that" published its verdict; "the team assessed the damage", "found the wreck" and "classified documents"
+# report nothing. The word that must follow: "as"
 # within a few words, "that" right after the verb (an adverb may stand between).
-NEEDS_AFTER = {"classify": "as", "assess": "that"}
+NEEDS_AFTER = {"classify": "as", "assess": "that", "find": "that", "rule": "that"}
 
 # Verbs of advising whose negation is itself a position stated ("the council does not recommend the
 # product", "the ministry does not advise travel"): a plain present negation ("does not", "do not") keeps
@@ -78,7 +79,7 @@ LEMMAS = frozenset(_INVERTING) | frozenset(_NOT_INVERTING) | frozenset(PARTICLES
 # The principal parts of the irregular verbs above (what a stemmer cannot know).
 _IRREGULAR = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "swear": ("swore", "sworn"),
-    "lay": ("laid",), "beseech": ("besought",), "go": ("goes", "went", "gone"),
+    "lay": ("laid",), "beseech": ("besought",), "go": ("goes", "went", "gone"), "find": ("found",),
 }
 
 
