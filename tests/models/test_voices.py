@@ -774,7 +774,7 @@ def test_an_honour_and_a_given_name_are_the_person_named_in_full():
         "Sir Olaf said: “The party cannot respond by shuffling people at the top.”",
     ])
     assert set(found) == {"Sir Olaf Brandt"}
-    assert len(found["Sir Olaf Brandt"].mentions) == 3
+    assert len(found["Sir Olaf Brandt"].mentions) == 4  # "has called for ..., saying ...": two acts of speech
     assert found["Sir Olaf Brandt"].role == "the opposition leader"  # what the article calls him
 
 

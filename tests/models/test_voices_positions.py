@@ -161,3 +161,17 @@ def test_a_court_ruling_or_a_body_finding_that_states_a_verdict_a_person_finding
 
 def test_quoted_as_saying_is_the_subjects_speech_not_the_quoting_outlets():
     assert _voices("Ana Ruiz was quoted by the Harbour Courier as saying the plan was dead.") == {"Ana Ruiz": PERSON}
+
+
+def test_a_participle_of_saying_after_a_comma_is_the_main_subjects_speech():
+    found = article_voices(_article("The defendant's attorney, Ivo Marsh, expressed disappointment, saying the verdict was wrong."))
+    assert [(v.name, v.role) for v in found] == [("Ivo Marsh", "the defendant's attorney")]
+    assert _voices("Ana Ruiz took to X on Friday, writing that she was leaving the club.") == {"Ana Ruiz": PERSON}
+    assert _voices("The storm hit the coast on Monday, saying nothing.") == {}
+    assert _voices("When the plant closed, workers left, saying it was over.") == {}
+
+
+def test_according_to_the_company_is_the_body_the_article_calls_a_company():
+    assert _voices("The mill will shut in May, according to the company.",
+                   "Tarn Paper, a family-owned paper company, employs 300 people, the Valley Times reported.") == {
+        "Tarn Paper": ORGANISATION, "Valley Times": ORGANISATION}

@@ -387,6 +387,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         quoted = _quoted_as(s, i, quotes, sentence)  # "Ana Ruiz was quoted (by X) as saying"
         if quoted is not None:
             return quoted
+        if i > s.lo and s.gap(i).strip() == ",":
+            return _participle_subject(s, i, quotes, sentence)  # "X expressed disappointment, saying ..."
         return _with_subject(s, i, j, quotes, sentence) if j is not None and j >= s.lo else None
     if be and not form.ing:
         # "was told", "is said": passive, the speaker is not the subject; the agent after "by" is ("was
@@ -740,6 +742,26 @@ def _described_person(s: _Sentence, idx: list[int], i: int) -> _Phrase:
 
 
 _WITH = re.compile(r"\bwith\s", re.IGNORECASE)
+
+
+def _participle_subject(s: _Sentence, i: int, quotes: list[tuple[int, int]],
+                        sentence: tuple[int, int]) -> tuple[_Phrase, str, tuple[int, int] | None] | None:
+    """The speaker of a participle clause of saying set off by a comma ("The regulator issued a new warning
+    on Monday, adding that ...", "Tom Reyes expressed disappointment, saying ..."): the subject of the
+    sentence's first verb in the past before it (read as a reporting verb's subject: asides, titles)."""
+    toks = s.toks
+    for k in range(s.lo + 1, i - 1):
+        tok = toks[k]
+        if tok.norm in CLAUSE_BREAKS and k > s.lo:
+            return None  # "When the plant closed, ..., saying": a clause of its own before the main one
+        if tok.raw.islower() and tok.norm not in STOPWORDS and (
+                tok.norm in _IRREGULAR_PAST or (tok.norm.endswith("ed") and len(tok.norm) > 4)) and not (
+                toks[k - 1].norm in DETERMINERS or toks[k - 1].norm in BE):
+            found = _speech_verb(s, k, Form("past", False, False, False), quotes, sentence)
+            if found is None or found[0].kind not in (PERSON, ORGANISATION, UNNAMED, "pronoun", "description"):
+                return None
+            return found[0], toks[i].norm, _near_quote(s, quotes, sentence, toks[i].start, toks[i].end)
+    return None
 
 
 def _quoted_as(s: _Sentence, i: int, quotes: list[tuple[int, int]],
@@ -1145,7 +1167,8 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
             ch in text[at : at + 80] for ch in "“\""))
     if form.lemma in BESIDE_QUOTE and not _beside_quote(text, at, particle.end() if particle else at + len(word)):
         return False
-    return not form.ing or _BE_WORD.search(text, lo, at) is not None or _WITH.search(text, max(lo, at - 80), at) is not None
+    return (not form.ing or _BE_WORD.search(text, lo, at) is not None or _WITH.search(text, max(lo, at - 80), at) is not None
+            or text[max(lo, at - 3) : at].rstrip().endswith(","))  # ", saying": a participle clause
 
 
 def _find_in_passage(passage: Passage, offset: int, lead_in: Callable[[], str] | None = None) -> list[_Found]:

@@ -628,7 +628,7 @@ def _resolve_description(evidence: _Evidence, f: _Found, p: _Phrase, drafts: lis
             if d is None:
                 # "The plant will close, according to the company. Harbor Steel, a steel firm, ...": the body
                 # the article names anywhere, when it names one only.
-                d = _body_most_named(text, len(text), drafts, least=1, only=True)
+                d = _body_most_named(text, len(text), drafts, least=1, only=True, head=p.head)
         if d is not None:
             d.kind = ORGANISATION  # "the company said": whoever it refers to is a company
         return d
@@ -727,6 +727,12 @@ _CALLED = re.compile(r"(?:called|named|dubbed|\b(?:company|firm|group|agency|net
                      r"insurer|operator|airline|carrier|maker|provider))\s+$")
 
 
+def _called_so(text: str, name: str, head: str) -> bool:
+    """Whether the article calls the body `name` a `head` ("company") right before or in an aside after it."""
+    n, h = re.escape(name), re.escape(head)
+    return re.search(rf"\b{h}\s+(?:called\s+|named\s+)?{n}\b|\b{n},\s+(?:a|an|the)\s+[^,.;]{{0,50}}?\b{h}\b", text) is not None
+
+
 def _unframed(run: str) -> str:
     """A run of capitalised words without the function words at its ends ("The Cartel of Oil States" ->
     "Cartel of Oil States"); those inside a name stay."""
@@ -775,7 +781,8 @@ def _body_named_before(text: str, offset: int, drafts: list[_Draft], reach: int 
 _BODY_RUN = re.compile(r"[A-Z][\w&’'-]*(?:(?: (?:of|for|and|&) | )[A-Z][\w&’'-]*)*")
 
 
-def _body_most_named(text: str, offset: int, drafts: list[_Draft], least: int = 2, only: bool = False) -> _Draft | None:
+def _body_most_named(text: str, offset: int, drafts: list[_Draft], least: int = 2, only: bool = False,
+                     head: str = "") -> _Draft | None:
     """The body a bare "the company" or "the firm" means when none spoke or was named near it: the name the
     article writes most often before `offset` (at least `least` times) that it marks as a body's (a body
     word, a brand's shape, an office held in it or what only a body has: see `kinds.body_in_text`, or a
@@ -791,7 +798,12 @@ def _body_most_named(text: str, offset: int, drafts: list[_Draft], least: int = 
             spelled.setdefault(key, name)
     bodies = [(key, n) for key, n in counts.most_common(3 if not only else None) if n >= least and (
         set(key.split()) & ORG_WORDS or _BRAND.search(spelled[key]) or body_in_text(text, spelled[key])
-        or _CALLED.search(text, max(0, text.find(spelled[key]) - 30), text.find(spelled[key])))]
+        or _CALLED.search(text, max(0, text.find(spelled[key]) - 30), text.find(spelled[key]))
+        or (head and _called_so(text, spelled[key], head)))]
+    if only and len(bodies) > 1 and head:
+        # Of several bodies, the one the article calls by the description's noun ("the company Harbor Steel",
+        # "Harbor Steel, a steel company").
+        bodies = [(key, n) for key, n in bodies if _called_so(text, spelled[key], head)]
     if only and len(bodies) != 1:
         return None  # `only`: one body named in the whole article, or none is meant
     if not bodies:
