@@ -175,3 +175,20 @@ def test_according_to_the_company_is_the_body_the_article_calls_a_company():
     assert _voices("The mill will shut in May, according to the company.",
                    "Tarn Paper, a family-owned paper company, employs 300 people, the Valley Times reported.") == {
         "Tarn Paper": ORGANISATION, "Valley Times": ORGANISATION}
+
+
+def test_one_or_a_noun_beside_a_quotation_is_an_unnamed_speaker():
+    assert _voices("“It is a disaster for all of us,” one rider said.") == {"one rider": UNNAMED}
+    assert _voices("“It is a disaster for all of us,” said one rider at the stop.") == {"one rider": UNNAMED}
+
+
+def test_a_body_named_before_speaks_through_its_leadership_or_a_statement_of_its_kind():
+    assert _voices("The Glaziers Union voted to strike.",
+                   "In a letter to members, the union's leadership said the offer was too low.",
+                   "The offer is too low, according to a union statement.") == {"Glaziers Union": ORGANISATION}
+
+
+def test_calling_something_an_adjective_of_judgement_is_saying_so():
+    assert _voices("Ana Ruiz called the strike illegal and irresponsible.") == {"Ana Ruiz": PERSON}
+    assert _voices("Ana Ruiz called the police.") == {}
+    assert _voices("Ana Ruiz called the union official.") == {}

@@ -23,7 +23,17 @@ from models.insight.voices.lexicon import (
     forms,
     reporting_form,
 )
-from models.insight.voices.phrases import _NOTHING, _QUANTIFIERS, _VEHICLES, _Phrase, _read_name, _read_phrase, _walk_back, _walk_forward
+from models.insight.voices.phrases import (
+    _NOTHING,
+    _QUANTIFIERS,
+    _VEHICLES,
+    _lower_start,
+    _Phrase,
+    _read_name,
+    _read_phrase,
+    _walk_back,
+    _walk_forward,
+)
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.insight.voices.sentences import (
     _BOUNDARY,
@@ -360,7 +370,7 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         if form.lemma != "call":
             return None
         called = _what_called(s, i, quotes, sentence)
-        if called is not None or not _quote_after_object(s, i, quotes):
+        if called is not None or not (_quote_after_object(s, i, quotes) or _judgement_after_object(s, i)):
             return called
         particle = None  # "The mayor called the plan “a disgrace”": calling it so is saying so
     if form.lemma == "write" and _WORK_TITLE.match(s.text, toks[i].end):
@@ -497,10 +507,14 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
     if after and toks[after[0]].raw.islower() and toks[after[0]].norm in _PREPOSITIONS:
         return None  # "..., said in a statement": no speaker after the verb
     phrase = _read_phrase(s, after)
+    quote = _near_quote(s, quotes, sentence, toks[i].start, toks[i].end)
+    if not phrase.kind and quote is not None and form.lemma in _PLAIN_SAYING:
+        stop = next((n for n in range(1, len(after)) if toks[after[n]].norm in STOPWORDS), len(after))
+        phrase = _speaking_noun(s, after[:stop][:3])  # "“...,” said one rider (at the stop)"
     if not phrase.kind:
         return None
     _apposition_after(s, after, phrase)
-    return phrase, cue, _near_quote(s, quotes, sentence, toks[i].start, toks[i].end)
+    return phrase, cue, quote
 
 
 # Prepositions of the setting a subject may be split from its verb by: "The ministry in the press release
@@ -676,16 +690,19 @@ def _speaking_noun(s: _Sentence, idx: list[int]) -> _Phrase:
     verb that only says, right beside a quotation of speech: the quotation is the evidence someone speaks.
     A text or a document ("the statement", "the sign") never speaks."""
     toks = s.toks
-    starts = [n for n, t in enumerate(idx) if toks[t].norm in ("the", "his", "her", "their")]
+    starts = [n for n, t in enumerate(idx) if toks[t].norm in ("the", "his", "her", "their", "one", "a", "an", "another")]
     idx = idx[starts[-1] :] if starts else []  # "At noon the clerk": the phrase from its determiner
     if len(idx) not in (2, 3):
         return _NOTHING
+    indefinite = toks[idx[0]].norm in ("one", "a", "an", "another")  # "“...,” one rider said": someone unnamed
     words = [toks[t] for t in idx[1:]]
     head = words[-1]
     if (not all(w.raw.isalpha() and w.raw.islower() for w in words) or head.norm in STOPWORDS or head.norm in DOCUMENT_NOUNS
             or head.norm in _VEHICLES or head.norm in CITING_NOUNS or (head.norm.endswith("s") and not head.norm.endswith("ss"))
             or head.norm in TIME_NOUNS or head.norm in _TEXT_BEARERS):
         return _NOTHING
+    if indefinite:
+        return _Phrase(UNNAMED, _lower_start(s, idx), head=head.norm)
     return _Phrase("description", s.span(idx), head=head.norm, fallback=UNNAMED)
 
 
@@ -854,6 +871,32 @@ def _unnamed_partner(s: _Sentence, idx: list[int]) -> _Phrase | None:
     left = _walk_back(s, idx[0] - 2)
     other = _read_phrase(s, left) if left else _NOTHING
     return other if other.kind == UNNAMED and _plural(s, left, other) else None
+
+
+# The raw look of "called the strike illegal" (checked again on tokens by `_judgement_after_object`).
+_CALLED_SO = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that)\s+(?:[\w-]+\s+){1,3}?[a-z]{3,}"
+                        r"(?:al|ous|ive|ful|less|able|ible|ic|ary|ory|ent|ant|ate|ish)\b")
+# Endings of adjectives of judgement ("illegal", "outrageous", "irresponsible", "unacceptable", "historic").
+_ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ous|ive|ful|less|able|ible|ic|ary|ory|ent|ant|ate|ish)$")
+
+
+def _judgement_after_object(s: _Sentence, i: int) -> bool:
+    """"called the strike illegal", "called the ruling a disgrace" without quotation marks: a determined
+    object of at most three words, then an adjective of judgement that ends the clause; calling something so
+    is saying so ("called the police", "called the hospital again" say nothing)."""
+    toks = s.toks
+    k = i + 1
+    if k >= s.hi or toks[k].norm not in ("the", "a", "an", "his", "her", "its", "their", "this", "that") or s.breaks_before(k):
+        return False
+    for adj in range(k + 2, min(s.hi, k + 5)):
+        if s.breaks_before(adj):
+            return False
+        tok = toks[adj]
+        end = adj + 1 >= s.hi or s.breaks_before(adj + 1) or toks[adj + 1].norm in ("and", "but", "because", "after", "as")
+        if (tok.raw.islower() and end and _ADJECTIVE.match(tok.norm) and tok.norm not in ROLE_NOUNS
+                and tok.norm not in ORG_NOUNS and not tok.norm.endswith("ment")):
+            return True
+    return False
 
 
 def _quote_after_object(s: _Sentence, i: int, quotes: list[tuple[int, int]]) -> bool:
@@ -1164,7 +1207,7 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     particle = after.match(text, at + len(word)) if after is not None else None
     if after is not None and particle is None and not (form.lemma in NEEDS_AFTER and _THAT_AFTER.match(text, at + len(word))):
         return form.lemma == "call" and (_WHAT.search(text, lo, at) is not None or any(
-            ch in text[at : at + 80] for ch in "“\""))
+            ch in text[at : at + 80] for ch in "“\"") or _CALLED_SO.match(text, at + len(word)) is not None)
     if form.lemma in BESIDE_QUOTE and not _beside_quote(text, at, particle.end() if particle else at + len(word)):
         return False
     return (not form.ing or _BE_WORD.search(text, lo, at) is not None or _WITH.search(text, max(lo, at - 80), at) is not None

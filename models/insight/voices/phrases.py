@@ -21,6 +21,7 @@ from models.insight.voices.words import (
     ORG_WORDS,
     PARTICLES,
     PASSIVE,
+    PERSON_OR_BODY,
     PRONOUNS,
     ROLE_NOUNS,
     SKIP_SUBJECTS,
@@ -133,6 +134,10 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
         # "a CNBC report", "an Associated Press report", "the Kremlin statement": the name before the text
         # is its author. Only a name stands there (not "a new report", "the latest figures").
         writer = [t for t in idx[:-1] if toks[t].norm not in DETERMINERS]
+        if (len(writer) == 1 and toks[writer[0]].raw.islower() and toks[writer[0]].norm in ORG_NOUNS - PERSON_OR_BODY
+                and toks[writer[0]].norm not in _ANY_BODY):
+            head = toks[writer[0]].norm  # "a union statement": the union's
+            return _Phrase("description", f"the {head}", head=head, fallback=UNNAMED, body=True)
         if writer and all(_name_token(toks[t]) for t in writer) and not _possessive(toks[writer[-1]]):
             phrase = _read_phrase(s, writer)
             if phrase.kind == PERSON and len(writer) <= 3 and not phrase.title and not phrase.role:
@@ -207,6 +212,9 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
 # by the institute", "a poll by X" (lowercase only: "Northgate Research" is a name).
 _WORKS = frozenset("analysis analyses research poll polls polling assessment calculations projections tally".split())
 
+# Body nouns that fit any body: "a company statement" says too little to find whose it is.
+_ANY_BODY = frozenset("company firm group business body organisation organization side".split())
+
 # The organs a body speaks through ("the board of directors of X", "X's board"): the body speaks.
 _ORGANS = frozenset("board management leadership trustees directors".split())
 
@@ -227,6 +235,9 @@ def _organ_of(s: _Sentence, idx: list[int]) -> _Phrase | None:
         owner = [t for t in words[k:] if toks[t].norm not in DETERMINERS]
     else:
         return None
+    if len(owner) == 1 and toks[owner[0]].raw.islower() and fold(_bare(toks[owner[0]].raw)) in ORG_NOUNS:
+        head = fold(_bare(toks[owner[0]].raw))  # "the union's leadership": the union named before
+        return _Phrase("description", f"the {head}", head=head, fallback=UNNAMED, body=True)
     if not owner or not all(_name_token(toks[t]) or (toks[t].raw.islower() and toks[t].norm in _NAME_JOINS) for t in owner):
         return None
     return _Phrase(ORGANISATION, _bare(s.span(owner)))
