@@ -1183,6 +1183,8 @@ _NEGATED = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:[a-z]+ly\s+)?$", re.IG
 
 
 _THAT_AFTER = re.compile(r"\s+that\b")
+# The raw look of `_judged_after`: "that" after the verb (an adverb between), "as" within a few words.
+_RAW_VERDICT = {"that": re.compile(r"(?:\s+[a-z]+ly)?\s+that\b"), "as": re.compile(r"(?:\s+[\w’'-]+){1,6}?\s+as\b")}
 _STANCE_NEGATED = re.compile(r"\b(?:does|do)\s+not\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 
@@ -1205,6 +1207,8 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
         return False
     after = _PARTICLE_AFTER.get(form.lemma)
     particle = after.match(text, at + len(word)) if after is not None else None
+    if form.lemma in NEEDS_AFTER and particle is None and not _RAW_VERDICT[NEEDS_AFTER[form.lemma]].match(text, at + len(word)):
+        return False  # "found the wreck", "assessed the damage": no verdict after the verb
     if after is not None and particle is None and not (form.lemma in NEEDS_AFTER and _THAT_AFTER.match(text, at + len(word))):
         return form.lemma == "call" and (_WHAT.search(text, lo, at) is not None or any(
             ch in text[at : at + 80] for ch in "“\"") or _CALLED_SO.match(text, at + len(word)) is not None)
