@@ -188,36 +188,40 @@ def corpus_stage(
     steps. An article given twice under one id (see `load`) counts once, in its first place, as its last
     version. With a `cache`, the links of a corpus analysed before are loaded instead of computed.
     """
-    latest: dict[str, Article] = {}
-    for article in articles:
-        latest[article.id] = article
-    yield Progress(REPETITION, 0, 1)
-    articles = list(latest.values())
-    # One key for the run's corpus, over its articles as they come to this stage: what the stage finds (the
-    # repeated furniture, then tags and links) follows from them, the config and the engine.
-    key = links_key(articles, config) if cache is not None and cache.enabled else ""
-    store = cache if key else None
-    articles = _without_repeats(articles, config, store, key)  # the cleaner's corpus part
-    _settle()
-    yield Progress(LINKING, 0, 1)
-    analysis = None
-    if store is not None:
-        analysis = store.get_corpus(key, articles)
-        if analysis is None:  # a corpus a few articles away from one analysed before: relink only those
-            analysis = _relinked(store, articles, config, workers)
-            if analysis is not None:
-                _settle()
-                store.put_corpus(key, analysis, articles, config)
-    if analysis is None:
-        analysis = analyze_corpus(articles, config, workers=workers)
+    # The texts' fingerprints are remembered for this load only (model.fingerprint): forgotten however the
+    # stage ends, also when it fails or the reader closes mid-load and the generator is closed.
+    try:
+        latest: dict[str, Article] = {}
+        for article in articles:
+            latest[article.id] = article
+        yield Progress(REPETITION, 0, 1)
+        articles = list(latest.values())
+        # One key for the run's corpus, over its articles as they come to this stage: what the stage finds (the
+        # repeated furniture, then tags and links) follows from them, the config and the engine.
+        key = links_key(articles, config) if cache is not None and cache.enabled else ""
+        store = cache if key else None
+        articles = _without_repeats(articles, config, store, key)  # the cleaner's corpus part
         _settle()
+        yield Progress(LINKING, 0, 1)
+        analysis = None
         if store is not None:
-            store.put_corpus(key, analysis, articles, config)
-    if store is not None:
-        store.flush()
-    forget_fingerprints()
-    yield Progress(LINKING, 1, 1)
-    return Corpus(analysis.articles, analysis.topics, analysis.links, tuple(problems))
+            analysis = store.get_corpus(key, articles)
+            if analysis is None:  # a corpus a few articles away from one analysed before: relink only those
+                analysis = _relinked(store, articles, config, workers)
+                if analysis is not None:
+                    _settle()
+                    store.put_corpus(key, analysis, articles, config)
+        if analysis is None:
+            analysis = analyze_corpus(articles, config, workers=workers)
+            _settle()
+            if store is not None:
+                store.put_corpus(key, analysis, articles, config)
+        if store is not None:
+            store.flush()
+        yield Progress(LINKING, 1, 1)
+        return Corpus(analysis.articles, analysis.topics, analysis.links, tuple(problems))
+    finally:
+        forget_fingerprints()
 
 
 def _without_repeats(articles: list[Article], config: Config, cache: Cache | None, key: str) -> list[Article]:

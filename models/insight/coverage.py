@@ -37,7 +37,9 @@ class Coverage:
         """One sentence on the topics no passage discusses (less those in `leave_out`), or "". Naming them is a
         finding (what nobody covers) when some configured topic does tag this story; when none does, the
         config was written for another story (the bundled seed topics on a new one) and naming its topics in
-        a reader or a report a journalist sends on reads as nonsense, so the sentence only counts them.
+        a reader or a report a journalist sends on reads as nonsense, so the sentence only counts them. One
+        silent topic alone is still named: it cannot tell a config for another story from the one topic a
+        person wrote that nobody covers.
         `quote` makes a label safe where the sentence goes (Markdown in export)."""
         silent = [t for t in self.silent if t.id not in leave_out]
         if not silent:

@@ -736,7 +736,8 @@ def _encode_article(article: Article) -> bytes:
         offsets = [[q.start, q.end] for q in article.passages]
     removed = [[r.text, r.rule, r.line, r.kind, r.detail, r.role] for r in article.removed]
     row = [_ARTICLE, article.title, article.author, article.source, article.date, article.encoding,
-           article.content_hash, article.notes, passages, removed, offsets, article.text if offsets else None]
+           article.content_hash, article.notes, passages, removed, offsets,
+           article.text if offsets is not None else None]  # (an article of no passages has offsets [])
     return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

@@ -196,12 +196,17 @@ def test_an_article_whose_passages_are_not_its_text_joined_comes_back_as_it_was(
                   (Removed("Share this", "share", 3, "evidence", "a button", None),), "h", "utf-8", ("a note",))
     plain = Article("b", "b.txt", None, None, None, None, "One.\n\nTwo.", (
         Passage("b:0", "b", 0, "One.", 0, 4), Passage("b:1", "b", 1, "Two.", 6, 10)), (), "h2")
+    # Text and no passage at all (offsets [], which is falsy): its text was once left out of the row, and the
+    # row could never be read back (missed and rewritten on every warm run).
+    bare = Article("c", "c.txt", None, None, None, None, "Only furniture here.", (), (), "h3")
     with Cache(tmp_path / "c.sqlite3") as store:
         store.put_article("k1", config, odd)
         store.put_article("k2", config, plain)
+        store.put_article("k3", config, bare)
         store.flush()
         assert store.get_article("k1", config, "a", "a.txt") == odd
         assert store.get_article("k2", config, "b", "b.txt") == plain
+        assert store.get_article("k3", config, "c", "c.txt") == bare
         assert store._db is not None
         store._db.execute("UPDATE articles SET value = ? WHERE key = 'k2'", (zlib.compress(
             b'{"id": "b", "path": "b.txt", "passages": [], "removed": [], "content_hash": "h2"}'),))

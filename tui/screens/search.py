@@ -51,8 +51,9 @@ def snippet(text: str, start: int, end: int) -> Text:
     return out
 
 
-# Typographic quotes, apostrophes and dashes as typed on a keyboard: a journalist types "derna's", the page
-# prints "Derna’s" (a new user's trial found 0 of 3). One character for one, so offsets stay valid.
+# Quotes, apostrophes and dashes as typed on a keyboard: `fold` already straightens ’ and ‘, not the other
+# marks pages print (ʼ ′ ´, “ ” « », – — ‐): "2019-20" finds "2019–20", "chief's" finds "chiefʼs". One
+# character for one, so offsets stay valid.
 _TYPED = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "`": "'", "´": "'",
                         "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
                         "–": "-", "—": "-", "‐": "-", "‑": "-", "‒": "-", "−": "-"})
