@@ -340,6 +340,8 @@ def _glued_marker(blocks: list[Block], cleaning: Cleaning, clock: Clock, stops: 
 # "… cut off from the world. Also read: Quake toll rises to 2,800 as search continues 5. This relentless …": a
 # marker's label and a colon after a sentence's end, inside a paragraph a page ran together
 _INLINE_LABEL = re.compile(r"(?<=[.!?”\"’]) ([A-Z][^:.!?\n]{1,30}):\s+(?=[A-Z0-9“\"‘])")
+# "… as search continues The pilots said …": a lowercase word, then a capitalised word that opens sentences, not titles
+_BODY_RESTART = re.compile(r"(?<=[a-z,]) (?=(?:The|A|An|He|She|They|It|We|I|His|Her|Their|Its|Our|This|That|These|Those|There)\s)")
 _NEXT_SENTENCE = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[A-Z“\"‘])")
 
 
@@ -364,8 +366,10 @@ def _inline_markers(blocks: list[Block], cleaning: Cleaning, clock: Clock, stops
             end = _NEXT_SENTENCE.search(block.text, m.end())
             if end is None or word_count(block.text[m.end():end.start()]) > cleaning.title_max_words:
                 break
-            piece = block.text[m.start():end.end()].strip()
-            block.text = (block.text[: m.start()] + " " + block.text[end.end():]).strip()
+            start = _BODY_RESTART.search(block.text, m.end(), end.start())
+            stop = start.start() + 1 if start else end.end()  # (a headline without its stop: the body's sentence goes on)
+            piece = block.text[m.start():stop].strip()
+            block.text = (block.text[: m.start()] + " " + block.text[stop:]).strip()
             measure(block, stops)
             out.append(Removed(piece, rule.id, block.line, "rule", f"a {rule.id!r} marker and its headline inside a paragraph", rule.role))
             break  # (one per paragraph: the text moved)

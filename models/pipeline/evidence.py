@@ -110,7 +110,8 @@ WIRE_DATELINE = re.compile(
 )  # (after an agency in brackets the dash may be missing: "Washington, Aug 23 (PTI) NASA said …")
 # What a dateline leaves when its place was a link the page lost: the agency in brackets alone, or only the
 # brackets, then the dash ("(KTLA) — The …", "( – The …"): no word of the sentence it opens.
-_TAG_DATELINE = re.compile(r"^\((?:\s*[A-Z][\w&.'’/ -]{0,30})?\)?\s*[-–—]{1,2}\s+(?=[\"“‘'A-Z0-9])")
+_TAG_DATELINE = re.compile(r"^\((?:\s*[A-Z][\w&.'’/ -]{0,30}\)|\)?)\s*[-–—]{1,2}\s+(?=[\"“‘'A-Z0-9])")
+# (a missing ")" only after empty brackets: "(The mayor - Jane Doe - said …" is a remark in brackets)
 # A dateline standing alone as a line ("OSAKA -", "LIMA, Peru –", "LONDON, June 5 (Reuters) -"): its paragraph
 # went on the next line.
 DATELINE_ALONE = re.compile(
@@ -336,7 +337,7 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
         block = blocks[i]
         if i == deck or block.deck or block.rule is not None:
             continue
-        if block.words <= cleaning.title_max_words and _shouted_or_chatter(block, cleaning):
+        if block.words <= cleaning.title_max_words and _shouted_or_chatter(block, cleaning, blocks, live, first < i < last, stops):
             continue
         if i < first and _short_line(block, cleaning, stops):
             block.drop("head-short-line", "context", _why_short(block, stops) + ", above the body")
@@ -351,7 +352,8 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
 CAPS_HEADLINE_MIN_WORDS = 4  # "OPERATORS WARN OF DELAYS": a headline in capitals; a subheading in capitals is a label or a question
 
 
-def _shouted_or_chatter(block: Block, cleaning: Cleaning) -> bool:
+def _shouted_or_chatter(block: Block, cleaning: Cleaning, blocks: list[Block], live: list[int], inside: bool,
+                        stops: frozenset[str]) -> bool:
     """Two kinds of line that are never the article's own, wherever they stand (the title and the deck aside),
     dropped here: a headline of another story in capitals ("FERRY OPERATORS WARN: 'WE CANNOT WAIT'"): a line of
     several words, every letter a capital, that asks nothing (a subheading in capitals is a question or a label
@@ -359,7 +361,8 @@ def _shouted_or_chatter(block: Block, cleaning: Cleaning) -> bool:
     know:", "Read the latest developments below")."""
     if block.heading_level is not None:
         return False
-    if CAPS_HEADLINE_MIN_WORDS <= block.words and _shouted(block.text) and not block.text.rstrip().endswith("?"):
+    if CAPS_HEADLINE_MIN_WORDS <= block.words and _shouted(block.text) and not block.text.rstrip().endswith("?") \
+            and block.text.rstrip().rstrip("\"'”’)")[-1:] not in ".!…" and (not inside or _caps_teaser(block, blocks, live, stops)):
         block.drop("caps-headline", "evidence", f"{block.words} words all in capitals, no question: a headline of another story")
         return True
     if block.words <= CHATTER_MAX_WORDS and _page_chatter(block.text):
@@ -367,6 +370,26 @@ def _shouted_or_chatter(block: Block, cleaning: Cleaning) -> bool:
                    "(below, above), outside any quote: the page speaking about itself")
         return True
     return False
+
+
+CAPS_TEASER_MIN_WORDS = 5  # a capitals line sharing no word of the story, inside the body: longer than a label ("THE ROAD TO RECOVERY")
+
+
+def _caps_teaser(block: Block, blocks: list[Block], live: list[int], stops: frozenset[str]) -> bool:
+    """A capitals line between the body's paragraphs is another story's headline only with more to tell it from a
+    subheading in capitals ("THE ROAD TO RECOVERY"): a teaser's colon, the same line elsewhere on the page, or a
+    headline's length and no content word of the story's."""
+    text = block.text.strip()
+    if ":" in text or any(blocks[i] is not block and blocks[i].text.strip() == text for i in live):
+        return True
+    if block.words < CAPS_TEASER_MIN_WORDS:
+        return False
+    own = _stems(text.lower(), stops)
+    story: set[str] = set()
+    for i in live:
+        if blocks[i] is not block and not _shouted(blocks[i].text):
+            story.update(_stems(blocks[i].text, stops))
+    return not (own & story)
 
 
 def _shouted(text: str) -> bool:
@@ -446,9 +469,8 @@ def _body_captions(blocks: list[Block], first: int, last: int, cleaning: Cleanin
     for i in range(first + 1, last):
         block = blocks[i]
         if block.rule is not None:
-            if block.role == "caption" and block.rule != "subheading":
-                prev = block
-            continue
+            prev = block if block.role == "caption" and block.rule != "subheading" else None
+            continue  # (another rule's line between: what follows is no credit of the caption above it)
         if block.words > CAPTION_FRAGMENT_MAX_WORDS or block.heading_level is not None or block.deck:
             prev = None  # (a paragraph: the cheap tests first, most blocks stop here)
             continue
@@ -477,6 +499,7 @@ def _body_captions(blocks: list[Block], first: int, last: int, cleaning: Cleanin
             prev = None
 
 
+_PICTURE_PLACE = re.compile(r"\b(?:in|at) (?:the )?[A-Z][a-z]")  # "… speaks to reporters in Portvale."
 # "… are searching the rubble", "… is seen from the air": the present of a picture's moment (a report tells
 # what happened, in the past, and a subheading names a part)
 _PRESENT_PICTURE = re.compile(r"\b(?:is|are) (?:being )?(?:[a-z]+ing|seen|shown|pictured)\b")
@@ -688,9 +711,12 @@ def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
             # "… on July 2, 2023. (AP Photo/Jane Doe, File)", "… wreck. (OceanGate video)": sentences credited
             # as a picture; a paragraph ending in "(Reuters)" has no picture in its credit and stays
             return "sentences with a picture credit after them"
-        if before and len(sentences(before)) == 1 and not quoted(before) and _no_past(before):
+        if before and len(sentences(before)) == 1 and not quoted(before) and _no_past(before) \
+                and not credit.strip("()[] ").isupper() and (_PRESENT_PICTURE.search(before) or _PICTURE_PLACE.search(before)):
             # "Jane Doe speaks to reporters in Portvale. (Harbour Ledger)": one sentence in the present, the
             # moment of a picture, credited in brackets; a report's sentence tells what happened, in the past
+            # (the picture's shape is there: "is/are …ing" or someone in/at a named place; "The search for the
+            # missing crew continues. (Reuters)" and "The rate stands at 4.2 percent. (Eurostat)" are the story's)
             return "a sentence in the present with a credit in brackets after it: a picture's description"
     end = text[-60:]
     m = _SLASH_CREDIT.search(end) if "/" in end else None
@@ -1220,7 +1246,9 @@ def _notice_mark(text: str) -> str | None:
 # "This summary was produced …", "This post will be updated …", "This article is based on …": a thing pointed at, then
 # how it was made (a form of "be" right after it); "This settlement restores output …" tells the story's event
 _THIS_THING = re.compile(r"(?:This|These) (?!(?:is|was|are|were|has|had|will|would|could|can|comes|came)\b)([a-z]+)"
-                         r" (?:[a-z]+ly )?(?:is|was|are|were|will be|may be|has been|have been|had been)\b")
+                         r" (?:[a-z]+ly )?(?:is|was|are|were|will be|may be|has been|have been|had been)"
+                         r" (?:[a-z]+ly )?(?:[a-z]+(?:ed|en|wn)|made|built|brought|sent|set|run|read|part of)\b")
+# (the form of "be" then a participle or "part of": "This move is likely to anger …" is the story's)
 
 
 def _stems(text: str, stops: frozenset[str]) -> set[str]:
