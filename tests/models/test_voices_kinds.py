@@ -3,21 +3,9 @@
 
 from __future__ import annotations
 
-from models.document import Article, Passage
 from models.insight.voices import ORGANISATION, PERSON, UNNAMED, article_voices
-
-
-def _article(*paragraphs: str) -> Article:
-    passages = []
-    offset = 0
-    for i, text in enumerate(paragraphs):
-        passages.append(Passage(f"k:{i}", "k", i, text, offset, offset + len(text), ()))
-        offset += len(text) + 2
-    return Article("k", "k.txt", "k", None, None, None, "\n\n".join(paragraphs), tuple(passages), (), "k")
-
-
-def _voices(*paragraphs: str) -> dict[str, str]:
-    return {v.name: v.kind for v in article_voices(_article(*paragraphs))}
+from tests.support.voices import article_of as _article
+from tests.support.voices import voice_kinds as _voices
 
 
 def test_a_body_named_with_of_the_speaks_whole():

@@ -4,21 +4,9 @@ to" variants, appositions, descriptions that refer back, and things that are no 
 
 from __future__ import annotations
 
-from models.document import Article, Passage
 from models.insight.voices import ORGANISATION, PERSON, UNNAMED, article_voices
-
-
-def _article(*paragraphs: str) -> Article:
-    passages = []
-    offset = 0
-    for i, text in enumerate(paragraphs):
-        passages.append(Passage(f"p:{i}", "p", i, text, offset, offset + len(text), ()))
-        offset += len(text) + 2
-    return Article("p", "p.txt", "p", None, None, None, "\n\n".join(paragraphs), tuple(passages), (), "p")
-
-
-def _voices(*paragraphs: str) -> dict[str, str]:
-    return {v.name: v.kind for v in article_voices(_article(*paragraphs))}
+from tests.support.voices import article_of as _article
+from tests.support.voices import voice_kinds as _voices
 
 
 def test_a_body_classifying_or_assessing_states_a_position_a_team_assessing_damage_does_not():

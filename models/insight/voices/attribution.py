@@ -147,7 +147,7 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
         # "citing Sergei Chemezov"; "Outlet A, which cited a source familiar with the matter" (a thing cited,
         # "cited concerns", is no one)
         phrase = _read_phrase(s, _walk_forward(s, i + 1))
-        if low != "citing" and phrase.kind not in (PERSON, ORGANISATION, UNNAMED):
+        if low != "citing" and (phrase.kind not in (PERSON, ORGANISATION, UNNAMED) or not _cites_as_speaker(s, i)):
             return None
         return (phrase, low, None) if phrase.kind else None
     if low == "words":
@@ -212,6 +212,17 @@ def _including(s: _Sentence, k: int, phrase: _Phrase) -> None:
         start = end + 1 if toks[end].norm == "and" else end
         if start < s.hi and toks[start].norm == "and":
             start += 1
+
+
+def _cites_as_speaker(s: _Sentence, i: int) -> bool:
+    """Whether "cited"/"cites" at token `i` gives a source for what is said: after "which"/"who" ("Outlet A,
+    which cited a source familiar with the matter") or after a speaker ("The ministry cited two officials");
+    a report or a study citing people ("The report cited three workers who were hurt") names no source."""
+    if i > s.lo and s.toks[i - 1].norm in ("which", "who"):
+        return True
+    idx = _walk_back(s, i - 1)
+    subject = _read_phrase(s, idx) if idx else _NOTHING
+    return subject.kind in (PERSON, ORGANISATION) or (subject.kind == "description" and subject.body)
 
 
 def _per_cites(s: _Sentence, i: int) -> bool:
@@ -767,18 +778,32 @@ def _participle_subject(s: _Sentence, i: int, quotes: list[tuple[int, int]],
     on Monday, adding that ...", "Tom Reyes expressed disappointment, saying ..."): the subject of the
     sentence's first verb in the past before it (read as a reporting verb's subject: asides, titles)."""
     toks = s.toks
-    for k in range(s.lo + 1, i - 1):
+    for k in range(s.lo, i):
         tok = toks[k]
-        if tok.norm in CLAUSE_BREAKS and k > s.lo:
+        if tok.norm in CLAUSE_BREAKS:
             return None  # "When the plant closed, ..., saying": a clause of its own before the main one
-        if tok.raw.islower() and tok.norm not in STOPWORDS and (
-                tok.norm in _IRREGULAR_PAST or (tok.norm.endswith("ed") and len(tok.norm) > 4)) and not (
-                toks[k - 1].norm in DETERMINERS or toks[k - 1].norm in BE):
-            found = _speech_verb(s, k, Form("past", False, False, False), quotes, sentence)
-            if found is None or found[0].kind not in (PERSON, ORGANISATION, UNNAMED, "pronoun", "description"):
-                return None
+        if k == s.lo or not (tok.raw.islower() and tok.norm not in STOPWORDS and _past_looking(tok.norm)) or (
+                toks[k - 1].norm in DETERMINERS or toks[k - 1].norm in BE or _describes_subject(s, k)):
+            continue
+        found = _speech_verb(s, k, _ANY_PAST, quotes, sentence)
+        if found is not None and found[0].kind in (PERSON, ORGANISATION, UNNAMED, "pronoun", "description"):
             return found[0], toks[i].norm, _near_quote(s, quotes, sentence, toks[i].start, toks[i].end)
     return None
+
+
+def _past_looking(word: str) -> bool:
+    """Whether a lower-case word looks like a verb in the past ("resigned", "took")."""
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
+
+
+def _describes_subject(s: _Sentence, k: int) -> bool:
+    """Whether the -ed word at token `k` describes the noun after it rather than being the main verb: joined
+    by a hyphen ("Storm-battered residents") or after an adverb that opens the sentence or follows a
+    determiner ("Newly elected mayor Ana Ruiz", "the recently retired judge")."""
+    if s.gap(k) == "-":
+        return True
+    before = s.toks[k - 1].norm
+    return before.endswith("ly") and (k - 1 == s.lo or s.toks[k - 2].norm in DETERMINERS)
 
 
 def _quoted_as(s: _Sentence, i: int, quotes: list[tuple[int, int]],
@@ -822,6 +847,9 @@ def cue_word(toks: list[Token], i: int, nxt: Token | None, particle: tuple[str, 
 
 # Past forms of common verbs that are not -ed ("took to X and wrote", "went on air and said").
 _IRREGULAR_PAST = frozenset("took went made came gave left stood sat held spoke wrote told said".split())
+# A verb in the past of any kind ("expressed", "took"), read by `_speech_verb` only for its subject: no lemma,
+# so none of a reporting verb's own checks (particles, verdicts) apply.
+_ANY_PAST = Form("", False, False, False)
 
 
 def _shared_subject(s: _Sentence, j: int, quotes: list[tuple[int, int]],
@@ -837,7 +865,7 @@ def _shared_subject(s: _Sentence, j: int, quotes: list[tuple[int, int]],
             return None
         if tok.raw.islower() and (tok.norm in _IRREGULAR_PAST or (tok.norm.endswith("ed") and len(tok.norm) > 4)) and not (
                 k - 1 >= s.lo and toks[k - 1].norm in DETERMINERS):
-            found = _speech_verb(s, k, Form("past", False, False, False), quotes, sentence)
+            found = _speech_verb(s, k, _ANY_PAST, quotes, sentence)
             return None if found is None or found[0].kind not in (PERSON, ORGANISATION, UNNAMED, "pronoun", "description") else found
         k -= 1
     return None
@@ -873,20 +901,22 @@ def _unnamed_partner(s: _Sentence, idx: list[int]) -> _Phrase | None:
     return other if other.kind == UNNAMED and _plural(s, left, other) else None
 
 
-# The raw look of "called the strike illegal" (checked again on tokens by `_judgement_after_object`).
-_CALLED_SO = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that)\s+(?:[\w-]+\s+){1,3}?[a-z]{3,}"
-                        r"(?:al|ous|ive|ful|less|able|ible|ic|ary|ory|ent|ant|ate|ish)\b")
+# The determiners opening the object of "called the strike illegal".
+_OBJECT_DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "this", "that")
 # Endings of adjectives of judgement ("illegal", "outrageous", "irresponsible", "unacceptable", "historic").
-_ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ous|ive|ful|less|able|ible|ic|ary|ory|ent|ant|ate|ish)$")
+_JUDGING_ENDS = r"[a-z]{3,}(?:al|ous|ive|ful|less|able|ible|ic|ary|ory|ent|ant|ate|ish)"
+_ADJECTIVE = re.compile(_JUDGING_ENDS + "$")
+# The raw look of "called the strike illegal" (checked again on tokens by `_judgement_after_object`).
+_CALLED_SO = re.compile(r"\s+(?:" + "|".join(_OBJECT_DETERMINERS) + r")\s+(?:[\w-]+\s+){1,3}?" + _JUDGING_ENDS + r"\b")
 
 
 def _judgement_after_object(s: _Sentence, i: int) -> bool:
-    """"called the strike illegal", "called the ruling a disgrace" without quotation marks: a determined
+    """"called the strike illegal" without quotation marks: a determined
     object of at most three words, then an adjective of judgement that ends the clause; calling something so
     is saying so ("called the police", "called the hospital again" say nothing)."""
     toks = s.toks
     k = i + 1
-    if k >= s.hi or toks[k].norm not in ("the", "a", "an", "his", "her", "its", "their", "this", "that") or s.breaks_before(k):
+    if k >= s.hi or toks[k].norm not in _OBJECT_DETERMINERS or s.breaks_before(k):
         return False
     for adj in range(k + 2, min(s.hi, k + 5)):
         if s.breaks_before(adj):
@@ -1182,7 +1212,6 @@ _NEAR_START = 48
 _NEGATED = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 
-_THAT_AFTER = re.compile(r"\s+that\b")
 # The raw look of `_judged_after`: "that" after the verb (an adverb between), "as" within a few words.
 _RAW_VERDICT = {"that": re.compile(r"(?:\s+[a-z]+ly)?\s+that\b"), "as": re.compile(r"(?:\s+[\w’'-]+){1,6}?\s+as\b")}
 _STANCE_NEGATED = re.compile(r"\b(?:does|do)\s+not\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -1209,7 +1238,7 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     particle = after.match(text, at + len(word)) if after is not None else None
     if form.lemma in NEEDS_AFTER and particle is None and not _RAW_VERDICT[NEEDS_AFTER[form.lemma]].match(text, at + len(word)):
         return False  # "found the wreck", "assessed the damage": no verdict after the verb
-    if after is not None and particle is None and not (form.lemma in NEEDS_AFTER and _THAT_AFTER.match(text, at + len(word))):
+    if after is not None and particle is None and not (form.lemma in NEEDS_AFTER and _RAW_VERDICT["that"].match(text, at + len(word))):
         return form.lemma == "call" and (_WHAT.search(text, lo, at) is not None or any(
             ch in text[at : at + 80] for ch in "“\"") or _CALLED_SO.match(text, at + len(word)) is not None)
     if form.lemma in BESIDE_QUOTE and not _beside_quote(text, at, particle.end() if particle else at + len(word)):
@@ -1247,6 +1276,7 @@ def _find_in_passage(passage: Passage, offset: int, lead_in: Callable[[], str] |
             starts = [t.start for t in toks]
             local = [(max(qs, lo) - lo, min(qe, hi) - lo) for qs, qe in quotes if qs < hi and qe > lo]
             s = _Sentence(sentence, toks, 0, len(toks))
+            participles: list[_Found] = []  # finds of a participle set off by a comma (", adding that")
             for cue_at in cues:
                 n = bisect_left(starts, cue_at - lo)
                 i = n if n < len(starts) and starts[n] == cue_at - lo else None
@@ -1259,6 +1289,15 @@ def _find_in_passage(passage: Passage, offset: int, lead_in: Callable[[], str] |
                         here.append(_Found(partner, passage, cue, None, (lo, hi), cue_at, offset + cue_at))
                         partner = partner.partner
                     here.append(_Found(phrase, passage, cue, span, (lo, hi), cue_at, offset + cue_at))
+                    if i is not None and i > 0 and toks[i].norm.endswith("ing") and s.gap(i).strip() == ",":
+                        participles.append(here[-1])
+            if participles:  # "Ana Ruiz warned X, adding that Y": one act of speech, counted once
+                said = {(f.phrase.kind, f.phrase.name): f for f in here if f not in participles}
+                for f in participles:
+                    main = said.get((f.phrase.kind, f.phrase.name))
+                    if main is not None and main.quote is None:
+                        main.quote = f.quote  # ", adding: “...”": the quotation is the main verb's speaker's
+                here = [f for f in here if f not in participles or (f.phrase.kind, f.phrase.name) not in said]
         _inside_reported_clause(text, lo, hi, here)
         _one_owner_per_quote(here)
         if here:

@@ -217,6 +217,9 @@ _ANY_BODY = frozenset("company firm group business body organisation organizatio
 
 # The organs a body speaks through ("the board of directors of X", "X's board"): the body speaks.
 _ORGANS = frozenset("board management leadership trustees directors".split())
+# Organs only a body has; a person has "leadership" too ("Ruiz's leadership"), so "management" and
+# "leadership" make their owner a body only when its name has a body word ("the Dock Union's leadership").
+_BODY_ONLY_ORGANS = frozenset("board trustees directors".split())
 
 
 def _organ_of(s: _Sentence, idx: list[int]) -> _Phrase | None:
@@ -228,7 +231,9 @@ def _organ_of(s: _Sentence, idx: list[int]) -> _Phrase | None:
         return None
     if toks[words[-1]].norm in _ORGANS and toks[words[-1]].raw.islower() and _possessive(toks[words[-2]]):
         owner = words[:-1]  # "Kestrel Air's board"
+        organ = toks[words[-1]].norm
     elif toks[words[0]].norm in _ORGANS and toks[words[0]].raw.islower() and toks[words[1]].norm == "of":
+        organ = toks[words[0]].norm
         k = 2
         if k + 1 < len(words) and toks[words[k]].norm in _ORGANS and toks[words[k + 1]].norm == "of":
             k += 2  # "the board of directors of"
@@ -240,6 +245,8 @@ def _organ_of(s: _Sentence, idx: list[int]) -> _Phrase | None:
         return _Phrase("description", f"the {head}", head=head, fallback=UNNAMED, body=True)
     if not owner or not all(_name_token(toks[t]) or (toks[t].raw.islower() and toks[t].norm in _NAME_JOINS) for t in owner):
         return None
+    if organ not in _BODY_ONLY_ORGANS and not any(fold(_bare(toks[t].raw)) in ORG_WORDS for t in owner):
+        return None  # "Ruiz's leadership", "the leadership of Ana Ruiz": a person's
     return _Phrase(ORGANISATION, _bare(s.span(owner)))
 
 

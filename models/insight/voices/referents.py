@@ -32,7 +32,8 @@ def _person_words(words: list[str], shortest: int = 2) -> list[str] | None:
             break
     folded = [fold(w.replace("’", "'").removesuffix("'s")) for w in words]
     # The name after its title ("Attorney Jane Poe", "District Attorney Jane Poe", "Union President Ana Ruiz").
-    last = max((k for k, w in enumerate(folded) if w.rstrip(".") in TITLES or w in ROLE_NOUNS), default=-1)
+    # The last word is the surname even when it is also a title ("Ana King", "Jo Major").
+    last = max((k for k, w in enumerate(folded[:-1]) if w.rstrip(".") in TITLES or w in ROLE_NOUNS), default=-1)
     folded, words = folded[last + 1 :], words[last + 1 :]
     if len(words) < shortest:
         return None

@@ -160,10 +160,11 @@ def _before_verb(role: str) -> str:
     Prime Minister has resigned ..." -> "UK Prime Minister"; the comma closing the role was left out)."""
     m = _FINITE.search(role)
     role = role[: m.start()] if m else role
-    # "Tom Reyes, the defendant's lawyer said the verdict ...": the reporting verb ends the role.
+    # "Tom Reyes, the defendant's lawyer said the verdict ...": the reporting verb in the past ends the role
+    # (an -s form is as likely a plural noun: "senior claims adjuster", "head of reports and statistics").
     for m in re.finditer(r"\s([a-z]+)\b", role):
         form = reporting_form(m.group(1))
-        if form is not None and not (form.base or form.ing) and not re.search(r"\b(?:the|a|an|its|his|her|their)\s*$", role[: m.start()]):
+        if form is not None and not (form.base or form.ing or m.group(1).endswith("s")) and not re.search(r"\b(?:the|a|an|its|his|her|their)\s*$", role[: m.start()]):
             return role[: m.start()]
     return role
 
