@@ -392,6 +392,15 @@ def _caps_teaser(block: Block, blocks: list[Block], live: list[int], stops: froz
     return not (own & story)
 
 
+def initials_of(short: str, before: str) -> bool:
+    """Whether `short` is the initials of the capitalised words just before it ("Harbour Pilots Association (HPA)")."""
+    short = short.strip()
+    if not re.fullmatch(r"[A-Z]{2,5}", short):
+        return False
+    caps = [w[0] for w in re.findall(r"[A-Z][\w'’-]*", before)]
+    return "".join(caps[-len(short):]) == short
+
+
 def _shouted(text: str) -> bool:
     """Every letter a capital (and letters enough to tell)."""
     return text.isupper() and sum(ch.isalpha() for ch in text) >= 12
@@ -1450,6 +1459,8 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
         m = WIRE_DATELINE.match(first.text[:200])
         if m is not None and len((m.group("place") or "").strip(".")) == 1:
             m = None  # ("A. – …": an initial, no place)
+        if m is not None and m.group("agency") and initials_of(m.group("agency"), m.group("place") or ""):
+            m = None  # ("The Harbour Pilots Association (HPA) - The union said …": a name and its initials, the body's)
         m = m or _TAG_DATELINE.match(first.text[:80])
         if m and _body_after(first.text[m.end():]):
             cuts.append((first, first.text[: m.end()].strip(), "wire-dateline", "a wire dateline opening the first paragraph", "dateline"))

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from models.document import Cleaned, Meta, Removed
 from models.pipeline.dates import date_line, date_start, date_words, day_first, leading_date, parse_date, without_dates
-from models.pipeline.evidence import PICTURE_WORDS, WIRE_DATELINE, glued_repeat, handle_byline, name_line, title_suffix
+from models.pipeline.evidence import PICTURE_WORDS, WIRE_DATELINE, glued_repeat, initials_of, handle_byline, name_line, title_suffix
 
 _NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|bin|al|da|di|del|la|le))*"
 _BYLINES = [
@@ -101,7 +101,7 @@ def extract_meta(cleaned: Cleaned) -> Meta:
         if site is None:
             title, site = _site_after(title, cleaned)
     else:  # a breadcrumb ending in the headline, removed as navigation: "Home > News > <title>"
-        title = next((t for p in head if p.role is None and (t := _after_breadcrumb(p.text.strip()))), None)
+        title = next((t for p in head if p.role is None and (t := _after_breadcrumb(p.text.strip(), _body_words(cleaned)))), None)
     first = [p.text for p in cleaned.paragraphs[:2]]  # the first may be a standfirst above the dateline
     last_line = cleaned.paragraphs[-1].line if cleaned.paragraphs else 10**9
     tail = [p for p in pieces if last_line < p.line <= last_line + TAIL_BYLINE_LINES and not _CREDITS.match(p.text.strip()[:SCAN])]
@@ -151,13 +151,20 @@ def _headline(title: str) -> str:
     return _after_breadcrumb(title) or title
 
 
-def _after_breadcrumb(text: str) -> str | None:
+def _body_words(cleaned: Cleaned) -> set[str]:
+    return {w for p in cleaned.paragraphs for w in re.findall(r"[a-z]{4,}", p.text.lower())}
+
+
+def _after_breadcrumb(text: str, body: set[str] | None = None) -> str | None:
     """"Home > Island News > <headline>" -> the headline: what follows labels of a few words each, parted by an
-    arrow; None when the line is no such breadcrumb or ends in no headline (three words or more, no stop)."""
+    arrow or slashes (on a line standing alone, slashes only before words of the body's); None when the line is
+    no such breadcrumb or ends in no headline (three words or more, no stop)."""
     parts = _CRUMB.split(text)
     if len(parts) < 2:
         parts = text.split(" / ")  # "Home / Travel / <headline>": slashes part a breadcrumb from two on
         parts = parts if len(parts) >= 3 else []
+        if parts and body is not None and not set(re.findall(r"[a-z]{4,}", parts[-1].lower())) & body:
+            return None  # (a line standing alone ends in the story's headline: "Facebook / Twitter / Share this article")
     if len(parts) < 2 or any(not 1 <= len(p.split()) <= CRUMB_MAX_WORDS for p in parts[:-1]):
         return None
     last = parts[-1].strip()
@@ -180,7 +187,7 @@ def _site_after(title: str, cleaned: Cleaned) -> tuple[str, str | None]:
         if not sep or len(head.split()) < 3 or not 1 <= len(words) <= MASTHEAD_MAX_WORDS or not _OUTLET_AFTER.match(tail):
             continue
         body = " ".join(p.text for p in cleaned.paragraphs).lower()
-        if _outlet_name(tail) and tail.lower() not in body:
+        if _outlet_after(tail) and tail.lower() not in body:
             return head.strip(), tail
         return title, None
     return title, None
@@ -219,6 +226,18 @@ def _outlet_name(name: str) -> bool:
     words = name.split()
     return bool(words) and (words[-1].lower() in ORGANISATION_WORDS or any(
         _ACRONYM.match(w) or (background.available() and background.zipf(w.lower()) < SITE_RARE_ZIPF) for w in words if w[:1].isupper()))
+
+
+def _outlet_after(name: str) -> bool:
+    """An outlet's name after a title's dash: an outlet's last word ("Gazette"), initials, or one rare word built on
+    an outlet's word or with a capital inside ("Knewswire", "GeekWire"); a rare word alone may be a section's
+    label ("Explainer") or a place ("Kyiv")."""
+    words = name.split()
+    if not words or words[-1].lower() in ORGANISATION_WORDS or any(_ACRONYM.match(w) for w in words):
+        return bool(words)
+    last = words[-1]
+    return _outlet_name(name) and (any(c.isupper() for c in last[1:]) or any(
+        last.lower().endswith(w) or last.lower().startswith(w) for w in ORGANISATION_WORDS if len(w) >= 4))
 
 
 def _site_before(title: str) -> tuple[str, str | None]:
@@ -465,10 +484,16 @@ def _wire(roles: dict[str, list[Removed]], first_paragraphs: list[str]) -> str |
     own, or opening the first paragraph."""
     for piece in roles.get("dateline", []):
         m = WIRE_DATELINE.match(piece.text.strip()[:SCAN] + " X")
+        if m and m.group("agency") and initials_of(m.group("agency"), m.group("place") or ""):
+            continue
         if m and (m.group("agency") or m.group("slashed")):
             return _tidy(m.group("agency") or m.group("slashed"))
     for paragraph in first_paragraphs:
         m = _WIRE.match(paragraph[:SCAN])
+        if m and m.group(3) and not (_ACRONYM.match(m.group(3)) or m.group(3).isupper()):
+            continue  # (between bars only an agency's initials: "Analysis | Opinion | …" are a section's labels)
+        if m and m.group(1) and initials_of(m.group(1), paragraph[: m.start(1)]):
+            continue  # "The Harbour Pilots Association (HPA) - …": a body's name and its initials, no agency
         if m:
             return _tidy(m.group(1) or m.group(2) or m.group(3))
     return None

@@ -51,3 +51,8 @@ def test_a_subheading_under_a_caption_is_no_credit(config):
     sub = "The Long Road Home"
     result = run(f"{TITLE}\n\n{P1}\n\n{caption}\n\nPORTVALE -\n\n{sub}\n\n{P2}\n\n{P3}\n", config)
     assert [r.rule for r in result.removed if r.text == "PORTVALE -"] and sub not in [r.text for r in result.removed]
+
+
+def test_a_name_and_its_initials_opening_the_first_paragraph_are_no_dateline(config):
+    first = "The Harbour Pilots Association (HPA) - The union said the channel had been unsafe for a year."
+    assert kept(f"{TITLE}\n\n{first}\n\n{P2}\n\n{P3}\n", config)[0] == first

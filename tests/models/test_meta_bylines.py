@@ -248,3 +248,28 @@ def test_two_everyday_words_the_body_repeats_are_its_subject(label):
 def test_wire_dateline_shapes(opening, date):
     m = meta(TITLE, body=(opening + BODY, MORE))
     assert (m.author, m.source, m.date) == ("KNW", "KNW", date)
+
+
+def test_share_buttons_in_slashes_are_no_breadcrumb_of_the_title():
+    from models.config import load_config
+
+    text = f"Facebook / Twitter / Share this article\n\n{BODY}\n\n{MORE}\n"
+    assert extract_meta(clean(text, load_config().cleaning)).title != "Share this article"
+
+
+@pytest.mark.parametrize("label", ["Explainer", "Kyiv"])
+def test_a_label_or_place_after_the_dash_is_no_outlet(label):
+    m = meta(f"{TITLE} – {label}", "By Mara Quentin")
+    assert m.source != label
+
+
+def test_an_organisation_s_initials_in_the_first_paragraph_are_no_wire():
+    first = "The Harbour Pilots Association (HPA) - The union said the ferry timetable would hold through the spring."
+    m = meta(TITLE, body=(first, BODY, MORE))
+    assert m.author != "HPA" and m.source != "HPA"
+
+
+def test_section_labels_between_bars_are_no_agency():
+    first = "Analysis | Opinion | The island ferry ran its first full timetable of the year on Monday after the storms."
+    m = meta(TITLE, body=(first, MORE))
+    assert m.author != "Opinion" and m.source != "Opinion"
