@@ -495,7 +495,8 @@ def _body_captions(blocks: list[Block], first: int, last: int, cleaning: Cleanin
         elif block.ends and block.text.rstrip().endswith(".") and VERBLESS_MIN_WORDS <= block.words <= VERBLESS_MAX_WORDS \
                 and block.stop_hits >= LABEL_MAX_STOPS \
                 and len(sentences(block.text)) == 1 and _names_a_thing(block.text, stops) \
-                and not _ABBREVIATION_END.search(block.text.rstrip()) and _verbless(block.text):
+                and not _ABBREVIATION_END.search(block.text.rstrip()) and _PICTURE_SPOT.search(block.text) \
+                and _verbless(block.text):
             why = f"{block.words} words with a stop and no finite verb between the body's paragraphs: a picture's caption"
         elif not block.ends and _PRESENT_PICTURE.search(block.text) and block.text.split()[0].lower() not in _PRONOUN_START:
             why = "a line in the present continuous without a stop between the body's paragraphs: what a picture shows"
@@ -508,6 +509,10 @@ def _body_captions(blocks: list[Block], first: int, last: int, cleaning: Cleanin
             prev = None
 
 
+# "… on the east quay in winter.", "… at dawn.": a picture's phrase says where (or when) it was taken; a phrase of the
+# story's own ("A tragedy for the whole community.") says no place
+_PICTURE_SPOT = re.compile(r"\b(?:in|on|at|near|along|beside|outside|inside|over|under|off|across|above|below) "
+                           r"(?:(?:the|a|an) [a-z]|[A-Z]|dawn|dusk|night|sunset|sunrise|winter|summer|spring|autumn)")
 _PICTURE_PLACE = re.compile(r"\b(?:in|at) (?:the )?[A-Z][a-z]")  # "… speaks to reporters in Portvale."
 # "… are searching the rubble", "… is seen from the air": the present of a picture's moment (a report tells
 # what happened, in the past, and a subheading names a part)

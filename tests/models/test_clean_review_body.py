@@ -56,3 +56,8 @@ def test_a_subheading_under_a_caption_is_no_credit(config):
 def test_a_name_and_its_initials_opening_the_first_paragraph_are_no_dateline(config):
     first = "The Harbour Pilots Association (HPA) - The union said the channel had been unsafe for a year."
     assert kept(f"{TITLE}\n\n{first}\n\n{P2}\n\n{P3}\n", config)[0] == first
+
+
+def test_a_verbless_line_of_the_story_naming_no_place_is_no_caption(config):
+    line = "A tragedy for the whole community."
+    assert kept(f"{TITLE}\n\n{P1}\n\n{line}\n\n{P2}\n\n{P3}\n", config) == [P1, line, P2, P3]
