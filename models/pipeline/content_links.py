@@ -44,6 +44,15 @@ from models.pipeline.links import (
 )
 
 
+def makes_links(space: LinkSpace, thresholds: Thresholds, configured: frozenset[str] = frozenset()) -> bool:
+    """Whether `content_links` makes any link here: some shared words asked for, two articles, and no topic a
+    person wrote tagging a passage. Relink asks it too (it builds the pairs content links must not repeat only
+    when they can be made), so the two cannot disagree."""
+    if thresholds.content_link_min_shared <= 0 or len(set(space.article.tolist())) < 2:
+        return False
+    return not (configured and topic_masks(space, configured).any())
+
+
 def content_links(
     space: LinkSpace, thresholds: Thresholds, taken: set[tuple[str, str]], *, workers: int = -1,
     configured: frozenset[str] = frozenset(),
@@ -54,11 +63,9 @@ def content_links(
     the passages are about, and on the seeds the links by content beside them were the wrong ones: link
     precision .94 -> .89 on tests/data/seeds_gold.yaml). The links through a third article (`closed_links`)
     come after the direct ones."""
+    if not makes_links(space, thresholds, configured):
+        return []
     need = thresholds.content_link_min_shared
-    if need <= 0 or len(set(space.article.tolist())) < 2:
-        return []
-    if configured and topic_masks(space, configured).any():
-        return []
     with gc_paused():
         cut, _ = _plain_table(space)  # (worked out once per LinkSpace, as links within topics use it)
         names = {ord(_char(r)): None for r, word in enumerate(space.spelled) if _proper(word)}

@@ -43,7 +43,7 @@ from models.pipeline.context import in_context
 from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.corroborate import MIN_FIRM_ARTICLES, lone_common
 from models.pipeline.carry import carried_links, is_carried
-from models.pipeline.content_links import content_links
+from models.pipeline.content_links import content_links, makes_links
 from models.pipeline.discover import ASSIGN_MIN, GROW_TERMS, GROW_TOTAL, DiscoveredTopic
 from models.pipeline.gcpause import gc_paused
 from models.pipeline.links import (
@@ -149,7 +149,7 @@ def _relink(
     # and before the links lent: content_links.py), none where a topic links the pair already
     ids = frozenset(t.id for t in config.topics)
     taken = {(k.source, k.target) for k in configured_new + found_new}
-    if not any(tag.topic in ids for p in space.passages for tag in p.topics):
+    if makes_links(space, th, ids):
         # content_links makes links only where no configured topic tags a passage (its first test, before it
         # reads `taken`): only then are the 800,000 pairs the kept links join needed, as strings
         taken |= _pairs(ends, np.concatenate([rows_configured, rows_plain]))
