@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 # Day, month name and year apart by spaces, or by dashes, slashes or dots ("14-Jul-2024", "14.Jul.2024"); a
@@ -144,13 +144,21 @@ _AFTER_LEADING = re.compile(r"\s?(?:[A-Z“\"‘']|[-–—]{1,2}\s+[A-Z“\"‘
 _DATE_LABEL = re.compile(r"\s*((?:date|published|updated|posted)\b\s*:?\s*)?", re.IGNORECASE)  # "date 2023-09-13 In ..."
 
 
-def leading_date_end(text: str) -> int | None:
-    """Where the text after a date the paragraph opens with (`leading_date`) starts, past its label, the date and a
-    dash; None without one."""
+def _leading(text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """Each date a paragraph may open with (past its label: "Published: "), with what follows it when that reads
+    as the body run into it: (the date's match, the following text's match), in `_LEAD_SPANS` order."""
     label = _DATE_LABEL.match(text)
     for pattern in _LEAD_SPANS:
         m = pattern.match(text[:SCAN_CHARS], label.end() if label and label.group(1) else 0)
-        if m and (after := _AFTER_LEADING.match(text, m.end())) and parse_date(m.group()):
+        if m and (after := _AFTER_LEADING.match(text, m.end())):
+            yield m, after
+
+
+def leading_date_end(text: str) -> int | None:
+    """Where the text after a date the paragraph opens with (`leading_date`) starts, past its label, the date and a
+    dash; None without one."""
+    for m, after in _leading(text):
+        if parse_date(m.group()):
             return after.end() - 1  # (the capital or quote that opens the body)
     return None
 
@@ -159,9 +167,6 @@ def leading_date(text: str) -> str | None:
     """The date a paragraph opens with when the page ran it into the text ("June 23, 2023The family ...", "March
     3, 2024 – The council ...", with its label: "date 2023-09-13 In ...", "Published: 3 March 2024 The ..."), as
     ISO; None when the paragraph is prose that starts with a date ("June 23, 2023 was ...")."""
-    label = _DATE_LABEL.match(text)
-    for pattern in _LEAD_SPANS:
-        m = pattern.match(text[:SCAN_CHARS], label.end() if label and label.group(1) else 0)
-        if m and _AFTER_LEADING.match(text, m.end()):
-            return parse_date(m.group())
+    for m, _ in _leading(text):
+        return parse_date(m.group())
     return None

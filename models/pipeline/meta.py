@@ -114,9 +114,10 @@ def extract_meta(cleaned: Cleaned) -> Meta:
         author = _name_above_date([p for p in pieces if p.line > title_line])  # a name above the title is the masthead
     credited, credit_outlet = _credits(pieces)
     author = _portrait(author) if author else credited
-    if author is None:  # wire copy that names no person: the agency its dateline names is its byline ("PARIS (KNW) —")
-        author = _wire(roles, first)
-    source = agency or _source(roles, pieces, first, author) or (_titled(site) if site else None) or credit_outlet
+    wire = _wire(roles, first)  # the agency a wire dateline names ("PARIS (KNW) —"), read once for both
+    if author is None:  # wire copy that names no person: the agency its dateline names is its byline
+        author = wire
+    source = agency or _source(roles, pieces, wire, author) or (_titled(site) if site else None) or credit_outlet
     source = source or _masthead(head, title) or _head_outlet(head, title, lambda: _lower_words(cleaned)) or _domain_line(pieces)
     source = source or _tail_agency(tail, lambda: _lower_words(cleaned))
     if source is None:  # a deck may stand between the title and the byline: the top is above the third paragraph
@@ -128,8 +129,8 @@ def extract_meta(cleaned: Cleaned) -> Meta:
     date = _date(roles, pieces, first_line, order)
     if date is None and cleaned.paragraphs:  # a date run into the first paragraph: "June 23, 2023The family ..."
         date = leading_date(cleaned.paragraphs[0].text)
-        wire = _WIRE.match(cleaned.paragraphs[0].text[:SCAN])
-        date = date or (parse_date(wire.group(0)) if wire else None)  # or in its wire dateline: "Portland, March 3, 2025 (KNW) –"
+        dateline = _WIRE.match(cleaned.paragraphs[0].text[:SCAN])
+        date = date or (parse_date(dateline.group(0)) if dateline else None)  # or in its wire dateline: "Portland, March 3, 2025 (KNW) –"
     return Meta(title=title or None, author=author, source=source, date=date)
 
 
@@ -499,14 +500,13 @@ def _wire(roles: dict[str, list[Removed]], first_paragraphs: list[str]) -> str |
     return None
 
 
-def _source(roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], first_paragraphs: list[str], author: str | None) -> str | None:
+def _source(roles: dict[str, list[Removed]], pieces: tuple[Removed, ...], wire: str | None, author: str | None) -> str | None:
     """The outlet, from the strongest statement the page makes about itself."""
     for piece in roles.get("dateline", []):
         m = _DATELINE_SOURCE.match(piece.text.strip()[:SCAN])
         if m and m.group(1).strip().lower() not in _WEEKDAYS and not re.search(r"\d", m.group(1)):
             return _tidy(m.group(1))
-    wire = _wire(roles, first_paragraphs)
-    if wire:
+    if wire:  # `_wire` of the page's dateline pieces and first paragraphs
         return wire
     for piece in roles.get("byline", []) + list(pieces):
         m = _AGENCY_BYLINE.match(piece.text.strip()[:SCAN])

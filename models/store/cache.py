@@ -726,14 +726,13 @@ def _encode_article(article: Article) -> bytes:
     reads 5,000 articles, and parsing keys was a third of the time). Passages are their text, heading and tags;
     their offsets follow from the text, which is the passages joined by blank lines, and are stored only
     when an article's are otherwise (never so far). Id, path and passage ids are the loading run's, not stored."""
-    passages, at, offsets = [], 0, None
+    passages, at, laid_out = [], 0, True
     for p in article.passages:
-        if p.start != at or p.end != at + len(p.text):
-            offsets = [[q.start, q.end] for q in article.passages]
+        laid_out = laid_out and p.start == at and p.end == at + len(p.text)
         at += len(p.text) + 2
         passages.append([p.text, p.heading, _tag_rows(p.topics)])
-    if offsets is None and article.text != "\n\n".join(p.text for p in article.passages):
-        offsets = [[q.start, q.end] for q in article.passages]
+    laid_out = laid_out and article.text == "\n\n".join(p.text for p in article.passages)
+    offsets = None if laid_out else [[q.start, q.end] for q in article.passages]
     removed = [[r.text, r.rule, r.line, r.kind, r.detail, r.role] for r in article.removed]
     row = [_ARTICLE, article.title, article.author, article.source, article.date, article.encoding,
            article.content_hash, article.notes, passages, removed, offsets,

@@ -8,16 +8,7 @@ import pytest
 
 from models.pipeline.clean import clean
 from models.pipeline.meta import extract_meta
-
-TITLE = "Ferry service resumes after the winter storms"
-BODY = (
-    "The island ferry ran its first full timetable of the year on Monday, after three weeks in which storms kept "
-    "the boats in harbour and left the village shop without fresh bread."
-)
-MORE = (
-    "The operator said the repairs to the landing stage had cost more than it had planned, and that the spring "
-    "fares would not change before the summer season."
-)
+from tests.support.ferry import BODY, MORE, TITLE
 
 
 def meta(*head: str, body: tuple[str, ...] = (BODY, MORE)):

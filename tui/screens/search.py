@@ -54,7 +54,7 @@ def snippet(text: str, start: int, end: int) -> Text:
 # Quotes, apostrophes and dashes as typed on a keyboard: `fold` already straightens ’ and ‘, not the other
 # marks pages print (ʼ ′ ´, “ ” « », – — ‐): "2019-20" finds "2019–20", "chief's" finds "chiefʼs". One
 # character for one, so offsets stay valid.
-_TYPED = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "`": "'", "´": "'",
+_TYPED = str.maketrans({"ʼ": "'", "′": "'", "`": "'", "´": "'",
                         "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
                         "–": "-", "—": "-", "‐": "-", "‑": "-", "‒": "-", "−": "-"})
 
