@@ -159,7 +159,9 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
         if found is not None or low not in SPEECH_VERBS:
             return found
     if low in _DELIVERED and tok.raw.islower():
-        return _delivered(s, i, quotes, sentence)
+        found = _delivered(s, i, quotes, sentence)
+        if found is not None or reporting_form(low) is None:
+            return found  # "issued a warning"; else ", warning that ...": the participle of a verb of saying
     if low in _MADE:
         return _made(s, i, quotes, sentence)
     form = reporting_form(low) if tok.raw == low else None
@@ -388,8 +390,10 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         return None  # "Key wrote the “Star Spangled Banner” in 1814": a work's title, not words reported
     if form.lemma in BESIDE_QUOTE and not _beside_quote(s.text, toks[i].start, toks[i + 1 if particle else i].end):
         return None
-    if nxt is not None and nxt.raw.islower() and reporting_form(nxt.norm) is not None and not form.ing:
-        return None  # "the claims said", "reports say": a noun before the verb, not a verb
+    if nxt is not None and nxt.raw.islower() and reporting_form(nxt.norm) is not None and not form.ing and form.lemma:
+        # "the claims said", "reports say": a noun before the verb, not a verb. A past read only for its
+        # subject (`_ANY_PAST`: "expressed regret, saying") is a verb whatever follows it.
+        return None
     if form.lemma in NEEDS_AFTER and not particle and not _judged_after(s, i, NEEDS_AFTER[form.lemma]):
         return None  # "the team assessed the damage": no verdict stated
     j, infinitive, auxiliary, be = _left_of_verb(s, i, form.lemma in NEGATED_STANCE)

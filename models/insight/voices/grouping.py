@@ -18,7 +18,7 @@ from models.document import Article, Passage
 from models.text import STOPWORDS, fold
 from models.insight.voices.attribution import _aside_head, _find_in_passage, _Found
 from models.insight.voices.kinds import body_in_text
-from models.insight.voices.phrases import _Phrase
+from models.insight.voices.phrases import _Phrase, _common_plural
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED, Mention, Voice
 from models.insight.voices.places import PLACE_WORDS, place_name, place_role, places_in
 from models.insight.voices.referents import (
@@ -198,7 +198,7 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
         p = f.phrase
         if p.kind in (PERSON, ORGANISATION):
             words = _name_key(p.name)
-            if not words:
+            if not words or _common_noun_opening(article.text, p):
                 continue
             kind = p.kind
             if (kind == PERSON and not _marked_person(p) and " ".join(words) in as_bodies
@@ -239,6 +239,24 @@ def _named_and_anonymous(article: Article, found: list[_Found], places: frozense
     for d in drafts:
         _settle(article, d)
     return drafts
+
+
+_OPENING_PLACE = re.compile(r"(?:^|\n|[.!?:;”\"]\s+|[“\"(]\s*)$")
+
+
+def _common_noun_opening(text: str, p: _Phrase) -> bool:
+    """Whether a one-word "name" is a common English plural capitalised only because it opens a sentence or
+    a line ("Videos said ...", "Photos showed ...", a section label glued to the sentence after it): common in
+    English as a plural and as a singular (`_common_plural`, the background word frequencies), no title or
+    role, and never written in the article where only a name is capitalised (mid-sentence, after a given
+    name: "Serena Williams ... Williams said" keeps its speaker)."""
+    name = _bare(p.name)
+    if " " in name or p.title or p.role or not name[:1].isupper() or not name[1:].islower():
+        return False
+    if not _common_plural(fold(name)):
+        return False
+    return all(_OPENING_PLACE.search(text, max(0, m.start() - 3), m.start())
+               for m in re.finditer(rf"\b{re.escape(name)}\b", text))
 
 
 # The honours a British knight or dame is called by with the given name alone ("Sir Keir", "Dame Judi").
@@ -721,8 +739,9 @@ def _last_body_named(text: str, offset: int, head: str, drafts: list[_Draft], re
     return d
 
 
-# A run of capitalised words ("Silicon Valley Bank", "Sky News", "CrowdStrike"), "of"/"for"/"&" inside it.
-_NAME_RUN = re.compile(r"[A-Z][\w&’'.-]*(?:(?: (?:of|for|and|&) | )[A-Z][\w&’'.-]*)*")
+# A run of capitalised words ("Silicon Valley Bank", "Sky News", "CrowdStrike"), "of"/"for"/"&" inside it
+# ("Office for the Coordination of Humanitarian Affairs").
+_NAME_RUN = re.compile(r"[A-Z][\w&’'.-]*(?:(?: (?:(?:of|for)(?: the)?|and|&) | )[A-Z][\w&’'.-]*)*")
 _CALLED = re.compile(r"(?:called|named|dubbed|\b(?:company|firm|group|agency|network|broadcaster|bank|lender|"
                      r"insurer|operator|airline|carrier|maker|provider))\s+$")
 
@@ -778,7 +797,7 @@ def _body_named_before(text: str, offset: int, drafts: list[_Draft], reach: int 
     return d
 
 
-_BODY_RUN = re.compile(r"[A-Z][\w&’'-]*(?:(?: (?:of|for|and|&) | )[A-Z][\w&’'-]*)*")
+_BODY_RUN = re.compile(r"[A-Z][\w&’'-]*(?:(?: (?:(?:of|for)(?: the)?|and|&) | )[A-Z][\w&’'-]*)*")
 
 
 def _body_most_named(text: str, offset: int, drafts: list[_Draft], least: int = 2, only: bool = False,

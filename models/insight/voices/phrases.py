@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from models import background
 from models.text import STOPWORDS, fold
 from models.insight.voices.records import ORGANISATION, PERSON, UNNAMED
 from models.insight.voices.sentences import _Sentence
@@ -74,7 +75,7 @@ def _walk_back(s: _Sentence, end: int, limit: int = 12) -> list[int]:
             return []
         tok = toks[i]
         low = tok.norm
-        if low in CLAUSE_BREAKS:
+        if low in CLAUSE_BREAKS and not (tok.raw.isupper() and len(tok.raw) > 1):  # "a senior WHO official"
             between_roles = (low == "and" and out and i > s.lo and toks[i - 1].norm in ROLE_NOUNS
                              and toks[out[0]].norm in ROLE_NOUNS)
             if not between_roles and not (low == "and" and _inside_body_name(s, i)):
@@ -104,8 +105,8 @@ def _walk_forward(s: _Sentence, start: int) -> list[int]:
         if out and s.breaks_before(i):
             break
         tok = s.toks[i]
-        if tok.norm in CLAUSE_BREAKS and tok.norm != "and":
-            break
+        if tok.norm in CLAUSE_BREAKS and tok.norm != "and" and not (tok.raw.isupper() and len(tok.raw) > 1):
+            break  # a clause word ("who", "that"); not an acronym spelled like one ("the WHO", "the THAT Centre")
         out.append(i)
         i += 1
     return out
@@ -123,7 +124,9 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
         return _NOTHING
     # "a report by Reuters", "a statement from the ministry": what is cited is a text; its author speaks.
     for k in range(min(len(idx) - 1, 4)):
-        if (toks[idx[k]].norm in DOCUMENT_NOUNS or (toks[idx[k]].norm in _WORKS and toks[idx[k]].raw.islower())) and toks[
+        # A capitalised one inside a name is the name's ("the Centre for the Study of River Towns").
+        lower = toks[idx[k]].raw.islower() or idx[k] == s.lo
+        if lower and (toks[idx[k]].norm in DOCUMENT_NOUNS or (toks[idx[k]].norm in _WORKS and toks[idx[k]].raw.islower())) and toks[
                 idx[k + 1]].norm in ("by", "from", "of"):
             author = _read_phrase(s, idx[k + 2 :]) if k + 2 < len(idx) else _NOTHING
             if (toks[idx[k]].norm.startswith("report") and author.kind == PERSON and " " not in author.name
@@ -184,7 +187,7 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
                            and (_title_word(toks[idx[n - 1]].norm) or fold(_bare(toks[idx[n - 1]].raw)) in ORG_WORDS))
             if (_name_token(toks[t]) or (toks[t].raw.islower() and (toks[t].norm in PARTICLES or joins_title))
                     or (_is_capital(toks[t]) and run and fold(toks[t].raw) in _NAMING_NOUNS and n > 0 and _name_token(toks[idx[n - 1]]))
-                    or _inside_body_name(s, t)):
+                    or _inside_body_name(s, t) or _between_joins(s, idx, n, run)):
                 run.insert(0, t)
             else:
                 break
@@ -279,7 +282,7 @@ def _inside_body_name(s: _Sentence, i: int) -> bool:
     if not _is_capital(toks[nxt]) or not _is_capital(toks[i - 1]):
         return False
     if low in ("of", "for"):
-        return fold(_bare(toks[i - 1].raw)) in ORG_WORDS or _title_word(toks[i - 1].norm)
+        return fold(_bare(toks[i - 1].raw)) in ORG_WORDS or _title_word(toks[i - 1].norm) or _body_word_before(s, i)
     # The capitalised words before the join, back to the name's start (over earlier joins).
     k = i - 1
     before: list[str] = []
@@ -298,6 +301,48 @@ def _inside_body_name(s: _Sentence, i: int) -> bool:
         if fold(_bare(toks[k].raw)) in ORG_WORDS:
             return len(before) <= 2 and before[0] not in ORG_WORDS  # "the Army and Navy": two bodies
         k += 1
+    return False
+
+
+# How common in English (wordfreq's Zipf scale) a plural and its singular both are when a capitalised word
+# opening a sentence is that common noun, not a name: "videos" 4.8 / "video" 5.4, "photos" 4.8 / "photo" 5.0;
+# names stay ("Philips" 3.4, "Reuters" 3.9 / "reuter" 2.0, "Lloyds" 2.0).
+COMMON_PLURAL_ZIPF = 4.0
+
+
+def _common_plural(word: str) -> bool:
+    """Whether a folded word is the plural of a common English noun ("videos", "photos", "airports"), read
+    from the background word frequencies: a name standing first in its sentence is rarely one."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss") or not background.available():
+        return False
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return background.zipf(word) >= COMMON_PLURAL_ZIPF and background.zipf(singular) >= COMMON_PLURAL_ZIPF
+
+
+def _between_joins(s: _Sentence, idx: list[int], n: int, run: list[int]) -> bool:
+    """Whether the capitalised word idx[n] stands between two joins of one body's name, whatever word it is
+    ("the Centre for the Study of River Towns": "Study" is no document there)."""
+    toks = s.toks
+    t = idx[n]
+    return (_is_capital(toks[t]) and bool(run) and toks[run[0]].raw.islower() and _inside_body_name(s, run[0])
+            and n > 0 and toks[idx[n - 1]].raw.islower() and toks[idx[n - 1]].norm in _NAME_JOINS)
+
+
+def _body_word_before(s: _Sentence, i: int) -> bool:
+    """Whether the capitalised name that an "of"/"for" at token `i` would continue already holds a body word
+    behind an earlier join: "the Office for the Coordination of Humanitarian Affairs", "the Centre for the
+    Study of Conflict" are one body's name; the join after a plain name ("Amberin Zaman of Al-Monitor") is not."""
+    toks = s.toks
+    k, joined = i - 1, False
+    while k >= s.lo and not _possessive(toks[k]) and (
+            _is_capital(toks[k]) or (toks[k].raw.islower() and toks[k].norm in _NAME_JOINS)):
+        if toks[k].raw.islower():
+            joined = joined or toks[k].norm in ("of", "for")
+        elif joined and fold(_bare(toks[k].raw)) in ORG_WORDS:
+            return True
+        if s.breaks_before(k):
+            break
+        k -= 1
     return False
 
 
@@ -367,7 +412,8 @@ def _cut_affiliation(s: _Sentence, idx: list[int]) -> tuple[list[int], str | Non
         tok, prev = toks[idx[k]], toks[idx[k - 1]]
         if not (tok.raw.islower() and tok.norm in NAME_PREPOSITIONS and _name_token(prev)):
             continue
-        if tok.norm in ("of", "for") and (fold(_bare(prev.raw)) in ORG_WORDS or _title_word(prev.norm)):
+        if tok.norm in ("of", "for") and (fold(_bare(prev.raw)) in ORG_WORDS or _title_word(prev.norm)
+                                          or _body_word_before(s, idx[k])):
             continue  # "Ministry of Defence", "Secretary of State", "Joint Chiefs of Staff", "Centre for ..."
         affiliation = None
         if tok.norm in AFFILIATION_PREPOSITIONS:
