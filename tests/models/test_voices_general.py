@@ -41,3 +41,48 @@ def test_saying_after_a_verb_whose_object_is_also_a_verb_of_saying():
 
 def test_an_acronym_spelled_like_a_clause_word_is_a_name():
     assert _voices("A senior WHO official said the wards were full.") == {"a senior WHO official": UNNAMED}
+
+
+def test_a_bodys_name_in_lowercase_with_what_it_is_of():
+    assert _voices("The ministry of fisheries said the quota would stay.") == {"ministry of fisheries": ORGANISATION}
+    assert _voices("The office of the harbour master said the quay was shut.") != {
+        "office of the harbour master": ORGANISATION}
+
+
+def test_both_of_a_pair_speak_and_statements_in_the_plural_are_delivered():
+    assert _voices("Both Ana Ruiz and Tom Lee said the deal was off.") == {"Ana Ruiz": PERSON, "Tom Lee": PERSON}
+    assert _voices("Ana Ruiz and Tom Lee have issued statements saying they will appeal.") == {
+        "Ana Ruiz": PERSON, "Tom Lee": PERSON}
+
+
+def test_an_aside_between_dashes_leaves_the_subject_speaking():
+    found = article_voices(_article(
+        "Kestrel chief executive Ana Ruiz - who will reportedly stay in post - repeated that the appeal would go on."))
+    assert [(v.name, v.kind, v.role) for v in found] == [("Ana Ruiz", PERSON, "Kestrel chief executive")]
+    found = article_voices(_article("Tom Lee — a former harbour pilot — said the channel was too narrow."))
+    assert [(v.name, v.role) for v in found] == [("Tom Lee", "a former harbour pilot")]
+    assert _voices("The plan - which the council approved in May - said the tower would rise.") == {}
+
+
+def test_a_possessive_name_before_a_name_is_where_the_speaker_works():
+    found = article_voices(_article("Harbor Steel’s Ana Ruiz said the plant would close.", "Ruiz added that talks were over."))
+    assert [(v.name, v.affiliation, len(v.mentions)) for v in found] == [("Ana Ruiz", "Harbor Steel", 2)]
+
+
+def test_according_to_a_role_then_the_name_it_describes():
+    found = article_voices(_article(
+        "The term was too short, according to the channel’s legal analyst, former prosecutor Dean Jones."))
+    assert [(v.name, v.kind, v.role) for v in found] == [
+        ("Dean Jones", PERSON, "the channel’s legal analyst, former prosecutor")]
+    assert _voices("According to the police, Ana Ruiz, 42, was arrested at home.") == {"the police": UNNAMED}
+
+
+def test_a_bodys_description_goes_to_the_body_its_initials_stand_for():
+    found = article_voices(_article(
+        "The Harbour Safety Watch (HSW) published its review on Monday, which says the quay is unsafe.",
+        "The ruling follows early comments released by HSW in May. The regulator argues that “the risks are clear.”"))
+    assert [(v.name, v.kind) for v in found] == [("Harbour Safety Watch", ORGANISATION)]
+
+
+def test_a_weekday_is_no_body_a_description_means():
+    assert "Monday" not in _voices("The Harbour Regulator blocked the deal on Monday, the company said.")

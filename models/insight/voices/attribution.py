@@ -139,6 +139,9 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
         phrase = _read_phrase(s, after)
         if not phrase.kind:
             return None
+        named = _name_after_role(s, after, phrase)
+        if named is not None:
+            after, phrase = named
         _apposition_after(s, after, phrase)
         if after:
             _including(s, after[-1] + 1, phrase)  # "according to media reports, including A and B"
@@ -173,6 +176,28 @@ def _attribution(s: _Sentence, i: int, quotes: list[tuple[int, int]],
     if i == s.lo and tok.raw in _OPENING_VERBS:
         return _opening_verb(s, i, quotes, sentence)
     return None
+
+
+def _name_after_role(s: _Sentence, idx: list[int], phrase: _Phrase) -> tuple[list[int], _Phrase] | None:
+    """The person named after a role and a comma ("according to the channel's legal commentator, former
+    prosecutor Dean Jones"): the role described one person (a singular role noun), and the name, with any
+    role words before it, ends the sentence or is set off by a comma. The speaker is that person, the role
+    both phrases."""
+    toks = s.toks
+    if phrase.kind not in (UNNAMED, "description") or not idx or phrase.head not in ROLE_NOUNS:
+        return None
+    nxt = idx[-1] + 1
+    if nxt >= s.hi or [ch for ch in s.gap(nxt) if ch in _BOUNDARY] != [","]:
+        return None
+    named_idx = _walk_forward(s, nxt)
+    if not named_idx or (named_idx[-1] + 1 < s.hi and s.gap(named_idx[-1] + 1).strip()[:1] not in (",", ".", "")):
+        return None
+    named = _read_phrase(s, named_idx)
+    if named.kind != PERSON or not _name_token(toks[named_idx[-1]]):
+        return None
+    said = s.span(idx)
+    named.role = f"{said}, {named.role}" if named.role else said
+    return named_idx, named
 
 
 def _opening_verb(s: _Sentence, i: int, quotes: list[tuple[int, int]],
@@ -345,7 +370,8 @@ def _delivered(s: _Sentence, i: int, quotes: list[tuple[int, int]],
             break
         k -= 1  # "a brief, joint statement": its adjectives
     if k < s.lo or s.breaks_before(k + 1) or toks[k + 1].norm not in _DELIVERED_DETERMINERS:
-        return None
+        if not (k == i - 1 and toks[i].norm.endswith("s") and toks[k].raw.islower() and not s.breaks_before(i)):
+            return None  # a text delivered needs its determiner, or the plural ("have issued statements saying")
     if toks[k].norm == "out" and k - 1 >= s.lo and not s.breaks_before(k):
         k -= 1  # "put out a statement"
     form = delivering_form(toks[k].norm) if toks[k].raw.islower() else None
@@ -440,6 +466,10 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
         cue = f"{low} {s.span([i + 1, k])}"
     between = s.text[toks[j].end : toks[i].start] if j >= s.lo else ""
     marks = [ch for ch in between if ch in _BOUNDARY]
+    if j >= s.lo and not infinitive:
+        dashed = _across_dashes(s, j)  # "Ana Ruiz - who will stay in post - repeated that"
+        if dashed is not None:
+            return dashed[0], cue, _near_quote(s, quotes, sentence, toks[dashed[1]].start, toks[i].end)
     if j >= s.lo and not marks and toks[j].raw.islower() and (toks[j].norm in _PREPOSITIONS or toks[j].norm == "of"):
         return None  # "dismissed over alleged links": a participle after a preposition, no subject before it
     if j >= s.lo and not marks:
@@ -1014,6 +1044,8 @@ def _coordinated(s: _Sentence, idx: list[int]) -> _Phrase | None:
     end = idx[0] - 2
     for _ in range(_MAX_LIST):
         left = _walk_back(s, end)
+        if len(left) > 1 and toks[left[0]].norm == "both":
+            left = left[1:]  # "Both Kestrel and Harbor Steel said": both speak
         lower = [t for t in left if not (_is_capital(toks[t]) or toks[t].norm == "the")]
         if not left or (lower and not _role_noun_before(s, left, lower) and not _titled_run(s, left, lower)):
             break
@@ -1195,6 +1227,42 @@ def _across_aside(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
             return None
         end = k - 1  # the phrase before was itself an aside: "X, a special representative ..., who ..., said"
     return None
+
+
+_DASHES = frozenset("-–—")
+
+
+def _dash_at(s: _Sentence, k: int) -> str:
+    """The dash standing alone before token `k` ("Ruiz - who", "Ruiz — who", "Ruiz—who"), or ""."""
+    gap = s.gap(k).strip()
+    return gap if gap in _DASHES and (gap != "-" or s.gap(k) != "-") else ""
+
+
+def _across_dashes(s: _Sentence, j: int) -> tuple[_Phrase, int] | None:
+    """The subject before an aside set off by a pair of dashes and ending at token `j` ("Kestrel CEO Ana Ruiz
+    - who will reportedly stay in post - repeated", "the insurer — a unit of Vale Mutual — said"): the
+    asides commas set off (`_across_aside`), between dashes; an appositive one gives the speaker's role."""
+    toks = s.toks
+    dash = _dash_at(s, j + 1) if j + 1 < s.hi else ""
+    if not dash:
+        return None
+    k = j
+    while k > s.lo and j - k < _MAX_ASIDE and _dash_at(s, k) != dash:
+        if any(ch in _BOUNDARY for ch in s.gap(k)):
+            return None
+        k -= 1
+    if k <= s.lo or _dash_at(s, k) != dash:
+        return None
+    kind = _aside_kind(s, k, j)
+    if kind not in ("relative", "appositive", "age", "prepositional"):
+        return None
+    idx = _walk_back(s, k - 1)
+    phrase = _read_phrase(s, idx) if idx else _NOTHING
+    if phrase.kind not in (PERSON, ORGANISATION, UNNAMED, "description"):
+        return None
+    if kind == "appositive" and phrase.role is None and phrase.kind in (PERSON, ORGANISATION):
+        phrase.role = s.span(list(range(k, j + 1)))
+    return phrase, idx[0]
 
 
 _PARTICLE_AFTER = {verb: re.compile(r"\W{0,3}(?:(?:" + "|".join(REFLEXIVES) + r")\s+)?(?:" + "|".join(after) + r")\b",

@@ -46,7 +46,8 @@ from models.insight.voices.roles import (
 )
 from models.insight.voices.sentences import _outside_words, _quote_spans, _quote_text, _sentence_spans, _speech_quote
 from models.insight.voices.speakers import _same_given
-from models.insight.voices.words import _DISCOURSE, ORG_WORDS, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS, TITLES, _bare, _name_key
+from models.insight.voices.words import (_DISCOURSE, ORG_WORDS, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TIME_NOUNS, TITLE_WORDS,
+                                         TITLES, _bare, _name_key)
 
 class _Draft:
     """A voice being put together from its mentions."""
@@ -763,6 +764,23 @@ def _unframed(run: str) -> str:
     return " ".join(words)
 
 
+# What marks a name as a body's where a body's description looks for the body it means: initials ("CMA",
+# "NTSB"; not a title such as "CEO"), or a spokesperson's employer written before the noun ("an Activision
+# spokesperson").
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SPOKESPERSON_AFTER = re.compile(r"\s+(?:spokesperson|spokesman|spokeswoman|spokespeople)\b")
+
+
+def _spelled_out(text: str, acronym: str) -> str | None:
+    """The name the article writes whose initials an acronym is ("Competition and Markets Authority" for
+    "CMA"), or None."""
+    for m in _NAME_RUN.finditer(text):
+        name = _unframed(m.group())
+        if " " in name and _initials(name) == acronym.lower():
+            return _bare(name)
+    return None
+
+
 def _body_named_before(text: str, offset: int, drafts: list[_Draft], reach: int = 400, after: int = -1) -> _Draft | None:
     """The body a description no speaker answers to refers to: the last name written before it (within
     `reach` characters) that the article marks as a body: one that speaks as a body in the article, a name
@@ -778,14 +796,21 @@ def _body_named_before(text: str, offset: int, drafts: list[_Draft], reach: int 
         if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
             name = name[:-1]  # the full stop after the name, not an initialism's ("U.S.")
         key = " ".join(_name_key(name))
-        if not key:
-            continue
+        if not key or key in TIME_NOUNS:
+            continue  # "on Monday, the company said": a day is no body
         if key in speaking:
             best = speaking[key]
-        elif set(key.split()) & ORG_WORDS or _CALLED.search(text, max(0, m.start() - 30), m.start()):
+        elif (set(key.split()) & ORG_WORDS or _CALLED.search(text, max(0, m.start() - 30), m.start())
+              or _ACRONYM.fullmatch(name) and fold(name) not in TITLES or _SPOKESPERSON_AFTER.match(text, m.end())
+              or body_in_text(text, name)):
             best = _bare(name)
     if best is None or isinstance(best, _Draft):
         return best
+    if _ACRONYM.fullmatch(best):
+        best = _spelled_out(text, best) or best  # "CMA": the "Competition and Markets Authority" it stands for
+        spelled = speaking.get(" ".join(_name_key(best)))
+        if spelled is not None:
+            return spelled
     for d in drafts:  # named by an earlier description already
         if d.kind == ORGANISATION and " ".join(_name_key(d.name)) == " ".join(_name_key(best)):
             return d
@@ -812,7 +837,7 @@ def _body_most_named(text: str, offset: int, drafts: list[_Draft], least: int = 
     for m in _BODY_RUN.finditer(text, 0, offset):
         name = _bare(_unframed(m.group()))
         key = " ".join(_name_key(name))
-        if key and not set(key.split()) & people:
+        if key and not set(key.split()) & people and key not in TIME_NOUNS:
             counts[key] += 1
             spelled.setdefault(key, name)
     bodies = [(key, n) for key, n in counts.most_common(3 if not only else None) if n >= least and (

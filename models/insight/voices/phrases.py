@@ -180,6 +180,13 @@ def _read_phrase(s: _Sentence, idx: list[int]) -> _Phrase:
         body_name = fold(_bare(last.raw)) in ORG_WORDS
         for n in range(len(idx) - 2, -1, -1):
             t = idx[n]
+            if _possessive(toks[t]) and _name_token(toks[t]) and _name_token(toks[idx[n + 1]]) and not s.breaks_before(idx[n + 1]):
+                # "Kestrel's Ana Ruiz", "Harbor Steel's Ana Ruiz": the possessor is where the speaker works.
+                first = n
+                while first > 0 and _name_token(toks[idx[first - 1]]) and not s.breaks_before(idx[first]):
+                    first -= 1
+                affiliation = affiliation or _bare(re.sub(r"['’]s?$", "", s.span(idx[first : n + 1])))
+                break
             if body_name and _is_capital(toks[t]) and fold(toks[t].raw) in ROLE_NOUNS and not s.breaks_before(idx[n + 1]):
                 run.insert(0, t)
                 continue
@@ -512,6 +519,9 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
     aged = _age_description(s, idx)
     if aged is not None:
         return aged
+    of_what = _body_of_what(s, idx)
+    if of_what is not None:
+        return of_what
     last = toks[idx[-1]]
     if (last.norm in ORG_NOUNS and _is_capital(last) and len(idx) > 1 and _name_token(toks[idx[-2]])
             and not _possessive(toks[idx[-2]]) and not s.breaks_before(idx[-1])):
@@ -594,6 +604,26 @@ def _read_anonymous(s: _Sentence, idx: list[int]) -> _Phrase:
         words = tuple(fold(_bare(toks[t].raw)) for t in chosen[1:] if _is_capital(toks[t]))
         return _Phrase("description", _lower_start(s, chosen), head=head, proper=words)
     return _Phrase(UNNAMED, _lower_start(s, chosen), head=head)
+
+
+def _body_of_what(s: _Sentence, idx: list[int]) -> _Phrase | None:
+    """A body's name written in lowercase, its noun and what it is of or for ("the ministry of railways",
+    "the department for education"): a body speaking, named by the phrase. Only a body noun a state or an
+    institution uses, not "the company of ..." (`_ANY_BODY`); nothing but plain words after the join ("the
+    office of the president" is someone's office, and "the board of directors" an organ: `_organ_of`)."""
+    toks = s.toks
+    if len(idx) < 4 or idx[-1] - idx[0] != len(idx) - 1 or toks[idx[0]].norm != "the":
+        return None
+    head, join = toks[idx[1]], toks[idx[2]]
+    if not (head.raw.islower() and head.norm in ORG_NOUNS and head.norm not in _ANY_BODY and head.norm not in PERSON_OR_BODY
+            and join.raw.islower() and join.norm in ("of", "for")):
+        return None
+    rest = [toks[t] for t in idx[3:]]
+    if len(rest) > 3 or any(t.norm in STOPWORDS or t.norm in DETERMINERS or not t.raw.isalpha() for t in rest if t.norm != "and"):
+        return None
+    if any(s.breaks_before(t) for t in idx[1:]):
+        return None
+    return _Phrase(ORGANISATION, s.span(idx[1:]))
 
 
 # Prepositions that open a sentence with a phrase of their own before its subject ("Under the deal workers
