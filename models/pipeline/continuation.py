@@ -11,6 +11,10 @@ the vocabulary miss it. It continues the passage before it when
   each with a quotation mark and closes only the last ("Sir Keir said: “After 12 years ..." then "“Each one
   of these crises ...”"): the same speech goes on, so such a paragraph inherits the topic even when it
   names another one of its own;
+- it gives more words of the speaker the passage before it quoted, attributed to a pronoun, a description of
+  them or their name again, or to no one ("“The fine ignores our efforts,” the company retorted." after
+  "“We acted in good faith,” the spokesperson said."; "The incident, he said, hurt the country.")
+  (models.pipeline.speaker_turn);
 
 and the passage before it discusses exactly one of the configured topics (a speech quoted over several
 paragraphs carries the topic it inherited on through the paragraphs that reopen it, whatever they name on the
@@ -32,6 +36,7 @@ from dataclasses import replace
 
 from models.config import Topic
 from models.document import Article, Passage, TopicTag
+from models.pipeline.speaker_turn import speaker_turn
 
 MAX_RUN = 3  # passages a topic is carried on from the one that named it
 SCORE = 0.45  # an inherited tag's score (a weak reference's, see topics.Tagger._infer)
@@ -42,15 +47,16 @@ _POINTS_BACK = re.compile(
 )
 
 
-def continues(passage: Passage, before: Passage) -> str | None:
+def continues(passage: Passage, before: Passage, earlier: Passage | None = None) -> str | None:
     """The words by which `passage` continues `before` (its opening pronoun, the colon `before` ends with,
-    or the quotation `before` leaves open and `passage` reopens), else None."""
+    the quotation `before` leaves open and `passage` reopens, or more words of the speaker `before` quoted:
+    models.pipeline.speaker_turn, where `earlier` is the passage before `before`), else None."""
     found = _POINTS_BACK.match(passage.text)
     if found and not _NEXT_SENTENCE.search(passage.text):
         return found.group(1)
     if before.text.rstrip().endswith(":"):
         return " ".join(before.text.split()[-3:])
-    return _reopens(passage, before)
+    return _reopens(passage, before) or speaker_turn(passage.text, before.text, earlier.text if earlier else "")
 
 
 def _reopens(passage: Passage, before: Passage) -> str | None:
@@ -100,7 +106,7 @@ def inherit(articles: list[Article], topics: tuple[Topic, ...]) -> list[Article]
             if any(t.topic in ids for t in here.topics):
                 words = reopened  # the same speech goes on, whatever else it names
             else:
-                words = continues(here, before)
+                words = continues(here, before, passages[p - 2] if p > 1 else None)
             if words is None:
                 continue
             tag = TopicTag(topic, SCORE, True, (words,), inferred_from=source)

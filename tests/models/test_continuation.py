@@ -131,3 +131,36 @@ def test_a_closed_quotation_does_not_take_the_topic_of_the_next_one():
                 ("“The corrosion was everywhere.”", ("cause",)))
     (out,) = inherit([a], (CAUSE, TRAFFIC))
     assert tags(out) == [(), ("cause",)]
+
+
+def test_the_speaker_going_on_under_a_description_continues_the_passage():
+    a = article(("“The corrosion was on every bolt,” the chief engineer said.", ("cause",)),
+                ("“Nobody read our reports,” the engineer added.", ()))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ("cause~",)]
+    tag = out.passages[1].topics[0]
+    assert tag.evidence == ("the engineer added",) and tag.inferred_from == 0
+
+
+def test_a_pronoun_set_off_by_commas_continues_the_speaker_before():
+    a = article(("“The corrosion was on every bolt,” Mayor Ilse Brandt said.", ("cause",)),
+                ("The collapse, she said, shamed the whole town.", ()))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ("cause~",)]
+    assert out.passages[1].topics[0].evidence == ("she said",)
+
+
+def test_the_same_name_again_continues_the_speaker_and_a_new_one_does_not():
+    said = ("“The corrosion was on every bolt,” Mayor Ilse Brandt said.", ("cause",))
+    (same,) = inherit([article(said, ("“We were never told,” Brandt said.", ()))], (CAUSE, TRAFFIC))
+    (other,) = inherit([article(said, ("“We were never told,” Piet Maas said.", ()))], (CAUSE, TRAFFIC))
+    (someone,) = inherit([article(said, ("“We were never told,” a neighbour said.", ()))], (CAUSE, TRAFFIC))
+    assert tags(same) == [("cause",), ("cause~",)]
+    assert tags(other) == tags(someone) == [("cause",), ()]
+
+
+def test_a_description_opening_a_sentence_that_quotes_no_one_is_no_speaker_turn():
+    a = article(("“The corrosion was on every bolt,” the chief engineer said.", ("cause",)),
+                ("The town council met on Monday, the clerk said, and talked about schools.", ()))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ()]  # "the clerk" is no pronoun: someone new
