@@ -5,7 +5,10 @@ A writer who has just named a topic goes on without naming it again: "This count
 the vocabulary miss it. It continues the passage before it when
 
 - it is one sentence that opens with a word pointing back (a personal or demonstrative pronoun: "It",
-  "This", "They", "His"; a paragraph of several sentences that opens so sets out a subject of its own), or
+  "This", "They", "His"; a paragraph of several sentences that opens so sets out a subject of its own); one
+  that names another topic of its own still continues when it points back to a participant ("They claimed
+  ...", "Her lawyers argued ...") or with a demonstrative and its noun ("Such events will ..."), not with "It"
+  or a bare "This", which as often point at nothing ("It is little wonder that ..."), or
 - the passage before it ends with a colon, so it is what that passage announced (a quotation, a list), or
 - it goes on with a quotation the passage before it left open: a speech quoted over several paragraphs opens
   each with a quotation mark and closes only the last ("Sir Keir said: “After 12 years ..." then "“Each one
@@ -37,13 +40,17 @@ from dataclasses import replace
 from models.config import Topic
 from models.document import Article, Passage, TopicTag
 from models.pipeline.speaker_turn import speaker_turn
+from models.text import STOPWORDS
 
 MAX_RUN = 3  # passages a topic is carried on from the one that named it
 SCORE = 0.45  # an inherited tag's score (a weak reference's, see topics.Tagger._infer)
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")  # a sentence ends and another starts
 _OPENING_QUOTES = frozenset("“\"")  # a paragraph that opens with one of these may continue a quotation
+_PERSONAL = frozenset("he she they his her their him them".split())  # point back to a person or body
+_DEMONSTRATIVE = frozenset("this these those such".split())  # point back with the noun after them
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _POINTS_BACK = re.compile(
-    r"^\W{0,3}(it|its|this|these|those|he|she|they|his|her|their|him|them)\b", re.IGNORECASE
+    r"^\W{0,3}(it|its|this|these|those|such|he|she|they|his|her|their|him|them)\b", re.IGNORECASE
 )
 
 
@@ -57,6 +64,24 @@ def continues(passage: Passage, before: Passage, earlier: Passage | None = None)
     if before.text.rstrip().endswith(":"):
         return " ".join(before.text.split()[-3:])
     return _reopens(passage, before) or speaker_turn(passage.text, before.text, earlier.text if earlier else "")
+
+
+def _points_back(passage: Passage) -> str | None:
+    """The opening words of a one-sentence `passage` that names a topic of its own and still points back to a
+    participant of the passage before: a personal pronoun ("They claimed ...", "Her lawyers argued ...") or a
+    demonstrative with its noun ("Such events will ..."); not "It" or a bare "This", which as often point at
+    nothing ("It is little wonder that ...", "This is a precarious balance")."""
+    found = _POINTS_BACK.match(passage.text)
+    if found is None or _NEXT_SENTENCE.search(passage.text):
+        return None
+    word = found.group(1).lower()
+    if word in _PERSONAL:
+        return found.group(1)
+    if word in _DEMONSTRATIVE:
+        noun = _NEXT_WORD.match(passage.text, found.end())
+        if noun and noun.group(1).lower() not in STOPWORDS:
+            return f"{found.group(1)} {noun.group(1)}"
+    return None
 
 
 def _reopens(passage: Passage, before: Passage) -> str | None:
@@ -104,7 +129,7 @@ def inherit(articles: list[Article], topics: tuple[Topic, ...]) -> list[Article]
             if p - source > MAX_RUN:
                 continue
             if any(t.topic in ids for t in here.topics):
-                words = reopened  # the same speech goes on, whatever else it names
+                words = reopened or _points_back(here)  # the same speech goes on, whatever else it names
             else:
                 words = continues(here, before, passages[p - 2] if p > 1 else None)
             if words is None:

@@ -164,3 +164,20 @@ def test_a_description_opening_a_sentence_that_quotes_no_one_is_no_speaker_turn(
                 ("The town council met on Monday, the clerk said, and talked about schools.", ()))
     (out,) = inherit([a], (CAUSE, TRAFFIC))
     assert tags(out) == [("cause",), ()]  # "the clerk" is no pronoun: someone new
+
+
+def test_a_person_pointed_back_to_carries_the_topic_into_a_passage_naming_another():
+    a = article(("Residents blamed corrosion that inspectors had reported for years.", ("cause",)),
+                ("They say the detour now costs them an hour a day.", ("traffic",)))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ("traffic", "cause~")]
+    assert out.passages[1].topics[1].evidence == ("They",)
+
+
+def test_a_demonstrative_with_its_noun_points_back_and_a_bare_one_does_not():
+    before = ("Inspectors found heavy corrosion on the cables.", ("cause",))
+    (noun,) = inherit([article(before, ("Such failures will mean long detours for years.", ("traffic",)))], (CAUSE, TRAFFIC))
+    (bare,) = inherit([article(before, ("This is why the detour will stay.", ("traffic",)))], (CAUSE, TRAFFIC))
+    assert tags(noun) == [("cause",), ("traffic", "cause~")]
+    assert noun.passages[1].topics[1].evidence == ("Such failures",)
+    assert tags(bare) == [("cause",), ("traffic",)]
