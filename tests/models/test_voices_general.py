@@ -86,3 +86,32 @@ def test_a_bodys_description_goes_to_the_body_its_initials_stand_for():
 
 def test_a_weekday_is_no_body_a_description_means():
     assert "Monday" not in _voices("The Harbour Regulator blocked the deal on Monday, the company said.")
+
+
+def test_a_role_whose_head_is_a_body_makes_the_name_a_body():
+    found = article_voices(_article("Polaris, an EU programme aimed at building satellite services, said July was hot."))
+    assert [(v.name, v.kind) for v in found] == [("Polaris", ORGANISATION)]
+    found = article_voices(_article("According to Polaris, the Union’s climate research and monitoring center, July was hot."))
+    assert [(v.name, v.kind) for v in found] == [("Polaris", ORGANISATION)]
+    assert _voices("Ana Ruiz, director of the monitoring center, said July was hot.") == {"Ana Ruiz": PERSON}
+
+
+def test_a_participle_clause_with_what_someone_said_leaves_the_main_speaker():
+    assert _voices("The board’s chief executive Ana Ruiz also refuted the claims, reiterating what the regulator "
+                   "said in its verdict.").get("Ana Ruiz") == PERSON
+
+
+def test_a_gerund_of_saying_after_by_is_the_subjects_speech():
+    assert _voices("Tom Lee spoke against the board by saying the decision was wrong.") == {"Tom Lee": PERSON}
+    assert _voices("Harbor vice chair and president Tom Lee spoke against the board earlier this week by saying "
+                   "the decision was wrong.") == {"Tom Lee": PERSON}
+
+
+def test_a_name_inside_another_speakers_sentence_is_not_whom_she_said_means():
+    found = article_voices(_article(
+        "Tom Lee said the ruling was the darkest day for the firm. Lee said it would appeal.",
+        "The board’s chief executive Ana Ruiz rejected the claims of Tom Lee.",
+        "The board’s chief executive Ana Ruiz also refuted Lee’s claims.",
+        "“The market is open,” she said."))
+    mentions = {v.name: [m.passage_id for m in v.mentions] for v in found}
+    assert mentions["Ana Ruiz"][-1] == "k:3" and "k:3" not in mentions["Tom Lee"]

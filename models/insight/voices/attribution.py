@@ -335,6 +335,9 @@ def _possessor(s: _Sentence, i: int) -> tuple[_Phrase, str, tuple[int, int] | No
     phrase = _read_phrase(owner, idx)
     if phrase.kind not in (PERSON, ORGANISATION, UNNAMED, "description"):
         return None
+    before = toks[idx[0] - 1] if idx[0] - 1 >= s.lo else None
+    if before is not None and before.raw.islower() and reporting_form(before.norm) is not None:
+        return None  # "Cardell refuted Smith's claims": the words of the verb's subject, about Smith's
     return phrase, s.span(list(range(k, i + 1))), None
 
 
@@ -440,6 +443,8 @@ def _speech_verb(s: _Sentence, i: int, form: Form, quotes: list[tuple[int, int]]
             return quoted
         if i > s.lo and s.gap(i).strip() == ",":
             return _participle_subject(s, i, quotes, sentence)  # "X expressed disappointment, saying ..."
+        if i - 1 > s.lo and toks[i - 1].norm in _GERUND_LEADS and not s.breaks_before(i):
+            return _participle_subject(s, i, quotes, sentence)  # "X spoke against the deal by saying ..."
         return _with_subject(s, i, j, quotes, sentence) if j is not None and j >= s.lo else None
     if be and not form.ing:
         # "was told", "is said": passive, the speaker is not the subject; the agent after "by" is ("was
@@ -814,8 +819,10 @@ def _participle_subject(s: _Sentence, i: int, quotes: list[tuple[int, int]],
     toks = s.toks
     for k in range(s.lo, i):
         tok = toks[k]
-        if tok.norm in CLAUSE_BREAKS:
-            return None  # "When the plant closed, ..., saying": a clause of its own before the main one
+        if tok.norm in CLAUSE_BREAKS and tok.norm != "and":
+            # "When the plant closed, ..., saying": a clause of its own before the main one ("and" joins
+            # words of the subject too: "vice chair and president Tom Lee spoke ..., saying")
+            return None
         if k == s.lo or not (tok.raw.islower() and tok.norm not in STOPWORDS and _past_looking(tok.norm)) or (
                 toks[k - 1].norm in DETERMINERS or toks[k - 1].norm in BE or _describes_subject(s, k)):
             continue
@@ -823,6 +830,11 @@ def _participle_subject(s: _Sentence, i: int, quotes: list[tuple[int, int]],
         if found is not None and found[0].kind in (PERSON, ORGANISATION, UNNAMED, "pronoun", "description"):
             return found[0], toks[i].norm, _near_quote(s, quotes, sentence, toks[i].start, toks[i].end)
     return None
+
+
+# Prepositions before a gerund of saying whose subject is the main clause's ("X hit back by saying ...",
+# "X responded after warning that ...").
+_GERUND_LEADS = frozenset("by after before while".split())
 
 
 def _past_looking(word: str) -> bool:
@@ -1316,7 +1328,10 @@ def _may_attribute(text: str, lo: int, at: int, word: str) -> bool:
     if form.lemma in BESIDE_QUOTE and not _beside_quote(text, at, particle.end() if particle else at + len(word)):
         return False
     return (not form.ing or _BE_WORD.search(text, lo, at) is not None or _WITH.search(text, max(lo, at - 80), at) is not None
-            or text[max(lo, at - 3) : at].rstrip().endswith(","))  # ", saying": a participle clause
+            or text[max(lo, at - 3) : at].rstrip().endswith(",")  # ", saying": a participle clause
+            or _GERUND_BEFORE.search(text, max(lo, at - 8), at) is not None)  # "by saying"
+
+_GERUND_BEFORE = re.compile(r"\b(?:by|after|before|while)\s+$")
 
 
 def _find_in_passage(passage: Passage, offset: int, lead_in: Callable[[], str] | None = None) -> list[_Found]:
@@ -1447,6 +1462,8 @@ def _inside_reported_clause(text: str, lo: int, hi: int, here: list[_Found]) -> 
         rest = re.findall(r"[^\W_]+", text[f.at : hi])
         if not between or len(between) > 8 or fold(between[0]) in _CONJUNCTIONS or fold(between[0]) in _RELATIVES or len(rest) > 10:
             continue
+        if fold(between[0]).endswith("ing") or "what" in (fold(w) for w in between):
+            continue  # "X refuted the claims, reiterating what the regulator said": a clause of X's, not Y's report
         if not re.search(r"[^\W_]", text[lo:comma]) or "that" in (fold(w) for w in rest):
             continue
         # "IARC reports that, after reviewing ..., the group classified": a speaker whose "that" opens the

@@ -46,7 +46,7 @@ from models.insight.voices.roles import (
 )
 from models.insight.voices.sentences import _outside_words, _quote_spans, _quote_text, _sentence_spans, _speech_quote
 from models.insight.voices.speakers import _same_given
-from models.insight.voices.words import (_DISCOURSE, ORG_WORDS, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TIME_NOUNS, TITLE_WORDS,
+from models.insight.voices.words import (_DISCOURSE, ORG_NOUNS, ORG_WORDS, PERSON_OR_BODY, ROLE_NOUNS, SPEECH_VERBS, TIME_NOUNS, TITLE_WORDS,
                                          TITLES, _bare, _name_key)
 
 class _Draft:
@@ -434,6 +434,7 @@ def _pronouns_and_descriptions(article: Article, found: list[_Found], drafts: li
     stays a voice of its own (an anonymous source, or a body the article does not name)."""
     anonymous = {_anonymous_key(d.name): d for d in drafts if d.kind == UNNAMED}
     evidence = _Evidence(article)
+    evidence.attributed(found)
     for f in sorted(found, key=lambda f: f.offset):
         p = f.phrase
         if p.kind == "pronoun":
@@ -532,6 +533,7 @@ class _Evidence:
         self._subject: str | None | bool = False
         self._named: dict[str, list[int]] = {}
         self._quotes: list[tuple[int, int]] | None = None
+        self._sentences: list[tuple[int, int, _Found]] = []
 
     def they(self, name: str) -> bool:
         """Whether the article calls the person of this name "they" (see `referents.they_person`)."""
@@ -553,12 +555,21 @@ class _Evidence:
         for d in people + ([subject] if subject is not None and subject not in people else []):
             seen = max((x.offset for x in d.found if x.offset < offset), default=-1)
             for at in reversed(self.named_at(d.name)):
-                if at < offset:
+                if at < offset and not self._in_others_words(at, d):
                     seen = max(seen, at)
                     break
             if seen >= 0 and offset - seen <= reach and (best is None or seen > best[0]):
                 best = (seen, d)
         return best[1] if best else subject
+
+    def attributed(self, found: list[_Found]) -> None:
+        """The sentences where someone is given the word, as article offsets (see `_in_others_words`)."""
+        self._sentences = [(f.offset - f.at + f.sentence[0], f.offset - f.at + f.sentence[1], f) for f in found]
+
+    def _in_others_words(self, at: int, d: _Draft) -> bool:
+        """Whether a name at `at` stands in a sentence that gives someone else the word ("Cardell refuted
+        Smith's claims"): merely mentioned there, the name is no one "he said" or "she said" follows."""
+        return any(lo <= at < hi and f not in d.found for lo, hi, f in self._sentences)
 
     def quotes(self) -> list[tuple[int, int]]:
         """The quotations' spans in the article text."""
@@ -886,6 +897,31 @@ def _settle(article: Article, d: _Draft) -> None:
                 or next((t for t in [_titled(article.text, spelled)] if t and not _honorific(t)), None)
                 or _as_office(article.text, spelled))
     d.role = _truecase(article.text, role) if role else None
+    if d.kind == PERSON and d.role and not [t for t in d.titles if not _honorific(t)] and _body_role(d.role):
+        d.kind = ORGANISATION  # "Copernicus, an EU programme aimed at ...": what the article says it is
+
+
+# What stops a role's head noun: a preposition, a relative word, a participle ("an EU programme aimed at ...",
+# "the agency in charge of ...", "a group that ...").
+_HEAD_ENDS = frozenset("of for at in on with from by to who whose which that".split())
+# Body nouns an appositive gives a name besides those of `ORG_NOUNS` ("an EU programme", "the monitoring center").
+_BODY_HEADS = frozenset("programme program project initiative center centre observatory laboratory lab".split())
+
+
+def _body_role(role: str) -> bool:
+    """Whether a role says its holder is a body: its head noun is a body's ("an EU programme aimed at
+    developing ...", "the European Union's climate research and monitoring center"), not a person's
+    ("director of the monitoring center")."""
+    words = [fold(w) for w in re.findall(r"[^\W\d_][\w’'-]*", role)]
+    if not words or words[0] in _HEAD_ENDS:
+        return False  # "of the Coastal Relief Agency": where the speaker works, no head of its own
+    head = ""
+    for n, w in enumerate(words):
+        nxt = words[n + 1] if n + 1 < len(words) else ""
+        if head and (w in _HEAD_ENDS or (w.endswith(("ed", "ing")) and len(w) > 4 and (nxt in _HEAD_ENDS or nxt in STOPWORDS))):
+            break  # "aimed at", "based in"; not "the monitoring center"
+        head = w
+    return (head in ORG_NOUNS or head in _BODY_HEADS) and head not in PERSON_OR_BODY and head not in ROLE_NOUNS
 
 
 _HONORIFICS = frozenset("mr mrs ms miss mx sir dame madam madame monsieur".split())
