@@ -8,6 +8,7 @@ live on `Corpus` as cached properties so the views never rebuild them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -176,11 +177,15 @@ class TopicInfo:
 
 @dataclass(frozen=True)
 class Corpus:
-    """The result of an analysis: articles, the topics they were tagged with, the links and the problems."""
+    """The result of an analysis: articles, the topics they were tagged with, the links and the problems.
+
+    `links` is a tuple of Links, or a `models.link_table.LinkTable` (a large corpus's links as columns, from
+    the cache or a relink, each Link made only when read): read it as a sequence, and ask `links_of` and
+    `linked_ids` rather than going through every link."""
 
     articles: tuple[Article, ...]
     topics: tuple[TopicInfo, ...]
-    links: tuple[Link, ...]
+    links: Sequence[Link]
     problems: tuple[Problem, ...] = ()
 
     @cached_property
@@ -193,6 +198,7 @@ class Corpus:
 
     @cached_property
     def _links_by_passage(self) -> dict[str, list[Link]]:
+        """Every passage's links, best first (for a tuple of links; a LinkTable answers `links_of` itself)."""
         index: dict[str, list[Link]] = defaultdict(list)
         for link in self.links:
             index[link.source].append(link)
@@ -209,7 +215,18 @@ class Corpus:
 
     def links_of(self, passage_id: str) -> list[Link]:
         """Every link touching `passage_id`, best first."""
+        of = getattr(self.links, "of", None)  # a LinkTable: only this passage's links are made
+        if of is not None:
+            return of(passage_id)
         return self._links_by_passage.get(passage_id, [])
+
+    @cached_property
+    def linked_ids(self) -> frozenset[str]:
+        """Every passage with at least one link."""
+        ids = getattr(self.links, "linked_ids", None)  # a LinkTable: read from its columns
+        if ids is not None:
+            return ids()
+        return frozenset(pid for link in self.links for pid in (link.source, link.target))
 
     def topic(self, topic_id: str) -> TopicInfo | None:
         for topic in self.topics:

@@ -32,11 +32,6 @@ PANE_WIDTH = 62  # a comfortable pane: three fit in 186 columns
 NARROW_PANE_WIDTH = 45  # side by side is the point: two panes even on a 90-column terminal
 
 
-def _linked_ids(corpus: Corpus) -> frozenset[str]:
-    """Every passage with at least one link."""
-    return frozenset(pid for link in corpus.links for pid in (link.source, link.target))
-
-
 class ReaderScreen(ReaderPopups):
     """Articles side by side; the focused passage's links highlighted in the other panes."""
 
@@ -78,7 +73,7 @@ class ReaderScreen(ReaderPopups):
         self.bookmarks = bookmarks  # the App's; None until it has opened the store
         self.state = ReaderState(corpus)
         self.start = 0
-        self.linked_ids = _linked_ids(corpus)
+        self.linked_ids = corpus.linked_ids
         self._bookmarked: dict[str, frozenset[int]] | None = None
         # (files done, files, current file) while the rest of the corpus loads. Not `loading`: that name is
         # Textual's Widget.loading reactive, and any truthy value there covers the whole screen with a spinner.
@@ -95,7 +90,7 @@ class ReaderScreen(ReaderPopups):
             self.state.cursors[i] = min(cursors.get(article.id, 0), max(0, len(article.passages) - 1))
             if article.id == focused:
                 self.state.article = i
-        self.linked_ids = _linked_ids(corpus)
+        self.linked_ids = corpus.linked_ids
         self._bookmarked = None
         self.query_one(TopicBar).update_counts(bar_counts(self.state))
         await self._rebuild_slots()

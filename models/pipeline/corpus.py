@@ -16,13 +16,15 @@ it learned (`CorpusAnalysis.model`), so that a corpus a few articles away is rel
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from models.config import Config, Topic
 from models.document import Article, Link, TopicInfo, TopicTag
 from models.pipeline import context
 from models.pipeline.discover import Assignment, DiscoveredTopic, discover
-from models.pipeline.model import CorpusModel, LinkEnds, build_model
+from models.link_table import LinkEnds
+from models.pipeline.model import CorpusModel, build_model
 from models.pipeline.stats import CorpusStats, PassageTerms, passage_terms
 from models.pipeline.vocabulary import Vocabulary
 
@@ -36,7 +38,7 @@ class CorpusAnalysis:
 
     articles: tuple[Article, ...]
     topics: tuple[TopicInfo, ...]
-    links: tuple[Link, ...]
+    links: Sequence[Link]  # a tuple, or (a relink's) a LinkTable over `ends`
     model: CorpusModel | None = None  # what it learned from the whole corpus (models/pipeline/relink.py)
     ends: LinkEnds | None = None  # `links` as columns, when the stage has them so (a relink): stored as they are
 

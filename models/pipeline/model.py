@@ -8,22 +8,17 @@ imports numpy.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from models.document import Article, Link, TopicInfo, TopicTag
+from models.document import Article, TopicInfo, TopicTag
+from models.link_table import LinkEnds
 from models.pipeline.discover import DiscoveredTopic
 from models.pipeline.stats import CorpusStats
 from models.pipeline.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from models.pipeline.links import LinkSpace
-
-    Ints = Sequence[int] | np.ndarray  # a column: array.array from the cache, numpy from a relink
-    Floats = Sequence[float] | np.ndarray
 
 MAX_DRIFT_SHARE = 0.02  # articles changed since the model was learned, as a share of the corpus, relinked alone
 
@@ -45,76 +40,13 @@ class CorpusModel:
 @dataclass(frozen=True)
 class Base:
     """A corpus analysed before, as the cache keeps it: its model, the tags of each passage the corpus stage
-    tagged (passage id -> all its tags), its topics and its links, as columns (a relink builds Link objects
-    only for the links of the result, once)."""
+    tagged (passage id -> all its tags), its topics and its links, as columns (a relink makes Link objects
+    only for the new links; its result is a LinkTable over columns)."""
 
     model: CorpusModel
     tags: dict[str, tuple[TopicTag, ...]]
     topics: tuple[TopicInfo, ...]
     ends: LinkEnds  # the links' ends and topics as numbers, for relinking without a loop over every link
-
-
-@dataclass(frozen=True)
-class LinkEnds:
-    """A corpus's links as columns: each link's ends as indexes into `ids`, its topic as an index into `topics`,
-    its score, its reason as an index into `reasons` and its shared terms as an index into `shared_terms`. The
-    cache reads and writes links in this form; a relink keeps the stored columns of the links it keeps and
-    hands them back with the new ones (`CorpusAnalysis.ends`), so 800,000 links are not taken apart again to
-    be stored. The cache gives the columns as `array.array`s, which numpy takes without a copy (a list of
-    800,000 numbers it converts one by one); a relink gives numpy arrays."""
-
-    ids: tuple[str, ...]
-    source: Ints
-    target: Ints
-    topics: tuple[str | None, ...]  # the topics; None (links by content), if there, last
-    topic: Ints  # each link's topic as an index into `topics`; -1 for None (the last, when there)
-    score: Floats
-    reasons: tuple[str, ...] = ()  # the distinct reasons
-    reason: Ints = ()  # each link's reason, as an index into `reasons`
-    shared_terms: tuple[tuple[str, ...], ...] = ()  # the distinct tuples of shared terms
-    shared: Ints = ()  # each link's shared terms, as an index into `shared_terms`
-
-    @classmethod
-    def of(cls, links: Sequence[Link]) -> LinkEnds:
-        ids = {pid: n for n, pid in enumerate(dict.fromkeys([x for link in links for x in (link.source, link.target)]))}
-        topics: dict[str | None, int] = {t: n for n, t in enumerate(dict.fromkeys(
-            link.topic for link in links if link.topic is not None))}
-        topics[None] = -1
-        reasons = {r: n for n, r in enumerate(dict.fromkeys(link.reason for link in links))}
-        shared = {h: n for n, h in enumerate(dict.fromkeys(link.shared_terms for link in links))}
-        return cls(tuple(ids), [ids[link.source] for link in links], [ids[link.target] for link in links],
-                   tuple(topics), [topics[link.topic] for link in links], [link.score for link in links],
-                   tuple(reasons), [reasons[link.reason] for link in links],
-                   tuple(shared), [shared[link.shared_terms] for link in links])
-
-    def __len__(self) -> int:
-        return len(self.source)
-
-
-_LINK_FIELDS = ("source", "target", "topic", "score", "reason", "shared_terms")
-
-
-def make_links(*columns: Iterable) -> list[Link]:
-    """Links from their fields' columns (in `_LINK_FIELDS` order), 800,000 of them at a time: each built as
-    `Link(...)` would build it, but its slots set directly instead of through the frozen dataclass's __init__
-    (which sets each through object.__setattr__: twice the time, 0.3 s at 5,000 articles). A Link of other
-    fields than these is built through its __init__."""
-    if tuple(f.name for f in fields(Link)) != _LINK_FIELDS or hasattr(Link, "__post_init__"):
-        return [Link(*values) for values in zip(*columns)]  # pragma: no cover - Link changed: the plain way
-    new = object.__new__
-    s0, s1, s2, s3, s4, s5 = (getattr(Link, name).__set__ for name in _LINK_FIELDS)
-    out: list[Link] = []
-    append = out.append
-    for a, b, c, d, e, f in zip(*columns):
-        link = new(Link)
-        s0(link, a)
-        s1(link, b)
-        s2(link, c)
-        s3(link, d)
-        s4(link, e)
-        s5(link, f)
-        append(link)
-    return out
 
 
 def fingerprint(article: Article) -> str:

@@ -39,7 +39,8 @@ from models.config import Config
 from models.document import Article, Link, Passage, Removed, TopicInfo, TopicTag, passage_id
 from models.pipeline.corpus import CorpusAnalysis
 from models.pipeline.discover import DiscoveredTopic
-from models.pipeline.model import Base, CorpusModel, LinkEnds, fingerprint, make_links
+from models.link_table import LinkEnds, LinkTable
+from models.pipeline.model import Base, CorpusModel, fingerprint
 from models.pipeline.vocabulary import Vocabulary
 from models.pipeline.gcpause import gc_paused
 from models.store import sqlite as sqlite_db
@@ -55,7 +56,7 @@ def _engine_version() -> str:
     edit) is never trusted: any change to how articles are analysed changes the version."""
     models = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    names = [f"{name}.py" for name in ("config", "document", "loader", "serialize", "text")]
+    names = [f"{name}.py" for name in ("config", "document", "link_table", "loader", "serialize", "text")]
     names += sorted(f"pipeline/{p.name}" for p in (models / "pipeline").glob("*.py"))
     for name in names:
         try:
@@ -557,10 +558,10 @@ def _column_bytes(column: Any, kind: str) -> bytes:
     return array(kind, column).tobytes()
 
 
-def _read_corpus(blob: bytes, as_links: bool = True) -> tuple[dict[str, Any], list[Link], LinkEnds]:
-    """A stored corpus's header (topics, added tags) and its links (see `_encode_corpus`), as Link objects and
-    as columns; without `as_links`, as columns alone (numpy arrays over the stored bytes: a relink reads
-    800,000 links as numbers and builds Link objects only for its result)."""
+def _read_corpus(blob: bytes, as_numpy: bool = False) -> tuple[dict[str, Any], LinkEnds]:
+    """A stored corpus's header (topics, added tags) and its links as columns (see `_encode_corpus`): array.arrays,
+    or with `as_numpy` numpy arrays over the stored bytes (a relink reads 800,000 links as numbers; a reader
+    whose corpus comes from the cache never imports numpy)."""
     raw = zlib.decompress(blob)
     if raw[:4] != _MAGIC:
         raise ValueError("not a stored corpus")
@@ -580,34 +581,34 @@ def _read_corpus(blob: bytes, as_links: bool = True) -> tuple[dict[str, Any], li
     bounds = ((0, len(ids)), (0, len(ids)), (-1, len(topics) - 1), None, (0, len(reasons)), (0, len(shared)))
     columns: list[Any] = []
     at = 0
-    if as_links:
-        for kind, width in zip(_COLUMNS.values(), widths):
-            column = array(kind)
-            column.frombytes(body[at : at + n * width])
-            at += n * width
-            columns.append(column)
-        values = [column.tolist() for column in columns]
-        if n and not all(lo <= min(v) and max(v) < hi for v, b in zip(values, bounds) if b for lo, hi in (b,)):
-            raise ValueError("a link refers to nothing")
-        source, target, topic, score, reason, words = values
-        links = make_links(map(ids.__getitem__, source), map(ids.__getitem__, target), map(topics.__getitem__, topic),
-                           score, map(reasons.__getitem__, reason), map(shared.__getitem__, words))
-    else:
+    if as_numpy:
         import numpy as np  # a relink's: it uses numpy anyway (a reader's start-up never comes here)
 
         for kind, width in zip(_COLUMNS.values(), widths):
             columns.append(np.frombuffer(body, dtype=np.dtype(kind), count=n, offset=at))
             at += n * width
-        if n and not all(lo <= int(c.min()) and int(c.max()) < hi for c, b in zip(columns, bounds) if b
-                         for lo, hi in (b,)):
-            raise ValueError("a link refers to nothing")
-        links = []
-    return header, links, LinkEnds(tuple(ids), columns[0], columns[1], tuple(topics[:-1]) + (None,), columns[2],
-                                   columns[3], tuple(reasons), columns[4], tuple(shared), columns[5])
+    else:
+        for kind, width in zip(_COLUMNS.values(), widths):
+            column = array(kind)
+            column.frombytes(body[at : at + n * width])
+            at += n * width
+            columns.append(column)
+    if n and not all(lo <= least and most < hi for c, b in zip(columns, bounds) if b for lo, hi in (b,)
+                     for least, most in (_range(c),)):
+        raise ValueError("a link refers to nothing")
+    return header, LinkEnds(tuple(ids), columns[0], columns[1], tuple(topics[:-1]) + (None,), columns[2],
+                            columns[3], tuple(reasons), columns[4], tuple(shared), columns[5])
+
+
+def _range(column: Any) -> tuple[int, int]:
+    """The least and the greatest value of a column (numpy's own min and max: in C; an array.array's: min, max)."""
+    if hasattr(column, "min"):
+        return int(column.min()), int(column.max())
+    return min(column), max(column)
 
 
 def _decode_corpus(blob: bytes, articles: list[Article]) -> CorpusAnalysis:
-    data, links, _ = _read_corpus(blob)
+    data, ends = _read_corpus(blob)
     topics = _decode_topics(data["topics"])
     added = data["added"]
     known = {t.id for t in topics}
@@ -623,7 +624,7 @@ def _decode_corpus(blob: bytes, articles: list[Article]) -> CorpusAnalysis:
     ids = {p.id for a in articles for p in a.passages}
     if not set(added) <= ids or not ids.issuperset(data["ids"]):
         raise ValueError("tags or links of passages that are not in the corpus")
-    return CorpusAnalysis(tuple(out), topics, tuple(links))
+    return CorpusAnalysis(tuple(out), topics, LinkTable(ends))
 
 
 def _decode_topics(rows: list[dict[str, Any]]) -> tuple[TopicInfo, ...]:
@@ -640,7 +641,7 @@ def _decode_tags(rows: list[list[Any]], known: set[str], passages: int | None) -
 def _decode_stored(blob: bytes) -> tuple[dict[str, tuple[TopicTag, ...]], tuple[TopicInfo, ...], LinkEnds]:
     """A stored corpus's tags (passage id -> all its tags, where the corpus stage changed them), topics and
     links as columns, as they were (for relinking: models/pipeline/relink.py checks them against the articles)."""
-    data, _, ends = _read_corpus(blob, as_links=False)
+    data, ends = _read_corpus(blob, as_numpy=True)
     topics = _decode_topics(data["topics"])
     known = {t.id for t in topics}
     tags = {pid: _decode_tags(rows, known, None) for pid, rows in data["added"].items()}

@@ -111,7 +111,7 @@ def test_the_threshold_comes_from_the_config(story, tmp_path):
 
 def test_a_link_without_topic_survives_json_and_the_cache(story, no_topics, tmp_path):
     corpus = build_corpus(story, no_topics, [])
-    corpus = replace(corpus, links=corpus.links + tuple(_content_links(story, no_topics)))
+    corpus = replace(corpus, links=(*corpus.links, *_content_links(story, no_topics)))
     assert _pairs(corpus.links)
     again = corpus_from_dict(json.loads(json.dumps(corpus_to_dict(corpus))))
     assert _pairs(again.links).keys() == _pairs(corpus.links).keys()

@@ -22,7 +22,8 @@ from models.pipeline.corpus import CorpusAnalysis, analyze_corpus
 from models.pipeline import carry as carry_module
 from models.pipeline.carry import is_carried
 from models.pipeline.links import topic_links
-from models.pipeline.model import Base, LinkEnds, allowed_drift, fingerprint
+from models.link_table import LinkEnds
+from models.pipeline.model import Base, allowed_drift, fingerprint
 from models.pipeline.relink import coded, model_space, relink
 from models.pipeline.stats import passage_terms
 from models.serialize import corpus_to_dict
@@ -185,10 +186,14 @@ def test_an_unchanged_passage_must_beat_its_weakest_kept_link():
     ends = LinkEnds.of(links)
     every = np.arange(len(links))
     # a:0 keeps three links in t (second best 0.7) and one in u; b:0, c:0... keep one each
-    assert _bars(ends, every, 2) == {("a:0", "t"): 0.7}
-    assert _bars(ends, every, 3) == {("a:0", "t"): 0.5}
-    assert _bars(ends, every, 1)[("e:0", "t")] == 0.8
-    assert _bars(ends, np.asarray([0, 1, 3]), 3) == {}  # the link from b:1 is not kept
+    ids = ["a:0", "b:0", "c:0", "d:0", "e:0", "f:0", "b:1", "x:9"]
+    assert _bars(ends, every, 2).of(ids, "t").tolist() == [0.7] + [-1.0] * 7
+    assert _bars(ends, every, 2).of(ids, "u").tolist() == [-1.0] * 8
+    assert _bars(ends, every, 3).of(ids, "t").tolist() == [0.5] + [-1.0] * 7
+    assert _bars(ends, every, 1).of(ids, "t").tolist() == [0.9, 0.9, 0.5, -1.0, 0.8, 0.8, 0.7, -1.0]
+    assert _bars(ends, every, 1).of(ids, "u").tolist() == [0.4, -1.0, -1.0, 0.4, -1.0, -1.0, -1.0, -1.0]
+    assert _bars(ends, every, 1).of(ids, "v").tolist() == [-1.0] * 8  # a topic no kept link has
+    assert _bars(ends, np.asarray([0, 1, 3]), 3).of(ids, "t").tolist() == [-1.0] * 8  # the link from b:1 is not kept
 
 
 def test_new_links_are_merged_into_the_kept_ones_in_order():
@@ -283,7 +288,7 @@ def test_relinked_links_are_stored_as_columns_and_read_back_the_same(story_confi
 def _read_back(analysis: CorpusAnalysis, before: list[Article]) -> LinkEnds:
     from models.store.cache import _encode_corpus, _read_corpus
 
-    return _read_corpus(_encode_corpus(analysis, before))[2]
+    return _read_corpus(_encode_corpus(analysis, before))[1]
 
 
 @pytest.mark.parametrize("written", [TOPICS, ()], ids=["configured", "no-config"])
