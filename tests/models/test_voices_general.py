@@ -115,3 +115,22 @@ def test_a_name_inside_another_speakers_sentence_is_not_whom_she_said_means():
         "“The market is open,” she said."))
     mentions = {v.name: [m.passage_id for m in v.mentions] for v in found}
     assert mentions["Ana Ruiz"][-1] == "k:3" and "k:3" not in mentions["Tom Lee"]
+
+
+def test_a_persons_office_in_a_body_keeps_the_person():
+    found = article_voices(_article("“The record is stunning,” said Ed Rowe, University of Harbury climate change professor."))
+    assert [(v.name, v.kind) for v in found] == [("Ed Rowe", PERSON)]
+
+
+def test_he_said_is_the_man_named_by_surname_in_his_sentence():
+    found = article_voices(_article(
+        "The term was set on Friday by District Judge Tom Varga in Harbury.",
+        "The story has gripped Harbour Valley, inspiring books and films about the founder.",
+        "Ruiz’s lawyers asked Varga to let Ruiz stay free while she appeals — which he said he would decide later."))
+    names = {v.name: [m.passage_id for m in v.mentions] for v in found}
+    assert names.get("Tom Varga") == ["k:2"] and "Harbour Valley" not in names
+
+
+def test_menu_words_glued_to_a_name_are_not_its_given_name():
+    found = article_voices(_article("HomeBusinessAna Ruiz sentenced", "“I am sorry,” Ruiz said."))
+    assert [v.name for v in found] == ["Ruiz"]

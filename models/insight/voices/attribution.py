@@ -622,7 +622,8 @@ def _apposition_after(s: _Sentence, idx: list[int], phrase: _Phrase) -> None:
             role = s.text[toks[k].start : toks[stop].end]
     phrase.role = role
     head = _aside_head([w for w in role.lower().split() if w not in DETERMINERS][:8])
-    if head in ORG_NOUNS and head not in ROLE_NOUNS and phrase.kind == PERSON and not phrase.title:
+    if (head in ORG_NOUNS and head not in ROLE_NOUNS and phrase.kind == PERSON and not phrase.title
+            and not any(fold(w) in ROLE_NOUNS for w in role.split())):  # not "University of X climate professor"
         phrase.kind = ORGANISATION
 
 

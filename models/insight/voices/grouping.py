@@ -28,6 +28,7 @@ from models.insight.voices.referents import (
     gender,
     main_subject,
     mentions,
+    full_names,
     named_in_clause,
     named_with_role,
     they_person,
@@ -495,15 +496,21 @@ def _named_before_in_sentence(article: Article, f: _Found, found: list[_Found], 
     wrong, and he added ..." is Smith's: `last_seen` decides)."""
     lo, _ = f.sentence
     if any(g is not f and g.passage is f.passage and g.sentence == f.sentence and g.at < f.at and (
-            g.phrase.kind in (PERSON, "pronoun") or (g.phrase.kind in (UNNAMED, "description") and not g.phrase.body))
+            g.phrase.kind in (PERSON, "pronoun") or (g.phrase.kind in (UNNAMED, "description") and not g.phrase.body
+                                                      and not _plural_head(g.phrase.head)))
            for g in found):
         return None  # someone spoke before it in the sentence: "he" is theirs (a body that spoke is no "he")
     text = f.passage.text
-    names = named_in_clause(text, lo, f.at, _quote_spans(text))
+    names = named_in_clause(text, lo, f.at, _quote_spans(text), evidence.full_names())
     names = [n for n in names if evidence.gender(n) != _other(said)]
     if len(names) != 1:
         return None
     return _person_draft(article, names[0], drafts)
+
+
+def _plural_head(head: str) -> bool:
+    """Whether a description's head is plural ("lawyers", "prosecutors"): people no "he" or "she" means."""
+    return len(head) > 3 and head.endswith("s") and not head.endswith("ss")
 
 
 def _named_just_before(article: Article, f: _Found, drafts: list[_Draft], evidence: _Evidence, said: str,
@@ -534,6 +541,7 @@ class _Evidence:
         self._named: dict[str, list[int]] = {}
         self._quotes: list[tuple[int, int]] | None = None
         self._sentences: list[tuple[int, int, _Found]] = []
+        self._full_names: dict[str, str] | None = None
 
     def they(self, name: str) -> bool:
         """Whether the article calls the person of this name "they" (see `referents.they_person`)."""
@@ -570,6 +578,12 @@ class _Evidence:
         """Whether a name at `at` stands in a sentence that gives someone else the word ("Cardell refuted
         Smith's claims"): merely mentioned there, the name is no one "he said" or "she said" follows."""
         return any(lo <= at < hi and f not in d.found for lo, hi, f in self._sentences)
+
+    def full_names(self) -> dict[str, str]:
+        """The people the article names in full, by folded surname (`referents.full_names`)."""
+        if self._full_names is None:
+            self._full_names = full_names(self.article.text)
+        return self._full_names
 
     def quotes(self) -> list[tuple[int, int]]:
         """The quotations' spans in the article text."""
@@ -915,6 +929,8 @@ def _body_role(role: str) -> bool:
     words = [fold(w) for w in re.findall(r"[^\W\d_][\w’'-]*", role)]
     if not words or words[0] in _HEAD_ENDS:
         return False  # "of the Coastal Relief Agency": where the speaker works, no head of its own
+    if any(w in ROLE_NOUNS or w in TITLES for w in words):
+        return False  # "University of Reading climate change professor": a person's office in a body
     head = ""
     for n, w in enumerate(words):
         nxt = words[n + 1] if n + 1 < len(words) else ""

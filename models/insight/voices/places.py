@@ -29,7 +29,8 @@ from models.insight.voices.words import _DISCOURSE, _bare, _sentence_end
 PLACE_WORDS = frozenset("street square palace house hill avenue building plaza".split())
 # Nouns of a kind of place: as a role they make the name a place ("the Turkish capital Ankara").
 PLACE_NOUNS = frozenset(
-    "capital city country state nation town region province republic kingdom island village port".split()
+    """capital city country state nation town region province republic kingdom island village port county district
+    valley river lake bay coast mountains""".split()
 )
 
 # "in Moscow", "across Saudi Arabia" (not "in Erdogan's view"): a name of one to three words used as a place.

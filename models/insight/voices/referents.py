@@ -15,8 +15,8 @@ from models.insight.voices.words import MONTHS, ORG_WORDS, ROLE_NOUNS, TITLES, W
 MALE, FEMALE = "m", "f"
 
 _CAP = r"[A-Z][\w’'-]*[^\W\d_]"
-# Two to four capitalised words: a person's name as English news writes it the first time.
-_FULL_NAME = re.compile(rf"(?<![\w’'-])(?:{_CAP}\s+(?:(?:de|da|van|von|der|del|di|al|bin|le|la)\s+)?){{1,3}}{_CAP}(?![\w’'-])")
+# Two to four capitalised words, or up to six with titles in front ("US District Judge Edward Davila").
+_FULL_NAME = re.compile(rf"(?<![\w’'-])(?:{_CAP}\s+(?:(?:de|da|van|von|der|del|di|al|bin|le|la)\s+)?){{1,5}}{_CAP}(?![\w’'-])")
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?“”\"]|\s[A-Z]")  # a sentence's end, a quotation, the next name
 _ADDRESS = {"mr": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "sir": MALE, "dame": FEMALE}
@@ -162,15 +162,39 @@ def named_with_role(text: str, head: str, words: set[str], before: int, reach: i
     return found
 
 
-def named_in_clause(text: str, lo: int, at: int, quotes: list[tuple[int, int]]) -> list[str]:
+def named_in_clause(text: str, lo: int, at: int, quotes: list[tuple[int, int]],
+                    surnames: dict[str, str] | None = None) -> list[str]:
     """The people's names written in `text[lo:at]` outside the quotations (each surname once, in order): the
     persons a pronoun at `at` could mean within its own sentence ("While the release stated that Greg
-    Brockman ... was stepping down, he later announced ...")."""
-    out: dict[str, str] = {}
+    Brockman ... was stepping down, he later announced ..."); with `surnames` (`full_names` of the article),
+    a surname alone too ("Holmes's lawyers asked Davila to ... — which he said", Edward Davila named before)."""
+    found: list[tuple[int, str, str]] = []
     for m in _FULL_NAME.finditer(text, lo, at):
         if any(qs <= m.start() < qe for qs, qe in quotes):
             continue
         words = _person_words(m.group().split())
         if words:
-            out.setdefault(fold(words[-1]), " ".join(words))
+            found.append((m.start(), fold(words[-1]), " ".join(words)))
+    known = surnames or {}
+    for m in _CAP_WORD.finditer(text, lo, at) if known else ():
+        key = fold(m.group().replace("’", "'").removesuffix("'s"))
+        if key in known and not any(qs <= m.start() < qe for qs, qe in quotes):
+            found.append((m.start(), key, known[key]))
+    out: dict[str, str] = {}
+    for _, key, name in sorted(found):
+        out.setdefault(key, name)
     return list(out.values())
+
+
+_CAP_WORD = re.compile(rf"(?<![\w’'-]){_CAP}(?![\w-])")
+
+
+def full_names(text: str) -> dict[str, str]:
+    """The people the article names in full, by folded surname ("davila" -> "Edward Davila"); the first
+    full name of each surname."""
+    out: dict[str, str] = {}
+    for m in _FULL_NAME.finditer(text):
+        words = _person_words(m.group().split())
+        if words:
+            out.setdefault(fold(words[-1]), " ".join(words))
+    return out

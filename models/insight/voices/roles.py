@@ -44,6 +44,11 @@ def _preceding(text: str, name: str, reach: int = 120) -> list[list[str]]:
     return out
 
 
+# Two capitalised words glued together, each with three small letters at least ("HomeBusinessElizabeth"): not
+# a name's shape ("McDonald", "DeSantis", "MacKenzie" have shorter parts before the inner capital).
+_GLUED = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]{3,}")
+
+
 def _fullest(text: str, name: str) -> str | None:
     """The longest run of capitalised words in `text` that ends with the person's name ("Recep Tayyip
     Erdogan" for "Erdogan"), titles and sentence words left out; None when there is none longer."""
@@ -64,6 +69,8 @@ def _fullest(text: str, name: str) -> str | None:
                         p in TITLES or p in STOPWORDS or p in ROLE_NOUNS for p in parts):
                     kept = []  # "Party Racing Liz Truss": a piece of a longer run of names (a tag list)
                 break
+            if _GLUED.search(word):
+                break  # "HomeBusinessElizabeth": menu words glued to the name, not a given name
             if parts[0] in MONTHS and n > 0 and fold(words[n - 1]) in TIME_PREPOSITIONS | TIME_MODIFIERS:
                 break  # "in March Erdogan said": a date, not a given name ("June Smith")
             kept.insert(0, word)
