@@ -4,7 +4,9 @@ The per-article stage (`models.pipeline.topics`) tags what each article names. T
 `tag_in_context`, which
 
 1. asks a tag that rests on one everyday word for support from its neighbours or the topic's vocabulary, and
-   drops it when there is none (`models.pipeline.corroborate`);
+   drops it when there is none (`models.pipeline.corroborate`), unless the word is a noun owned by someone
+   ("received her sentence today", "its investigation"): the topic named in passing, only as its event, is
+   kept as a reference to it (implicit, `_aside`);
 2. grows each configured topic's vocabulary from the passages its aliases tag and tags the passages that
    use enough of it and name no configured topic (`models.pipeline.vocabulary`): a story's topics are told
    together ("the purchase" of the missiles in most passages on the jets it cost), so the words a passage
@@ -19,6 +21,7 @@ The per-article stage (`models.pipeline.topics`) tags what each article names. T
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from models.config import Topic
@@ -28,6 +31,11 @@ from models.pipeline.corroborate import by_neighbours, by_vocabulary, weak_tags
 from models.pipeline.described import described_tag, with_described
 from models.pipeline.stats import CorpusStats, PassageTerms
 from models.pipeline.vocabulary import Vocabulary, grow, settle, vocabulary_tag
+
+
+ASIDE_SCORE = 0.4  # a topic named in passing (`_aside`): at a description's tag, below an alias's
+# a possessive and at most one modifier before the word ("her long-awaited sentence")
+_POSSESSED = r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w-]*\s+)?"
 
 
 def tag_in_context(
@@ -53,8 +61,12 @@ def in_context(
     if vocabularies is None:
         vocabularies = grow_all(articles, topics, terms, stats, leave_out=weak)
     weak -= by_vocabulary(weak, [_own(v) for v in vocabularies], terms)
+    asides = {(a, p, tag.topic): aside for a, p, topic in weak
+              if (tag := articles[a].passages[p].tag(topic)) is not None
+              and (aside := _aside(articles[a].passages[p].text, tag)) is not None}
     if weak:
         articles = _without(articles, weak)
+        articles = _with_asides(articles, asides)
     added: dict[tuple[int, int], dict[str, TopicTag]] = {}
     described = any(v.described for v in vocabularies)
     dropped = {(a, p) for a, p, _ in weak}  # their aliases were judged too weak: no second try by description
@@ -88,6 +100,27 @@ def in_context(
             passages.append(passage)
         out.append(replace(article, passages=tuple(passages)))
     return inherit(out, topics), vocabularies
+
+
+def _aside(text: str, tag: TopicTag) -> TopicTag | None:
+    """A weak tag's word as the topic named in passing, owned by someone: the alias word as a noun right after
+    a possessive ("received her sentence today", "its investigation") is that topic's event named only as the
+    event, a reference to it (implicit), where the same word alone ("no spillage caused by it", "shipping
+    containers") is as often another sense. Else None."""
+    found = re.search(_POSSESSED + re.escape(tag.evidence[0]) + r"\b", text)
+    return TopicTag(tag.topic, ASIDE_SCORE, True, (found.group(0),)) if found else None
+
+
+def _with_asides(articles: list[Article], asides: dict[tuple[int, int, str], TopicTag]) -> list[Article]:
+    """The articles with the `asides` (article, passage, topic) -> implicit tag added."""
+    if not asides:
+        return articles
+    out = list(articles)
+    for (a, p, _), tag in sorted(asides.items(), key=lambda kv: kv[0]):
+        passages = list(out[a].passages)
+        passages[p] = replace(passages[p], topics=(*passages[p].topics, tag))
+        out[a] = replace(out[a], passages=tuple(passages))
+    return out
 
 
 def _own(vocab: Vocabulary) -> Vocabulary:
