@@ -10,7 +10,9 @@ It never removes prose an article shares because it is the same story: two outle
 story share whole paragraphs, and short sentences too ("He did not elaborate."). So a short line that is
 a sentence only counts as furniture when it recurs across *different* stories: among the articles that
 carry it, two barely share their content words. A line that is not a sentence (no final stop, or hardly a
-function word) and no longer than a subheading is furniture once two articles carry it. The cost is one
+function word) and no longer than a subheading is furniture once two articles carry it. An article carries a
+line as a passage or as a piece its own cleaning removed: when one page's evidence told a prompt for what it is,
+the same line standing as a passage in another article is furniture there too. The cost is one
 pass over the passages with a hash each (and the content words of the few articles carrying a repeated
 sentence), so a changed article costs little at 5,000.
 """
@@ -51,6 +53,10 @@ def repeated_lines(articles: list[Article], cleaning: Cleaning) -> dict[str, dic
             if key is not None:
                 carriers[key].add(article.id)
                 short.append((article, passage, key))
+        for piece in article.removed:  # a line another article's own evidence removed is carried there too
+            key = line_key(piece.text)
+            if key is not None:
+                carriers[key].add(article.id)
     found: dict[str, dict[int, int]] = defaultdict(dict)
     verdict: dict[str, bool] = {}
     stops_of: dict[str, frozenset[str]] = {}

@@ -27,7 +27,9 @@ from itertools import accumulate
 from models.config import Cleaning, CleaningRule
 from models.document import Cleaned, Paragraph, Removed
 from models.pipeline.evidence import (
+    SIGNOFF,
     Block,
+    site_speaks,
     classify,
     cut_glued,
     headline_like,
@@ -80,6 +82,7 @@ def clean(text: str, cleaning: Cleaning, clock: Clock | None = None) -> Cleaned:
         removed.append(Removed(text, rule, block.line, "evidence", detail, role))
     removed.extend(_glued_marker(blocks, cleaning, clock, stops))
     removed.extend(_inline_markers(blocks, cleaning, clock, stops))
+    removed.extend(_bracketed_markers(blocks, cleaning, clock, stops))
     classify(blocks, cleaning, stops)
     _drop_repeats(blocks, cleaning)
     paragraphs = []
@@ -182,8 +185,8 @@ def _line_ends_paragraph(prev: str, line: str) -> bool:
     first = line.lstrip()[:1]
     if ends_sentence(prev) and (first.isupper() or first.isdigit() or first in "\"“‘'([*"):
         return True
-    if _CREDIT_LINE.match(line):
-        return True
+    if _CREDIT_LINE.match(line) or ("/" in line and SIGNOFF.fullmatch(line.strip())):
+        return True  # (a credit, or the desk's sign-off "shs/jlw (dpa, AFP)" under the last paragraph: never its end)
     if not prev.endswith((",", "-", "—", "–", ";")) and (first.isupper() or first.isdigit() or first in "\"“‘'(["):
         return True  # a line without a final stop, then a capital: a title, label or caption, and a new block
     return len(prev) < SHORT_LINE_CHARS and not prev.endswith((",", "-", "—", "–"))
@@ -297,6 +300,14 @@ def _cuts(blocks: list[Block], cleaning: Cleaning, clock: Clock, stops: frozense
             rule, carries_headline = _marker(block, markers, clock)
             if rule is not None and carries_headline and block.words <= cleaning.title_max_words + MARKER_MAX_WORDS:
                 block.drop(rule.id, "rule", f"a {rule.id!r} marker with a headline after it", rule.role)
+                if rule.scope == "tail" and not any(b.rule is None and is_prose(b, cleaning, stops) and not site_speaks(b.text)
+                                                    for b in blocks[i + 1:]):
+                    # ("Comments: Our rules", then only the site's own words about its comments: the page's tail)
+                    for later in blocks[i + 1:]:
+                        if later.rule is None:
+                            later.drop(rule.id, "cut", f"below the {rule.id!r} marker at line {block.line}, only the site's "
+                                       "own words after it")
+                    return
                 i += 1
                 continue
             if rule is not None and not carries_headline:
@@ -376,6 +387,37 @@ def _inline_markers(blocks: list[Block], cleaning: Cleaning, clock: Clock, stops
     return out
 
 
+# "… We congratulated him on his victory." (Read more Mississippi stories.)": a pointer in brackets closing a paragraph
+_TRAILING_BRACKET = re.compile(r"(?<=[.!?”\"’])\s*\(([A-Z][^()]{2,80})\)\s*$")
+BRACKET_MARKER_MIN_WORDS = 2  # the marker opening it: "Read more", "See also" (a word alone, "More", may be the text's)
+
+
+def _bracketed_markers(blocks: list[Block], cleaning: Cleaning, clock: Clock, stops: frozenset[str]) -> list[Removed]:
+    """A pointer to other pages in brackets after a paragraph's last sentence ("(Read more Mississippi stories.)"):
+    its first words are a marker of the tail or of related stories; cut off, the paragraph kept."""
+    markers = [r for r in cleaning.rules if r.scope in ("tail", "related")]
+    if not markers:
+        return []
+    out: list[Removed] = []
+    for block in blocks:
+        if block.rule is not None or not block.text.endswith(")"):
+            continue
+        m = _TRAILING_BRACKET.search(block.text[-90:])
+        if m is None:
+            continue
+        words = m.group(1).strip(_TAIL_STRIP).split()
+        for n in range(min(MARKER_MAX_WORDS, len(words)), BRACKET_MARKER_MIN_WORDS - 1, -1):
+            rule = next((r for r in markers if clock.run(r, "fullmatch", " ".join(words[:n]))), None)
+            if rule is not None:
+                cut = len(block.text) - len(block.text[-90:]) + m.start()
+                out.append(Removed(block.text[cut:].strip(), rule.id, block.line, "rule",
+                                   f"a {rule.id!r} marker in brackets closing the paragraph", rule.role))
+                block.text = block.text[:cut].rstrip()
+                measure(block, stops)
+                break
+    return out
+
+
 def _cut_list(blocks: list[Block], marker: int, rule: CleaningRule, cleaning: Cleaning, stops: frozenset[str]) -> int:
     """Remove the headline list under the marker at `marker`; the index of the first block after it."""
     j = marker + 1
@@ -425,6 +467,12 @@ def _match_block(block: Block, rules: list[Guarded], removed: list[Removed], clo
                 seen = window if rule.max_words is not None else head
                 found = clock.run(rule, "search", seen) if rule.timed else rule.regex.search(seen)
                 if found:
+                    at = _headline_after_date(block.text) if rule.role == "dateline" else None
+                    if at is not None:
+                        removed.append(Removed(block.text[:at].strip(), rule.id, block.line, "rule",
+                                               f"a date matching rule {rule.id!r}, cut off the headline printed after it", rule.role))
+                        block.text = block.text[at:].strip()
+                        return
                     block.drop(rule.id, "rule", f"matches rule {rule.id!r}", rule.role)
                     return
             if rule.scope == "sentence":
@@ -445,6 +493,23 @@ def _match_block(block: Block, rules: list[Guarded], removed: list[Removed], clo
                 break  # look at the new start of the paragraph again
         else:
             return
+
+
+DATED_HEADLINE_MIN_WORDS = 4  # "date 2020-10-02 Ex-mayor sentenced to 7 years": a headline's words after the date
+
+
+def _headline_after_date(text: str) -> int | None:
+    """Where a headline starts that a page (or the store that kept it) printed on one line after its date stamp
+    ("date 2020-10-02 Ex-mayor of Scranton sentenced to 7 years"): the date's end, when what follows is a
+    headline's length, opens with a capital and has no final stop; a date line's own words ("Posted 3 March
+    2024, 10:30", "date 2021-11-03 Sign up") are fewer or no headline. None when the line is only a date line."""
+    at = leading_date_end(text)
+    if at is None:
+        return None
+    rest = text[at:].strip()
+    if word_count(rest) < DATED_HEADLINE_MIN_WORDS or not rest[:1].isupper() or ends_sentence(rest):
+        return None
+    return at
 
 
 PROMPT_MAX_WORDS = 20  # "Get the latest news in your inbox daily.": one short sentence

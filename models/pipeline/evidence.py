@@ -51,6 +51,9 @@ TITLE_LABEL = -2.0  # a few words without a single function word ("Disasters & A
 LABEL_MAX_WORDS = 4
 TITLE_SHOUTED = -2.0  # a line in capitals is a section label or masthead more often than a title
 TITLE_LONG_AS_PROSE = -3.0  # the first body-length paragraph is a standfirst more often than a title
+TITLE_FOREIGN = -3.0  # a head line sharing no content word with the body is a label or a player's ("Watch CBSN Live")
+TITLE_FOREIGN_MIN_BODY = 60  # ... read only on a body long enough to hold its headline's words
+AVERAGE_WORD_CHARS = 6  # (a word and its space, to count a body's words by its length)
 TITLE_MIN_SCORE = 1.0  # below this no line is taken for the title
 TITLE_MIN_WORDS = 3  # shorter lines are labels ("World", "DIPLOMACY", "Politics")
 DECK_MIN_WORDS = 5  # a deck says what happened: a subject, a verb and more ("Major US airlines halt flights")
@@ -76,7 +79,8 @@ _ALT_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?: [^\W\d_]+(?:[-'’][
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "el", "der", "den", "du", "ibn"}
 _JOINERS = {"and", "&", "und", "et", "y", "e", "i", "og", "och", "en"}
-_BRACKET_CREDIT = re.compile(r"[\[(](?P<label>(?:photo|image|credit|source|picture)s?:\s*)?[A-Z][\w.&'’ /,-]{0,40}[\])]$", re.IGNORECASE)
+_BRACKET_CREDIT = re.compile(r"[\[(](?P<label>(?:photo|image|credit|source|picture)s?:\s*)?[A-Z][\w.&'’ /,-]{0,70}[\])]$", re.IGNORECASE)
+# (70 characters: a credit naming an expedition, a foundation and an agency between slashes)
 # Words that name a picture, in a credit ("(OceanGate video)", "(AP Photo/Jane Doe, File)"), a caption's opening
 # ("This March 3 photo shows …") or a byline's portrait ("Jane Doe Avatar"): caption vocabulary, not a story's.
 PICTURE_WORDS = frozenset(
@@ -278,8 +282,16 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
             continue
         if not _HAS_LETTER.search(block.text):
             block.drop("separator", "evidence", "no letters")
+        elif block.words <= SIGNOFF_MAX_WORDS and SIGNOFF.fullmatch(block.text):
+            block.drop("sign-off", "evidence", "editors' initials between slashes, the agencies in brackets: the desk's sign-off")
+        elif block.text[0] == "<" and _MARKUP_ONLY.fullmatch(block.text):
+            block.drop("markup", "evidence", "only markup tags: the page's code printed as text, no words of an article")
         elif block.link_ratio >= cleaning.link_text_ratio and block.words <= 40:
             block.drop("link-list", "evidence", f"{block.link_ratio:.0%} of its text is links")
+        elif block.words <= STRIP_MAX_WORDS and block is not blocks[0] and _label_strip(block.text):
+            # (not the page's first line: a title with its section and site, "Ferry strike | World | The Ledger")
+            block.drop("label-strip", "evidence", "short labels between separators ('|', '•', '·'), none a sentence: "
+                       "a strip of tags, times or share buttons")
         elif block.text[0] == "[" and _shortcodes(block.text):  # (one character tested before any pattern)
             block.drop("shortcode", "evidence", "only bracketed tags with a lowercase name and attributes: a page template's code, not text")
         elif block.text[0] in "([" and _bracket_tag(block.text, stops):
@@ -287,6 +299,9 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
                        "an update's tag (\"(KTLA)\", \"(3rd UPDATE)\"), no sentence")
         elif block.words <= DATELINE_ALONE_WORDS and block.text[-1] in "-–—" and DATELINE_ALONE.fullmatch(block.text):
             block.drop("dateline", "evidence", "a wire dateline alone on its line: its paragraph starts below", "dateline")
+        elif block.words <= PROMPT_MAX_WORDS and _says_twice(block.text):
+            block.drop("said-twice", "repeat", "two sentences in a row say the same words: a widget's text printed twice "
+                       "(a sign-up prompt, an alt text and its caption), where prose moves on")
         elif _site_prompt(block):
             block.drop("site-prompt", "evidence", "the site speaking to the reader (we/our and you/your), outside any quote")
         elif block is not blocks[0] and _tag_list(block, stops):
@@ -345,8 +360,31 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
             block.drop("tail-short-line", "context", _why_short(block, stops) + ", below the body")
     _body_captions(blocks, first, last, cleaning, stops)
     _inside_body(blocks, first, last, cleaning, stops)
+    _foreign_teasers(blocks, first, last, cleaning, stops)
     _subheadings(blocks, first, last, cleaning, stops)
     _cut_teasers(blocks, first)
+
+
+# "shs/jlw (dpa, AFP, AP)": the editors' initials in lowercase between slashes, the agencies in brackets after them
+SIGNOFF = re.compile(r"[a-z]{2,4}(?:/[a-z]{2,4})+(?:\s*\([A-Za-z][\w&., /-]{0,40}\))?\s*")
+SIGNOFF_MAX_WORDS = 10
+# A line that is nothing but markup tags ('<img height="1" src="…">'): a page's code left in its text.
+_MARKUP_ONLY = re.compile(r"(?:<[A-Za-z!/][^<>]{0,2000}>\s*)+")
+STRIP_MAX_WORDS = 30  # a strip of labels is a line; a paragraph is longer
+STRIP_MIN_PARTS = 3  # "Nov 03, 2021 • 1 hour ago • 1 minute read", "politics | election | governor"
+STRIP_PART_WORDS = 4  # each part a label, a time or a tag
+_STRIP_SPLIT = re.compile(r"\s*[|•·]\s*")
+
+
+def _label_strip(text: str) -> bool:
+    """Three or more short parts between separators ("|", "•", "·"), none of them a sentence: a strip of tags,
+    dates and reading times, or share buttons, where prose separates with commas and sentences."""
+    if "|" not in text and "•" not in text and "·" not in text:
+        return False
+    parts = [p for p in _STRIP_SPLIT.split(text) if p]
+    if len(parts) < STRIP_MIN_PARTS:
+        return False
+    return all(word_count(p) <= STRIP_PART_WORDS and not ends_sentence(p) for p in parts)
 
 
 CAPS_HEADLINE_MIN_WORDS = 4  # "OPERATORS WARN OF DELAYS": a headline in capitals; a subheading in capitals is a label or a question
@@ -608,7 +646,26 @@ def _deck(blocks: list[Block], title: int | None, cleaning: Cleaning, stops: fro
     below = next((i for i in range(title + 1, len(blocks)) if blocks[i].rule is None), None)
     if below is None:
         return None
-    return below if _deck_like(blocks[below], cleaning, stops) else None
+    if _deck_like(blocks[below], cleaning, stops):
+        return below
+    story = _Story([b.text for b in blocks[below + 1:] if b.rule is None and b.ends])
+    return below if _deck_with_names(blocks[below], cleaning, stops, story) else None
+
+
+DECK_MIN_LOWER = 2  # a sentence-case deck has lowercase words ("Jane Doe says the mayor won"); a title-case label none
+
+
+def _deck_with_names(block: Block, cleaning: Cleaning, stops: frozenset[str], story: _Story) -> bool:
+    """A deck in sentence case whose capitals are names ("Brandon Presley says Gov. Tate Reeves won"): every
+    capitalised word after the first is one the body never writes in lowercase (a name), and two words or more
+    are in lowercase; a headline in title case capitalises words the body writes in lowercase."""
+    if block.ends or not DECK_MIN_WORDS <= block.words <= cleaning.title_max_words or _date_line(block.text):
+        return False
+    words = _WORDS.findall(block.text)[1:]
+    if sum(1 for w in words if w.islower()) < DECK_MIN_LOWER:
+        return False
+    capitals = [w for w in words if w[:1].isupper() and w.lower() not in stops]
+    return not any(w.lower()[:STEM_CHARS] in story.lowercase() for w in capitals)
 
 
 def _caption_on_top(blocks: list[Block], live: list[int], prose: list[int], cleaning: Cleaning) -> bool:
@@ -708,7 +765,7 @@ def _captions(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
 
 def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
     """Why the block is a caption by its own shape, or None."""
-    text = block.text
+    text = block.text.rstrip(_CELL_EDGES)  # ("… of Hurricane Katrina. [Photo/Agencies] |": a table cell's border after it)
     tail = text[-80:]
     m = _BRACKET_CREDIT.search(tail) if text[-1:] in ")]" else None  # (it ends with its bracket: no search without)
     if m:
@@ -738,6 +795,8 @@ def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
         before = (text[: len(text) - len(end)] + end[: m.start()]).rstrip()
         if before and not ends_sentence(before):
             return "a line ending in a credit after a slash"
+    if _VIEW_OPENING.match(text) and len(sentences(text)) <= CAPTION_MAX_SENTENCES and not quoted(text):
+        return "opens as a picture's description does: a view of a place"
     head = text[:WEEKDAY_DATE_CHARS].lower()
     if (text.startswith("FILE") or any(map(head.__contains__, _PICTURE_STEMS))) and _CAPTION_OPENING.match(text) \
             and len(sentences(text)) <= CREDITED_CAPTION_MAX_SENTENCES + 1:
@@ -749,6 +808,9 @@ def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
             # "A cross is seen at a memorial, Saturday, July 6, 2024, in Lahaina.": a picture's description dated
             # to the day; news prose says "on Saturday" (a quote may say more: quoted text is left alone)
             return "a description dated with its weekday, day and year, as a wire caption is"
+    dated = _dated_picture(text)
+    if dated:
+        return dated
     if block.ends or not text[-1:].isalnum():
         return None  # (a credit or initials end the text without a stop)
     spans = sentences(text)
@@ -764,6 +826,40 @@ def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
 
 
 _ACRONYM_CREDIT = re.compile(r"^[A-Z]{2,5}$")  # "… near the wreck site CNN"
+# "A view of houses immersed in flood water …", "An aerial view shows …", "General view of the harbour": a picture
+_VIEW_OPENING = re.compile(r"^(?:(?:An?|The) )?(?:(?:general|aerial|partial|drone|close-up) )?view (?:of|from|shows)\b", re.IGNORECASE)
+_CELL_EDGES = " |"
+# "… in the Kalanki area of Kathmandu, July 12, 2019." / "…, on July 13, 2019.": a first sentence closed by a comma and
+# the picture's day; a report says when inside its sentence ("was sentenced on July 9, 2014, in …")
+_PICTURE_DAY = re.compile(
+    r",\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.(?=\s|$)"
+)
+BARE_CREDIT_TAIL_WORDS = 3  # "… July 16, 2019. Getty", "… 2019. Getty Images": a name or two after the stop
+DATED_PICTURE_MIN_WORDS = 8  # what the picture shows, where, and its day
+DATED_PICTURE_MAX_CHARS = 600
+
+
+def _dated_picture(text: str) -> str | None:
+    """A picture's description by its wire shape: a first sentence that ends with a comma and the day the picture
+    was taken ("Rescuers look for survivors after a building collapsed in Mumbai, July 16, 2019."), someone in or at
+    a place, and then either a bare credit without a stop ("… 2019. Getty") or nothing in the past tense in that
+    sentence (a caption's present: "A resident searches for belongings …"); at most the caption's sentences."""
+    m = _PICTURE_DAY.search(text) if ", " in text else None
+    if m is None or len(text) > DATED_PICTURE_MAX_CHARS or quoted(text):
+        return None
+    spans = sentences(text)
+    if not spans or m.end() > spans[0][1] + 1 or len(spans) > CREDITED_CAPTION_MAX_SENTENCES:
+        return None
+    first = text[: m.end()]
+    if word_count(first) < DATED_PICTURE_MIN_WORDS or not _PICTURE_PLACE.search(first):
+        return None
+    rest = text[m.end():].split()
+    if rest and not ends_sentence(text) and len(rest) <= BARE_CREDIT_TAIL_WORDS and all(_CREDIT_TOKEN.match(t) for t in rest):
+        return "a description dated with its day after a comma, a credit's name after it: a picture's caption"
+    if _no_past(first) and not _PRONOUN_START.intersection(first.lower().split()[:1]):
+        return "a description in the present dated with its day after a comma: a picture's caption"
+    return None
 _PICTURE_STEMS = ("photo", "image", "picture", "screen", "still", "video")  # (a cheap test before the opening's pattern)
 _WEEKDAY_DATE = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\b"
@@ -892,6 +988,33 @@ def _shortcodes(text: str) -> bool:
 PROMPT_MAX_WORDS = 80  # a sign-up form or a consent notice, printed as one paragraph
 _READER_WORDS = re.compile(r"\b(?:you|your|yours|you['’](?:re|ve|ll))\b", re.IGNORECASE)
 _SITE_WORDS = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+TWICE_MIN_WORDS = 6  # sentences this long said twice in a row are a copy, not a refrain ("We will fight. We will fight.")
+TWICE_OPENING_CHARS = 20  # the second copy opens with the first one's words
+TWICE_SHARED = 0.75  # ... sharing this share of their words (a prompt's second copy drops a word or two)
+
+
+def _says_twice(text: str) -> bool:
+    """The block's first sentence said again, with nearly the same words ("Read the X newsletter for unbiased, unsponsored product
+    recommendations every week. Read the X newsletter for unbiased product recommendations every week.")."""
+    opening = text[:TWICE_OPENING_CHARS]
+    if len(opening) < TWICE_OPENING_CHARS or text.find(opening, TWICE_OPENING_CHARS) < 0:
+        return False  # (the copy opens as the first sentence does: one search in C before any sentence is split)
+    spans = sentences(text)
+    if len(spans) < 2:
+        return False
+    words = [set(folded_words(text[a:b])) for a, b in spans]
+    for one, two in zip(words, words[1:]):
+        if min(len(one), len(two)) >= TWICE_MIN_WORDS and len(one & two) >= TWICE_SHARED * len(one | two):
+            return True
+    return False
+
+
+def site_speaks(text: str) -> bool:
+    """The site's own voice, once is enough below a marker of the tail: "we"/"our", the reader addressed, or
+    "please", outside any quote ("Please report any comments that break our rules.")."""
+    return bool(_SITE_VOICE.search(text) or _READER_WORDS.search(text) or _PLEASE.search(text)) and not quoted(text)
 
 
 def _site_prompt(block: Block) -> bool:
@@ -1066,7 +1189,8 @@ def _pick_title(
             points += TITLE_STANDS_ALONE
             why.append("stands alone")
         below = next((b for b in blocks[i + 1:] if b.rule is None), None)
-        if below is not None and (is_prose(below, cleaning, stops) or _deck_like(below, cleaning, stops)):
+        if below is not None and (is_prose(below, cleaning, stops) or _deck_like(below, cleaning, stops)
+                                  or _deck_with_names(below, cleaning, stops, story)):
             points += TITLE_ABOVE_BODY
             why.append("above its deck or the body")
         if i == candidates[0]:
@@ -1081,6 +1205,9 @@ def _pick_title(
         if block.text.isupper():
             points += TITLE_SHOUTED
             why.append("in capitals")
+        if len(candidates) > 1 and _foreign_to_story(block, story, stops):  # (a lone candidate has no rival to lose to)
+            points += TITLE_FOREIGN
+            why.append("not one word of the body's")
         if i == first_prose and block.words >= cleaning.prose_min_words:
             points += TITLE_LONG_AS_PROSE
             why.append("as long as a paragraph")
@@ -1101,12 +1228,19 @@ class _Story:
         self._texts = texts
         self._uses: Counter[str] | None = None
         self._lower: set[str] | None = None
+        self._joined: str | None = None
 
     def uses(self) -> Counter[str]:
         """How often the body uses each word, by its first letters ("mining" and "mines" are one word)."""
         if self._uses is None:
             self._uses = Counter(w[:STEM_CHARS] for text in self._texts for w in words_of(text))
         return self._uses
+
+    def joined(self) -> str:
+        """The body's text as one string, for a search or two."""
+        if self._joined is None:
+            self._joined = " ".join(self._texts)
+        return self._joined
 
     def lowercase(self) -> set[str]:
         """The words the body writes in lowercase (by their first letters): no name is among them."""
@@ -1142,6 +1276,18 @@ def _title_like(block: Block, cleaning: Cleaning, stops: frozenset[str], story: 
         # and so is a full date after a headline ("Port strike, March 3, 2025")
         return _dated_headline(block.text, stops, story)
     return True
+
+
+def _foreign_to_story(block: Block, story: _Story, stops: frozenset[str]) -> bool:
+    """Not one content word of the line (by its first letters) in the body: a headline names what the story tells
+    ("Monsoon floods sweep away homes": the body's floods and homes); a player's or a section's label does not."""
+    if not stops or len(story.joined()) < TITLE_FOREIGN_MIN_BODY * AVERAGE_WORD_CHARS:
+        return False
+    own = [w for w in words_of(block.text) if len(w) > 2 and w not in stops]
+    # (a word is looked for in the body's text, by its first letters, one search each: no word list is built)
+    return bool(own) and not any(
+        re.search(r"\b" + re.escape(w[:STEM_CHARS]) + ("" if len(w) >= STEM_CHARS else r"\b"), story.joined(), re.IGNORECASE)
+        for w in own)
 
 
 def _story_words(block: Block, story: _Story, stops: frozenset[str]) -> bool:
@@ -1232,6 +1378,7 @@ def _name_lines(blocks: list[Block], live: list[int], prose: list[int], title: i
 
 
 NOTICE_MAX_WORDS = 20  # a site's notice is a line or two ("See a typo? Report it here.")
+NOTICE_LONG_MAX_WORDS = 40  # ... or, above the body, a paragraph of two sentences ("This is an archived article …")
 NOTICE_MAX_SHARED = 1 / 3  # ... and shares hardly a content word with the article: it is about the page, not the story
 STEM_CHARS = 5  # words compared by their first letters: "reports" and "reported" are one word of the story
 _LEAD_LABEL = re.compile(r"^[^\W\d_][\w'’ -]{0,20}:\s")  # "New: …", "Note: …": a label opening the line
@@ -1254,7 +1401,12 @@ def _notice_mark(text: str) -> str | None:
         return "a label and a colon open it"
     if _READER_WORDS.search(stripped):
         return "it speaks to the reader"
+    if _PLEASE.search(stripped):
+        return "it asks the reader ('please')"
     return None
+
+
+_PLEASE = re.compile(r"\b[Pp]lease\b")
 
 
 # "This summary was produced …", "This post will be updated …", "This article is based on …": a thing pointed at, then
@@ -1279,11 +1431,16 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
     if not stops:
         return
     good = [i for i in live if is_good(blocks[i], stops) and not (blocks[i].text[:2] == "Th" and _THIS_THING.match(blocks[i].text))]
+    # ("This is an archived article … Please look at the time stamp …": the page's first paragraph may be its notice)
+    head_notice = good[0] if len(good) > 1 and blocks[good[0]].words <= NOTICE_LONG_MAX_WORDS \
+        and not quoted(blocks[good[0]].text) and _notice_mark(blocks[good[0]].text) else None
     if not good:
         return  # (a long notice pointing at the page, "This article was created by AI …", is no body beyond doubt)
     edges = [i for i in live if (i < good[0] or i > good[-1]) and blocks[i].words <= CAPTION_MAX_WORDS
              and blocks[i].heading_level is None and not blocks[i].deck and not quoted(blocks[i].text)]
-    marks = {i: _notice_mark(blocks[i].text) if blocks[i].words <= NOTICE_MAX_WORDS else None for i in edges}
+    if head_notice is not None:
+        edges.append(head_notice)
+    marks = {i: _notice_mark(blocks[i].text) if blocks[i].words <= NOTICE_MAX_WORDS or i == head_notice else None for i in edges}
     walled = {i for i in edges if _furniture_beside(blocks, i - 1) and _furniture_beside(blocks, i + 1)}
     pointing = {i: m for i in edges if blocks[i].text[:2] == "Th" and (m := _THIS_THING.match(blocks[i].text))}
     if not any(marks.values()) and not walled and not pointing:
@@ -1327,6 +1484,7 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
             continue
         n = at[i]
         if blocks[i].words <= NOTICE_MAX_WORDS and shared(i) == 0 and not _item_of_a_kept_list(blocks, live, n, notices) \
+                and not _long_sentence(blocks[i], stops) \
                 and not _closes_body(blocks, live, n, good[-1], notices, stops) and (
                 (n > 0 and live[n - 1] in notices) or (n + 1 < len(live) and live[n + 1] in notices)):
             blocks[i].drop("site-notice", "context", f"{blocks[i].words} words outside the body, next to a site's notice, "
@@ -1334,6 +1492,15 @@ def _edge_notices(blocks: list[Block], live: list[int], title: int | None, stops
         elif i in walled and len(own[i]) >= WALLED_MIN_WORDS and shared(i) <= WALLED_MAX_SHARED:
             blocks[i].drop("site-notice", "context", f"outside the body between two pieces of furniture, {len(own[i])} content "
                            f"words and {shared(i):.0%} of them the article's: the site's text, not the story's")
+
+
+RUN_SENTENCE_MIN_WORDS = 15  # a sentence this long, written with function words, is the article's even beside a notice
+
+
+def _long_sentence(block: Block, stops: frozenset[str]) -> bool:
+    """A full sentence of prose ("Parents had petitioned councillors for months, and …"): never furniture only for
+    standing next to a notice (a short article's paragraphs may share no word with each other)."""
+    return block.ends and block.words >= RUN_SENTENCE_MIN_WORDS and block.stop_share >= STOP_SHARE_PROSE
 
 
 def _closes_body(blocks: list[Block], live: list[int], n: int, last_good: int, notices: set[int], stops: frozenset[str]) -> bool:
@@ -1412,6 +1579,43 @@ def _body_span(
             first = i  # a Markdown subheading is the article's own structure, never head furniture
             break
     return first, last
+
+
+TEASER_MAX_WORDS = 80  # another story's summary under its headline: a paragraph of a sentence or two
+TEASER_MAX_SHARED = 0.2  # ... sharing hardly a content word with the article (its own paragraphs share a third and more)
+
+
+def _foreign_teasers(blocks: list[Block], first: int, last: int, cleaning: Cleaning, stops: frozenset[str]) -> None:
+    """Inside the body, a headline-like line (no final stop) with a short paragraph printed right under it (no blank
+    line between), where the line shares not one content word with the rest of the article and the paragraph hardly
+    any: another story's headline and summary the page put among the paragraphs ("Gas Prices Drop 3.8 Cents In
+    Chattanooga / A year ago at this time, the price of gas …" inside a story on a landslide). The article's own
+    subheading names what its paragraph tells, in the story's words."""
+    if not stops:
+        return
+    pairs = []
+    for i in range(first + 1, last):
+        head = blocks[i]
+        if head.rule is not None or head.ends or head.heading_level is not None or not TITLE_MIN_WORDS <= head.words <= cleaning.title_max_words:
+            continue
+        j = next((k for k in range(i + 1, last + 1) if blocks[k].rule is None), None)
+        if j is None or blocks[j].gap_before or not blocks[j].ends or blocks[j].words > TEASER_MAX_WORDS or quoted(blocks[j].text):
+            continue
+        pairs.append((i, j))
+    if not pairs:
+        return  # (the article's words are counted only when such a pair stands in the body)
+    stems = {i: _stems(b.text, stops) for i, b in enumerate(blocks) if b.rule is None}
+    for i, j in pairs:
+        rest: set[str] = set()
+        for k, own in stems.items():
+            if k != i and k != j:
+                rest |= own
+        head_shared = len(stems[i] & rest)
+        body_shared = len(stems[j] & rest) / len(stems[j]) if stems[j] else 1.0
+        if stems[i] and head_shared == 0 and body_shared <= TEASER_MAX_SHARED:
+            why = f"not one word of the article's, {body_shared:.0%} of its summary's words the article's"
+            blocks[i].drop("other-story", "context", f"a headline inside the body, {why}: another story's teaser")
+            blocks[j].drop("other-story", "context", f"right under a headline of another story at line {blocks[i].line}: its summary")
 
 
 def _subheadings(blocks: list[Block], first: int, last: int, cleaning: Cleaning, stops: frozenset[str]) -> None:
@@ -1502,10 +1706,17 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
         block.text = lead
         measure(block, stops)
         block.deck = block.words >= DECK_MIN_WORDS  # the page printed its deck and byline as one line
+    for block in live:
+        start = block.text[:FILE_NAME_MAX_CHARS].lower()
+        m = _GLUED_FILE.match(block.text) if any(map(start.__contains__, _FILE_ENDS)) else None
+        if m:
+            cuts.append((block, m.group(), "image-file", "a picture's file name glued to the paragraph's start", "caption"))
+            block.text = block.text[m.end():]
+            measure(block, stops)
     last = prose[-1]
     end = last.text[-CREDITS_MAX_CHARS:]
     m = GLUED_CREDITS.search(end) if "by " in end else None
-    if m and last is live[-1] and m.start() > 0:
+    if m and m.start() > 0:  # (the last prose paragraph, whatever furniture the page prints below it)
         # "… said on Monday. (Reporting by Jane Doe; Editing by John Roe)": the wire's credits, glued on
         cut = len(last.text) - len(end) + m.start()
         cuts.append((last, last.text[cut:].strip(), "credits", "the wire's credits closing the last paragraph", None))
@@ -1520,6 +1731,10 @@ def cut_glued(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) ->
     return cuts
 
 
+FILE_NAME_MAX_CHARS = 80
+_FILE_ENDS = (".jp", ".png", ".gif", ".webp")  # (looked for in C before the pattern runs)
+# "2008_07_sharpesjames.jpgSharpe James, the former …": a picture's file name run into the text after it
+_GLUED_FILE = re.compile(r"[\w.-]{1,75}\.(?:jpe?g|png|gif|webp)(?=[\"“‘A-Z])", re.IGNORECASE)
 # A page template's tags left in the text ("{{^adFree}}", "{% ad_slot %}"): template syntax, never prose.
 _TEMPLATE_TAG = re.compile(r"\s*(?:\{\{[^{}\n]{1,80}\}\}|\{%[^{}\n]{1,80}%\})")
 

@@ -405,7 +405,24 @@ def test_the_corpus_stage_removes_shared_furniture(config, tmp_path):
     (tmp_path / "two.txt").write_text(f"{S1}\n\n{PROMPT}\n\n{S2}\n", encoding="utf-8")
     corpus = analyze([tmp_path], config, cache=False)
     assert all(PROMPT not in a.text for a in corpus.articles)
-    assert all(any(r.kind == "corpus" for r in a.removed) for a in corpus.articles)
+    # the article whose own evidence kept the prompt (it shares the story's words) loses it to the corpus stage
+    one = next(a for a in corpus.articles if a.path.endswith("one.txt"))
+    assert [r.kind for r in one.removed if r.text == PROMPT] == ["corpus"]
+    assert all(any(r.text == PROMPT for r in a.removed) for a in corpus.articles)
+    assert all(S2 in a.text for a in corpus.articles if a.path.endswith("two.txt"))
+
+
+def test_a_prompt_one_article_removed_itself_is_furniture_where_another_kept_it(config):
+    from models.pipeline.boilerplate import drop_corpus_repeats
+
+    # the same site's prompt, asked of the reader: "two" tells it by its own evidence (nothing of the story in
+    # it), "one" cannot (it shares the story's words); the corpus stage counts both articles as carrying it
+    one = _article(config, "one", f"{P1}\n\n{PROMPT}\n\n{P2}\n")
+    two = _article(config, "two", f"{S1}\n\n{PROMPT}\n\n{S2}\n")
+    assert PROMPT in [p.text for p in one.passages]
+    assert PROMPT not in [p.text for p in two.passages] and S2 in [p.text for p in two.passages]
+    out = drop_corpus_repeats([one, two], config.cleaning)
+    assert [p.text for p in out[0].passages] == [P1, P2]
 
 
 def test_a_listed_headline_in_title_case_goes_even_with_a_stop(config):
