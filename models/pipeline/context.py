@@ -6,7 +6,8 @@ The per-article stage (`models.pipeline.topics`) tags what each article names. T
 1. asks a tag that rests on one everyday word for support from its neighbours or the topic's vocabulary, and
    drops it when there is none (`models.pipeline.corroborate`), unless the word is a noun owned by someone
    ("received her sentence today", "its investigation"): the topic named in passing, only as its event, is
-   kept as a reference to it (implicit, `_aside`);
+   kept as a reference to it (implicit, `_aside`); it also drops a tag that rests on one alias of a topic in
+   a passage whose other words are another topic's (the alias used in passing: `models.pipeline.passing`);
 2. grows each configured topic's vocabulary from the passages its aliases tag and tags the passages that
    use enough of it and name no configured topic (`models.pipeline.vocabulary`): a story's topics are told
    together ("the purchase" of the missiles in most passages on the jets it cost), so the words a passage
@@ -29,6 +30,7 @@ from models.document import Article, TopicTag
 from models.pipeline.continuation import inherit
 from models.pipeline.corroborate import by_neighbours, by_vocabulary, weak_tags
 from models.pipeline.described import described_tag, with_described
+from models.pipeline.passing import in_passing, with_profiles
 from models.pipeline.stats import CorpusStats, PassageTerms
 from models.pipeline.vocabulary import Vocabulary, grow, settle, vocabulary_tag
 
@@ -60,10 +62,12 @@ def in_context(
     weak -= by_neighbours(articles, weak)
     if vocabularies is None:
         vocabularies = grow_all(articles, topics, terms, stats, leave_out=weak)
+        vocabularies = with_profiles(vocabularies, articles, terms, stats, leave_out=weak)
     weak -= by_vocabulary(weak, [_own(v) for v in vocabularies], terms)
     asides = {(a, p, tag.topic): aside for a, p, topic in weak
               if (tag := articles[a].passages[p].tag(topic)) is not None
               and (aside := _aside(articles[a].passages[p].text, tag)) is not None}
+    weak |= in_passing(articles, vocabularies, terms, weak)  # one topic's lone alias in another's passage
     if weak:
         articles = _without(articles, weak)
         articles = _with_asides(articles, asides)

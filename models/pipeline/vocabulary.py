@@ -64,6 +64,10 @@ class Vocabulary:
     from_description: frozenset[str]
     distinctive: frozenset[str] = frozenset()  # terms the seed uses clearly more than the corpus (see `grow`)
     described: tuple[str, ...] = ()  # its description's telling words, most specific first (models.pipeline.described)
+    # what the passages its aliases tag say: (word, specificity, passages using it), and how many passages
+    # those are (models.pipeline.passing)
+    profile: tuple[tuple[str, float, int], ...] = ()
+    seeds: int = 0
 
     def weight(self, term: str) -> float:
         return dict(self.terms).get(term, 0.0)
