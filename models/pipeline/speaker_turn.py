@@ -3,7 +3,8 @@
 News writing quotes a speaker over several paragraphs and names the speaker once: the paragraphs after are
 attributed to a pronoun ("The incident, he said, hurt the country's reputation."), to a description of the
 speaker ("“The fine ignores our efforts,” the company retorted."), to the same name again, or to no one (a
-quotation standing alone). Such a paragraph goes on with what that speaker was saying. One that names a new
+quotation that is the whole paragraph; one that only opens it, '"Fake news" is what critics call it', is a
+phrase quoted, not a speaker going on). Such a paragraph goes on with what that speaker was saying. One that names a new
 speaker ("..., a commuter said", "..., said Jane Doe") is someone else's turn, and says nothing here.
 
 Only the shape of the sentence is read (a quotation mark, then who and a verb, at a clause's end); no list of
@@ -37,7 +38,8 @@ def speaker_turn(passage: str, before: str, earlier: str = "") -> str | None:
     if text[:1] in "“\"":
         found = _attribution(text)
         if found is None:
-            return None if _quotes_again(text) else " ".join(text.split()[:3])
+            whole = text.endswith(("”", '"')) and not _quotes_again(text)  # one quotation, the paragraph
+            return " ".join(text.split()[:3]) if whole else None
         return _same_speaker(found, f"{earlier}\n{before}")
     aside = _ASIDE.search(text)
     return _same_speaker(aside, before) if aside else None

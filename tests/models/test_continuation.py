@@ -181,3 +181,11 @@ def test_a_demonstrative_with_its_noun_points_back_and_a_bare_one_does_not():
     assert tags(noun) == [("cause",), ("traffic", "cause~")]
     assert noun.passages[1].topics[1].evidence == ("Such failures",)
     assert tags(bare) == [("cause",), ("traffic",)]
+
+
+def test_a_quoted_phrase_opening_a_paragraph_is_no_speaker_going_on():
+    said = ("“The corrosion was on every bolt,” the chief engineer said.", ("cause",))
+    (phrase,) = inherit([article(said, ("“Rust belt” is what the town calls its east bank now.", ()))], (CAUSE, TRAFFIC))
+    (whole,) = inherit([article(said, ("“Nobody read our reports.”", ()))], (CAUSE, TRAFFIC))
+    assert tags(phrase) == [("cause",), ()]
+    assert tags(whole) == [("cause",), ("cause~",)]
