@@ -315,6 +315,7 @@ def classify(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> 
                 role = "byline" if name_line(copy, stops) else None
                 block.drop("glued-repeat", "repeat", f"the same words twice: {copy!r}", role)
     _printed_twice(blocks)
+    _run_printed_twice(blocks)
     _embedded_posts(blocks)
     _alt_text(blocks)
     _captions(blocks, cleaning, stops)
@@ -782,6 +783,12 @@ def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
             # "… on July 2, 2023. (AP Photo/Jane Doe, File)", "… wreck. (OceanGate video)": sentences credited
             # as a picture; a paragraph ending in "(Reuters)" has no picture in its credit and stays
             return "sentences with a picture credit after them"
+        if before and len(sentences(before)) == 1 and not quoted(before) and before.endswith(".") \
+                and SENTENCE_MIN_WORDS <= word_count(before) <= VERBLESS_MAX_WORDS and _verbless(_POSSESSIVE.sub("", before)) \
+                and _PICTURE_PLACE.search(before):
+            # "Restoration work underway at Harbour Road on Sunday. (PTI)": a phrase naming a place, no finite verb,
+            # credited: a picture's caption (the story's sentences have their verb: "The search continues. (Reuters)")
+            return "a phrase without a finite verb at a named place, a credit in brackets after it: a picture's caption"
         if before and len(sentences(before)) == 1 and not quoted(before) and _no_past(before) \
                 and not credit.strip("()[] ").isupper() and (_PRESENT_PICTURE.search(before) or _PICTURE_PLACE.search(before)):
             # "Jane Doe speaks to reporters in Portvale. (Harbour Ledger)": one sentence in the present, the
@@ -825,6 +832,7 @@ def _caption_evidence(block: Block, stops: frozenset[str]) -> str | None:
     return None
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")  # ("Odisha’s district": a possessive, no verb's contraction)
 _ACRONYM_CREDIT = re.compile(r"^[A-Z]{2,5}$")  # "… near the wreck site CNN"
 # "A view of houses immersed in flood water …", "An aerial view shows …", "General view of the harbour": a picture
 _VIEW_OPENING = re.compile(r"^(?:(?:An?|The) )?(?:(?:general|aerial|partial|drone|close-up) )?view (?:of|from|shows)\b", re.IGNORECASE)
@@ -1129,6 +1137,27 @@ def _printed_twice(blocks: list[Block]) -> None:
                 copy.drop("image-caption", "repeat", "printed twice in a row: a picture's alt text and its caption", "caption")
 
 
+def _run_printed_twice(blocks: list[Block]) -> None:
+    """Two paragraphs printed again, in the same order, further down the page ("This story is from the June 5
+    issue of …", "Start your free trial …", then both again): a widget the page rendered twice. A body never
+    prints two of its paragraphs twice in a row (a pull-quote is one sentence, held inside its paragraph); both
+    copies go."""
+    seen: dict[str, int] = {}
+    live = [i for i, b in enumerate(blocks) if b.rule is None and b.words >= SENTENCE_MIN_WORDS]
+    at = {i: n for n, i in enumerate(live)}
+    for i in live:
+        key = blocks[i].text
+        first = seen.get(key)
+        if first is None:
+            seen[key] = i
+            continue
+        n, m = at[first], at[i]
+        if n + 1 < m and m + 1 < len(live) and blocks[live[n + 1]].text == blocks[live[m + 1]].text:
+            for k in (first, live[n + 1], i, live[m + 1]):
+                blocks[k].drop("printed-twice", "repeat", f"one of two paragraphs the page prints twice in a row "
+                               f"(lines {blocks[first].line} and {blocks[i].line}): a widget rendered twice")
+
+
 def _repeats(blocks: list[Block], cleaning: Cleaning, stops: frozenset[str]) -> None:
     """A short line met again later in the page is furniture printed twice (title, byline, "Share")."""
     first_seen: dict[str, Block] = {}
@@ -1205,19 +1234,24 @@ def _pick_title(
         if block.text.isupper():
             points += TITLE_SHOUTED
             why.append("in capitals")
-        if len(candidates) > 1 and _foreign_to_story(block, story, stops):  # (a lone candidate has no rival to lose to)
-            points += TITLE_FOREIGN
-            why.append("not one word of the body's")
         if i == first_prose and block.words >= cleaning.prose_min_words:
             points += TITLE_LONG_AS_PROSE
             why.append("as long as a paragraph")
         return points, why
 
-    scored = [(evidence(i)[0], -i, i) for i in candidates]
-    points, _, best = max(scored)
-    if points < TITLE_MIN_SCORE:
+    scores = {i: evidence(i)[0] for i in candidates}
+    foreign: set[int] = set()
+    while len(candidates) > 1:  # the leader is asked whether it shares a word with the body; one that does not drops back
+        best = max(candidates, key=lambda i: (scores[i], -i))
+        if best in foreign or not _foreign_to_story(blocks[best], story, stops):
+            break
+        foreign.add(best)
+        scores[best] += TITLE_FOREIGN
+    best = max(candidates, key=lambda i: (scores[i], -i))
+    if scores[best] < TITLE_MIN_SCORE:
         return None
-    blocks[best].drop("title", "evidence", "; ".join(evidence(best)[1]), "title")
+    why = evidence(best)[1] + (["not one word of the body's"] if best in foreign else [])
+    blocks[best].drop("title", "evidence", "; ".join(why), "title")
     return best
 
 

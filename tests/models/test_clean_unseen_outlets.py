@@ -157,3 +157,17 @@ def test_the_articles_own_subheading_and_paragraph_stay(config):
     own = "The pilots' union said the channel had not been dredged since the sandbank first formed."
     text = f"{TITLE}\n\n{P1}\n\n{P2}\n\nWhy the channel silted up\n{own}\n\n{P3}\n\n{P4}\n"
     assert own in kept(text, config)
+
+
+def test_two_paragraphs_the_page_prints_twice_in_a_row_go_both_times(config):
+    issue = "This story is from the March 3, 2025 issue of The Harbour Ledger magazine."
+    trial = "Start your free trial to read thousands of curated stories and hundreds of magazines every month."
+    text = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{issue}\n\n{trial}\n\nAlready a reader?\n\n{issue}\n\n{trial}\n"
+    assert kept(text, config) == [P1, P2]
+
+
+def test_a_phrase_at_a_named_place_credited_to_an_agency_is_a_caption_but_a_credited_sentence_stays(config):
+    caption = "Salvage work underway at Corran Point on Sunday. (HPA)"
+    sentence = "The search for the missing deckhand continues off Corran Point. (HPA)"
+    text = f"{TITLE}\n\n{caption}\n\n{P1}\n\n{sentence}\n\n{P2}\n"
+    assert kept(text, config) == [P1, sentence, P2]
