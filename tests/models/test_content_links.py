@@ -251,3 +251,36 @@ def test_a_hub_is_no_bridge():
     pairs = {("alpha:0", "beta:0"), ("beta:0", "gamma:0"), ("beta:0", "gamma:2")}
     assert frozenset(("alpha:0", "gamma:0")) in _closed(pairs, links_max_per_passage=3)
     assert not _closed(pairs, links_max_per_passage=2)
+
+
+def _dam(context: bool) -> list[Article]:
+    """Two accounts of a made-up leak at a dam; the middle paragraphs share two words (inspectors, valves), each
+    using a third the other does not (council, board).
+    With `context` the paragraphs around them discuss one thing too (the grouting of the seepage, the farmers
+    downstream); without it they do not."""
+    north = [
+        "Engineers found seepage beneath the spillway, and grouting crews drilled boreholes along the embankment.",
+        "The council voted to lower the reservoir while inspectors checked the valves.",
+        "Farmers downstream moved their livestock to higher pastures, the water board said.",
+    ]
+    south = [
+        "Grouting crews pumped cement into boreholes through the embankment after seepage appeared near the spillway.",
+        "Inspectors examined the valves on Monday, the water board said.",
+        "Downstream, farmers drove livestock up to the pastures, with the council's blessing.",
+    ]
+    if not context:
+        south[0] = "A bakery on the high street raised the price of bread and closed its tearoom for the winter."
+        south[2] = "The town's choir rehearsed for a concert of carols in the council chamber, sung by candlelight."
+    return [_article("north", north), _article("south", south)]
+
+
+def test_two_words_in_common_link_passages_when_the_paragraphs_around_them_share_enough(no_topics):
+    """Three shared words make a link by content; two do when the paragraphs around the two passages share
+    three as well (one subject running over a few paragraphs), and the reason says so; two words between
+    paragraphs that share nothing are no link."""
+    from models.pipeline.content_links import AROUND
+
+    link = _pairs(_content_links(_dam(True), no_topics)).get(frozenset(("north:1", "south:1")))
+    assert link is not None and link.reason.startswith(AROUND)
+    assert {w.lower() for w in link.shared_terms} == {"inspectors", "valves"}
+    assert frozenset(("north:1", "south:1")) not in _pairs(_content_links(_dam(False), no_topics))
