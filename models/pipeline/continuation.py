@@ -84,6 +84,13 @@ def _points_back(passage: Passage) -> str | None:
     return None
 
 
+def _opens_with_own(passage: Passage, ids: set[str]) -> bool:
+    """True when `passage` opens with the words of a topic tag of its own ("Her long-awaited sentence comes
+    ..."): the possessive points back to a person, but what the sentence is about is that topic."""
+    text = passage.text.lstrip(" \"“‘'").lower()
+    return any(t.topic in ids and t.evidence and text.startswith(t.evidence[0].lower()) for t in passage.topics)
+
+
 def _reopens(passage: Passage, before: Passage) -> str | None:
     """The opening words of `passage` when it goes on with a quotation `before` left open, else None."""
     if passage.text.lstrip()[:1] in _OPENING_QUOTES and _leaves_open(before.text):
@@ -129,7 +136,7 @@ def inherit(articles: list[Article], topics: tuple[Topic, ...]) -> list[Article]
             if p - source > MAX_RUN:
                 continue
             if any(t.topic in ids for t in here.topics):
-                words = reopened or _points_back(here)  # the same speech goes on, whatever else it names
+                words = reopened or (None if _opens_with_own(here, ids) else _points_back(here))  # see _points_back
             else:
                 words = continues(here, before, passages[p - 2] if p > 1 else None)
             if words is None:

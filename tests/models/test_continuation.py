@@ -3,6 +3,8 @@ its topic as implicit. Made-up passages about a bridge that fell in a town calle
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from models.config import Topic
 from models.document import Article, Passage, TopicTag
 from models.pipeline.continuation import MAX_RUN, inherit
@@ -189,3 +191,12 @@ def test_a_quoted_phrase_opening_a_paragraph_is_no_speaker_going_on():
     (whole,) = inherit([article(said, ("“Nobody read our reports.”", ()))], (CAUSE, TRAFFIC))
     assert tags(phrase) == [("cause",), ()]
     assert tags(whole) == [("cause",), ("cause~",)]
+
+
+def test_a_passage_whose_opening_words_name_its_own_topic_does_not_take_the_one_before():
+    a = article(("Residents blamed corrosion that inspectors had reported for years.", ("cause",)),
+                ("Their detour now costs them an hour a day.", ()))
+    own = TopicTag("traffic", 0.4, True, ("Their detour",))
+    a = replace(a, passages=(a.passages[0], replace(a.passages[1], topics=(own,))))
+    (out,) = inherit([a], (CAUSE, TRAFFIC))
+    assert tags(out) == [("cause",), ("traffic~",)]
