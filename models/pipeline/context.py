@@ -3,6 +3,8 @@
 The per-article stage (`models.pipeline.topics`) tags what each article names. The corpus stage then calls
 `tag_in_context`, which
 
+0. silences a configured topic defined by its names (a date, a person, an acronym) that this corpus meets
+   only through its everyday words: another story's topic (`models.pipeline.foreign`);
 1. asks a tag that rests on one everyday word for support from its neighbours or the topic's vocabulary, and
    drops it when there is none (`models.pipeline.corroborate`), unless the word is a noun owned by someone
    ("received her sentence today", "its investigation"): the topic named in passing, only as its event, is
@@ -30,6 +32,7 @@ from models.document import Article, TopicTag
 from models.pipeline.continuation import inherit
 from models.pipeline.corroborate import by_neighbours, by_vocabulary, weak_tags
 from models.pipeline.described import described_tag, with_described
+from models.pipeline.foreign import foreign_topics, without_topics
 from models.pipeline.passing import in_passing, with_profiles
 from models.pipeline.stats import CorpusStats, PassageTerms
 from models.pipeline.vocabulary import Vocabulary, grow, settle, vocabulary_tag
@@ -57,12 +60,16 @@ def in_context(
     if not topics or not articles:
         return articles, list(vocabularies or ())
     order = {t.id: i for i, t in enumerate(topics)}
+    # another story's topic, named here only by its everyday words, is silent (models.pipeline.foreign)
+    foreign = foreign_topics(articles, topics) if vocabularies is None else {v.topic for v in vocabularies if v.foreign}
+    articles = without_topics(articles, foreign)
     if weak is None:
         weak = weak_tags(articles)
     weak -= by_neighbours(articles, weak)
     if vocabularies is None:
         vocabularies = grow_all(articles, topics, terms, stats, leave_out=weak)
         vocabularies = with_profiles(vocabularies, articles, terms, stats, leave_out=weak)
+        vocabularies = [replace(v, foreign=True) if v.topic in foreign else v for v in vocabularies]
     weak -= by_vocabulary(weak, [_own(v) for v in vocabularies], terms)
     asides = {(a, p, tag.topic): aside for a, p, topic in weak
               if (tag := articles[a].passages[p].tag(topic)) is not None

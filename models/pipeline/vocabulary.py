@@ -68,6 +68,7 @@ class Vocabulary:
     # those are (models.pipeline.passing)
     profile: tuple[tuple[str, float, int], ...] = ()
     seeds: int = 0
+    foreign: bool = False  # another story's topic, silent in this corpus (models.pipeline.foreign)
 
     def weight(self, term: str) -> float:
         return dict(self.terms).get(term, 0.0)

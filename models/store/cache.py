@@ -654,7 +654,7 @@ def _encode_model(model: CorpusModel) -> tuple[bytes, bytes]:
     data = {
         "vocab": model.vocab, "spelled": model.spelled, "strings": model.strings, "spelling": model.spelling,
         "vocabularies": [[v.topic, v.terms, sorted(v.from_description), sorted(v.distinctive), list(v.described),
-                          v.profile, v.seeds] for v in model.vocabularies],
+                          v.profile, v.seeds, v.foreign] for v in model.vocabularies],
         "discovered": [[t.id, t.label, t.names, t.terms, t.grown, t.grown_min] for t in model.discovered], "drift": model.drift,
     }
     return manifest, zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
@@ -671,8 +671,9 @@ def _decode_model(manifest: bytes, blob: bytes) -> CorpusModel:
         raise ValueError("bad vocabulary")
     vocabularies = tuple(Vocabulary(str(t), tuple((str(a), float(w)) for a, w in terms), frozenset(map(str, d)),
                                     frozenset(map(str, own)), tuple(map(str, told)),
-                                    tuple((str(a), float(w), int(n)) for a, w, n in profile), int(seeds))
-                         for t, terms, d, own, told, profile, seeds in data["vocabularies"])
+                                    tuple((str(a), float(w), int(n)) for a, w, n in profile), int(seeds),
+                                    foreign is True)
+                         for t, terms, d, own, told, profile, seeds, foreign in data["vocabularies"])
     discovered = tuple(DiscoveredTopic(str(i), str(label), tuple(map(str, names)),
                                        tuple((str(a), float(w)) for a, w in terms),
                                        tuple((str(a), float(w)) for a, w in grown), float(grown_min))
